@@ -1,0 +1,57 @@
+"""ResidentsOrganisation: a residents' organisation or migrant self-organisation.
+
+The organisation acts through its key figures, who do navigator and guide work
+(gidswerk) for households with silent problems ("Sleutelfiguren van
+bewonersorganisaties fungeren meer en meer voor huishoudens met 'stille
+problematiek' als contactpersoon, als gezelschap ... en als gids bij hun contact met
+instanties"). Its continuity varies (professionals see "onduidelijkheid in
+aanspreekpunten en continuïteit"), it relies on experiential knowledge, and migrant
+self-organisations in particular counter-identify with professionals who "niet
+vertrouwd zouden worden door huishoudens uit hun doelgroep".
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .base import INFORMAL, Actor, beta
+
+
+class ResidentsOrganisation(Actor):
+    """A residents' organisation or migrant self-organisation."""
+
+    KIND = 3
+    SIDE = INFORMAL
+    NAME_EN = "residents' organisation"
+    NAME_NL = "bewonersorganisatie"
+
+    @classmethod
+    def count(cls, params: dict) -> int:
+        """Number of residents' and migrant self-organisations."""
+        return params["n_organisations"]
+
+    @classmethod
+    def initial_state(cls, n: int, params: dict, rng: np.random.Generator) -> dict:
+        """Draw ``n`` organisations; a migrant share of them are self-organisations."""
+        diversity = params["org_diversity"]
+        severity = params["problem_severity"]
+        migrant = rng.random(n) < params["migrant_share"]
+        return {
+            "knowledge": beta(rng, 0.2, 0.3 + 0.4 * diversity, n),
+            "role_view": beta(rng, 0.6 - 0.4 * severity, 0.3 + 0.4 * diversity, n),
+            "ingroup": beta(rng, 0.65, 0.3, n),
+            "regard": beta(rng, 0.75 - 0.3 * severity, 0.35, n) - 0.1 * migrant,
+            "capacity": 3.0 * (1 + rng.poisson(3.0, n)),  # key figures x 3 households
+            "community": np.ones(n),
+            "cultural_sensitivity": np.ones(n),
+            "migrant": migrant,
+            "formalisation": beta(rng, 0.15, 0.4, n),
+            "continuity": 1.0 - 0.003 - 0.02 * diversity * rng.random(n),
+            "affiliation": np.full(n, -1),
+            "hybrid": np.zeros(n, bool),
+        }
+
+    @property
+    def is_migrant_organisation(self) -> bool:
+        """True for a migrant self-organisation."""
+        return bool(self.model.actors["migrant"][self.index])

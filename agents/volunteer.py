@@ -1,0 +1,58 @@
+"""Volunteer: an informal helper attached to a volunteer organisation.
+
+State traced to the research:
+- formalisation/training: professionals prefer "sterk geformaliseerde vrijwilligers
+  met afgebakende taken"; volunteers professionalise through courses
+  ("protoprofessionalisering", De Swaan), which moves their knowledge logic towards
+  formalised knowledge;
+- hours: two hours a week carry one case;
+- belongs to an organisation whose coordinator links it to wijkteam requests
+  ("verzoeken krijgen om (liefst getrainde) vrijwilligers te vinden");
+- continuity: professionals doubt "de continuïteit van de inzet van vrijwilligers".
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .base import INFORMAL, Actor, beta
+
+
+class Volunteer(Actor):
+    """A volunteer of a volunteer organisation."""
+
+    KIND = 1
+    SIDE = INFORMAL
+    NAME_EN = "volunteer"
+    NAME_NL = "vrijwilliger"
+
+    @classmethod
+    def count(cls, params: dict) -> int:
+        """Number of volunteers."""
+        return params["n_volunteers"]
+
+    @classmethod
+    def initial_state(cls, n: int, params: dict, rng: np.random.Generator) -> dict:
+        """Draw ``n`` volunteers; affiliation is set by the population builder."""
+        diversity = params["org_diversity"]
+        formalisation = beta(rng, 0.45, 0.3 + 0.5 * diversity, n)
+        severity = params["problem_severity"]
+        return {
+            "knowledge": 0.15 + 0.6 * formalisation,
+            "role_view": beta(rng, 0.6 - 0.4 * severity, 0.3 + 0.4 * diversity, n),
+            "ingroup": beta(rng, 0.55, 0.3, n),
+            "regard": beta(rng, 0.75 - 0.3 * severity, 0.35, n),
+            "capacity": np.full(n, max(1.0, np.floor(params["volunteer_hours"] / 2.0))),
+            "community": np.ones(n),
+            "cultural_sensitivity": np.ones(n),
+            "migrant": rng.random(n) < 0.5 * params["migrant_share"],
+            "formalisation": formalisation,
+            "continuity": 1.0 - 0.004 - 0.012 * diversity * rng.random(n),
+            "affiliation": np.full(n, -1),
+            "hybrid": np.zeros(n, bool),
+        }
+
+    @property
+    def formalisation(self) -> float:
+        """Training and formalisation level (0-1)."""
+        return self._get("formalisation")

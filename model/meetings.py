@@ -1,0 +1,102 @@
+"""Meetings: wijktafels against unfamiliarity, case reflection against disagreement.
+
+All draws come from the model's *meetings* stream. Submodels (docs/ODD.md,
+"Wijktafels", "Case reflection"):
+
+*Wijktafels* ("Kennismaking en vertrouwdheid organiseren"), ``wijktafels_per_year``
+times a year, organised by coordinators (none without them). Every coordinator
+attends. A professional attends with probability
+attract_formal x (0.5 + 0.5 community) x (0.5 + 0.5 free time), halved when the
+interplay sits at the sociale basis; an informal actor with probability
+attract_informal x (1 - 0.5 ingroup), times the format's cultural sensitivity for a
+migrant actor. All attendees get half a week of contact with each other, and each a
+good contact with probability 0.15 + 0.35 chair_training: acquaintance is
+superficial unless a trained chair makes us-them discussable.
+
+*Case reflection* ("Verplaatsen in elkaars positie (sociale reflectie)"),
+``reflection_per_year`` times a year: the actors on cases that are known to be
+shared (direct or linked) plus any other professional or informal actor with
+probability 0.25, with the coordinators as chairs. Safety
+S = safety + (1 - safety) 0.5 chair_training (chairs only if there are
+coordinators). Each participant's logics move towards the participants' mean by
+``reflection_gain`` x S, and its role view towards the model's role by
+``reflection_gain`` x S x clarity. Each participant has a good contact (recognition)
+with probability S, else a bad one: an unsafe confrontation hurts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..agents.base import BROKER, FORMAL, INFORMAL
+
+from .identity import MODEL_ROLE, effective_clarity
+from .links import free_time
+
+if TYPE_CHECKING:
+    from .neighbourhood import Neighbourhood
+
+
+def is_meeting_week(week: int, per_year: float) -> bool:
+    """True if a series of ``per_year`` evenly spaced meetings has one this week."""
+    if per_year <= 0:
+        return False
+    return int(week * per_year / 52.0) > int((week - 1) * per_year / 52.0)
+
+
+def hold_wijktafel(model: Neighbourhood) -> np.ndarray:
+    """Hold a wijktafel; returns the attendees' actor indices."""
+    a, p = model.actors, model.p
+    side = a["side"]
+    if not np.any(side == BROKER):
+        return np.zeros(0, dtype=int)
+    prob = np.ones(len(side))
+    formal = side == FORMAL
+    prob[formal] = (p["wijktafel_attract_formal"] * (0.5 + 0.5 * a["community"][formal])
+                    * (0.5 + 0.5 * free_time(a)[formal]))
+    if p["interplay"] == "sociale_basis":
+        prob[formal] *= 0.5
+    informal = side == INFORMAL
+    culture = np.where(a["migrant"], p["wijktafel_cultural_sensitivity"], 1.0)
+    prob[informal] = (p["wijktafel_attract_informal"] * (1 - 0.5 * a["ingroup"])
+                      * culture)[informal]
+    u = model.rng_meetings.random((2, len(side)))
+    present = np.flatnonzero(u[0] < prob)
+    model.ties.meet(present, 0.5)
+    pleasant = u[1][present] < 0.15 + 0.35 * p["chair_training"]
+    np.add.at(model.good, present[pleasant], 1)
+    model.counters["wijktafel_attendance"] += len(present)
+    return present
+
+
+def hold_reflection(model: Neighbourhood) -> np.ndarray:
+    """Hold a case reflection session; returns the participants' actor indices."""
+    a, p, c = model.actors, model.p, model.cases.cols
+    side = a["side"]
+    ids = model.cases.active_ids()
+    shared = ids[(c["pro"][ids] >= 0) & (c["inf"][ids] >= 0)
+                 & (c["direct"][ids] | (c["coord"][ids] >= 0))]
+    u = model.rng_meetings.random((2, len(side)))
+    invited = np.zeros(len(side), bool)
+    invited[c["pro"][shared]] = True
+    invited[c["inf"][shared]] = True
+    invited |= (side != BROKER) & (u[0] < 0.25)
+    chairs = side == BROKER
+    parts = np.flatnonzero(invited & ~chairs)
+    if len(parts) < 2:
+        return parts
+    chair = p["chair_training"] if chairs.any() else 0.0
+    safety = p["reflection_safety"] + (1 - p["reflection_safety"]) * 0.5 * chair
+    step = p["reflection_gain"] * safety
+    for logic in ("knowledge", "role_view"):
+        a[logic][parts] += step * (a[logic][parts].mean() - a[logic][parts])
+    target = MODEL_ROLE[p["hybridisation_model"]]
+    a["role_view"][parts] += step * effective_clarity(p) * (target - a["role_view"][parts])
+    ok = u[1][parts] < safety
+    np.add.at(model.good, parts[ok], 1)
+    np.add.at(model.bad, parts[~ok], 1)
+    model.ties.meet(np.concatenate([parts, np.flatnonzero(chairs)]), 0.5)
+    model.counters["reflection_participation"] += len(parts)
+    return parts

@@ -1,0 +1,120 @@
+"""Outputs: the weekly gauges and the end-of-run summary.
+
+Weekly (one row per week in Mesa's DataCollector):
+- ``share_<mode>``: share of the open cases in each mode;
+- ``familiarity``, ``disagreement``: means over formal-informal pairs;
+- ``goal_uncertainty``: mean over professionals and informal actors;
+- ``regard_formal``, ``regard_informal``: mean regard for the other side per side;
+- ``ei_index``: Krackhardt's E-I index of strong ties (familiarity >= 0.5);
+- ``brokerage_share``: intermediated / (intermediated + co-production) among open
+  cases (how much of the collaboration runs through coordinators);
+- running counts of the case events.
+
+The summary counts every case once, in its mode (closed cases and those still open
+at the end), and labels the run's regime from the last year: the most common of
+co-existence, intermediated and co-production among cases involving both sides.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+import numpy as np
+
+from .cases import COEXISTENCE, COPRODUCTION, INTERMEDIATED, MODE_NAMES
+from .ties import disagreement
+
+if TYPE_CHECKING:
+    from .neighbourhood import Neighbourhood
+
+COUNTERS = ("late_escalations", "instrumentalisations", "referrals",
+            "referrals_taken_seriously", "silent_reached", "discontinuities", "clashes",
+            "wijktafel_attendance", "reflection_participation")
+GAUGES = tuple(f"share_{m}" for m in MODE_NAMES) + (
+    "familiarity", "disagreement", "goal_uncertainty", "regard_formal",
+    "regard_informal", "ei_index", "brokerage_share", "open_cases") + COUNTERS
+REGIMES = {COEXISTENCE: "co-existence", INTERMEDIATED: "intermediated",
+           COPRODUCTION: "co-production"}
+STRONG_TIE = 0.5
+
+
+def _shares(modes: np.ndarray) -> np.ndarray:
+    counts = np.bincount(modes, minlength=len(MODE_NAMES)).astype(float)
+    total = counts.sum()
+    return counts / total if total else np.full(len(MODE_NAMES), np.nan)
+
+
+def brokerage(shares: np.ndarray) -> float:
+    """Share of collaboration (intermediated + co-production) via coordinators."""
+    collab = shares[INTERMEDIATED] + shares[COPRODUCTION]
+    return float(shares[INTERMEDIATED] / collab) if collab > 0 else float("nan")
+
+
+def measure(model: Neighbourhood) -> dict[str, float]:
+    """Compute this week's gauges."""
+    a, ties = model.actors, model.ties
+    shares = _shares(model.cases.modes(model.cases.active_ids()))
+    out: dict[str, float] = {f"share_{m}": float(s) for m, s in zip(MODE_NAMES, shares,
+                                                                      strict=True)}
+    f, i = ties.formal, ties.informal
+    out["familiarity"] = ties.cross_mean(ties.familiarity)
+    out["disagreement"] = (float(disagreement(a, f[:, None], i[None, :]).mean())
+                           if len(f) and len(i) else float("nan"))
+    members = np.concatenate([f, i])
+    out["goal_uncertainty"] = float(a["uncertainty"][members].mean())
+    out["regard_formal"] = float(a["regard"][f].mean()) if len(f) else float("nan")
+    out["regard_informal"] = float(a["regard"][i].mean()) if len(i) else float("nan")
+    out["ei_index"] = ties.ei_index(STRONG_TIE)
+    out["brokerage_share"] = brokerage(shares)
+    out["open_cases"] = float(len(model.cases.active_ids()))
+    for k in COUNTERS:
+        out[k] = float(model.counters[k])
+    return out
+
+
+def tie_graph(model: Neighbourhood, strong: float = STRONG_TIE) -> nx.Graph:
+    """Graph of the actors with an edge for every tie with familiarity >= ``strong``."""
+    g = nx.Graph()
+    a = model.actors
+    for i in range(len(a["kind"])):
+        g.add_node(i, kind=int(a["kind"][i]), side=int(a["side"][i]))
+    rows, cols = np.nonzero(np.triu(model.ties.familiarity >= strong, 1))
+    g.add_weighted_edges_from(
+        (int(r), int(c), float(model.ties.familiarity[r, c]))
+        for r, c in zip(rows, cols, strict=True))
+    return g
+
+
+def regime(model: Neighbourhood, last_weeks: int = 52) -> str:
+    """Regime label from the joint modes of the open cases over the last year."""
+    df = model.datacollector.get_model_vars_dataframe()
+    tail = df.tail(last_weeks)
+    means = {code: float(np.nanmean(tail[f"share_{MODE_NAMES[code]}"]))
+             if len(tail) else 0.0 for code in REGIMES}
+    if all(v != v or v == 0 for v in means.values()):
+        return "none"
+    return REGIMES[max(means, key=lambda k: -1 if means[k] != means[k] else means[k])]
+
+
+def summarise(model: Neighbourhood) -> dict[str, Any]:
+    """End-of-run summary: case modes over all cases, final gauges, events, regime."""
+    modes = model.cases.modes()
+    shares = _shares(modes)
+    out: dict[str, Any] = {"weeks": model.week, "cases": int(len(modes))}
+    out.update({f"share_{m}": float(s) for m, s in zip(MODE_NAMES, shares, strict=True)})
+    out["brokerage_share"] = brokerage(shares)
+    out["informal_uptake"] = float(np.nansum(shares[1:]))
+    last = measure(model)
+    for k in ("familiarity", "disagreement", "goal_uncertainty", "regard_formal",
+              "regard_informal", "ei_index"):
+        out[k] = last[k]
+    for k in COUNTERS:
+        out[k] = int(model.counters[k])
+    g = tie_graph(model)
+    coords = [n for n, d in g.nodes(data=True) if d["kind"] == 2]
+    btw = nx.betweenness_centrality(g) if g.number_of_edges() else {}
+    out["coordinator_betweenness"] = (float(np.mean([btw.get(c, 0.0) for c in coords]))
+                                      if coords else float("nan"))
+    out["regime"] = regime(model)
+    return out
