@@ -37,6 +37,7 @@ class Actor(Agent):
 
     Attributes:
         index: Row of this actor in ``model.actors`` and in the tie matrices.
+
     """
 
     KIND: ClassVar[int] = -1

@@ -48,6 +48,7 @@ class Household(Agent):
             informal_ids: Actor indices of all informal actors.
             migrant_org_ids: Actor indices of migrant self-organisations.
             rng: The initialisation stream.
+
         """
         migrant = rng.random(n) < params["migrant_share"]
         has_contact = (rng.random(n) >= params["anonymity"]) & (len(informal_ids) > 0)

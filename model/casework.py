@@ -23,8 +23,14 @@ import numpy as np
 
 from .identity import wanted_role
 from .links import pair_strength
-from .routing import assign, intake_at_informal, intake_at_professional, \
-    least_loaded_professional, make_direct, refer
+from .routing import (
+    assign,
+    intake_at_informal,
+    intake_at_professional,
+    least_loaded_professional,
+    make_direct,
+    refer,
+)
 from .ties import disagreement
 
 if TYPE_CHECKING:

@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..agents.base import BROKER, FORMAL, INFORMAL
-
 from .identity import MODEL_ROLE, effective_clarity
 from .links import free_time
 

@@ -29,7 +29,6 @@ from mesa import DataCollector, Model
 from mesa.discrete_space import Network
 
 from ..agents import ACTOR_CLASSES, Household
-
 from . import casework, meetings
 from .cases import CaseBook
 from .identity import apply_contacts, apply_threat, goal_uncertainty
@@ -44,8 +43,7 @@ ORGANISATION_CONTACT = 0.25  # volunteers meet their organisation monthly
 
 
 class Neighbourhood(Model):
-    """A wijkteam area with professionals, volunteers, coordinators, organisations
-    and households.
+    """A wijkteam area: professionals, volunteers, coordinators, organisations, households.
 
     Args:
         rng: Seed (int) for all randomness.
@@ -59,6 +57,7 @@ class Neighbourhood(Model):
         ties: Tie state (familiarity matrix and this week's contact).
         cases: The case book.
         week: Weeks simulated so far.
+
     """
 
     def __init__(self, rng: int | None = 0, **params: Any) -> None:

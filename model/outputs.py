@@ -31,9 +31,9 @@ if TYPE_CHECKING:
 COUNTERS = ("late_escalations", "instrumentalisations", "referrals",
             "referrals_taken_seriously", "silent_reached", "discontinuities", "clashes",
             "wijktafel_attendance", "reflection_participation")
-GAUGES = tuple(f"share_{m}" for m in MODE_NAMES) + (
-    "familiarity", "disagreement", "goal_uncertainty", "regard_formal",
-    "regard_informal", "ei_index", "brokerage_share", "open_cases") + COUNTERS
+GAUGES = (*(f"share_{m}" for m in MODE_NAMES),
+          "familiarity", "disagreement", "goal_uncertainty", "regard_formal",
+          "regard_informal", "ei_index", "brokerage_share", "open_cases", *COUNTERS)
 REGIMES = {COEXISTENCE: "co-existence", INTERMEDIATED: "intermediated",
            COPRODUCTION: "co-production"}
 STRONG_TIE = 0.5
@@ -101,7 +101,7 @@ def summarise(model: Neighbourhood) -> dict[str, Any]:
     """End-of-run summary: case modes over all cases, final gauges, events, regime."""
     modes = model.cases.modes()
     shares = _shares(modes)
-    out: dict[str, Any] = {"weeks": model.week, "cases": int(len(modes))}
+    out: dict[str, Any] = {"weeks": model.week, "cases": len(modes)}
     out.update({f"share_{m}": float(s) for m, s in zip(MODE_NAMES, shares, strict=True)})
     out["brokerage_share"] = brokerage(shares)
     out["informal_uptake"] = float(np.nansum(shares[1:]))

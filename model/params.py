@@ -40,6 +40,7 @@ class Param:
         meaning: One line on what the parameter means in the model.
         group: Where it belongs: context, unfamiliarity, disagreement, goals,
             identity, capacity, mechanism.
+
     """
 
     name: str
@@ -72,6 +73,7 @@ class Param:
 
         Raises:
             ParameterError: If the value has the wrong type or lies out of range.
+
         """
         prefix = f"{where}: " if where else ""
         bad = ParameterError(
@@ -295,6 +297,7 @@ def resolve(values: Mapping[str, Any] | None = None, where: str = "") -> dict[st
 
     Raises:
         ParameterError: On an unknown name or a value outside the declaration.
+
     """
     values = dict(values or {})
     prefix = f"{where}: " if where else ""

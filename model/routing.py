@@ -41,7 +41,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..agents import Volunteer
-
 from .identity import wanted_role
 from .links import informal_limit, link_strength
 
@@ -131,8 +130,11 @@ def intake_at_professional(model: Neighbourhood, cid: int, severity: float) -> N
 
 def _check_instrumentalised(model: Neighbourhood, j: int, severity: float,
                             felt: float) -> None:
-    """A hand-over without contact is instrumentalisation if it exceeds j's limit or,
-    with probability ``felt`` x (1 - w_j), if j did not want that role."""
+    """Count a hand-over without contact as instrumentalisation, or not.
+
+    It is instrumentalisation if it exceeds j's limit or, with probability
+    ``felt`` x (1 - w_j), if j did not want that role.
+    """
     wants = wanted_role(model.actors["role_view"][j : j + 1], model.p)[0]
     if (severity > informal_limit(model, j)
             or model.rng_decisions.random() < felt * (1.0 - wants)):
@@ -171,7 +173,7 @@ def intake_at_informal(model: Neighbourhood, cid: int, actor: int, severity: flo
 def refer(model: Neighbourhood, cid: int, j: int) -> None:
     """Informal actor ``j`` refers case ``cid`` to the wijkteam (see docstring)."""
     rng = model.rng_decisions
-    a, c = model.actors, model.cases.cols
+    a = model.actors
     model.counters["referrals"] += 1
     pros = model.ties.formal
     strength = link_strength(model, pros, j)[:, 0]

@@ -40,6 +40,7 @@ class Ties:
     Attributes:
         familiarity: ``(n, n)`` symmetric array in [0, 1], zero diagonal.
         contact: ``(n, n)`` contact weight registered during the current week.
+
     """
 
     def __init__(self, side: np.ndarray, familiarity: np.ndarray) -> None:
@@ -48,6 +49,7 @@ class Ties:
         Args:
             side: Side code of every actor (formal, informal, intermediary).
             familiarity: Initial familiarity matrix (copied).
+
         """
         self.side = side
         self.familiarity = np.array(familiarity, dtype=float)
