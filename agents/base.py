@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
-from mesa import Agent
+from mesa.discrete_space import CellAgent
 
 if TYPE_CHECKING:
     from ..model.neighbourhood import Neighbourhood
@@ -32,11 +32,12 @@ def beta(rng: np.random.Generator, mean: float, spread: float, n: int) -> np.nda
     return rng.beta(mean * concentration, (1 - mean) * concentration, n)
 
 
-class Actor(Agent):
+class Actor(CellAgent):
     """A professional, volunteer, coordinator or residents' organisation.
 
     Attributes:
-        index: Row of this actor in ``model.actors`` and in the tie matrices.
+        index: Row of this actor in ``model.actors`` and in the tie matrices; also
+            its node in the model's ``Network`` space (``agent.cell``).
 
     """
 

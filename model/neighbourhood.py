@@ -88,8 +88,7 @@ class Neighbourhood(Model):
         cells = self.network.all_cells.cells
         for cls in ACTOR_CLASSES:
             for idx in np.flatnonzero(kinds == cls.KIND):
-                agent = cls(self, int(idx))
-                cells[int(idx)].add_agent(agent)
+                cls(self, int(idx)).cell = cells[int(idx)]
         Household.create_agents(self, self.p["n_households"],
                                 list(range(self.p["n_households"])))
 

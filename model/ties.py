@@ -61,6 +61,12 @@ class Ties:
         cross = np.zeros(self.familiarity.shape, bool)
         cross[np.ix_(self.formal, self.informal)] = True
         self.cross = cross | cross.T
+        members = np.concatenate([self.formal, self.informal])
+        upper = np.triu(np.ones((len(members), len(members)), bool), 1)
+        same = side[members][:, None] == side[members][None, :]
+        self._ei_members = np.ix_(members, members)
+        self._ei_within = upper & same
+        self._ei_across = upper & ~same
 
     def touch(self, i: int, j: int, weight: float = 1.0) -> None:
         """Register a week of contact between actors ``i`` and ``j``."""
@@ -94,11 +100,8 @@ class Ties:
         E counts strong ties across the sides, I within them; the index is
         (E - I) / (E + I): -1 all ties within one's side, +1 all across.
         """
-        members = np.concatenate([self.formal, self.informal])
-        sub = self.familiarity[np.ix_(members, members)] >= strong
-        iu = np.triu_indices(len(members), 1)
-        same = (self.side[members][:, None] == self.side[members][None, :])[iu]
-        ties = sub[iu]
-        external, internal = int((ties & ~same).sum()), int((ties & same).sum())
+        strong_ties = self.familiarity[self._ei_members] >= strong
+        external = int(np.count_nonzero(strong_ties & self._ei_across))
+        internal = int(np.count_nonzero(strong_ties & self._ei_within))
         total = external + internal
         return (external - internal) / total if total else float("nan")
