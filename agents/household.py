@@ -7,7 +7,8 @@ State traced to the research:
   dichtbij stille problematiek te komen" reach first;
 - trust in professionals versus the own circle: migrant households trust
   professionals less ("niet vertrouwd zouden worden door huishoudens uit hun
-  doelgroep");
+  doelgroep"), a gap that cultural-sensitivity training narrows ("(cultuursensitief)
+  professioneel aanbod");
 - an informal contact (a key figure or volunteer) unless the area is anonymous.
 """
 
@@ -62,7 +63,8 @@ class Household(Agent):
             contact = np.where(has_contact, contact, -1)
         return {
             "migrant": migrant,
-            "trust_pro": beta(rng, 0.55, 0.5, n) - 0.25 * migrant,
+            "trust_pro": beta(rng, 0.55, 0.5, n)
+            - 0.25 * migrant * (1.0 - params["cultural_sensitivity_training"]),
             "vulnerability": rng.gamma(2.0, 0.5, n),
             "contact": contact,
             "severity": np.zeros(n),

@@ -1,4 +1,6 @@
-"""Meetings: wijktafels against unfamiliarity, case reflection against disagreement.
+"""Meetings: wijktafels, community work and case reflection.
+
+Wijktafels and community work address unfamiliarity, reflection disagreement.
 
 All draws come from the model's *meetings* stream. Submodels (docs/ODD.md,
 "Wijktafels", "Case reflection"):
@@ -12,6 +14,12 @@ attract_informal x (1 - 0.5 ingroup), times the format's cultural sensitivity fo
 migrant actor. All attendees get half a week of contact with each other, and each a
 good contact with probability 0.15 + 0.35 chair_training: acquaintance is
 superficial unless a trained chair makes us-them discussable.
+
+*Community work* ("Hoort ... communitywork (activering van sociale organisatie in de
+wijk) tot de basis van het werk"): every week each professional, with probability
+community orientation x free time, spends time with one informal actor drawn at
+random (half a week of contact). Hybrid workers (Hoorn) do this most; a full
+caseload leaves no time for it.
 
 *Case reflection* ("Verplaatsen in elkaars positie (sociale reflectie)"),
 ``reflection_per_year`` times a year: the actors on cases that are known to be
@@ -68,6 +76,24 @@ def hold_wijktafel(model: Neighbourhood) -> np.ndarray:
     np.add.at(model.good, present[pleasant], 1)
     model.counters["wijktafel_attendance"] += len(present)
     return present
+
+
+def do_community_work(model: Neighbourhood) -> np.ndarray:
+    """Professionals with time do community work: contact with one informal actor.
+
+    Each professional does so with probability community x free time; returns the
+    professionals who did.
+    """
+    a, ties = model.actors, model.ties
+    pros, informal = ties.formal, ties.informal
+    if not len(informal):
+        return np.zeros(0, dtype=int)
+    u = model.rng_meetings.random(len(pros))
+    pick = model.rng_meetings.integers(len(informal), size=len(pros))
+    active = u < a["community"][pros] * free_time(a)[pros]
+    for p, j in zip(pros[active], informal[pick[active]], strict=True):
+        ties.touch(int(p), int(j), 0.5)
+    return pros[active]
 
 
 def hold_reflection(model: Neighbourhood) -> np.ndarray:

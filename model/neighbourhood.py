@@ -9,7 +9,8 @@
                        each other;
 5. close cases         solved cases close; professionals close early; informal
                        help may stop;
-6. hold meetings       wijktafels and case reflection when scheduled;
+6. meet               community work by professionals with time; wijktafels and
+                       case reflection when scheduled;
 7. update identity     contact events, goal uncertainty, identity threat;
 8. update ties         familiarity grows with contact and decays without;
 9. collect             the weekly gauges.
@@ -101,7 +102,7 @@ class Neighbourhood(Model):
         self.refer_and_escalate()
         self.work_together()
         self.close_cases()
-        self.hold_meetings()
+        self.meet()
         self.update_identity()
         self.update_ties()
         self.collect()
@@ -126,8 +127,9 @@ class Neighbourhood(Model):
         """Close solved cases; professionals close early; informal help may stop."""
         casework.close_cases(self)
 
-    def hold_meetings(self) -> None:
-        """Hold a wijktafel and a case reflection session if one is due this week."""
+    def meet(self) -> None:
+        """Community work; a wijktafel and a case reflection session when due."""
+        meetings.do_community_work(self)
         if meetings.is_meeting_week(self.week, self.p["wijktafels_per_year"]):
             meetings.hold_wijktafel(self)
         if meetings.is_meeting_week(self.week, self.p["reflection_per_year"]):

@@ -10,9 +10,10 @@ loaded professional p takes it (formal). Then, in this order:
    it also helps with probability ``civic_activity`` / 2 (two worlds supporting the
    same household). p and j make direct contact with probability L_pj, otherwise the
    case is co-existence.
-2. Otherwise p involves informal help with probability w_p (1 - s), w_p the role p
-   acts on and s the severity ("voorkeur voor ... vrijwilligers met afgebakende
-   taken"). p first tries the informal actor it has the strongest link with (direct
+2. Otherwise p involves informal help with probability w_p (1 - s) (0.5 + push),
+   w_p the role p acts on, s the severity and push the policy's push for
+   hybridisation ("voorkeur voor ... vrijwilligers met afgebakende taken").
+   p first tries the informal actor it has the strongest link with (direct
    with probability L); else it asks a coordinator with room, who finds a volunteer
    of its organisation within that volunteer's limit (intermediated; a coordinator
    declines what exceeds the limit); without a coordinator p knows (familiarity
@@ -102,7 +103,7 @@ def intake_at_professional(model: Neighbourhood, cid: int, severity: float) -> N
             make_direct(model, cid, p, contact)
         return
     w = wanted_role(model.actors["role_view"][p : p + 1], model.p)[0]
-    if rng.random() >= w * (1.0 - severity):
+    if rng.random() >= w * (1.0 - severity) * (0.5 + model.p["hybridisation_push"]):
         return  # formal only
     informal = _with_room(model, model.ties.informal)
     if not len(informal):
