@@ -7,8 +7,8 @@ All draws here come from the model's *decisions* stream. Submodels (docs/ODD.md,
 loaded professional p takes it (formal). Then, in this order:
 
 1. Parallel informal help: if the household has an informal contact j with room,
-   it also helps with probability ``civic_activity`` / 2 (two worlds supporting the
-   same household). p and j make direct contact with probability L_pj, otherwise the
+   it also helps with probability ``civic_activity`` x PARALLEL (two worlds
+   supporting the same household). p and j make direct contact with probability L_pj, otherwise the
    case is co-existence.
 2. Otherwise p involves informal help with probability w_p (1 - s) (0.5 + push),
    w_p the role p acts on, s the severity and push the policy's push for
