@@ -7,12 +7,15 @@ problems; per-case decisions come from the *decisions* stream.
 
 Support s of a case, with the professional's time share T_p = min(1, cap/load):
 
-    support = 0.8 T_p [pro] + 0.5 (1 - 0.5 sev) [informal] + synergy
+    support = 0.8 T_p [pro] + 0.6 (1 - 0.6 sev) [informal] + synergy
     synergy = 0.3 if direct contact, 0.15 if linked by a coordinator, else 0
 
 Need dynamics (growth g = ``need_growth``, noise e uniform in +-0.01):
 
     sev <- clip(sev + 2 g (1 - min(support, 1)) - 0.05 support + e, 0, 1)
+
+Informal help alone resolves light needs (below about 0.4: practical and emotional
+support) but not heavy ones, which keep growing until referred or escalated.
 """
 
 from __future__ import annotations
@@ -70,7 +73,7 @@ def case_support(model: Neighbourhood, ids: np.ndarray) -> np.ndarray:
     time = np.minimum(1.0, a["capacity"][pro] / np.maximum(a["load"][pro], 1.0))
     sev = model.households["severity"][c["household"][ids]]
     synergy = np.where(c["direct"][ids], 0.3, np.where(c["linked"][ids], 0.15, 0.0))
-    return (0.8 * time * has_p + 0.5 * (1 - 0.5 * sev) * has_i
+    return (0.8 * time * has_p + 0.6 * (1 - 0.6 * sev) * has_i
             + synergy * (has_p & has_i))
 
 
