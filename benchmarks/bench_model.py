@@ -21,6 +21,7 @@ import time
 
 from mesa.examples import BoltzmannWealth
 from mesa.examples.basic.boltzmann_wealth_model.model import BoltzmannScenario
+
 from samenspel.model import Neighbourhood
 
 
