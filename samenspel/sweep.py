@@ -1,0 +1,422 @@
+"""Parameter sweeps: run a spec's design on a local process pool or a Dask cluster.
+
+``samenspel sweep SPEC --workers N --out DIR [--scheduler tcp://HOST:PORT]``
+
+The results folder holds::
+
+    DIR/spec.toml          copy of the spec (a re-run must use the same spec)
+    DIR/design.parquet     the design: coordinates and every parameter per point
+    DIR/runs/*.parquet     one file per task, one row per run (parameters, seed,
+                           outcomes, provenance)
+    DIR/weekly/*.parquet   weekly series, if the spec says ``weekly = true``
+
+Runs are batched into tasks (``--batch``, by default up to 50 runs) so that the
+overhead per task stays small. Workers return their rows; this process writes each
+task's file under a temporary name and renames it (``os.replace``), so a file is
+either complete or absent. A re-run reads the finished run ids and runs only the
+missing ones; a complete sweep is not run again. Seeds depend only on the master seed
+and the run id, so results do not depend on the number of workers or on Dask.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import warnings
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow.parquet as pq
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
+
+from . import __version__
+from .model.runner import simulate
+from .sweepspec import Spec, SpecError, build_design, load_spec, run_seed
+
+MAX_BATCH = 50
+TMP_SUFFIX = ".tmp"
+Job = tuple[int, int, dict[str, Any]]  # run id, seed, parameters
+
+
+@dataclass
+class SweepResult:
+    """What a call to ``sweep`` did."""
+
+    total: int
+    skipped: int
+    ran: int
+    files: int
+    seconds: float
+    out: Path
+
+
+# --- work done on the workers ---------------------------------------------------------
+def run_batch(jobs: list[Job], weeks: int, weekly: bool) -> dict[str, Any]:
+    """Run a batch of runs (on a worker) and return their rows.
+
+    Args:
+        jobs: (run id, seed, parameters) per run.
+        weeks: Weeks per run.
+        weekly: Also return the weekly series.
+
+    Returns:
+        ``rows`` (one dict per run: run id, outcomes, start and end time),
+        ``weekly`` (a DataFrame or None), ``version`` and ``host`` of the worker.
+
+    """
+    rows, frames = [], []
+    for run_id, seed, params in jobs:
+        started = datetime.now(UTC)
+        with warnings.catch_warnings():  # nanmean over a year without open cases
+            warnings.filterwarnings("ignore", "Mean of empty slice", RuntimeWarning)
+            model = simulate(seed=seed, weeks=weeks, **params)
+            summary = model.summary()
+        rows.append({"run_id": run_id, **summary, "started": started,
+                     "finished": datetime.now(UTC)})
+        if weekly:
+            df = model.weekly().reset_index()
+            df.insert(0, "run_id", run_id)
+            frames.append(df)
+    return {"rows": rows, "weekly": pd.concat(frames, ignore_index=True) if frames else None,
+            "version": __version__, "host": socket.gethostname()}
+
+
+def _watch_parent(parent: int) -> None:
+    """Worker initializer: exit when the sweep process is gone (e.g. after kill -9)."""
+    import threading
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+# --- results folder ---------------------------------------------------------------------
+def git_commit() -> str:
+    """Git commit of the package's checkout (``+dirty`` if changed), or ``unknown``."""
+    here = Path(__file__).resolve().parent
+    try:
+        head = subprocess.run(["git", "-C", str(here), "rev-parse", "HEAD"], check=True,
+                              capture_output=True, text=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(here), "status", "--porcelain",
+                                "--untracked-files=no"], check=True, capture_output=True,
+                               text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return head + ("+dirty" if dirty else "")
+
+
+def write_parquet(df: pd.DataFrame, path: Path) -> None:
+    """Write ``df`` to ``path`` atomically: temporary file, fsync, then rename."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
+    df.to_parquet(tmp, index=False)
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def check_out(out: Path, spec: Spec, design: pd.DataFrame) -> bool:
+    """Check that ``out`` is new, empty or holds this same sweep; True if resuming."""
+    if out.exists() and not out.is_dir():
+        raise SpecError(f"--out {out}: exists and is not a folder")
+    if not out.exists() or not any(out.iterdir()):
+        return False
+    stored = out / "spec.toml"
+    if not stored.exists():
+        raise SpecError(f"--out {out}: folder is not empty and holds no sweep (no spec.toml)")
+    try:
+        old = load_spec(stored)
+    except SpecError as exc:
+        raise SpecError(f"--out {out}: {exc}") from None
+    if old.hash != spec.hash:
+        raise SpecError(f"--out {out}: holds a different sweep (spec hash {old.hash}, "
+                        f"{spec.path} has {spec.hash}); choose another --out")
+    design_file = out / "design.parquet"
+    if design_file.exists():
+        stored_design = pd.read_parquet(design_file)
+        if not stored_design.equals(design):
+            raise SpecError(f"--out {out}: the design differs from the one stored there "
+                            "(has the base scenario or SALib changed?)")
+    return True
+
+
+def finished_runs(out: Path) -> set[int]:
+    """Run ids in ``out/runs/*.parquet`` (after removing stray temporary files)."""
+    runs = out / "runs"
+    done: set[int] = set()
+    for sub in (runs, out / "weekly"):
+        for tmp in sub.glob(f".*{TMP_SUFFIX}"):
+            tmp.unlink(missing_ok=True)
+    for path in sorted(runs.glob("*.parquet")):
+        try:
+            ids = pq.read_table(path, columns=["run_id"]).column("run_id").to_pylist()
+        except Exception as exc:  # any unreadable file is reported
+            raise SpecError(f"{path}: unreadable results file ({exc}); "
+                            "remove it and run the sweep again") from None
+        done.update(ids)
+    for path in (out / "weekly").glob("*.parquet"):  # weekly part of an unfinished task
+        if not (runs / path.name).exists():
+            path.unlink()
+    return done
+
+
+@contextlib.contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``out`` so that two sweeps cannot write there at once."""
+    import fcntl
+
+    with open(out / ".lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SpecError(f"--out {out}: another sweep is writing there") from None
+        yield
+
+
+# --- execution ---------------------------------------------------------------------------
+class _RateColumn(ProgressColumn):
+    def render(self, task: Any) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.2f} runs/s" if speed else "- runs/s", style="progress.data.speed")
+
+
+def _batches(jobs: list[Job], size: int) -> list[list[Job]]:
+    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
+
+
+def _connect(scheduler: str) -> Any:
+    try:
+        from distributed import Client
+    except ImportError:  # pragma: no cover - dask is a dependency
+        raise SpecError("--scheduler needs dask[distributed] installed") from None
+    try:
+        return Client(scheduler, timeout="5s", set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise SpecError(f"--scheduler {scheduler}: cannot reach the Dask scheduler within 5 s "
+                        f"({type(exc).__name__})") from None
+
+
+def _submit_local(batches: list[list[Job]], workers: int, weeks: int,
+                  weekly: bool) -> Iterator[dict[str, Any]]:
+    if workers == 1:
+        for batch in batches:
+            yield run_batch(batch, weeks, weekly)
+        return
+    ctx = get_context("forkserver")
+    ctx.set_forkserver_preload(["samenspel.sweep"])
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_watch_parent,
+                             initargs=(os.getpid(),)) as pool:
+        futures = [pool.submit(run_batch, b, weeks, weekly) for b in batches]
+        try:
+            for fut in as_completed(futures):
+                yield fut.result()
+        finally:
+            for fut in futures:
+                fut.cancel()
+
+
+def _submit_dask(client: Any, batches: list[list[Job]], weeks: int,
+                 weekly: bool) -> Iterator[dict[str, Any]]:
+    from distributed import as_completed as dask_completed
+
+    futures = [client.submit(run_batch, b, weeks, weekly, pure=False) for b in batches]
+    try:
+        for fut in dask_completed(futures):
+            yield fut.result()
+    finally:
+        client.cancel(futures)
+
+
+def sweep(spec: Spec, out: Path, workers: int = 1, scheduler: str | None = None,
+          client: Any = None, batch: int | None = None, progress: bool = True,
+          on_file: Callable[[Path], None] | None = None) -> SweepResult:
+    """Run (or finish) the sweep ``spec`` into the folder ``out``.
+
+    Everything is validated (spec, base scenario, design, scheduler, folder) before
+    anything is written.
+
+    Args:
+        spec: The validated spec.
+        out: Results folder: new, empty, or holding an earlier run of this spec.
+        workers: Local worker processes (1 runs in this process); unused with Dask.
+        scheduler: Address of a Dask scheduler, e.g. ``tcp://host:8786``.
+        client: An existing ``distributed.Client`` (instead of ``scheduler``).
+        batch: Runs per task; by default up to 50, small enough to feed every worker.
+        progress: Show a progress bar on standard error.
+        on_file: Called with each results file written (tests, logging).
+
+    Raises:
+        SpecError: On any problem found before running.
+
+    """
+    t0 = time.perf_counter()
+    if workers < 1:
+        raise SpecError(f"--workers must be at least 1, got {workers}")
+    if batch is not None and batch < 1:
+        raise SpecError(f"--batch must be at least 1, got {batch}")
+    design = build_design(spec)
+    own_client = client is None and scheduler is not None
+    if own_client:
+        client = _connect(scheduler)
+    try:
+        resuming = check_out(out, spec, design)
+        (out / "runs").mkdir(parents=True, exist_ok=True)
+        if spec.weekly:
+            (out / "weekly").mkdir(exist_ok=True)
+        with _locked(out):
+            if not resuming:
+                (out / "spec.toml").write_text(spec.text, encoding="utf-8")
+                write_parquet(design, out / "design.parquet")
+            done = finished_runs(out)
+            return _execute(spec, out, design, done, workers, client, batch, progress,
+                            on_file, t0)
+    finally:
+        if own_client:
+            client.close()
+
+
+def _execute(spec: Spec, out: Path, design: pd.DataFrame, done: set[int], workers: int,
+             client: Any, batch: int | None, progress: bool,
+             on_file: Callable[[Path], None] | None, t0: float) -> SweepResult:
+    params = design.drop(columns=["point", *[c for c in design if c.startswith("x_")]])
+    points = params.to_dict("records")
+    reps = spec.replicates
+    total = len(points) * reps
+    jobs = [(r, run_seed(spec.seed, r), points[r // reps])
+            for r in range(total) if r not in done]
+    result = SweepResult(total, total - len(jobs), 0, 0, 0.0, out)
+    if not jobs:
+        result.seconds = time.perf_counter() - t0
+        return result
+    slots = workers if client is None else max(1, len(client.scheduler_info()["workers"]))
+    size = batch or max(1, min(MAX_BATCH, -(-len(jobs) // (4 * slots))))
+    batches = _batches(jobs, size)
+    commit = git_commit()
+    if client is not None:
+        results = _submit_dask(client, batches, spec.weeks, spec.weekly)
+    else:
+        results = _submit_local(batches, workers, spec.weeks, spec.weekly)
+    bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   _RateColumn(), TimeElapsedColumn(), TextColumn("ETA"),
+                   TimeRemainingColumn(), console=Console(stderr=True), disable=not progress)
+    with bar:
+        task = bar.add_task(spec.name, total=total, completed=result.skipped)
+        for res in results:
+            if res["version"] != __version__:
+                raise SpecError(f"worker {res['host']} runs samenspel {res['version']}, "
+                                f"this process {__version__}; install the same version")
+            path = _write_task(spec, out, points, res, commit)
+            result.ran += len(res["rows"])
+            result.files += 1
+            bar.advance(task, len(res["rows"]))
+            if on_file is not None:
+                on_file(path)
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _write_task(spec: Spec, out: Path, points: list[dict[str, Any]], res: dict[str, Any],
+                commit: str) -> Path:
+    reps = spec.replicates
+    rows = []
+    for row in res["rows"]:
+        r = row["run_id"]
+        rows.append({"run_id": r, "point": r // reps, "replicate": r % reps,
+                     "seed": run_seed(spec.seed, r), **points[r // reps],
+                     **{k: v for k, v in row.items() if k not in ("run_id", "started",
+                                                                  "finished")},
+                     "samenspel_version": res["version"], "git_commit": commit,
+                     "spec_hash": spec.hash, "host": res["host"],
+                     "started": row["started"], "finished": row["finished"]})
+    ids = [row["run_id"] for row in rows]
+    name = f"part-{min(ids):07d}-{max(ids):07d}.parquet"
+    if res["weekly"] is not None:
+        write_parquet(res["weekly"], out / "weekly" / name)
+    path = out / "runs" / name
+    write_parquet(pd.DataFrame(rows), path)
+    return path
+
+
+# --- command line -------------------------------------------------------------------------
+def default_workers() -> int:
+    """Number of CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def cmd_sweep(args: argparse.Namespace) -> int:
+    """``samenspel sweep``: run or resume a sweep."""
+    from .cli import UsageError
+
+    try:
+        spec = load_spec(args.spec)
+        out = Path(args.out) if args.out else Path("results") / spec.name
+        res = sweep(spec, out, workers=args.workers, scheduler=args.scheduler,
+                    batch=args.batch, progress=not args.quiet)
+    except SpecError as exc:
+        raise UsageError(str(exc)) from None
+    except KeyboardInterrupt:
+        print("samenspel: interrupted; run the same command again to finish the sweep",
+              file=sys.stderr)
+        return 130
+    if res.ran == 0:
+        print(f"nothing to do: all {res.total} runs of {spec.name} are in {res.out}")
+    else:
+        rate = res.ran / res.seconds if res.seconds else float("nan")
+        print(f"{res.ran} runs in {res.seconds:.1f} s ({rate:.2f} runs/s), {res.files} files "
+              f"written to {res.out / 'runs'}; {res.skipped} runs were already there")
+    return 0
+
+
+def add_sweep_commands(sub: Any) -> None:
+    """Add the ``sweep`` and ``analyse`` subcommands to the CLI's subparsers."""
+    p = sub.add_parser("sweep", help="run a parameter sweep (experiments/*.toml)")
+    p.add_argument("spec", help="sweep spec, e.g. experiments/sobol-three-os.toml")
+    p.add_argument("--workers", type=int, default=default_workers(),
+                   help="local worker processes (default: all CPUs; unused with --scheduler)")
+    p.add_argument("--out", help="results folder (default results/NAME); "
+                                 "run again with the same folder to resume")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="run on an existing Dask scheduler instead of local processes")
+    p.add_argument("--batch", type=int, help="runs per task (default: up to 50)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_sweep)
+    a = sub.add_parser("analyse", help="sensitivity indices, tables and figures of a sweep")
+    a.add_argument("dir", help="results folder of 'samenspel sweep'")
+    a.add_argument("--outcome", action="append",
+                   help="outcome to analyse (repeatable; default: the spec's outcomes)")
+    a.set_defaults(func=_cmd_analyse)
+
+
+def _cmd_analyse(args: argparse.Namespace) -> int:
+    from .analyse import cmd_analyse
+
+    return cmd_analyse(args)
