@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import socket
 import subprocess
@@ -141,6 +142,28 @@ def write_parquet(df: pd.DataFrame, path: Path) -> None:
     os.replace(tmp, path)
 
 
+def read_manifest(out: Path) -> dict[str, Any]:
+    """The sweep's ``sweep.json`` (name, spec file, hash, creation), or {} if absent."""
+    try:
+        return json.loads((out / "sweep.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _manifest(spec: Spec, commit: str) -> str:
+    info = {"name": spec.name, "spec_file": str(spec.path), "spec_hash": spec.hash,
+            "design": spec.design, "created": datetime.now(UTC).isoformat(),
+            "samenspel_version": __version__, "git_commit": commit}
+    return json.dumps(info, indent=2) + "\n"
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (temporary file, then rename)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
 def check_out(out: Path, spec: Spec, design: pd.DataFrame) -> bool:
     """Check that ``out`` is new, empty or holds this same sweep; True if resuming."""
     if out.exists() and not out.is_dir():
@@ -170,7 +193,7 @@ def finished_runs(out: Path) -> set[int]:
     """Run ids in ``out/runs/*.parquet`` (after removing stray temporary files)."""
     runs = out / "runs"
     done: set[int] = set()
-    for sub in (runs, out / "weekly"):
+    for sub in (out, runs, out / "weekly"):
         for tmp in sub.glob(f".*{TMP_SUFFIX}"):
             tmp.unlink(missing_ok=True)
     for path in sorted(runs.glob("*.parquet")):
@@ -285,17 +308,21 @@ def sweep(spec: Spec, out: Path, workers: int = 1, scheduler: str | None = None,
     if own_client:
         client = _connect(scheduler)
     try:
-        resuming = check_out(out, spec, design)
+        check_out(out, spec, design)
         (out / "runs").mkdir(parents=True, exist_ok=True)
         if spec.weekly:
             (out / "weekly").mkdir(exist_ok=True)
         with _locked(out):
-            if not resuming:
-                (out / "spec.toml").write_text(spec.text, encoding="utf-8")
+            commit = git_commit()
+            if not (out / "spec.toml").exists():  # first the file that marks the folder
+                write_text(out / "spec.toml", spec.text)
+            if not (out / "sweep.json").exists():
+                write_text(out / "sweep.json", _manifest(spec, commit))
+            if not (out / "design.parquet").exists():
                 write_parquet(design, out / "design.parquet")
             done = finished_runs(out)
             return _execute(spec, out, design, done, workers, client, batch, progress,
-                            on_file, t0)
+                            on_file, commit, t0)
     finally:
         if own_client:
             client.close()
@@ -303,7 +330,7 @@ def sweep(spec: Spec, out: Path, workers: int = 1, scheduler: str | None = None,
 
 def _execute(spec: Spec, out: Path, design: pd.DataFrame, done: set[int], workers: int,
              client: Any, batch: int | None, progress: bool,
-             on_file: Callable[[Path], None] | None, t0: float) -> SweepResult:
+             on_file: Callable[[Path], None] | None, commit: str, t0: float) -> SweepResult:
     params = design.drop(columns=["point", *[c for c in design if c.startswith("x_")]])
     points = params.to_dict("records")
     reps = spec.replicates
@@ -317,7 +344,6 @@ def _execute(spec: Spec, out: Path, design: pd.DataFrame, done: set[int], worker
     slots = workers if client is None else max(1, len(client.scheduler_info()["workers"]))
     size = batch or max(1, min(MAX_BATCH, -(-len(jobs) // (4 * slots))))
     batches = _batches(jobs, size)
-    commit = git_commit()
     if client is not None:
         results = _submit_dask(client, batches, spec.weeks, spec.weekly)
     else:

@@ -240,8 +240,12 @@ def _factor(where: str, name: str, table: Any, design: str) -> Factor:
     return Factor(param, low=low, high=high, steps=steps)
 
 
-def parse_spec(data: dict[str, Any], path: Path, text: str) -> Spec:
-    """Validate parsed TOML ``data`` from ``path`` into a Spec; raise SpecError."""
+def parse_spec(data: dict[str, Any], path: Path, text: str,
+               default_name: str | None = None) -> Spec:
+    """Validate parsed TOML ``data`` from ``path`` into a Spec; raise SpecError.
+
+    ``default_name`` names the sweep if the data has no ``name`` key (else the file stem).
+    """
     where = str(path)
     for key, value in data.items():
         if key not in KEYS:
@@ -308,7 +312,8 @@ def parse_spec(data: dict[str, Any], path: Path, text: str) -> Spec:
     canonical = json.dumps(data, sort_keys=True, default=str)
     return Spec(
         path=path, text=text, hash=hashlib.sha256(canonical.encode()).hexdigest()[:16],
-        name=data.get("name", path.stem), description=data.get("description", ""),
+        name=data.get("name", default_name or path.stem),
+        description=data.get("description", ""),
         scenario=data.get("scenario"), design=design, samples=samples,
         replicates=data.get("replicates", 1), weeks=data["weeks"], seed=data["seed"],
         outcomes=tuple(outcomes), weekly=data.get("weekly", False),
@@ -316,8 +321,11 @@ def parse_spec(data: dict[str, Any], path: Path, text: str) -> Spec:
         factors=factors)
 
 
-def load_spec(path: str | Path) -> Spec:
-    """Read and validate a spec file; raise SpecError with a one-line message."""
+def load_spec(path: str | Path, name: str | None = None) -> Spec:
+    """Read and validate a spec file; raise SpecError with a one-line message.
+
+    ``name`` names the sweep if the file has no ``name`` key (default: the file's stem).
+    """
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -327,7 +335,7 @@ def load_spec(path: str | Path) -> Spec:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise _fail(str(path), f"malformed TOML: {exc}") from None
-    return parse_spec(data, path, text)
+    return parse_spec(data, path, text, name)
 
 
 def base_params(spec: Spec) -> dict[str, Any]:
