@@ -1,0 +1,381 @@
+"""Scenario comparison with common random numbers, confidence intervals and figures.
+
+Plain functions, usable from the CLI (``samenspel compare``), a dashboard or a
+notebook:
+
+- ``run_comparison`` runs every scenario with the same seeds (replicate i uses seed
+  ``seed + i`` in every scenario: common random numbers, so differences between
+  scenarios are not blurred by different luck), in parallel over processes;
+- ``outcome_table`` gives per outcome and scenario the mean with a 95 % t-interval,
+  and the paired difference to the first scenario with its 95 % t-interval (the
+  interval of the mean of the per-seed differences);
+- ``weekly_bands`` gives per week the mean and 95 % band of the weekly gauges;
+- ``write_outputs`` writes tidy CSV/Parquet tables and PNG figures (atomically);
+- ``print_outcomes`` prints the outcome table with rich.
+
+A replicate of a comparison can be re-run on its own with
+``samenspel run SCENARIO --seed <seed> --weeks <weeks>``.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from .model.runner import DEFAULT_WEEKS, simulate
+from .scenarios import Scenario, ScenarioError, load_scenario
+
+MODE_GAUGES = ("share_coproduction", "share_intermediated", "share_coexistence")
+O_GAUGES = ("familiarity", "disagreement", "goal_uncertainty")
+NOT_OUTCOMES = ("weeks", "regime")
+LEVEL = 0.95
+
+Progress = Callable[[int, int], None]
+"""Called as ``progress(done, total)`` after each finished batch of runs."""
+
+
+@dataclass
+class Comparison:
+    """The runs of a comparison.
+
+    Attributes:
+        scenarios: The scenarios, in the order given (the first is the reference).
+        seeds: The seeds, the same for every scenario.
+        weeks: Weeks per run.
+        runs: One row per scenario x replicate: ``scenario``, ``seed``, then every
+            outcome of the run's summary.
+        weekly: One row per scenario x replicate x week: ``scenario``, ``seed``,
+            ``week``, then every weekly gauge.
+        seconds: Wall-clock time of the runs.
+        workers: Processes used.
+
+    """
+
+    scenarios: list[Scenario]
+    seeds: list[int]
+    weeks: int
+    runs: pd.DataFrame
+    weekly: pd.DataFrame
+    seconds: float
+    workers: int
+
+    @property
+    def names(self) -> list[str]:
+        """Scenario names in order."""
+        return [s.name for s in self.scenarios]
+
+    @property
+    def outcomes(self) -> list[str]:
+        """Numeric outcome columns of ``runs``."""
+        skip = {"scenario", "seed", *NOT_OUTCOMES}
+        return [c for c in self.runs.columns
+                if c not in skip and pd.api.types.is_numeric_dtype(self.runs[c])]
+
+
+# --- running ------------------------------------------------------------------------
+
+def replicate_seeds(seed: int, replicates: int) -> list[int]:
+    """The seeds of a comparison: ``seed, seed + 1, ..., seed + replicates - 1``."""
+    return [seed + i for i in range(replicates)]
+
+
+def run_one(params: dict[str, Any], seed: int, weeks: int
+            ) -> tuple[dict[str, Any], pd.DataFrame]:
+    """Run one replicate; returns its summary and its weekly gauges."""
+    model = simulate(seed=seed, weeks=weeks, **params)
+    return model.summary(), model.weekly()
+
+
+def _run_batch(batch: list[tuple[int, dict[str, Any], int, int]]
+               ) -> list[tuple[int, int, dict[str, Any], pd.DataFrame]]:
+    """Run a batch of ``(scenario index, params, seed, weeks)`` tasks in one process."""
+    return [(k, seed, *run_one(params, seed, weeks)) for k, params, seed, weeks in batch]
+
+
+def default_workers() -> int:
+    """Processes to use by default: the cores available to this process."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _batches(tasks: list, workers: int) -> list[list]:
+    """Split tasks into about four batches per worker (few pickles, balanced load)."""
+    size = max(1, math.ceil(len(tasks) / (4 * workers)))
+    return [tasks[i : i + size] for i in range(0, len(tasks), size)]
+
+
+def run_comparison(scenarios: Sequence[str | os.PathLike[str] | Scenario],
+                   replicates: int, seed: int = 0, weeks: int = DEFAULT_WEEKS,
+                   workers: int | None = None, progress: Progress | None = None,
+                   overrides: dict[str, Any] | None = None) -> Comparison:
+    """Run every scenario with the same ``replicates`` seeds.
+
+    Args:
+        scenarios: Scenario names, paths or loaded scenarios (at least one; the
+            first is the reference for paired differences).
+        replicates: Runs per scenario (replicate i uses seed ``seed + i``).
+        seed: The first seed.
+        weeks: Weeks per run.
+        workers: Processes; default all available cores; 1 runs in this process.
+        progress: Called as ``progress(done, total)`` while runs finish.
+        overrides: Parameter values applied on top of every scenario.
+
+    Returns:
+        The runs as tidy tables.
+
+    Raises:
+        ScenarioError: On an unknown or invalid scenario, or a name given twice.
+        ParameterError: On an invalid override.
+
+    """
+    loaded = [load_scenario(s) for s in scenarios]
+    names = [s.name for s in loaded]
+    for name in names:
+        if names.count(name) > 1:
+            raise ScenarioError(f"scenario '{name}' is given twice; "
+                                "each scenario may appear once in a comparison")
+    if replicates < 1:
+        raise ScenarioError(f"replicates must be at least 1, got {replicates}")
+    seeds = replicate_seeds(seed, replicates)
+    params = [s.params(overrides) for s in loaded]
+    tasks = [(k, params[k], sd, weeks) for sd in seeds for k in range(len(loaded))]
+    workers = max(1, min(workers or default_workers(), len(tasks)))
+    results = []
+    t0 = time.perf_counter()
+    if progress:
+        progress(0, len(tasks))
+    if workers == 1:
+        for task in tasks:
+            results.extend(_run_batch([task]))
+            if progress:
+                progress(len(results), len(tasks))
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(_run_batch, b) for b in _batches(tasks, workers)]
+            for fut in as_completed(futures):
+                results.extend(fut.result())
+                if progress:
+                    progress(len(results), len(tasks))
+    seconds = time.perf_counter() - t0
+    results.sort(key=lambda r: (r[0], r[1]))
+    runs = pd.DataFrame([{"scenario": names[k], "seed": sd, **summary}
+                         for k, sd, summary, _ in results])
+    frames = []
+    for k, sd, _, weekly in results:
+        df = weekly.reset_index()
+        df.insert(0, "seed", sd)
+        df.insert(0, "scenario", names[k])
+        frames.append(df)
+    weekly = pd.concat(frames, ignore_index=True)
+    for df in (runs, weekly):
+        df["scenario"] = pd.Categorical(df["scenario"], categories=names, ordered=True)
+    return Comparison(loaded, seeds, weeks, runs, weekly, seconds, workers)
+
+
+@contextmanager
+def progress_bar(description: str = "running") -> Iterator[Progress]:
+    """A rich progress bar (on standard error) as a ``progress(done, total)`` callback."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn(), TimeRemainingColumn(),
+                   console=Console(stderr=True), transient=False)
+    task = bar.add_task(description, total=None)
+    with bar:
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+# --- statistics ---------------------------------------------------------------------
+
+def mean_ci(values: Sequence[float] | np.ndarray, level: float = LEVEL
+            ) -> tuple[float, float, float, int]:
+    """Mean and t-interval of the mean of the non-missing ``values``.
+
+    Returns:
+        ``(mean, low, high, n)``; the bounds are NaN with fewer than two values and
+        equal to the mean when all values are equal.
+
+    """
+    x = np.asarray(values, dtype=float)
+    x = x[~np.isnan(x)]
+    n = len(x)
+    if n == 0:
+        return math.nan, math.nan, math.nan, 0
+    mean = float(x.mean())
+    if n < 2:
+        return mean, math.nan, math.nan, n
+    half = float(stats.t.ppf(0.5 + level / 2, n - 1) * x.std(ddof=1) / math.sqrt(n))
+    return mean, mean - half, mean + half, n
+
+
+def outcome_table(comp: Comparison, outcomes: Sequence[str] | None = None,
+                  level: float = LEVEL) -> pd.DataFrame:
+    """Mean and interval per outcome and scenario, and the paired difference.
+
+    The difference is scenario minus the first scenario, computed per seed (common
+    random numbers) and summarised with a t-interval; seeds where either value is
+    missing are left out.
+
+    Returns:
+        One row per outcome x scenario: ``outcome``, ``scenario``, ``n``, ``mean``,
+        ``ci_low``, ``ci_high``, ``diff``, ``diff_low``, ``diff_high`` (the
+        difference columns are NaN for the first scenario).
+
+    """
+    outcomes = list(outcomes or comp.outcomes)
+    names = comp.names
+    wide = {name: comp.runs[comp.runs["scenario"] == name].set_index("seed")
+            for name in names}
+    rows = []
+    for outcome in outcomes:
+        ref = wide[names[0]][outcome].astype(float)
+        for name in names:
+            col = wide[name][outcome].astype(float)
+            mean, lo, hi, n = mean_ci(col.to_numpy(), level)
+            row = {"outcome": outcome, "scenario": name, "n": n, "mean": mean,
+                   "ci_low": lo, "ci_high": hi,
+                   "diff": math.nan, "diff_low": math.nan, "diff_high": math.nan}
+            if name != names[0]:
+                d = (col - ref.reindex(col.index)).to_numpy()
+                row["diff"], row["diff_low"], row["diff_high"], _ = mean_ci(d, level)
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def weekly_bands(comp: Comparison, gauges: Sequence[str], level: float = LEVEL
+                 ) -> pd.DataFrame:
+    """Per scenario, week and gauge the mean over replicates and its t-interval."""
+    rows = []
+    for (name, week), grp in comp.weekly.groupby(["scenario", "week"], observed=True):
+        for g in gauges:
+            mean, lo, hi, n = mean_ci(grp[g].to_numpy(), level)
+            rows.append({"scenario": name, "week": week, "gauge": g, "n": n,
+                         "mean": mean, "ci_low": lo, "ci_high": hi})
+    return pd.DataFrame(rows)
+
+
+# --- output -------------------------------------------------------------------------
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
+    """Write via a temporary name in the same folder, then rename into place."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return path
+
+
+def write_table(df: pd.DataFrame, path: Path) -> Path:
+    """Write ``df`` to ``path`` (.csv or .parquet) atomically, without the index."""
+    if path.suffix == ".parquet":
+        return atomic_write(path, lambda p: df.to_parquet(p, index=False))
+    return atomic_write(path, lambda p: df.to_csv(p, index=False))
+
+
+def save_figure(fig: Any, path: Path) -> Path:
+    """Save a matplotlib figure as PNG atomically and close it."""
+    import matplotlib.pyplot as plt
+
+    try:
+        return atomic_write(path, lambda p: fig.savefig(p, format="png", dpi=110))
+    finally:
+        plt.close(fig)
+
+
+def write_outputs(comp: Comparison, out: str | os.PathLike[str],
+                  prefix: str = "") -> list[Path]:
+    """Write the tables and figures of a comparison into folder ``out``.
+
+    Files: ``runs.csv``/``.parquet`` (one row per scenario x replicate),
+    ``weekly.csv``/``.parquet`` (one row per scenario x replicate x week),
+    ``outcomes.csv`` (the outcome table), ``outcomes.png`` (bars with 95 % CIs),
+    ``modes.png`` and ``three_os.png`` (weekly curves with 95 % bands).
+
+    Returns:
+        The paths written.
+
+    """
+    from .figures import outcome_bars, weekly_curves
+
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    table = outcome_table(comp)
+    written = []
+    for stem, df in (("runs", comp.runs), ("weekly", comp.weekly)):
+        for ext in (".csv", ".parquet"):
+            written.append(write_table(df, folder / f"{prefix}{stem}{ext}"))
+    written.append(write_table(table, folder / f"{prefix}outcomes.csv"))
+    written.append(save_figure(outcome_bars(table, comp.names),
+                               folder / f"{prefix}outcomes.png"))
+    bands = weekly_bands(comp, (*MODE_GAUGES, *O_GAUGES))
+    written.append(save_figure(weekly_curves(bands, MODE_GAUGES, comp.names,
+                                             "Case modes (share of open cases)"),
+                               folder / f"{prefix}modes.png"))
+    written.append(save_figure(weekly_curves(bands, O_GAUGES, comp.names,
+                                             "The three o's"),
+                               folder / f"{prefix}three_os.png"))
+    return written
+
+
+def _num(x: float, digits: int = 3) -> str:
+    if x != x:  # NaN
+        return "n/a"
+    return f"{x:.{digits}f}" if abs(x) < 1000 else f"{x:.0f}"
+
+
+def format_ci(mean: float, low: float, high: float, signed: bool = False) -> str:
+    """``mean [low, high]`` with three decimals (``n/a`` for missing values)."""
+    if mean != mean:
+        return "n/a"
+    m = f"{mean:+.3f}" if signed and abs(mean) < 1000 else _num(mean)
+    return f"{m} [{_num(low)}, {_num(high)}]"
+
+
+def print_outcomes(comp: Comparison, table: pd.DataFrame | None = None,
+                   console: Any = None) -> None:
+    """Print the outcome table: mean [95 % CI] per scenario, paired difference."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = outcome_table(comp) if table is None else table
+    console = console or Console()
+    ref = comp.names[0]
+    out = Table(title=f"{len(comp.seeds)} replicates x {comp.weeks} weeks, seeds "
+                      f"{comp.seeds[0]}-{comp.seeds[-1]} (common random numbers); "
+                      f"mean [95 % CI]", title_justify="left")
+    out.add_column("outcome")
+    out.add_column("scenario")
+    out.add_column("mean [95 % CI]", justify="right")
+    out.add_column(f"difference to {ref} [95 % CI]", justify="right")
+    for outcome, grp in table.groupby("outcome", sort=False):
+        for i, r in enumerate(grp.itertuples()):
+            diff = ("(reference)" if r.scenario == ref
+                    else format_ci(r.diff, r.diff_low, r.diff_high, signed=True))
+            out.add_row(outcome if i == 0 else "", str(r.scenario),
+                        format_ci(r.mean, r.ci_low, r.ci_high), diff,
+                        end_section=i == len(grp) - 1)
+    console.print(out)
