@@ -1,0 +1,104 @@
+"""Familiarity: grows with contact (bounded by 1), decays without, slower when overseeable."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from worlds import PRO_A, PRO_B, VOL_A, neutral, org_index, tiny
+
+from samenspel.model.ties import Ties, disagreement
+
+
+def test_familiarity_decays_without_contact():
+    m = neutral(tiny())
+    org = org_index(m)
+    m.ties.familiarity[PRO_A, org] = m.ties.familiarity[org, PRO_A] = 0.6
+    for _ in range(10):
+        m.ties.update(gain=0.15, decay=0.05)
+    f = m.ties.familiarity[PRO_A, org]
+    assert f == pytest.approx(0.6 * 0.95**10)
+    assert f < 0.6 * 0.7  # a real loss, not rounding
+    assert m.ties.familiarity[org, PRO_A] == f  # stays symmetric
+
+
+def test_familiarity_grows_with_contact_and_stays_at_most_one():
+    m = neutral(tiny())
+    org = org_index(m)
+    m.ties.familiarity[PRO_A, org] = m.ties.familiarity[org, PRO_A] = 0.2
+    history = []
+    for _ in range(200):
+        m.ties.touch(PRO_A, org, 3.0)  # contact above one week counts as one week
+        m.ties.update(gain=0.5, decay=0.05)
+        history.append(m.ties.familiarity[PRO_A, org])
+    history = np.array(history)
+    assert history[0] == pytest.approx(0.2 + 0.5 * (1 - 0.2))
+    assert np.all(np.diff(history) >= 0)
+    assert np.all(history <= 1.0)
+    assert history[-1] > 0.99
+    assert m.ties.familiarity[org, PRO_A] == history[-1]
+    # the pair without contact decayed meanwhile; the diagonal stays zero
+    assert np.all(np.diag(m.ties.familiarity) == 0.0)
+    assert np.all(m.ties.contact == 0.0)  # update resets the week's contact
+
+
+def test_contact_only_affects_the_pair_touched():
+    m = neutral(tiny())
+    org = org_index(m)
+    m.ties.familiarity[m.ties.cross] = 0.4
+    m.ties.touch(PRO_A, org)
+    m.ties.update(gain=0.2, decay=0.1)
+    f = m.ties.familiarity
+    assert f[PRO_A, org] > 0.4
+    assert f[PRO_B, org] == pytest.approx(0.36)
+    assert f[PRO_A, VOL_A] == pytest.approx(0.36)
+
+
+@pytest.mark.parametrize("gain", [0.0, 0.3, 1.0])
+def test_update_keeps_familiarity_in_unit_interval(gain):
+    rng = np.random.default_rng(3)
+    n = 12
+    f = rng.random((n, n))
+    f = (f + f.T) / 2
+    ties = Ties(np.array([0] * 4 + [1] * 6 + [2] * 2), f)
+    for _ in range(30):
+        ties.contact[:] = rng.random((n, n)) * 3 * (rng.random((n, n)) < 0.5)
+        ties.contact = ties.contact + ties.contact.T
+        ties.update(gain, 0.2)
+        assert np.all((ties.familiarity >= 0) & (ties.familiarity <= 1))
+
+
+def _cross_familiarity_after(anonymity: float, weeks: int) -> float:
+    m = neutral(tiny(anonymity=anonymity))
+    org = org_index(m)
+    m.ties.familiarity[PRO_A, org] = m.ties.familiarity[org, PRO_A] = 0.7
+    for _ in range(weeks):
+        m.update_ties()
+    return float(m.ties.familiarity[PRO_A, org])
+
+
+def test_decay_is_slower_with_lower_anonymity():
+    city = _cross_familiarity_after(anonymity=0.9, weeks=52)
+    town = _cross_familiarity_after(anonymity=0.2, weeks=52)
+    overseeable = _cross_familiarity_after(anonymity=0.0, weeks=52)
+    assert city < town < overseeable
+    assert city < 0.7 * 0.7  # a year in an anonymous place costs a lot
+    assert town > city + 0.1
+    assert overseeable == pytest.approx(0.7)  # no anonymity, no decay
+
+
+def test_team_contact_keeps_professionals_familiar():
+    m = tiny(anonymity=1.0)
+    for _ in range(52):
+        m.update_ties()
+    assert m.ties.familiarity[PRO_A, PRO_B] > 0.8  # weekly team meetings
+
+
+def test_disagreement_follows_the_two_logics():
+    m = neutral(tiny())
+    a = m.actors
+    a["knowledge"][PRO_A], a["role_view"][PRO_A] = 0.9, 0.2
+    a["knowledge"][VOL_A], a["role_view"][VOL_A] = 0.1, 0.8
+    d = disagreement(a, np.array([PRO_A]), np.array([VOL_A]))[0]
+    assert d == pytest.approx(0.5 * (0.8 + 0.6))
+    assert disagreement(a, np.array([VOL_A]), np.array([PRO_A]))[0] == d
+    assert disagreement(a, np.array([PRO_B]), np.array([PRO_B]))[0] == 0.0
