@@ -24,8 +24,9 @@ SIDE_NAMES = {FORMAL: "formal", INFORMAL: "informal", BROKER: "intermediary"}
 def beta(rng: np.random.Generator, mean: float, spread: float, n: int) -> np.ndarray:
     """Draw ``n`` values in (0, 1) with the given mean and a spread in [0, 1].
 
-    ``spread`` 0 gives a narrow distribution, 1 the widest (a U-shape near the
-    bounds), which is how the Q-study's diametrically opposed positions are drawn.
+    ``spread`` 0 gives a narrow distribution, 1 the widest (a + b = 2: uniform at
+    mean 0.5, skewed otherwise), which is how the Q-study's diametrically opposed
+    positions are drawn.
     """
     mean = float(np.clip(mean, 0.02, 0.98))
     concentration = 2.0 / max(spread, 1e-3) ** 2  # spread 1 -> a+b = 2 (uniform-ish)

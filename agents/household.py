@@ -63,8 +63,8 @@ class Household(Agent):
             contact = np.where(has_contact, contact, -1)
         return {
             "migrant": migrant,
-            "trust_pro": beta(rng, 0.55, 0.5, n)
-            - 0.25 * migrant * (1.0 - params["cultural_sensitivity_training"]),
+            "trust_pro": np.clip(beta(rng, 0.55, 0.5, n) - 0.25 * migrant
+                                 * (1.0 - params["cultural_sensitivity_training"]), 0, 1),
             "vulnerability": rng.gamma(2.0, 0.5, n),
             "contact": contact,
             "severity": np.zeros(n),

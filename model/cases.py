@@ -5,7 +5,11 @@ A case is one household's need being worked on. It records who is involved now
 a professional involved (``formal``), an informal actor involved (``informal``), a
 professional and an informal actor in direct contact (``direct``), or their work
 linked through a coordinator (``linked``). From those flags every case has exactly
-one *mode* (docs/ODD.md, "Case modes"):
+one *mode* (docs/ODD.md, "Case modes"). The flags are history and never switch off;
+``together`` is the current state: the professional and informal actor now on the
+case are in direct contact (cleared when either leaves).
+
+Modes:
 
     formal only      formal and not informal
     informal only    informal and not formal
@@ -25,7 +29,7 @@ NONE = -1
 
 _INT_FIELDS = ("household", "pro", "inf", "coord", "start", "end", "retry")
 _BOOL_FIELDS = ("active", "formal", "informal", "direct", "linked", "silent",
-                "escalated")
+                "escalated", "together")
 
 
 def classify(formal: np.ndarray, informal: np.ndarray, direct: np.ndarray,

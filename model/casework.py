@@ -1,6 +1,6 @@
 """Casework: needs develop, cases are supported, referred, escalated and closed.
 
-Submodels (docs/ODD.md, "Needs", "Support", "Referral and escalation", "Joint work",
+Submodels (docs/ODD.md, III.iv: "Needs", "Support", "Late escalation", "Joint work",
 "Closure"). Per-household draws come from the *cases* stream in a fixed number per
 week, so a lever that changes routing does not reshuffle which households get
 problems; per-case decisions come from the *decisions* stream.
@@ -8,7 +8,8 @@ problems; per-case decisions come from the *decisions* stream.
 Support s of a case, with the professional's time share T_p = min(1, cap/load):
 
     support = 0.8 T_p [pro] + 0.6 (1 - 0.6 sev) [informal] + synergy
-    synergy = 0.3 if direct contact, 0.15 if linked by a coordinator, else 0
+    synergy = 0.3 if the two are in direct contact now (``together``),
+              0.15 if a coordinator links them now, else 0
 
 Need dynamics (growth g = ``need_growth``, noise e uniform in +-0.01):
 
@@ -72,7 +73,7 @@ def case_support(model: Neighbourhood, ids: np.ndarray) -> np.ndarray:
     has_p, has_i = pro >= 0, inf >= 0
     time = np.minimum(1.0, a["capacity"][pro] / np.maximum(a["load"][pro], 1.0))
     sev = model.households["severity"][c["household"][ids]]
-    synergy = np.where(c["direct"][ids], 0.3, np.where(c["linked"][ids], 0.15, 0.0))
+    synergy = np.where(c["together"][ids], 0.3, np.where(c["coord"][ids] >= 0, 0.15, 0.0))
     return (0.8 * time * has_p + 0.6 * (1 - 0.6 * sev) * has_i
             + synergy * (has_p & has_i))
 
@@ -133,7 +134,7 @@ def work_together(model: Neighbourhood) -> None:
     ids = model.cases.active_ids()
     pro, inf, coord = c["pro"][ids], c["inf"][ids], c["coord"][ids]
     both = (pro >= 0) & (inf >= 0)
-    direct = both & c["direct"][ids]
+    direct = both & c["together"][ids]
     linked = both & ~direct & (coord >= 0)
     ties = model.ties
     np.add.at(ties.contact, (pro[direct], inf[direct]), 1.0)
@@ -146,7 +147,7 @@ def work_together(model: Neighbourhood) -> None:
     np.add.at(model.bad, dp[clash], 1)
     np.add.at(model.bad, di[clash], 1)
     model.counters["clashes"] += int(clash.sum())
-    apart = both & ~direct & (coord < 0) & ~c["linked"][ids]
+    apart = both & ~direct & (coord < 0)
     cand = ids[apart]
     if len(cand):
         found = rng.random(len(cand)) < DISCOVERY * pair_strength(model, pro[apart], inf[apart])
@@ -166,11 +167,11 @@ def close_cases(model: Neighbourhood) -> None:
     pro, inf = c["pro"][ids], c["inf"][ids]
     both = (pro >= 0) & (inf >= 0)
     solved = sev < RESOLVED
-    good_pair = solved & both & c["direct"][ids]
+    good_pair = solved & both & c["together"][ids]
     np.add.at(model.good, pro[good_pair], 1)
     np.add.at(model.good, inf[good_pair], 1)
     early = ~solved & both & (sev < PRO_CLOSES)
-    unseen = early & ~c["direct"][ids]
+    unseen = early & ~c["together"][ids]
     np.add.at(model.bad, inf[unseen], 1)
     model.counters["discontinuities"] += int(unseen.sum())
     for cid in ids[early]:
@@ -178,7 +179,7 @@ def close_cases(model: Neighbourhood) -> None:
         release(model, int(cid), "coord")
     has_i = ~solved & (c["inf"][ids] >= 0)
     drops = has_i & (rng.random(len(ids)) > a["continuity"][np.maximum(c["inf"][ids], 0)])
-    seen = drops & (c["pro"][ids] >= 0) & (c["direct"][ids] | (c["coord"][ids] >= 0))
+    seen = drops & (c["pro"][ids] >= 0) & (c["together"][ids] | (c["coord"][ids] >= 0))
     np.add.at(model.bad, c["pro"][ids][seen], 1)
     for cid in ids[drops]:
         release(model, int(cid), "inf")
@@ -196,6 +197,8 @@ def release(model: Neighbourhood, cid: int, role: str) -> None:
     if who >= 0:
         model.actors["load"][who] -= 1
         model.cases.cols[role][cid] = -1
+        if role != "coord":
+            model.cases.cols["together"][cid] = False
 
 
 def end_case(model: Neighbourhood, cid: int) -> None:

@@ -1,6 +1,6 @@
 """Identity: in-group identification, regard for the other side, and goal uncertainty.
 
-Submodels (docs/ODD.md, "Identity and goals"):
+Submodels (docs/ODD.md, III.iv.12 "Goal uncertainty" and III.iv.13 "Identity"):
 
 *Contact events.* During the week, good and bad contacts are tallied per actor
 (``good`` / ``bad``). Applied once a week, with g = ``regard_gain`` and
@@ -28,7 +28,7 @@ distinctiegedrag"):
     ingroup <- ingroup + t p U (1 - ingroup)
     regard  <- regard (1 - t p U ingroup)
 
-and both relax slowly (1 % a week) towards the actor's starting disposition.
+and both relax slowly (2 % of the gap a week, RELAXATION) towards the actor's starting disposition.
 """
 
 from __future__ import annotations

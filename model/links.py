@@ -3,12 +3,12 @@
 The three o's plus identity weaken a link (docs/ODD.md, "Link strength"). For a
 professional i and an informal actor j:
 
-    L_ij = F_ij (1 - D_ij) (1 - 0.6 U_ij) R_ij A_i S_ij
+    L_ij = F_ij (1 - D_ij) (1 - 0.5 U_ij) R_ij A_i S_ij
 
 - F_ij familiarity (onbekendheid),
 - D_ij disagreement of the two logics (onenigheid),
 - U_ij mean goal uncertainty of the pair (onbestemdheid); unclear goals weaken but do
-  not forbid contact, hence the weight 0.6,
+  not forbid contact, hence the weight 0.5 (UNCERTAINTY_WEIGHT),
 - R_ij = sqrt(regard_i regard_j), mutual regard for the other side (us-them),
 - A_i the professional's availability: clip(1.5 - load/capacity, 0, 1) times
   (0.6 + 0.4 community orientation) (caseload leaves no time for contact; hybrid

@@ -23,8 +23,8 @@ caseload leaves no time for it.
 
 *Case reflection* ("Verplaatsen in elkaars positie (sociale reflectie)"),
 ``reflection_per_year`` times a year: the actors on cases that are known to be
-shared (direct or linked) plus any other professional or informal actor with
-probability 0.25, with the coordinators as chairs. Safety
+shared now (the two in direct contact, or a coordinator on the case) plus any
+other professional or informal actor with probability 0.25, with the coordinators as chairs. Safety
 S = safety + (1 - safety) 0.5 chair_training (chairs only if there are
 coordinators). Each participant's logics move towards the participants' mean by
 ``reflection_gain`` x S, and its role view towards the model's role by
@@ -102,7 +102,7 @@ def hold_reflection(model: Neighbourhood) -> np.ndarray:
     side = a["side"]
     ids = model.cases.active_ids()
     shared = ids[(c["pro"][ids] >= 0) & (c["inf"][ids] >= 0)
-                 & (c["direct"][ids] | (c["coord"][ids] >= 0))]
+                 & (c["together"][ids] | (c["coord"][ids] >= 0))]
     u = model.rng_meetings.random((2, len(side)))
     invited = np.zeros(len(side), bool)
     invited[c["pro"][shared]] = True

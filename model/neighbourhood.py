@@ -40,7 +40,7 @@ from .population import build_actor_table, build_households, initial_familiarity
 from .ties import Ties
 
 TEAM_CONTACT = 1.0        # professionals meet as a team every week
-ORGANISATION_CONTACT = 0.25  # volunteers meet their organisation monthly
+ORGANISATION_CONTACT = 0.25  # volunteers meet their organisation a quarter week, weekly
 
 
 class Neighbourhood(Model):

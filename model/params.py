@@ -150,7 +150,7 @@ _DECLARATIONS = [
        "Residents' and migrant self-organisations (their key figures act).", "context"),
     _p("problem_rate", float, 0.006, "per household per week", (0.0, 0.2),
        "Problem onset rate", "Kans op nieuw probleem",
-       "Weekly chance that a household without a case develops a support need.",
+       "Weekly chance (times vulnerability) a household without a need gets one.",
        "context"),
     _p("problem_severity", float, 0.55, "0-1", (0.0, 1.0), "Problem severity",
        "Zwaarte problematiek",
@@ -190,7 +190,7 @@ _DECLARATIONS = [
        "unfamiliarity"),
     _p("cultural_sensitivity_training", float, 0.0, "0-1", (0.0, 1.0),
        "Cultural-sensitivity training", "Training cultuursensitiviteit",
-       "Raises professionals' cultural sensitivity towards the level of 1.",
+       "Raises professionals' cultural sensitivity; narrows migrants' trust gap.",
        "unfamiliarity"),
     # --- onenigheid (disagreement) levers ----------------------------------------------
     _p("reflection_per_year", float, 0.0, "sessions per year", (0.0, 52.0),
@@ -234,7 +234,8 @@ _DECLARATIONS = [
        "capacity"),
     # --- mechanism constants -----------------------------------------------------------
     _p("familiarity_decay", float, 0.005, "per week", (0.0, 1.0), "Familiarity decay",
-       "Verval bekendheid", "Weekly share of familiarity lost without contact.",
+       "Verval bekendheid",
+       "Weekly familiarity loss without contact, at anonymity 0.5 (x 2 anonymity).",
        "mechanism"),
     _p("contact_gain", float, 0.15, "per contact", (0.0, 1.0), "Familiarity from contact",
        "Bekendheid door contact",
@@ -257,7 +258,7 @@ _DECLARATIONS = [
        "Share of the gap between participants' logics closed by a safe session.",
        "mechanism"),
     _p("need_growth", float, 0.02, "per week", (0.0, 1.0), "Need growth",
-       "Groei problematiek", "Weekly growth of a need without enough support.",
+       "Groei problematiek", "Half the weekly growth of a need without any support.",
        "mechanism"),
 ]
 

@@ -9,7 +9,10 @@ familiarity (docs/ODD.md, "Initialisation"):
 - professionals form one team and know each other well (0.8);
 - volunteers know the others of their organisation (0.6) and its coordinator (0.8);
 - coordinators know the professionals moderately (0.4) and the residents'
-  organisations a little (0.3); organisations know each other a little (0.3);
+  organisations a little (0.25, below the 0.3 at which an actor turns to a
+  coordinator: coordinators serve the volunteers "aan formele organisaties
+  verbonden"; wijktafels can change that); organisations know each other a little
+  (0.3);
 - a share ``preexisting_ties`` of formal-informal pairs already know each other
   through an earlier personal "click" (familiarity drawn from 0.3-0.8); all other
   formal-informal pairs start as strangers.
@@ -68,7 +71,7 @@ def initial_familiarity(table: dict, params: dict, rng: np.random.Generator) -> 
     f[np.ix_(pro, pro)] = 0.8
     f[np.ix_(org, org)] = 0.3
     f[np.ix_(coord, pro)] = 0.4
-    f[np.ix_(coord, org)] = 0.3
+    f[np.ix_(coord, org)] = 0.25  # below KNOWS: organisations hardly use coordinators
     aff = table["affiliation"]
     same_org = vol[:, None] & vol[None, :] & (aff[:, None] == aff[None, :]) & (aff[:, None] >= 0)
     f[same_org] = 0.6

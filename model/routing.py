@@ -1,7 +1,8 @@
 """Routing: who takes up a new case, and how a referral travels.
 
 All draws here come from the model's *decisions* stream. Submodels (docs/ODD.md,
-"Case intake" and "Referral"):
+III.iv.2 "Intake at a professional", III.iv.3 "Intake at an informal actor",
+III.iv.4 "Referral"):
 
 *Intake at a professional* (the household voiced its need to the wijkteam). The least
 loaded professional p takes it (formal). Then, in this order:
@@ -13,9 +14,10 @@ loaded professional p takes it (formal). Then, in this order:
 2. Otherwise p involves informal help with probability w_p (1 - s) (0.5 + push),
    w_p the role p acts on, s the severity and push the policy's push for
    hybridisation ("voorkeur voor ... vrijwilligers met afgebakende taken").
-   p first tries the informal actor it has the strongest link with (direct
-   with probability L); else it asks a coordinator with room, who finds a volunteer
-   of its organisation within that volunteer's limit (intermediated; a coordinator
+   p first tries the informal actor with the highest L (0.5 + 0.5 formalisation)
+   (professionals prefer formalised volunteers), direct with probability L; else
+   it asks a coordinator with room, who finds a volunteer of its organisation
+   within that volunteer's limit (intermediated; a coordinator
    declines what exceeds the limit); without a coordinator p knows (familiarity
    >= 0.3), p pushes the case to an informal actor with room, without contact.
    A hand-over without contact is an instrumentalisation event ("Ze willen niet dat
@@ -160,6 +162,7 @@ def _volunteer_of(model: Neighbourhood, coord: int, severity: float) -> int:
 def make_direct(model: Neighbourhood, cid: int, pro: int, inf: int) -> None:
     """Record direct contact between ``pro`` and ``inf`` on case ``cid``."""
     model.cases.cols["direct"][cid] = True
+    model.cases.cols["together"][cid] = True
     model.ties.touch(pro, inf)
 
 

@@ -5,12 +5,12 @@ a week; no Python loop runs over ties. Submodels register *contact* during the w
 (``touch`` for one pair, ``meet`` for every pair in a group); ``update`` then lets
 familiarity grow where there was contact and decay where there was none.
 
-Equations (docs/ODD.md, submodels "Familiarity", "Disagreement", "Link strength"):
+Equations (docs/ODD.md, III.iv.14 "Familiarity", III.iv.15 "Link strength"):
 
     F <- F * (1 - decay)                    where no contact this week
     F <- F + gain * min(C, 1) * (1 - F)     where contact C > 0
     D_ij = (|k_i - k_j| + |r_i - r_j|) / 2  knowledge and role logics
-    L_ij = F_ij (1 - D_ij) (1 - 0.6 U_ij) R_ij A_i S_ij
+    L_ij = F_ij (1 - D_ij) (1 - 0.5 U_ij) R_ij A_i S_ij
 
 with U_ij the pair's mean goal uncertainty, R_ij = sqrt(regard_i regard_j), A_i the
 professional's availability (caseload) and S_ij the cultural fit for migrant
