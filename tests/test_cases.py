@@ -113,3 +113,8 @@ def test_case_state_is_consistent_after_a_full_run(default_run):
     # anyone on a case carries the matching flag
     assert np.all(c.formal[c.pro >= 0]) and np.all(c.informal[c.inf >= 0])
     assert np.all(c.linked[c.coord >= 0])
+    # direct contact now implies both actors on the case and the history flag
+    together = c.together & active
+    assert np.all(c.direct[together])
+    assert np.all((c.pro[together] >= 0) & (c.inf[together] >= 0))
+    assert not np.any(c.together[~active])

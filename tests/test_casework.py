@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from worlds import PRO_A, PRO_B, VOL_A, coord_index, neutral, open_case, tiny
+from worlds import PRO_A, PRO_B, VOL_A, VOL_B, coord_index, neutral, open_case, tiny
 
 from samenspel.model import casework
 from samenspel.model.cases import COEXISTENCE, COPRODUCTION, INTERMEDIATED
@@ -214,3 +214,21 @@ def test_without_coordinators_nothing_is_intermediated(seed):
     with_coord = simulate(seed=seed, weeks=150, reflection_per_year=6,
                           wijktafels_per_year=6)
     assert with_coord.summary()["share_intermediated"] > 0.02
+
+
+def test_direct_contact_is_history_for_the_mode_but_current_for_the_support():
+    m = neutral(tiny(coordinators=0))
+    cid = open_case(m, HH, 0.2, pro=PRO_A, inf=VOL_A, direct=True)
+    c = m.cases.cols
+    assert c["together"][cid] and c["direct"][cid]
+    casework.close_cases(m)  # the professional closes early; the volunteer carries on
+    assert c["pro"][cid] == -1 and not c["together"][cid]
+    assert c["direct"][cid]
+    assert m.cases.modes(np.array([cid]))[0] == COPRODUCTION  # the mode keeps its history
+    # the need grows back and escalates: a new professional, but no contact (yet)
+    m.households["severity"][HH] = 0.9
+    casework.refer_and_escalate(m)
+    assert c["pro"][cid] >= 0 and not c["together"][cid]
+    fresh = open_case(m, 5, 0.9, pro=PRO_B, inf=VOL_B, direct=True)
+    support = casework.case_support(m, np.array([cid, fresh]))
+    assert support[1] == pytest.approx(support[0] + 0.3)  # synergy only while together

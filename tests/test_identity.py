@@ -163,14 +163,14 @@ def test_sociale_basis_halves_the_threat_to_professionals():
     assert at_base["ingroup"][VOL_A] == pytest.approx(at_team["ingroup"][VOL_A])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "model/identity.py docstring: regard and in-group 'relax slowly (1 % a week) towards "
-    "the actor's starting disposition'; the code uses RELAXATION = 0.02"))
-def test_relaxation_is_one_percent_a_week():
+def test_relaxation_closes_two_percent_of_the_gap_a_week():
+    # model/identity.py: "relax slowly (2 % of the gap a week, RELAXATION)"
     m = neutral(tiny(hybridisation_push=0.0))
     m.actors["regard"][:] = 0.4  # starting disposition stays 0.5
+    m.actors["ingroup"][:] = 0.7
     apply_threat(m.actors, m.p)
-    assert m.actors["regard"][PRO_A] == pytest.approx(0.4 + 0.01 * 0.1)
+    assert m.actors["regard"][PRO_A] == pytest.approx(0.4 + 0.02 * 0.1)
+    assert m.actors["ingroup"][PRO_A] == pytest.approx(0.7 - 0.02 * 0.2)
 
 
 def test_regard_relaxes_towards_the_starting_disposition():

@@ -131,9 +131,22 @@ def test_link_strength_table_matches_pairwise_values(world):
     assert np.all((table >= 0) & (table <= 1))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "model/links.py and model/ties.py document L = F (1-D) (1 - 0.6 U) R A S, but "
-    "links.py uses UNCERTAINTY_WEIGHT = 0.5"))
-def test_uncertainty_weight_matches_documented_equation(world):
-    world.actors["uncertainty"][[PRO_A, VOL_A]] = 1.0
-    assert _pair(world) == pytest.approx(0.8 * (1 - 0.6 * 1.0))
+def test_link_strength_matches_the_documented_equation(world):
+    # model/links.py: L = F (1 - D) (1 - 0.5 U) R A S
+    org = org_index(world)
+    a = world.actors
+    a["knowledge"][[PRO_A, org]] = [0.8, 0.2]
+    a["role_view"][[PRO_A, org]] = [0.3, 0.7]
+    a["uncertainty"][[PRO_A, org]] = [0.9, 0.5]
+    a["regard"][[PRO_A, org]] = [0.6, 0.4]
+    a["community"][PRO_A] = 0.25
+    a["load"][PRO_A] = 1.2 * a["capacity"][PRO_A]
+    a["cultural_sensitivity"][PRO_A] = 0.3
+    a["migrant"][org] = True
+    world.ties.familiarity[PRO_A, org] = world.ties.familiarity[org, PRO_A] = 0.7
+    f, d, u = 0.7, 0.5 * (0.6 + 0.4), 0.5 * (0.9 + 0.5)
+    r = (0.6 * 0.4) ** 0.5
+    avail = (1.5 - 1.2) * (0.6 + 0.4 * 0.25)
+    fit = 0.5 + 0.5 * 0.3
+    expected = f * (1 - d) * (1 - 0.5 * u) * r * avail * fit
+    assert _pair(world, PRO_A, org) == pytest.approx(expected)

@@ -43,7 +43,7 @@ def test_starting_familiarity_follows_the_documented_structure():
     assert f[PRO_A, PRO_B] == 0.8
     assert f[VOL_A, VOL_B] == 0.6  # same organisation
     assert f[VOL_A, coord] == 0.8 and f[VOL_B, coord] == 0.8
-    assert f[coord, PRO_A] == 0.4 and f[coord, org] == 0.3
+    assert f[coord, PRO_A] == 0.4 and f[coord, org] == 0.25
     assert np.all(f[np.ix_(m.ties.formal, m.ties.informal)] == 0)  # strangers
     assert m.actors["affiliation"][VOL_A] == coord
 

@@ -71,7 +71,9 @@ def open_case(model: Neighbourhood, household: int, severity: float, *, pro: int
         if who >= 0:
             assign(model, cid, role, who)
     if direct:
-        model.cases.cols["direct"][cid] = True
+        from samenspel.model.routing import make_direct
+
+        make_direct(model, cid, pro, inf)  # sets the history flag and the current state
     return cid
 
 
