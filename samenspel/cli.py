@@ -1,4 +1,13 @@
-"""Command-line interface: ``samenspel run``, ``samenspel params``.
+"""Command-line interface: ``run``, ``params``, ``scenarios``, ``compare``, ``validate``.
+
+- ``samenspel run [SCENARIO]`` runs one neighbourhood (a scenario by name or path,
+  with ``--set`` overrides on top) and prints its summary;
+- ``samenspel params`` lists the parameters;
+- ``samenspel scenarios`` lists the scenario library;
+- ``samenspel compare A B [C ...]`` runs scenarios with common random numbers and
+  writes tables and figures (``samenspel.compare``);
+- ``samenspel validate`` checks the patterns of DESIGN.md section 3 and rewrites
+  docs/validation.md (``samenspel.validation``).
 
 Every error in user input (an unknown parameter, a value out of range, a bad output
 file) is reported as one line on standard error, and the process exits with code 2.
@@ -20,6 +29,7 @@ from rich.table import Table
 
 from .model.params import PARAMS, ParameterError, resolve
 from .model.runner import DEFAULT_WEEKS, simulate
+from .scenarios import list_scenarios, load_scenario
 
 OUT_SUFFIXES = (".csv", ".parquet")
 
@@ -71,17 +81,28 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
+def _check_weeks(weeks: int) -> None:
+    if weeks < 1:
+        raise UsageError(f"--weeks must be at least 1, got {weeks}")
+
+
 def cmd_run(args: argparse.Namespace) -> int:
-    """Run one neighbourhood and print its summary."""
+    """Run one neighbourhood (optionally a scenario) and print its summary."""
     out = _check_out(args.out)
-    params = resolve(parse_sets(args.set), where="--set")
-    if args.weeks < 1:
-        raise UsageError(f"--weeks must be at least 1, got {args.weeks}")
+    sets = parse_sets(args.set)
+    if args.scenario:
+        scenario = load_scenario(args.scenario)
+        params = scenario.params(sets, where="--set")
+        label = f"{scenario.name}, "
+    else:
+        params = resolve(sets, where="--set")
+        label = ""
+    _check_weeks(args.weeks)
     t0 = time.perf_counter()
     model = simulate(seed=args.seed, weeks=args.weeks, **params)
     elapsed = time.perf_counter() - t0
     summary = model.summary()
-    table = Table(title=f"samenspel run: seed {args.seed}, {args.weeks} weeks "
+    table = Table(title=f"samenspel run: {label}seed {args.seed}, {args.weeks} weeks "
                         f"({elapsed:.2f} s)")
     table.add_column("outcome")
     table.add_column("value", justify="right")
@@ -108,11 +129,78 @@ def cmd_params(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_scenarios(args: argparse.Namespace) -> int:
+    """List the scenario library with titles, descriptions and levers."""
+    nl = args.lang == "nl"
+    table = Table(title="samenspel scenario's" if nl else "samenspel scenarios",
+                  show_lines=True, expand=True)
+    cols = (("naam", "context", "bouwt op", "titel", "beschrijving", "knoppen") if nl
+            else ("name", "context", "extends", "title", "description", "levers"))
+    for col, ratio in zip(cols, (None, None, None, 3, 7, 4), strict=True):
+        table.add_column(col, overflow="fold", ratio=ratio, no_wrap=ratio is None)
+    for sc in list_scenarios():
+        levers = "\n".join(f"{k} = {v}" for k, v in sc.levers.items()) or "-"
+        table.add_row(sc.name, sc.context, sc.extends or "-", sc.title(args.lang),
+                      sc.description(args.lang), levers)
+    Console(width=max(Console().width, 160)).print(table)
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Compare scenarios with common random numbers; write tables and figures."""
+    from .compare import (
+        load_scenarios,
+        print_outcomes,
+        progress_bar,
+        run_comparison,
+        write_outputs,
+    )
+
+    if len(args.scenarios) < 2:
+        raise UsageError(f"compare needs at least two scenarios, got {len(args.scenarios)}")
+    if args.replicates < 2:
+        raise UsageError(f"--replicates must be at least 2 (for an interval), "
+                         f"got {args.replicates}")
+    _check_weeks(args.weeks)
+    if args.workers is not None and args.workers < 1:
+        raise UsageError(f"--workers must be at least 1, got {args.workers}")
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out must be a folder, got the file {args.out!r}")
+    if not out.parent.exists():
+        raise UsageError(f"--out: folder {str(out.parent)!r} does not exist")
+    sets = parse_sets(args.set)
+    if sets:
+        resolve(sets, where="--set")
+    load_scenarios(args.scenarios)  # fail on a bad file before starting any run
+    with progress_bar(f"{len(args.scenarios)} scenarios x {args.replicates} replicates"
+                      ) as progress:
+        comp = run_comparison(args.scenarios, args.replicates, seed=args.seed,
+                              weeks=args.weeks, workers=args.workers, progress=progress,
+                              overrides=sets or None)
+    print_outcomes(comp, console=Console(width=max(Console().width, 120)))
+    written = write_outputs(comp, out)
+    print(f"{len(comp.runs)} runs in {comp.seconds:.1f} s on {comp.workers} processes; "
+          f"written to {out}: " + ", ".join(p.name for p in written))
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check the validation patterns and rewrite docs/validation.md."""
+    from .validation import main as validate
+
+    return validate(["--out", args.out, "--replicates", str(args.replicates),
+                     "--seed", str(args.seed), "--weeks", str(args.weeks),
+                     *(["--workers", str(args.workers)] if args.workers else [])])
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for all subcommands."""
     parser = _Parser(prog="samenspel", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     run = sub.add_parser("run", help="run one neighbourhood and print its summary")
+    run.add_argument("scenario", nargs="?", metavar="SCENARIO",
+                     help="a scenario name (see 'samenspel scenarios') or a .toml file")
     run.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     run.add_argument("--weeks", type=int, default=DEFAULT_WEEKS,
                      help=f"weeks to simulate (default {DEFAULT_WEEKS})")
@@ -123,6 +211,38 @@ def build_parser() -> argparse.ArgumentParser:
     params = sub.add_parser("params", help="list the model parameters")
     params.add_argument("--lang", choices=("en", "nl"), default="en")
     params.set_defaults(func=cmd_params)
+    scen = sub.add_parser("scenarios", help="list the scenario library")
+    scen.add_argument("--lang", choices=("en", "nl"), default="en")
+    scen.set_defaults(func=cmd_scenarios)
+    comp = sub.add_parser("compare", help="compare scenarios with common random numbers")
+    comp.add_argument("scenarios", nargs="+", metavar="SCENARIO",
+                      help="two or more scenario names or .toml files; the first is "
+                           "the reference for the differences")
+    comp.add_argument("--replicates", type=int, default=10,
+                      help="runs per scenario, the same seeds for each (default 10)")
+    comp.add_argument("--seed", type=int, default=0,
+                      help="first seed; replicate i uses seed+i (default 0)")
+    comp.add_argument("--weeks", type=int, default=DEFAULT_WEEKS,
+                      help=f"weeks per run (default {DEFAULT_WEEKS})")
+    comp.add_argument("--workers", type=int, default=None,
+                      help="processes to use (default: all available cores)")
+    comp.add_argument("--set", action="append", metavar="NAME=VALUE",
+                      help="set a parameter in every scenario (repeatable)")
+    comp.add_argument("--out", required=True, metavar="DIR",
+                      help="folder for the CSV/Parquet tables and PNG figures")
+    comp.set_defaults(func=cmd_compare)
+    val = sub.add_parser("validate", help="check the validation patterns, write "
+                                          "docs/validation.md")
+    val.add_argument("--out", default="docs", metavar="DIR",
+                     help="folder for validation.md and figures/ (default docs)")
+    val.add_argument("--replicates", type=int, default=12)
+    val.add_argument("--seed", type=int, default=1000)
+    val.add_argument("--weeks", type=int, default=DEFAULT_WEEKS)
+    val.add_argument("--workers", type=int, default=None)
+    val.set_defaults(func=cmd_validate)
+    from .sweep import add_sweep_commands  # sweep and analyse (samenspel/sweep.py)
+
+    add_sweep_commands(sub)
     return parser
 
 

@@ -20,6 +20,7 @@ A replicate of a comparison can be re-run on its own with
 from __future__ import annotations
 
 import math
+import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -111,10 +112,37 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    """The way to start workers: forkserver, or spawn where it is missing.
+
+    Never plain fork: the parent may have threads (a progress bar, Arrow's pool), and
+    forking a process with threads can deadlock the child.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
 def _batches(tasks: list, workers: int) -> list[list]:
     """Split tasks into about four batches per worker (few pickles, balanced load)."""
     size = max(1, math.ceil(len(tasks) / (4 * workers)))
     return [tasks[i : i + size] for i in range(0, len(tasks), size)]
+
+
+def load_scenarios(scenarios: Sequence[str | os.PathLike[str] | Scenario]
+                   ) -> list[Scenario]:
+    """Load the scenarios of a comparison, each at most once.
+
+    Raises:
+        ScenarioError: On an unknown or invalid scenario, or a name given twice.
+
+    """
+    loaded = [load_scenario(s) for s in scenarios]
+    names = [s.name for s in loaded]
+    for name in names:
+        if names.count(name) > 1:
+            raise ScenarioError(f"scenario '{name}' is given twice; "
+                                "each scenario may appear once in a comparison")
+    return loaded
 
 
 def run_comparison(scenarios: Sequence[str | os.PathLike[str] | Scenario],
@@ -141,12 +169,8 @@ def run_comparison(scenarios: Sequence[str | os.PathLike[str] | Scenario],
         ParameterError: On an invalid override.
 
     """
-    loaded = [load_scenario(s) for s in scenarios]
+    loaded = load_scenarios(scenarios)
     names = [s.name for s in loaded]
-    for name in names:
-        if names.count(name) > 1:
-            raise ScenarioError(f"scenario '{name}' is given twice; "
-                                "each scenario may appear once in a comparison")
     if replicates < 1:
         raise ScenarioError(f"replicates must be at least 1, got {replicates}")
     seeds = replicate_seeds(seed, replicates)
@@ -163,7 +187,7 @@ def run_comparison(scenarios: Sequence[str | os.PathLike[str] | Scenario],
             if progress:
                 progress(len(results), len(tasks))
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
             futures = [pool.submit(_run_batch, b) for b in _batches(tasks, workers)]
             for fut in as_completed(futures):
                 results.extend(fut.result())
@@ -200,7 +224,7 @@ def progress_bar(description: str = "running") -> Iterator[Progress]:
 
     bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                    TimeElapsedColumn(), TimeRemainingColumn(),
-                   console=Console(stderr=True), transient=False)
+                   console=Console(stderr=True), transient=True)
     task = bar.add_task(description, total=None)
     with bar:
         yield lambda done, total: bar.update(task, completed=done, total=total)

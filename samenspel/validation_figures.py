@@ -1,0 +1,117 @@
+"""One figure per validation pattern (see ``samenspel.validation``).
+
+Each function takes the validation comparison and the professionals' starting
+logics and returns a matplotlib Figure; ``FIGURES`` maps the pattern number to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .compare import Comparison, mean_ci, weekly_bands
+from .figures import LABELS, colours, plt
+
+MODES = ("share_formal_only", "share_informal_only", "share_coexistence",
+         "share_intermediated", "share_coproduction")
+
+
+def _bars(ax, comp: Comparison, names: Sequence[str], outcome: str) -> None:
+    """Bars of ``outcome`` per scenario with 95 % CIs on ``ax``."""
+    stats = [mean_ci(comp.runs.loc[comp.runs["scenario"] == n, outcome].to_numpy(float))
+             for n in names]
+    mean = np.array([s[0] for s in stats])
+    err = np.nan_to_num(np.array([[s[0] - s[1] for s in stats],
+                                  [s[2] - s[0] for s in stats]]))
+    idx = [comp.names.index(n) for n in names]
+    ax.bar(range(len(names)), mean, yerr=err, capsize=4,
+           color=[colours(len(comp.names))[i] for i in idx])
+    ax.set_xticks(range(len(names)), names, rotation=20, ha="right", fontsize=8)
+    ax.set_title(LABELS.get(outcome, outcome), fontsize=10)
+
+
+def _curves(ax, comp: Comparison, names: Sequence[str], gauge: str) -> None:
+    """Weekly means of ``gauge`` with 95 % bands on ``ax``."""
+    bands = weekly_bands(comp, [gauge])
+    cols = colours(len(comp.names))
+    for n in names:
+        s = bands[bands["scenario"] == n].sort_values("week")
+        col = cols[comp.names.index(n)]
+        ax.plot(s["week"], s["mean"], color=col, lw=1.4, label=n)
+        ax.fill_between(s["week"], s["ci_low"].astype(float).clip(0, 1),
+                        s["ci_high"].astype(float).clip(0, 1), color=col, alpha=0.2, lw=0)
+    ax.set_title(LABELS.get(gauge, gauge) + " (weekly, open cases)"
+                 if gauge.startswith("share_") else LABELS.get(gauge, gauge), fontsize=10)
+    ax.set_xlabel("week", fontsize=9)
+    ax.legend(fontsize=8, frameon=False)
+
+
+def figure_1(comp: Comparison, logics: pd.DataFrame) -> Figure:
+    """Mode shares of all cases and brokerage share in the city baseline."""
+    fig, (a, b) = plt.subplots(1, 2, figsize=(10, 3.8), layout="constrained",
+                               gridspec_kw={"width_ratios": [3, 1]})
+    runs = comp.runs[comp.runs["scenario"] == "city-baseline"]
+    stats = [mean_ci(runs[m].to_numpy(float)) for m in MODES]
+    mean = np.array([s[0] for s in stats])
+    err = np.array([[s[0] - s[1] for s in stats], [s[2] - s[0] for s in stats]])
+    a.bar(range(len(MODES)), mean, yerr=err, capsize=4, color="tab:blue")
+    a.set_xticks(range(len(MODES)), [LABELS[m] for m in MODES], fontsize=9)
+    a.set_title("City baseline: share of all cases per mode", fontsize=10)
+    _bars(b, comp, ["city-baseline"], "brokerage_share")
+    b.axhline(0.5, color="grey", ls="--", lw=1)
+    return fig
+
+
+def figure_2(comp: Comparison, logics: pd.DataFrame) -> Figure:
+    """Co-production in city and town: end-of-run shares and weekly curves."""
+    fig, (a, b) = plt.subplots(1, 2, figsize=(10, 3.8), layout="constrained",
+                               gridspec_kw={"width_ratios": [1, 2]})
+    names = ["city-baseline", "town-baseline"]
+    _bars(a, comp, names, "share_coproduction")
+    _curves(b, comp, names, "share_coproduction")
+    return fig
+
+
+def figure_3(comp: Comparison, logics: pd.DataFrame) -> Figure:
+    """Familiarity and co-production: city, wijktafels, combined package."""
+    fig, axes = plt.subplots(1, 3, figsize=(13, 3.8), layout="constrained")
+    names = ["city-baseline", "wijktafels", "combined-package"]
+    _curves(axes[0], comp, names, "familiarity")
+    _curves(axes[1], comp, names, "share_coproduction")
+    _bars(axes[2], comp, names, "share_coproduction")
+    axes[2].set_title("co-production (all cases)", fontsize=10)
+    return fig
+
+
+def figure_4(comp: Comparison, logics: pd.DataFrame) -> Figure:
+    """Informal uptake and goal uncertainty: accessibility vs no-governance."""
+    fig, axes = plt.subplots(1, 3, figsize=(13, 3.8), layout="constrained")
+    names = ["city-baseline", "accessibility", "town-baseline", "no-governance"]
+    _bars(axes[0], comp, names, "informal_uptake")
+    _bars(axes[1], comp, names, "goal_uncertainty")
+    _curves(axes[2], comp, ["accessibility", "no-governance"], "goal_uncertainty")
+    return fig
+
+
+def figure_5(comp: Comparison, logics: pd.DataFrame) -> Figure:
+    """Histograms of professionals' knowledge logic and role view at week 0."""
+    fig, axes = plt.subplots(1, 2, figsize=(10, 3.6), layout="constrained")
+    bins = np.linspace(0, 1, 21)
+    titles = {"knowledge": "knowledge logic (0 experiential, 1 formalised)",
+              "role_view": "role view (0 navigator only, 1 carries much)"}
+    for ax, k in zip(axes, ("knowledge", "role_view"), strict=True):
+        for (name, grp), col in zip(logics.groupby("scenario", sort=False),
+                                    ("tab:blue", "tab:red"), strict=False):
+            ax.hist(grp[k], bins=bins, alpha=0.5, color=col, label=name, density=True)
+        for x in (1 / 3, 2 / 3):
+            ax.axvline(x, color="grey", ls="--", lw=1)
+        ax.set_title(f"Professionals at week 0: {titles[k]}", fontsize=10)
+        ax.legend(fontsize=8, frameon=False)
+    return fig
+
+
+FIGURES: dict[int, Callable[[Comparison, pd.DataFrame], Figure]] = {
+    1: figure_1, 2: figure_2, 3: figure_3, 4: figure_4, 5: figure_5}

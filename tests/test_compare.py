@@ -1,0 +1,289 @@
+"""Scenario comparison (samenspel.compare) and the CLI: scenarios, run SCENARIO, compare."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from samenspel.cli import main
+from samenspel.compare import (
+    MODE_GAUGES,
+    O_GAUGES,
+    mean_ci,
+    outcome_table,
+    replicate_seeds,
+    run_comparison,
+    weekly_bands,
+    write_outputs,
+)
+from samenspel.model.outputs import GAUGES
+from samenspel.model.runner import simulate
+from samenspel.scenarios import ScenarioError, list_scenarios, load_scenario
+
+WEEKS = 30
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def comp():
+    """Three scenarios x 3 replicates x 30 weeks, in this process."""
+    return run_comparison(["city-baseline", "wijktafels", "town-baseline"], replicates=3,
+                          seed=5, weeks=WEEKS, workers=1)
+
+
+# --- statistics ---------------------------------------------------------------------
+
+def test_mean_ci_is_the_t_interval():
+    x = np.array([1.0, 2.0, 4.0, 7.0])
+    mean, lo, hi, n = mean_ci(x)
+    half = stats.t.ppf(0.975, 3) * x.std(ddof=1) / 2
+    assert (mean, n) == (3.5, 4)
+    assert lo == pytest.approx(3.5 - half) and hi == pytest.approx(3.5 + half)
+    assert mean_ci([2.0, math.nan, 2.0])[:3] == (2.0, 2.0, 2.0)
+    m, lo, hi, n = mean_ci([5.0])
+    assert m == 5.0 and math.isnan(lo) and math.isnan(hi) and n == 1
+    assert math.isnan(mean_ci([])[0])
+
+
+def test_replicate_seeds():
+    assert replicate_seeds(10, 3) == [10, 11, 12]
+
+
+# --- running ------------------------------------------------------------------------
+
+def test_every_scenario_uses_the_same_seeds(comp):
+    seeds = comp.runs.groupby("scenario", observed=True)["seed"].apply(list)
+    assert all(s == [5, 6, 7] for s in seeds)
+    assert comp.names == ["city-baseline", "wijktafels", "town-baseline"]
+    assert len(comp.runs) == 9 and len(comp.weekly) == 9 * (WEEKS + 1)
+    assert list(comp.weekly.columns[:3]) == ["scenario", "seed", "week"]
+    assert set(GAUGES) <= set(comp.weekly.columns)
+    assert "regime" in comp.runs.columns and "share_coproduction" in comp.outcomes
+
+
+def test_a_replicate_equals_a_direct_run(comp):
+    direct = simulate(seed=6, weeks=WEEKS, **load_scenario("wijktafels").params())
+    row = comp.runs[(comp.runs["scenario"] == "wijktafels") & (comp.runs["seed"] == 6)]
+    for key, value in direct.summary().items():
+        got = row[key].iloc[0]
+        assert got == value or (isinstance(value, float) and math.isnan(value)
+                                and math.isnan(got)), key
+    weekly = comp.weekly[(comp.weekly["scenario"] == "wijktafels")
+                         & (comp.weekly["seed"] == 6)]
+    np.testing.assert_array_equal(weekly["familiarity"], direct.weekly()["familiarity"])
+
+
+def test_parallel_equals_sequential(comp):
+    par = run_comparison(["city-baseline", "wijktafels", "town-baseline"], replicates=3,
+                         seed=5, weeks=WEEKS, workers=2)
+    assert par.workers == 2
+    pd.testing.assert_frame_equal(par.runs, comp.runs)
+    pd.testing.assert_frame_equal(par.weekly, comp.weekly)
+
+
+def test_progress_is_reported():
+    calls = []
+    run_comparison(["city-baseline", "wijktafels"], replicates=2, weeks=5, workers=1,
+                   progress=lambda done, total: calls.append((done, total)))
+    assert calls[0] == (0, 4) and calls[-1] == (4, 4)
+
+
+def test_overrides_apply_to_every_scenario():
+    c = run_comparison(["city-baseline", "town-baseline"], replicates=2, weeks=5,
+                       workers=1, overrides={"n_households": "200"})
+    assert (c.weekly.groupby(["scenario", "seed"], observed=True)["open_cases"].max()
+            < 100).all()
+
+
+def test_duplicate_and_unknown_scenarios_are_rejected():
+    with pytest.raises(ScenarioError, match="given twice"):
+        run_comparison(["wijktafels", "wijktafels"], replicates=2, weeks=5, workers=1)
+    with pytest.raises(ScenarioError, match="no scenario named"):
+        run_comparison(["wijktafels", "nope"], replicates=2, weeks=5, workers=1)
+
+
+def test_outcome_table_paired_difference(comp):
+    table = outcome_table(comp)
+    assert set(table["outcome"]) == set(comp.outcomes)
+    row = table[(table["outcome"] == "familiarity") & (table["scenario"] == "wijktafels")]
+    runs = comp.runs.set_index("seed")
+    d = (runs[runs["scenario"] == "wijktafels"]["familiarity"]
+         - runs[runs["scenario"] == "city-baseline"]["familiarity"])
+    mean, lo, hi, _ = mean_ci(d.to_numpy())
+    assert row["diff"].iloc[0] == pytest.approx(mean)
+    assert (row["diff_low"].iloc[0], row["diff_high"].iloc[0]) == (pytest.approx(lo),
+                                                                   pytest.approx(hi))
+    ref = table[table["scenario"] == "city-baseline"]
+    assert ref["diff"].isna().all()
+
+
+def test_weekly_bands(comp):
+    bands = weekly_bands(comp, O_GAUGES)
+    assert len(bands) == 3 * (WEEKS + 1) * 3
+    sub = bands[(bands["scenario"] == "town-baseline") & (bands["week"] == WEEKS)
+                & (bands["gauge"] == "familiarity")]
+    w = comp.weekly
+    vals = w[(w["scenario"] == "town-baseline") & (w["week"] == WEEKS)]["familiarity"]
+    assert sub["mean"].iloc[0] == pytest.approx(vals.mean())
+
+
+def test_write_outputs(comp, tmp_path):
+    written = write_outputs(comp, tmp_path / "out")
+    names = sorted(p.name for p in written)
+    assert names == sorted(["runs.csv", "runs.parquet", "weekly.csv", "weekly.parquet",
+                            "outcomes.csv", "outcomes.png", "modes.png", "three_os.png"])
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == names  # no temp files
+    runs = pd.read_parquet(tmp_path / "out" / "runs.parquet")
+    assert list(runs.columns[:2]) == ["scenario", "seed"] and len(runs) == 9
+    csv = pd.read_csv(tmp_path / "out" / "weekly.csv")
+    assert len(csv) == len(comp.weekly)
+    assert set(MODE_GAUGES) | set(O_GAUGES) <= set(csv.columns)
+    for png in ("outcomes.png", "modes.png", "three_os.png"):
+        assert (tmp_path / "out" / png).read_bytes()[:8] == PNG
+
+
+# --- command line -------------------------------------------------------------------
+
+def _cli(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _one_line_error(code: int, err: str) -> str:
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("samenspel: error: "), err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_cli_scenarios_lists_the_library(capsys, lang):
+    code, out, _ = _cli(capsys, "scenarios", "--lang", lang)
+    assert code == 0
+    for sc in list_scenarios():
+        assert sc.name in out
+    text = " ".join(out.split())
+    assert ("Basis grote stad" in text) == (lang == "nl")
+    assert ("City baseline" in text) == (lang == "en")
+
+
+def test_cli_run_scenario_by_name_and_path(capsys, tmp_path):
+    code, out, _ = _cli(capsys, "run", "wijktafels", "--weeks", "10")
+    assert code == 0 and "wijktafels" in out and "wijktafel_attendance" in out
+    path = tmp_path / "mine.toml"
+    path.write_text('name = "mine"\nextends = "town-baseline"\ntitle_en = "M"\n'
+                    'title_nl = "M"\ndescription_en = "D"\ndescription_nl = "D"\n'
+                    'source = "S"\n[levers]\nreflection_per_year = 52\n', encoding="utf-8")
+    out_file = tmp_path / "w.csv"
+    code, out, _ = _cli(capsys, "run", str(path), "--weeks", "10", "--out", str(out_file))
+    assert code == 0 and "mine" in out
+    assert pd.read_csv(out_file)["reflection_participation"].iloc[-1] > 0
+
+
+def test_cli_run_set_overrides_the_scenario(capsys, tmp_path):
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    assert _cli(capsys, "run", "wijktafels", "--weeks", "8", "--out", str(a))[0] == 0
+    assert _cli(capsys, "run", "wijktafels", "--weeks", "8", "--out", str(b),
+                "--set", "wijktafels_per_year=0")[0] == 0
+    assert pd.read_csv(a)["wijktafel_attendance"].iloc[-1] > 0
+    assert pd.read_csv(b)["wijktafel_attendance"].iloc[-1] == 0
+
+
+def test_cli_compare_writes_tables_and_figures(capsys, tmp_path):
+    out = tmp_path / "cmp"
+    code, stdout, _ = _cli(capsys, "compare", "city-baseline", "wijktafels",
+                           "--replicates", "2", "--weeks", str(WEEKS), "--seed", "3",
+                           "--out", str(out), "--workers", "2")
+    assert code == 0
+    text = " ".join(stdout.split())
+    assert "difference to city-baseline" in text and "share_coproduction" in text
+    assert "(reference)" in text
+    runs = pd.read_csv(out / "runs.csv")
+    assert len(runs) == 4 and sorted(set(runs["seed"])) == [3, 4]
+    pd.testing.assert_frame_equal(runs, pd.read_parquet(out / "runs.parquet").astype(
+        {"scenario": str}), check_dtype=False)
+    weekly = pd.read_parquet(out / "weekly.parquet")
+    assert len(weekly) == 4 * (WEEKS + 1)
+    for png in ("outcomes.png", "modes.png", "three_os.png"):
+        assert (out / png).read_bytes()[:8] == PNG
+
+
+BAD_CLI = [
+    (["run", "no-such-scenario"], "no scenario named 'no-such-scenario'"),
+    (["run", "missing.toml"], "does not exist"),
+    (["run", "wijktafels", "--set", "goal_clarity=2"], "--set: parameter 'goal_clarity'"),
+    (["run", "wijktafels", "--set", "goal_clarity"], "--set expects name=value"),
+    (["compare", "wijktafels", "--out", "{tmp}/o"], "at least two scenarios"),
+    (["compare", "a", "b"], "required: --out"),
+    (["compare", "city-baseline", "wijktafels", "--replicates", "1", "--out", "{tmp}/o"],
+     "--replicates must be at least 2"),
+    (["compare", "city-baseline", "wijktafels", "--weeks", "0", "--out", "{tmp}/o"],
+     "--weeks must be at least 1"),
+    (["compare", "city-baseline", "wijktafels", "--workers", "0", "--out", "{tmp}/o"],
+     "--workers must be at least 1"),
+    (["compare", "city-baseline", "nope", "--out", "{tmp}/o"], "no scenario named 'nope'"),
+    (["compare", "city-baseline", "city-baseline", "--replicates", "2", "--weeks", "2",
+      "--out", "{tmp}/o"], "given twice"),
+    (["compare", "city-baseline", "wijktafels", "--out", "{tmp}/file.txt"],
+     "--out must be a folder"),
+    (["compare", "city-baseline", "wijktafels", "--out", "{tmp}/no/such/dir"],
+     "does not exist"),
+    (["compare", "city-baseline", "wijktafels", "--set", "nope=1", "--out", "{tmp}/o"],
+     "unknown parameter 'nope'"),
+    (["compare", "city-baseline", "wijktafels", "--replicates", "x", "--out", "{tmp}/o"],
+     "invalid int value"),
+]
+
+
+@pytest.mark.parametrize(("argv", "expected"), BAD_CLI, ids=[" ".join(a[:3]) + e[:12]
+                                                             for a, e in BAD_CLI])
+def test_cli_bad_input_gives_one_line_and_exit_2(capsys, tmp_path, argv, expected):
+    (tmp_path / "file.txt").write_text("x")
+    code, _, err = _cli(capsys, *(a.replace("{tmp}", str(tmp_path)) for a in argv))
+    assert expected in _one_line_error(code, err)
+    assert not (tmp_path / "o").exists()  # nothing written on bad input
+
+
+def test_cli_bad_scenario_file_gives_one_line_and_exit_2(capsys, tmp_path):
+    path = tmp_path / "broken.toml"
+    path.write_text('name = "broken"\ncontext = "city"\n[levers]\ngoal_clarity = "high"\n',
+                    encoding="utf-8")
+    for argv in (["run", str(path)],
+                 ["compare", "city-baseline", str(path), "--out", str(tmp_path / "o")]):
+        code, _, err = _cli(capsys, *argv)
+        line = _one_line_error(code, err)
+        assert "broken.toml" in line
+
+
+def test_exit_code_of_the_real_command(tmp_path):
+    bad = subprocess.run([sys.executable, "-m", "samenspel", "run", "nope"],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+    assert bad.stderr.startswith("samenspel: error: no scenario named 'nope'")
+    ok = subprocess.run([sys.executable, "-m", "samenspel", "scenarios"],
+                        capture_output=True, text=True, cwd=tmp_path)
+    assert ok.returncode == 0 and "combined-package" in ok.stdout
+
+
+def test_validation_report_is_written(tmp_path):
+    from samenspel.validation import initial_logics, pattern_5, run_patterns, write_report
+
+    comp, logics, results = run_patterns(replicates=2, weeks=10, workers=1)
+    assert [r.number for r in results] == [1, 2, 3, 4, 5]
+    written = write_report(comp, logics, results, tmp_path)
+    md = (tmp_path / "validation.md").read_text(encoding="utf-8")
+    for r in results:
+        assert f"## {r.number}. {r.title}" in md
+        assert (tmp_path / "figures" / r.figure).read_bytes()[:8] == PNG
+        assert f"figures/{r.figure}" in md
+    assert len(written) == 6
+    assert len(initial_logics([1, 2], ["city-baseline"])) == 2 * 20
+    assert pattern_5(initial_logics([1], ["town-baseline"])).number == 5
