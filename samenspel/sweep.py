@@ -56,6 +56,7 @@ from .model.runner import simulate
 from .sweepspec import Spec, SpecError, build_design, load_spec, run_seed
 
 MAX_BATCH = 50
+CONNECT_TIMEOUT = 5  # seconds to wait for a Dask scheduler
 TMP_SUFFIX = ".tmp"
 Job = tuple[int, int, dict[str, Any]]  # run id, seed, parameters
 
@@ -239,10 +240,10 @@ def _connect(scheduler: str) -> Any:
     except ImportError:  # pragma: no cover - dask is a dependency
         raise SpecError("--scheduler needs dask[distributed] installed") from None
     try:
-        return Client(scheduler, timeout="5s", set_as_default=False)
+        return Client(scheduler, timeout=f"{CONNECT_TIMEOUT}s", set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
-        raise SpecError(f"--scheduler {scheduler}: cannot reach the Dask scheduler within 5 s "
-                        f"({type(exc).__name__})") from None
+        raise SpecError(f"--scheduler {scheduler}: cannot reach the Dask scheduler within "
+                        f"{CONNECT_TIMEOUT} s ({type(exc).__name__})") from None
 
 
 def _submit_local(batches: list[list[Job]], workers: int, weeks: int,
