@@ -241,6 +241,11 @@ def pattern_5(logics: pd.DataFrame) -> PatternResult:
                 Check(f"{name}: share of {k} below 1/3 and above 2/3 (each >= 5 %)",
                       f"{low:.1%} and {high:.1%}", low >= 0.05 and high >= 0.05),
             ]
+    for k in LOGICS:
+        x = logics[k].to_numpy()
+        r.notes.append(f"{k} of all professionals at week 0: mean {x.mean():.3f}, "
+                       f"range {x.min():.3f}-{x.max():.3f}, quartiles "
+                       f"{np.quantile(x, 0.25):.3f} / {np.quantile(x, 0.75):.3f}.")
     return r
 
 
