@@ -37,7 +37,7 @@ class Professional(Actor):
     def initial_state(cls, n: int, params: dict, rng: np.random.Generator) -> dict:
         """Draw ``n`` professionals; hybrid workers are a share of them."""
         hybrid = rng.random(n) < params["hybrid_worker_share"]
-        knowledge = beta(rng, 0.68, 0.55, n)
+        knowledge = beta(rng, 0.68, 0.8, n)  # formal lean, opposed positions
         knowledge = np.where(hybrid, 0.75 * knowledge, knowledge)  # informalising
         severity = params["problem_severity"]
         cs = beta(rng, 0.4, 0.4, n)

@@ -11,8 +11,9 @@ Weekly (one row per week in Mesa's DataCollector):
 - running counts of the case events.
 
 The summary counts every case once, in its mode (closed cases and those still open
-at the end), and labels the run's regime from the last year: the most common of
-co-existence, intermediated and co-production among cases involving both sides.
+at the end), and labels the run's regime from the last year: the largest mean weekly
+share of open cases among co-existence, intermediated and co-production (``"none"``
+if no open case involved both sides in that year).
 """
 
 from __future__ import annotations
@@ -87,14 +88,18 @@ def tie_graph(model: Neighbourhood, strong: float = STRONG_TIE) -> nx.Graph:
 
 
 def regime(model: Neighbourhood, last_weeks: int = 52) -> str:
-    """Regime label from the joint modes of the open cases over the last year."""
-    df = model.datacollector.get_model_vars_dataframe()
-    tail = df.tail(last_weeks)
-    means = {code: float(np.nanmean(tail[f"share_{MODE_NAMES[code]}"]))
-             if len(tail) else 0.0 for code in REGIMES}
-    if all(v != v or v == 0 for v in means.values()):
+    """Regime label from the joint modes of the open cases over the last year.
+
+    The mean weekly share of open cases in co-existence, intermediated and
+    co-production over the last ``last_weeks`` weeks; the largest names the regime.
+    ``"none"`` when no case involved both sides in that period.
+    """
+    tail = model.datacollector.get_model_vars_dataframe().tail(last_weeks)
+    means = {code: tail[f"share_{MODE_NAMES[code]}"].mean() for code in REGIMES}
+    means = {code: float(v) for code, v in means.items() if v == v and v > 0}
+    if not means:
         return "none"
-    return REGIMES[max(means, key=lambda k: -1 if means[k] != means[k] else means[k])]
+    return REGIMES[max(means, key=means.get)]
 
 
 def summarise(model: Neighbourhood) -> dict[str, Any]:

@@ -14,9 +14,12 @@ The defaults describe a big-city district (the Amsterdam areas of the study). Th
 from __future__ import annotations
 
 import difflib
+import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
 
 
 class ParameterError(ValueError):
@@ -91,18 +94,19 @@ class Param:
             if not isinstance(value, str) or value not in (self.choices or ()):
                 raise bad
             return value
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
+            raise bad
+        try:
+            number = float(value)
+        except (OverflowError, ValueError):
+            raise bad from None
+        if number != number or not (self.low <= number <= self.high):  # NaN, out of range
             raise bad
         if self.type is int:
-            if isinstance(value, float):
-                if not value.is_integer():
-                    raise bad
-                value = int(value)
-        else:
-            value = float(value)
-        if value != value or not (self.low <= value <= self.high):  # NaN or out of range
-            raise bad
-        return value
+            if not number.is_integer():
+                raise bad
+            return int(value)
+        return number
 
 
 def _fmt(x: float | None) -> str:
@@ -305,9 +309,9 @@ def resolve(values: Mapping[str, Any] | None = None, where: str = "") -> dict[st
     for name in values:
         if name not in PARAMS:
             close = difflib.get_close_matches(name, PARAMS, n=1)
-            hint = f"did you mean '{close[0]}'? " if close else ""
+            hint = f"did you mean {close[0]!r}? " if close else ""
             raise ParameterError(
-                f"{prefix}unknown parameter '{name}'; {hint}"
+                f"{prefix}unknown parameter {name!r} (given {values[name]!r}); {hint}"
                 "'samenspel params' lists the allowed names"
             )
     checked = {name: PARAMS[name].check(v, where) for name, v in values.items()}

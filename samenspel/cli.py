@@ -60,19 +60,25 @@ def _check_out(path: str | None) -> Path | None:
     out = Path(path)
     if out.suffix.lower() not in OUT_SUFFIXES:
         raise UsageError(f"--out must end in .csv or .parquet, got {path!r}")
-    if not out.parent.exists():
+    if not out.parent.is_dir():
         raise UsageError(f"--out: folder {str(out.parent)!r} does not exist")
+    if out.is_dir():
+        raise UsageError(f"--out must name a file, but {path!r} is a folder")
     return out
 
 
 def write_table(df: Any, out: Path) -> None:
     """Write a DataFrame to CSV or Parquet atomically (temporary name, then rename)."""
     tmp = out.with_name(f".{out.name}.tmp")
-    if out.suffix.lower() == ".parquet":
-        df.to_parquet(tmp)
-    else:
-        df.to_csv(tmp)
-    os.replace(tmp, out)
+    try:
+        if out.suffix.lower() == ".parquet":
+            df.to_parquet(tmp)
+        else:
+            df.to_csv(tmp)
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UsageError(f"could not write {str(out)!r}: {exc.strerror or exc}") from None
 
 
 def _fmt(value: Any) -> str:

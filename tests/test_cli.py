@@ -116,10 +116,6 @@ def test_out_in_a_missing_folder_is_rejected(capsys, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.xfail(strict=True, raises=IsADirectoryError, reason=(
-    "samenspel/cli.py only checks the suffix and the parent folder of --out; when --out "
-    "names an existing folder the run completes, os.replace raises IsADirectoryError "
-    "(traceback, exit 1) and a hidden .NAME.tmp file is left behind"))
 def test_out_naming_an_existing_folder_is_a_usage_error(capsys, tmp_path):
     (tmp_path / "weekly.csv").mkdir()
     code, _, err = _run(capsys, "--weeks", "3", "--out", str(tmp_path / "weekly.csv"))
