@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import json
 import os
 import socket
@@ -33,6 +34,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -101,7 +103,23 @@ def run_batch(jobs: list[Job], weeks: int, weekly: bool) -> dict[str, Any]:
             df.insert(0, "run_id", run_id)
             frames.append(df)
     return {"rows": rows, "weekly": pd.concat(frames, ignore_index=True) if frames else None,
-            "version": __version__, "host": socket.gethostname()}
+            "version": __version__, "code": code_hash(), "host": socket.gethostname()}
+
+
+@cache
+def code_hash() -> str:
+    """Hash of the model's source files (``model/`` and ``agents/``), 16 hex digits.
+
+    Stored with every run: runs with equal code hashes, parameters and seed give
+    equal results, whatever the version string or git state says.
+    """
+    from . import agents, model
+
+    digest = hashlib.sha256()
+    for package in (model, agents):
+        for path in sorted(Path(package.__file__).parent.glob("*.py")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _watch_parent(parent: int) -> None:
@@ -190,24 +208,30 @@ def check_out(out: Path, spec: Spec, design: pd.DataFrame) -> bool:
     return True
 
 
-def finished_runs(out: Path) -> set[int]:
-    """Run ids in ``out/runs/*.parquet`` (after removing stray temporary files)."""
+def finished_runs(out: Path) -> tuple[set[int], set[str]]:
+    """Run ids and model code hashes in ``out/runs/*.parquet``.
+
+    Stray temporary files (from a sweep that was killed) are removed first, and so
+    are weekly files whose runs file was never written.
+    """
     runs = out / "runs"
     done: set[int] = set()
+    codes: set[str] = set()
     for sub in (out, runs, out / "weekly"):
         for tmp in sub.glob(f".*{TMP_SUFFIX}"):
             tmp.unlink(missing_ok=True)
     for path in sorted(runs.glob("*.parquet")):
         try:
-            ids = pq.read_table(path, columns=["run_id"]).column("run_id").to_pylist()
+            table = pq.read_table(path, columns=["run_id", "code_hash"])
         except Exception as exc:  # any unreadable file is reported
             raise SpecError(f"{path}: unreadable results file ({exc}); "
                             "remove it and run the sweep again") from None
-        done.update(ids)
+        done.update(table.column("run_id").to_pylist())
+        codes.update(table.column("code_hash").to_pylist())
     for path in (out / "weekly").glob("*.parquet"):  # weekly part of an unfinished task
         if not (runs / path.name).exists():
             path.unlink()
-    return done
+    return done, codes
 
 
 @contextlib.contextmanager
@@ -271,7 +295,7 @@ def _submit_dask(client: Any, batches: list[list[Job]], weeks: int,
 
     futures = [client.submit(run_batch, b, weeks, weekly, pure=False) for b in batches]
     try:
-        for fut in dask_completed(futures):
+        for fut in dask_completed(futures, loop=client.loop):
             yield fut.result()
     finally:
         client.cancel(futures)
@@ -279,7 +303,8 @@ def _submit_dask(client: Any, batches: list[list[Job]], weeks: int,
 
 def sweep(spec: Spec, out: Path, workers: int = 1, scheduler: str | None = None,
           client: Any = None, batch: int | None = None, progress: bool = True,
-          on_file: Callable[[Path], None] | None = None) -> SweepResult:
+          on_file: Callable[[Path], None] | None = None,
+          warn: Callable[[str], None] | None = None) -> SweepResult:
     """Run (or finish) the sweep ``spec`` into the folder ``out``.
 
     Everything is validated (spec, base scenario, design, scheduler, folder) before
@@ -294,6 +319,7 @@ def sweep(spec: Spec, out: Path, workers: int = 1, scheduler: str | None = None,
         batch: Runs per task; by default up to 50, small enough to feed every worker.
         progress: Show a progress bar on standard error.
         on_file: Called with each results file written (tests, logging).
+        warn: Called with a warning message (default: ``warnings.warn``).
 
     Raises:
         SpecError: On any problem found before running.
@@ -321,7 +347,12 @@ def sweep(spec: Spec, out: Path, workers: int = 1, scheduler: str | None = None,
                 write_text(out / "sweep.json", _manifest(spec, commit))
             if not (out / "design.parquet").exists():
                 write_parquet(design, out / "design.parquet")
-            done = finished_runs(out)
+            done, codes = finished_runs(out)
+            if codes - {code_hash()}:
+                (warn or warnings.warn)(
+                    f"{out}: the model code changed since earlier runs of this sweep (code "
+                    f"hash {', '.join(sorted(codes))}, now {code_hash()}); the finished "
+                    "runs are kept")
             return _execute(spec, out, design, done, workers, client, batch, progress,
                             on_file, commit, t0)
     finally:
@@ -355,9 +386,10 @@ def _execute(spec: Spec, out: Path, design: pd.DataFrame, done: set[int], worker
     with bar:
         task = bar.add_task(spec.name, total=total, completed=result.skipped)
         for res in results:
-            if res["version"] != __version__:
-                raise SpecError(f"worker {res['host']} runs samenspel {res['version']}, "
-                                f"this process {__version__}; install the same version")
+            if (res["version"], res["code"]) != (__version__, code_hash()):
+                raise SpecError(f"worker {res['host']} runs samenspel {res['version']} (code "
+                                f"{res['code']}), this process {__version__} (code "
+                                f"{code_hash()}); install the same version on every worker")
             path = _write_task(spec, out, points, res, commit)
             result.ran += len(res["rows"])
             result.files += 1
@@ -378,7 +410,8 @@ def _write_task(spec: Spec, out: Path, points: list[dict[str, Any]], res: dict[s
                      "seed": run_seed(spec.seed, r), **points[r // reps],
                      **{k: v for k, v in row.items() if k not in ("run_id", "started",
                                                                   "finished")},
-                     "samenspel_version": res["version"], "git_commit": commit,
+                     "samenspel_version": res["version"], "code_hash": res["code"],
+                     "git_commit": commit,
                      "spec_hash": spec.hash, "host": res["host"],
                      "started": row["started"], "finished": row["finished"]})
     ids = [row["run_id"] for row in rows]
@@ -407,7 +440,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         spec = load_spec(args.spec)
         out = Path(args.out) if args.out else Path("results") / spec.name
         res = sweep(spec, out, workers=args.workers, scheduler=args.scheduler,
-                    batch=args.batch, progress=not args.quiet)
+                    batch=args.batch, progress=not args.quiet,
+                    warn=lambda m: print(f"samenspel: warning: {m}", file=sys.stderr))
     except SpecError as exc:
         raise UsageError(str(exc)) from None
     except KeyboardInterrupt:
