@@ -1,0 +1,8 @@
+"""Compare page (stub)."""
+import solara
+
+
+@solara.component
+def Page() -> None:
+    """Stub."""
+    solara.Text("compare")

@@ -1,0 +1,8 @@
+"""Learn page (stub)."""
+import solara
+
+
+@solara.component
+def Page() -> None:
+    """Stub."""
+    solara.Text("learn")
