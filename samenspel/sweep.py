@@ -240,9 +240,9 @@ def _locked(out: Path) -> Iterator[None]:
     import fcntl
 
     with open(out / ".lock", "w") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        try:  # a POSIX record lock: forked workers do not inherit it
+            fcntl.lockf(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
             raise SpecError(f"--out {out}: another sweep is writing there") from None
         yield
 
@@ -270,35 +270,44 @@ def _connect(scheduler: str) -> Any:
                         f"{CONNECT_TIMEOUT} s ({type(exc).__name__})") from None
 
 
-def _submit_local(batches: list[list[Job]], workers: int, weeks: int,
-                  weekly: bool) -> Iterator[dict[str, Any]]:
+def _pool_context() -> Any:
+    """Start method for the local pool: fork while single-threaded, else forkserver.
+
+    Forking this process costs nothing, whereas a fresh interpreter spends about a
+    second importing Mesa; but forking a process with threads can deadlock, so then a
+    fork server (with the model preloaded) starts the workers.
+    """
+    import threading
+
+    if threading.active_count() == 1 and sys.platform == "linux":
+        return get_context("fork")
+    ctx = get_context("forkserver" if sys.platform != "win32" else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(["samenspel.sweep"])
+    return ctx
+
+
+def _start(stack: contextlib.ExitStack, batches: list[list[Job]], workers: int, client: Any,
+           weeks: int, weekly: bool) -> Iterator[dict[str, Any]]:
+    """Submit every batch now; return the results in order of completion.
+
+    The local pool's processes are started here, before the progress bar's thread.
+    Leaving ``stack`` cancels what has not started.
+    """
+    if client is not None:
+        from distributed import as_completed as dask_completed
+
+        futures = [client.submit(run_batch, b, weeks, weekly, pure=False) for b in batches]
+        stack.callback(client.cancel, futures)
+        return (f.result() for f in dask_completed(futures, loop=client.loop))
     if workers == 1:
-        for batch in batches:
-            yield run_batch(batch, weeks, weekly)
-        return
-    ctx = get_context("forkserver")
-    ctx.set_forkserver_preload(["samenspel.sweep"])
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_watch_parent,
-                             initargs=(os.getpid(),)) as pool:
-        futures = [pool.submit(run_batch, b, weeks, weekly) for b in batches]
-        try:
-            for fut in as_completed(futures):
-                yield fut.result()
-        finally:
-            for fut in futures:
-                fut.cancel()
-
-
-def _submit_dask(client: Any, batches: list[list[Job]], weeks: int,
-                 weekly: bool) -> Iterator[dict[str, Any]]:
-    from distributed import as_completed as dask_completed
-
-    futures = [client.submit(run_batch, b, weeks, weekly, pure=False) for b in batches]
-    try:
-        for fut in dask_completed(futures, loop=client.loop):
-            yield fut.result()
-    finally:
-        client.cancel(futures)
+        return (run_batch(b, weeks, weekly) for b in batches)
+    pool = stack.enter_context(ProcessPoolExecutor(
+        workers, mp_context=_pool_context(), initializer=_watch_parent,
+        initargs=(os.getpid(),)))
+    futures = [pool.submit(run_batch, b, weeks, weekly) for b in batches]
+    stack.callback(lambda: [f.cancel() for f in futures])
+    return (f.result() for f in as_completed(futures))
 
 
 def sweep(spec: Spec, out: Path, workers: int = 1, scheduler: str | None = None,
@@ -376,14 +385,12 @@ def _execute(spec: Spec, out: Path, design: pd.DataFrame, done: set[int], worker
     slots = workers if client is None else max(1, len(client.scheduler_info()["workers"]))
     size = batch or max(1, min(MAX_BATCH, -(-len(jobs) // (4 * slots))))
     batches = _batches(jobs, size)
-    if client is not None:
-        results = _submit_dask(client, batches, spec.weeks, spec.weekly)
-    else:
-        results = _submit_local(batches, workers, spec.weeks, spec.weekly)
+    stack = contextlib.ExitStack()
+    results = _start(stack, batches, workers, client, spec.weeks, spec.weekly)
     bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                    _RateColumn(), TimeElapsedColumn(), TextColumn("ETA"),
                    TimeRemainingColumn(), console=Console(stderr=True), disable=not progress)
-    with bar:
+    with stack, bar:
         task = bar.add_task(spec.name, total=total, completed=result.skipped)
         for res in results:
             if (res["version"], res["code"]) != (__version__, code_hash()):
