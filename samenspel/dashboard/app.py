@@ -38,8 +38,8 @@ def Layout(children: list | None = None) -> None:
     solara.Title("samenspel")
     with solara.AppLayout(title=t("app_title"), navigation=False, color="#1b4f72",
                           children=children or []):
-        solara.AppBarTitle(t("app_title"))
         with solara.AppBar():
+            solara.AppBarTitle(t("app_title"))
             with solara.Row(gap="2px", style={"align-items": "center"}):
                 for path, key in PAGES:
                     active = here == path

@@ -208,7 +208,7 @@ def bar_chart(labels: Sequence[str], means: Sequence[float], lows: Sequence[floa
     out = [f'<svg class="samenspel-chart" data-chart="{_esc(name)}" viewBox="0 0 {width} '
            f'{height}" width="100%" xmlns="http://www.w3.org/2000/svg">',
            f'<text x="4" y="15" font-size="12" font-weight="600">{_esc(title)}</text>']
-    for tv in nice_ticks(y0, y1, 4):
+    for tv in nice_ticks(y0, y1, 5):
         y = py(tv)
         out.append(f'<line x1="{left}" x2="{left + pw}" y1="{y:.1f}" y2="{y:.1f}" '
                    f'stroke="#e3e3e3"/>')

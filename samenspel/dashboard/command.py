@@ -25,7 +25,7 @@ APP = "samenspel.dashboard.app"
 def server_command(host: str, port: int) -> list[str]:
     """The command line that runs the Solara server for the dashboard."""
     return [sys.executable, "-m", "solara", "run", APP, "--host", host, "--port", str(port),
-            "--production", "--no-open", "--log-level", "warning"]
+            "--production", "--no-open", "--log-level", "warning", "--theme-loader", "plain"]
 
 
 def server_env(lang: str = "auto", base: dict[str, str] | None = None) -> dict[str, str]:

@@ -96,6 +96,7 @@ def Controls() -> None:
     library = solara.use_memo(list_scenarios, [])
     items = [{"text": s.title(lang), "value": s.name} for s in library]
     chosen = next((s for s in library if s.name == session.scenario_name.value), None)
+    _ = session.tick.value  # redraw the week and the buttons after every step
     current = session.run.value
     week = current.model.week if current is not None else 0
     playing = session.playing.value
@@ -120,11 +121,32 @@ def Controls() -> None:
                       on_click=lambda: session.playing.set(not playing), disabled=at_end,
                       icon_name="mdi-pause" if playing else "mdi-play", color="primary",
                       class_="samenspel-play")
-    solara.SliderInt(t("speed"), value=session.speed.value, on_value=session.speed.set,
-                     min=1, max=30)
+    solara.SliderInt(f"{t('speed')}: {session.speed.value}", value=session.speed.value,
+                     on_value=session.speed.set, min=1, max=30)
     solara.Text(t("week_of", week=week, year=week // 52 + 1) + " · "
                 + t("stop_at", weeks=session.MAX_WEEKS),
                 style={"font-size": "0.85em"}, classes=["samenspel-week"])
+
+
+def render(current: session.Run) -> dict[str, str]:
+    """Everything the page draws for the model's current week, as text and SVG.
+
+    Keys: ``regime`` and ``detail`` (the regime in words), ``network``, ``modes``,
+    ``os`` and ``regard`` (SVG), ``week``. Used by the page after every step and by
+    ``benchmarks/bench_dashboard.py``.
+    """
+    with current.lock:
+        model = current.model
+        weekly = model.weekly()
+        out = curves(weekly)
+        out["regime"], out["detail"] = regime_words(model, weekly)
+        layout = current.layout
+        note = (t("network_capped", shown=len(layout.nodes), total=layout.total)
+                if len(layout.nodes) < layout.total else "")
+        out["network"] = network_svg(layout, model.ties.familiarity, i18n.kind,
+                                     (t("tie_within"), t("tie_broker"), t("tie_cross")), note)
+        out["week"] = str(model.week)
+    return out
 
 
 @solara.component
@@ -132,23 +154,7 @@ def Drawing(current: session.Run) -> None:
     """The regime, the network and the curves of one model (redrawn each week)."""
     tick = session.tick.value
     lang = i18n.current()
-
-    def draw() -> dict[str, str]:
-        with current.lock:
-            model = current.model
-            weekly = model.weekly()
-            out = curves(weekly)
-            out["regime"], out["detail"] = regime_words(model, weekly)
-            layout = current.layout
-            note = (t("network_capped", shown=len(layout.nodes), total=layout.total)
-                    if len(layout.nodes) < layout.total else "")
-            out["network"] = network_svg(layout, model.ties.familiarity, i18n.kind,
-                                         (t("tie_within"), t("tie_broker"), t("tie_cross")),
-                                         note)
-            out["week"] = str(model.week)
-        return out
-
-    drawn = solara.use_memo(draw, [tick, lang, id(current)])
+    drawn = solara.use_memo(lambda: render(current), [tick, lang, id(current)])
     with solara.Card(f"{t('regime_title')} · {t('week', week=drawn['week'])}",
                      classes=["samenspel-regime"]):
         solara.Text(drawn["regime"], style={"font-size": "1.15em", "font-weight": "500"})
