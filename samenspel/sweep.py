@@ -254,8 +254,19 @@ class _RateColumn(ProgressColumn):
         return Text(f"{speed:.2f} runs/s" if speed else "- runs/s", style="progress.data.speed")
 
 
-def _batches(jobs: list[Job], size: int) -> list[list[Job]]:
-    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
+def _batches(jobs: list[Job], size: int | None, slots: int) -> list[list[Job]]:
+    """Split ``jobs`` into tasks: ``size`` runs each, or by default guided sizes.
+
+    Guided: each task takes a quarter of the remaining runs' share per worker (at
+    most MAX_BATCH), so tasks shrink towards the end and no worker waits long for
+    the last, large task of another.
+    """
+    out, i = [], 0
+    while i < len(jobs):
+        n = size or max(1, min(MAX_BATCH, -(-(len(jobs) - i) // (4 * slots))))
+        out.append(jobs[i:i + n])
+        i += n
+    return out
 
 
 def _connect(scheduler: str) -> Any:
@@ -325,7 +336,7 @@ def sweep(spec: Spec, out: Path, workers: int = 1, scheduler: str | None = None,
         workers: Local worker processes (1 runs in this process); unused with Dask.
         scheduler: Address of a Dask scheduler, e.g. ``tcp://host:8786``.
         client: An existing ``distributed.Client`` (instead of ``scheduler``).
-        batch: Runs per task; by default up to 50, small enough to feed every worker.
+        batch: Runs per task; by default up to 50, shrinking towards the end.
         progress: Show a progress bar on standard error.
         on_file: Called with each results file written (tests, logging).
         warn: Called with a warning message (default: ``warnings.warn``).
@@ -383,8 +394,7 @@ def _execute(spec: Spec, out: Path, design: pd.DataFrame, done: set[int], worker
         result.seconds = time.perf_counter() - t0
         return result
     slots = workers if client is None else max(1, len(client.scheduler_info()["workers"]))
-    size = batch or max(1, min(MAX_BATCH, -(-len(jobs) // (4 * slots))))
-    batches = _batches(jobs, size)
+    batches = _batches(jobs, batch, slots)
     stack = contextlib.ExitStack()
     results = _start(stack, batches, workers, client, spec.weeks, spec.weekly)
     bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -474,7 +484,8 @@ def add_sweep_commands(sub: Any) -> None:
                                  "run again with the same folder to resume")
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                    help="run on an existing Dask scheduler instead of local processes")
-    p.add_argument("--batch", type=int, help="runs per task (default: up to 50)")
+    p.add_argument("--batch", type=int,
+                   help="runs per task (default: up to 50, fewer towards the end)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_sweep)
     a = sub.add_parser("analyse", help="sensitivity indices, tables and figures of a sweep")
