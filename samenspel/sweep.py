@@ -32,6 +32,7 @@ import time
 import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -465,6 +466,10 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         print("samenspel: interrupted; run the same command again to finish the sweep",
               file=sys.stderr)
         return 130
+    except BrokenProcessPool:
+        print("samenspel: error: a worker process died (out of memory?); the finished runs "
+              "are kept, run the same command again to finish the sweep", file=sys.stderr)
+        return 1
     if res.ran == 0:
         print(f"nothing to do: all {res.total} runs of {spec.name} are in {res.out}")
     else:
