@@ -85,8 +85,8 @@ def main() -> None:
           f"median of {args.repeats}; CPUs {os.cpu_count()}, load average {load}")
     print(f"{'':10}{'local 1':>10}{'local 2':>10}{'dask 2':>10}")
     print(f"{'runs/s':10}" + "".join(f"{med[k]:10.2f}" for k in rates))
-    print(f"{'each':10}" + "".join(f"{' '.join(f'{r[0]:.2f}' for r in v):>10}"
-                                   for v in rates.values()))
+    for i in range(args.repeats):
+        print(f"{f'  round {i + 1}':10}" + "".join(f"{v[i][0]:10.2f}" for v in rates.values()))
     print(f"{'s/run':10}" + "".join(f"{per_run[k]:10.3f}" for k in rates)
           + "   (inside the worker: grows when CPUs are shared)")
     print(f"{'busy':10}" + "".join(f"{busy[k]:10.0%}" for k in rates)

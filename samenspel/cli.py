@@ -173,8 +173,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out must be a folder, got the file {args.out!r}")
-    if not out.parent.exists():
-        raise UsageError(f"--out: folder {str(out.parent)!r} does not exist")
+    if not out.parent.is_dir():
+        raise UsageError(f"--out: {str(out.parent)!r} is not an existing folder")
     sets = parse_sets(args.set)
     if sets:
         resolve(sets, where="--set")
@@ -185,7 +185,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
                               weeks=args.weeks, workers=args.workers, progress=progress,
                               overrides=sets or None)
     print_outcomes(comp, console=Console(width=max(Console().width, 120)))
-    written = write_outputs(comp, out)
+    try:
+        written = write_outputs(comp, out)
+    except OSError as exc:
+        raise UsageError(f"could not write to {str(out)!r}: {exc.strerror or exc}") from None
     print(f"{len(comp.runs)} runs in {comp.seconds:.1f} s on {comp.workers} processes; "
           f"written to {out}: " + ", ".join(p.name for p in written))
     return 0
@@ -249,6 +252,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .sweep import add_sweep_commands  # sweep and analyse (samenspel/sweep.py)
 
     add_sweep_commands(sub)
+    from .dashboard.command import add_dashboard_command  # samenspel/dashboard/
+
+    add_dashboard_command(sub)
     return parser
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import json
 import os
 import socket
@@ -33,6 +34,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -101,7 +103,23 @@ def run_batch(jobs: list[Job], weeks: int, weekly: bool) -> dict[str, Any]:
             df.insert(0, "run_id", run_id)
             frames.append(df)
     return {"rows": rows, "weekly": pd.concat(frames, ignore_index=True) if frames else None,
-            "version": __version__, "host": socket.gethostname()}
+            "version": __version__, "code": code_hash(), "host": socket.gethostname()}
+
+
+@cache
+def code_hash() -> str:
+    """Hash of the model's source files (``model/`` and ``agents/``), 16 hex digits.
+
+    Stored with every run: runs with equal code hashes, parameters and seed give
+    equal results, whatever the version string or git state says.
+    """
+    from . import agents, model
+
+    digest = hashlib.sha256()
+    for package in (model, agents):
+        for path in sorted(Path(package.__file__).parent.glob("*.py")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _watch_parent(parent: int) -> None:
@@ -190,24 +208,30 @@ def check_out(out: Path, spec: Spec, design: pd.DataFrame) -> bool:
     return True
 
 
-def finished_runs(out: Path) -> set[int]:
-    """Run ids in ``out/runs/*.parquet`` (after removing stray temporary files)."""
+def finished_runs(out: Path) -> tuple[set[int], set[str]]:
+    """Run ids and model code hashes in ``out/runs/*.parquet``.
+
+    Stray temporary files (from a sweep that was killed) are removed first, and so
+    are weekly files whose runs file was never written.
+    """
     runs = out / "runs"
     done: set[int] = set()
+    codes: set[str] = set()
     for sub in (out, runs, out / "weekly"):
         for tmp in sub.glob(f".*{TMP_SUFFIX}"):
             tmp.unlink(missing_ok=True)
     for path in sorted(runs.glob("*.parquet")):
         try:
-            ids = pq.read_table(path, columns=["run_id"]).column("run_id").to_pylist()
+            table = pq.read_table(path, columns=["run_id", "code_hash"])
         except Exception as exc:  # any unreadable file is reported
             raise SpecError(f"{path}: unreadable results file ({exc}); "
                             "remove it and run the sweep again") from None
-        done.update(ids)
+        done.update(table.column("run_id").to_pylist())
+        codes.update(table.column("code_hash").to_pylist())
     for path in (out / "weekly").glob("*.parquet"):  # weekly part of an unfinished task
         if not (runs / path.name).exists():
             path.unlink()
-    return done
+    return done, codes
 
 
 @contextlib.contextmanager
@@ -216,9 +240,9 @@ def _locked(out: Path) -> Iterator[None]:
     import fcntl
 
     with open(out / ".lock", "w") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        try:  # a POSIX record lock: forked workers do not inherit it
+            fcntl.lockf(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
             raise SpecError(f"--out {out}: another sweep is writing there") from None
         yield
 
@@ -230,8 +254,19 @@ class _RateColumn(ProgressColumn):
         return Text(f"{speed:.2f} runs/s" if speed else "- runs/s", style="progress.data.speed")
 
 
-def _batches(jobs: list[Job], size: int) -> list[list[Job]]:
-    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
+def _batches(jobs: list[Job], size: int | None, slots: int) -> list[list[Job]]:
+    """Split ``jobs`` into tasks: ``size`` runs each, or by default guided sizes.
+
+    Guided: each task takes a quarter of the remaining runs' share per worker (at
+    most MAX_BATCH), so tasks shrink towards the end and no worker waits long for
+    the last, large task of another.
+    """
+    out, i = [], 0
+    while i < len(jobs):
+        n = size or max(1, min(MAX_BATCH, -(-(len(jobs) - i) // (4 * slots))))
+        out.append(jobs[i:i + n])
+        i += n
+    return out
 
 
 def _connect(scheduler: str) -> Any:
@@ -246,40 +281,50 @@ def _connect(scheduler: str) -> Any:
                         f"{CONNECT_TIMEOUT} s ({type(exc).__name__})") from None
 
 
-def _submit_local(batches: list[list[Job]], workers: int, weeks: int,
-                  weekly: bool) -> Iterator[dict[str, Any]]:
+def _pool_context() -> Any:
+    """Start method for the local pool: fork while single-threaded, else forkserver.
+
+    Forking this process costs nothing, whereas a fresh interpreter spends about a
+    second importing Mesa; but forking a process with threads can deadlock, so then a
+    fork server (with the model preloaded) starts the workers.
+    """
+    import threading
+
+    if threading.active_count() == 1 and sys.platform == "linux":
+        return get_context("fork")
+    ctx = get_context("forkserver" if sys.platform != "win32" else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(["samenspel.sweep"])
+    return ctx
+
+
+def _start(stack: contextlib.ExitStack, batches: list[list[Job]], workers: int, client: Any,
+           weeks: int, weekly: bool) -> Iterator[dict[str, Any]]:
+    """Submit every batch now; return the results in order of completion.
+
+    The local pool's processes are started here, before the progress bar's thread.
+    Leaving ``stack`` cancels what has not started.
+    """
+    if client is not None:
+        from distributed import as_completed as dask_completed
+
+        futures = [client.submit(run_batch, b, weeks, weekly, pure=False) for b in batches]
+        stack.callback(client.cancel, futures)
+        return (f.result() for f in dask_completed(futures, loop=client.loop))
     if workers == 1:
-        for batch in batches:
-            yield run_batch(batch, weeks, weekly)
-        return
-    ctx = get_context("forkserver")
-    ctx.set_forkserver_preload(["samenspel.sweep"])
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_watch_parent,
-                             initargs=(os.getpid(),)) as pool:
-        futures = [pool.submit(run_batch, b, weeks, weekly) for b in batches]
-        try:
-            for fut in as_completed(futures):
-                yield fut.result()
-        finally:
-            for fut in futures:
-                fut.cancel()
-
-
-def _submit_dask(client: Any, batches: list[list[Job]], weeks: int,
-                 weekly: bool) -> Iterator[dict[str, Any]]:
-    from distributed import as_completed as dask_completed
-
-    futures = [client.submit(run_batch, b, weeks, weekly, pure=False) for b in batches]
-    try:
-        for fut in dask_completed(futures):
-            yield fut.result()
-    finally:
-        client.cancel(futures)
+        return (run_batch(b, weeks, weekly) for b in batches)
+    pool = stack.enter_context(ProcessPoolExecutor(
+        workers, mp_context=_pool_context(), initializer=_watch_parent,
+        initargs=(os.getpid(),)))
+    futures = [pool.submit(run_batch, b, weeks, weekly) for b in batches]
+    stack.callback(lambda: [f.cancel() for f in futures])
+    return (f.result() for f in as_completed(futures))
 
 
 def sweep(spec: Spec, out: Path, workers: int = 1, scheduler: str | None = None,
           client: Any = None, batch: int | None = None, progress: bool = True,
-          on_file: Callable[[Path], None] | None = None) -> SweepResult:
+          on_file: Callable[[Path], None] | None = None,
+          warn: Callable[[str], None] | None = None) -> SweepResult:
     """Run (or finish) the sweep ``spec`` into the folder ``out``.
 
     Everything is validated (spec, base scenario, design, scheduler, folder) before
@@ -291,9 +336,10 @@ def sweep(spec: Spec, out: Path, workers: int = 1, scheduler: str | None = None,
         workers: Local worker processes (1 runs in this process); unused with Dask.
         scheduler: Address of a Dask scheduler, e.g. ``tcp://host:8786``.
         client: An existing ``distributed.Client`` (instead of ``scheduler``).
-        batch: Runs per task; by default up to 50, small enough to feed every worker.
+        batch: Runs per task; by default up to 50, shrinking towards the end.
         progress: Show a progress bar on standard error.
         on_file: Called with each results file written (tests, logging).
+        warn: Called with a warning message (default: ``warnings.warn``).
 
     Raises:
         SpecError: On any problem found before running.
@@ -321,7 +367,12 @@ def sweep(spec: Spec, out: Path, workers: int = 1, scheduler: str | None = None,
                 write_text(out / "sweep.json", _manifest(spec, commit))
             if not (out / "design.parquet").exists():
                 write_parquet(design, out / "design.parquet")
-            done = finished_runs(out)
+            done, codes = finished_runs(out)
+            if codes - {code_hash()}:
+                (warn or warnings.warn)(
+                    f"{out}: the model code changed since earlier runs of this sweep (code "
+                    f"hash {', '.join(sorted(codes))}, now {code_hash()}); the finished "
+                    "runs are kept")
             return _execute(spec, out, design, done, workers, client, batch, progress,
                             on_file, commit, t0)
     finally:
@@ -343,21 +394,19 @@ def _execute(spec: Spec, out: Path, design: pd.DataFrame, done: set[int], worker
         result.seconds = time.perf_counter() - t0
         return result
     slots = workers if client is None else max(1, len(client.scheduler_info()["workers"]))
-    size = batch or max(1, min(MAX_BATCH, -(-len(jobs) // (4 * slots))))
-    batches = _batches(jobs, size)
-    if client is not None:
-        results = _submit_dask(client, batches, spec.weeks, spec.weekly)
-    else:
-        results = _submit_local(batches, workers, spec.weeks, spec.weekly)
+    batches = _batches(jobs, batch, slots)
+    stack = contextlib.ExitStack()
+    results = _start(stack, batches, workers, client, spec.weeks, spec.weekly)
     bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                    _RateColumn(), TimeElapsedColumn(), TextColumn("ETA"),
                    TimeRemainingColumn(), console=Console(stderr=True), disable=not progress)
-    with bar:
+    with stack, bar:
         task = bar.add_task(spec.name, total=total, completed=result.skipped)
         for res in results:
-            if res["version"] != __version__:
-                raise SpecError(f"worker {res['host']} runs samenspel {res['version']}, "
-                                f"this process {__version__}; install the same version")
+            if (res["version"], res["code"]) != (__version__, code_hash()):
+                raise SpecError(f"worker {res['host']} runs samenspel {res['version']} (code "
+                                f"{res['code']}), this process {__version__} (code "
+                                f"{code_hash()}); install the same version on every worker")
             path = _write_task(spec, out, points, res, commit)
             result.ran += len(res["rows"])
             result.files += 1
@@ -378,7 +427,8 @@ def _write_task(spec: Spec, out: Path, points: list[dict[str, Any]], res: dict[s
                      "seed": run_seed(spec.seed, r), **points[r // reps],
                      **{k: v for k, v in row.items() if k not in ("run_id", "started",
                                                                   "finished")},
-                     "samenspel_version": res["version"], "git_commit": commit,
+                     "samenspel_version": res["version"], "code_hash": res["code"],
+                     "git_commit": commit,
                      "spec_hash": spec.hash, "host": res["host"],
                      "started": row["started"], "finished": row["finished"]})
     ids = [row["run_id"] for row in rows]
@@ -407,7 +457,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         spec = load_spec(args.spec)
         out = Path(args.out) if args.out else Path("results") / spec.name
         res = sweep(spec, out, workers=args.workers, scheduler=args.scheduler,
-                    batch=args.batch, progress=not args.quiet)
+                    batch=args.batch, progress=not args.quiet,
+                    warn=lambda m: print(f"samenspel: warning: {m}", file=sys.stderr))
     except SpecError as exc:
         raise UsageError(str(exc)) from None
     except KeyboardInterrupt:
@@ -433,7 +484,8 @@ def add_sweep_commands(sub: Any) -> None:
                                  "run again with the same folder to resume")
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                    help="run on an existing Dask scheduler instead of local processes")
-    p.add_argument("--batch", type=int, help="runs per task (default: up to 50)")
+    p.add_argument("--batch", type=int,
+                   help="runs per task (default: up to 50, fewer towards the end)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_sweep)
     a = sub.add_parser("analyse", help="sensitivity indices, tables and figures of a sweep")

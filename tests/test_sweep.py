@@ -161,14 +161,15 @@ def test_other_spec_into_same_folder(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 # --- exact: 1 worker, 2 workers, Dask -----------------------------------------------------
 def test_same_results_with_1_and_2_workers_and_dask(tmp_path: Path) -> None:
-    from distributed import Client, LocalCluster
+    from distributed import LocalCluster
 
     spec = load_spec(write(tmp_path, SMALL))
     one = sweep(spec, tmp_path / "one", workers=1, progress=False)
     two = sweep(spec, tmp_path / "two", workers=2, batch=2, progress=False)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
-        dask = sweep(spec, tmp_path / "dask", client=client, batch=3, progress=False)
+                      dashboard_address=None) as cluster:  # as if on other machines
+        dask = sweep(spec, tmp_path / "dask", scheduler=cluster.scheduler_address, batch=3,
+                     progress=False)
     assert one.ran == two.ran == dask.ran == 12
     same_results(tmp_path / "one", tmp_path / "two")
     same_results(tmp_path / "one", tmp_path / "dask")
@@ -216,6 +217,18 @@ def test_kill_9_then_resume(tmp_path: Path) -> None:
     result = sweep(load_spec(spec_path), out, workers=2, progress=False)
     assert result.ran == 0 and result.skipped == 56
     assert {p: p.stat().st_mtime_ns for p in (out / "runs").iterdir()} == files
+
+
+def test_resume_after_model_change_warns(tmp_path: Path) -> None:
+    spec = load_spec(write(tmp_path, SMALL))
+    out = tmp_path / "out"
+    sweep(spec, out, workers=1, batch=6, progress=False)
+    first, second = sorted((out / "runs").glob("*.parquet"))
+    pd.read_parquet(first).assign(code_hash="0123456789abcdef").to_parquet(first)
+    second.unlink()
+    messages: list[str] = []
+    res = sweep(spec, out, workers=1, progress=False, warn=messages.append)
+    assert res.ran == 6 and len(messages) == 1 and "model code changed" in messages[0]
 
 
 def test_weekly_series(tmp_path: Path) -> None:

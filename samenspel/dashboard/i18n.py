@@ -1,0 +1,387 @@
+"""Dutch and English strings of the dashboard, and the language of each session.
+
+Every label, description and explanation on the pages comes from here (or from the
+parameter declarations and scenario files, which carry both languages). ``t(key)``
+returns the text in the session's language; reading it inside a Solara component
+makes the component redraw when the language changes.
+
+The language starts as: ``?lang=nl|en`` in the address, else ``$SAMENSPEL_LANG``
+(``samenspel dashboard --lang``), else the browser's preferred language (Dutch for
+``nl``, ``nl-NL``, ``nl-BE``; English otherwise).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+import solara
+
+from ..model.params import Param
+
+LANGS = ("nl", "en")
+ENV_LANG = "SAMENSPEL_LANG"
+
+lang = solara.reactive("")
+"""The session's language; empty until detected (see ``current``)."""
+
+
+def detect(headers: Mapping[str, list[str]] | None = None, search: str | None = None) -> str:
+    """The starting language from the address, the setting or the browser.
+
+    Args:
+        headers: The request headers (lower-case names), e.g. ``solara.lab.headers``.
+        search: The query string of the address (``lang=en``).
+
+    """
+    for part in (search or "").split("&"):
+        key, _, value = part.partition("=")
+        if key == "lang" and value in LANGS:
+            return value
+    env = os.environ.get(ENV_LANG, "").strip().lower()
+    if env in LANGS:
+        return env
+    accept = ""
+    for name, values in (headers or {}).items():
+        if name.lower() == "accept-language" and values:
+            accept = values[0]
+    first = accept.split(",")[0].split(";")[0].strip().lower()
+    return "nl" if first.startswith("nl") else "en"
+
+
+def current() -> str:
+    """The session's language (detected from the browser until set)."""
+    if lang.value in LANGS:
+        return lang.value
+    try:
+        from solara.lab import headers
+        return detect(headers.value)
+    except Exception:  # outside a server session
+        return detect()
+
+
+def nl() -> bool:
+    """Whether the session's language is Dutch."""
+    return current() == "nl"
+
+
+def t(key: str, **fmt: object) -> str:
+    """The text for ``key`` in the session's language, formatted with ``fmt``."""
+    dutch, english = STRINGS[key]
+    text = dutch if nl() else english
+    return text.format(**fmt) if fmt else text
+
+
+def pick(dutch: str, english: str) -> str:
+    """One of two texts by the session's language."""
+    return dutch if nl() else english
+
+
+# --- page texts ---------------------------------------------------------------------
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "app_title": ("samenspel: formeel en informeel in de wijk",
+                  "samenspel: formal and informal in the neighbourhood"),
+    "nav_explore": ("Verkennen", "Explore"),
+    "nav_compare": ("Vergelijken", "Compare"),
+    "nav_learn": ("Uitleg", "Learn"),
+    "language": ("Taal", "Language"),
+    "error": ("Er ging iets mis", "Something went wrong"),
+    # explore
+    "scenario": ("Scenario", "Scenario"),
+    "seed": ("Toevalsgetal (seed)", "Random seed"),
+    "seed_bad": ("De seed moet een geheel getal zijn (bijvoorbeeld 7), niet {given!r}.",
+                 "The seed must be a whole number (for example 7), not {given!r}."),
+    "new_seed": ("Nieuwe seed", "New seed"),
+    "step": ("Stap (1 week)", "Step (1 week)"),
+    "year": ("+1 jaar", "+1 year"),
+    "play": ("Afspelen", "Play"),
+    "pause": ("Pauze", "Pause"),
+    "reset": ("Opnieuw", "Reset"),
+    "week": ("Week {week}", "Week {week}"),
+    "week_of": ("week {week} (jaar {year})", "week {week} (year {year})"),
+    "levers": ("Knoppen", "Levers"),
+    "levers_hint": ("Een knop veranderen begint de wijk opnieuw in week 0.",
+                    "Changing a lever restarts the neighbourhood at week 0."),
+    "changed": ("anders dan standaard ({default})", "differs from the default ({default})"),
+    "scenario_values": ("Terug naar de waarden van het scenario",
+                        "Back to the scenario's values"),
+    "network": ("Netwerk van de actoren", "Network of the actors"),
+    "network_hint": (
+        "Links het wijkteam, rechts de informele kant, in het midden de coördinatoren. "
+        "Lijnen zijn bekendheid: hoe dikker, hoe beter ze elkaar kennen; rode lijnen "
+        "lopen tussen formeel en informeel.",
+        "The wijkteam on the left, the informal side on the right, coordinators in "
+        "between. Lines are familiarity: the thicker, the better they know each other; "
+        "red lines run between formal and informal."),
+    "network_capped": ("Getekend: {shown} van {total} actoren.",
+                       "Drawn: {shown} of {total} actors."),
+    "tie_cross": ("formeel-informeel", "formal-informal"),
+    "tie_broker": ("met coördinator", "with coordinator"),
+    "tie_within": ("binnen één kant", "within one side"),
+    "modes_title": ("Casussen per vorm (aandeel van open casussen)",
+                    "Cases per mode (share of open cases)"),
+    "os_title": ("De drie o's", "The three o's"),
+    "regard_title": ("Wij-zij: waardering voor de andere kant",
+                     "Us-them: regard for the other side"),
+    "regime_title": ("Wat er nu gebeurt", "What is happening now"),
+    "regime_coexistence": (
+        "Vooral co-existentie: formele en informele helpers ondersteunen dezelfde "
+        "huishoudens, maar zonder contact met elkaar. Twee parallelle werelden.",
+        "Mostly co-existence: formal and informal helpers support the same households, "
+        "but without contact. Two parallel worlds."),
+    "regime_intermediated": (
+        "Vooral samenwerking via intermediairs: waar formeel en informeel samen helpen, "
+        "loopt het contact via coördinatoren, niet rechtstreeks.",
+        "Mostly intermediated: where formal and informal help together, the contact runs "
+        "through coordinators, not directly."),
+    "regime_coproduction": (
+        "Vooral coproductie: professionals en informele partijen werken rechtstreeks "
+        "samen op dezelfde casussen.",
+        "Mostly co-production: professionals and informal parties work directly together "
+        "on the same cases."),
+    "regime_none": (
+        "Nog geen gedeelde casussen: formele en informele hulp komen (nog) niet bij "
+        "dezelfde huishoudens samen.",
+        "No shared cases yet: formal and informal help do not (yet) meet at the same "
+        "households."),
+    "regime_shares": (
+        "Van de gedeelde casussen {period}: {coex} co-existentie, {inter} via "
+        "intermediair, {coprod} coproductie. Open casussen nu: {open}.",
+        "Of the shared cases {period}: {coex} co-existence, {inter} intermediated, "
+        "{coprod} co-production. Open cases now: {open}."),
+    "period_year": ("het afgelopen jaar", "over the last year"),
+    "period_weeks": ("in de {weeks} weken tot nu", "in the {weeks} weeks so far"),
+    "speed": ("Snelheid (weken per seconde)", "Speed (weeks per second)"),
+    "stop_at": ("Stopt na {weeks} weken.", "Stops after {weeks} weeks."),
+    # compare
+    "compare_intro": (
+        "Kies twee tot vier scenario's. Elk scenario draait even vaak, met dezelfde "
+        "seeds (gemeenschappelijke toevalsgetallen), zodat verschillen door het beleid "
+        "komen en niet door toeval. Het eerste scenario is de referentie.",
+        "Choose two to four scenarios. Each runs equally often, with the same seeds "
+        "(common random numbers), so differences come from the policy, not from luck. "
+        "The first scenario is the reference."),
+    "scenarios": ("Scenario's (2 tot 4)", "Scenarios (2 to 4)"),
+    "replicates": ("Herhalingen per scenario", "Replicates per scenario"),
+    "weeks": ("Weken per run", "Weeks per run"),
+    "first_seed": ("Eerste seed", "First seed"),
+    "run": ("Vergelijk", "Compare"),
+    "running": ("Bezig: {done} van {total} runs", "Running: {done} of {total} runs"),
+    "done": ("{runs} runs in {seconds:.1f} s op {workers} processen.",
+             "{runs} runs in {seconds:.1f} s on {workers} processes."),
+    "need_2_4": ("Kies twee tot vier scenario's (nu {n}).",
+                 "Choose two to four scenarios (now {n})."),
+    "outcomes_title": ("Uitkomsten per scenario: gemiddelde en 95%-betrouwbaarheidsinterval",
+                       "Outcomes per scenario: mean and 95 % confidence interval"),
+    "curves_title": ("Verloop per week: gemiddelde en 95%-band over de herhalingen",
+                     "Week by week: mean and 95 % band over the replicates"),
+    "diff_title": ("Gepaarde verschillen met {ref} (zelfde seeds)",
+                   "Paired differences to {ref} (same seeds)"),
+    "diff_hint": (
+        "Verschil = scenario min referentie, per seed, met 95%-interval. Vet: het interval "
+        "bevat de nul niet.",
+        "Difference = scenario minus reference, per seed, with 95 % interval. Bold: the "
+        "interval does not contain zero."),
+    "outcome": ("Uitkomst", "Outcome"),
+    "reference": ("(referentie)", "(reference)"),
+    "download": ("Downloaden", "Download"),
+    "dl_table": ("Tabel uitkomsten (CSV)", "Outcome table (CSV)"),
+    "dl_runs": ("Alle runs (CSV)", "All runs (CSV)"),
+    "dl_bars": ("Figuur uitkomsten (PNG)", "Outcome figure (PNG)"),
+    "dl_modes": ("Figuur vormen (PNG)", "Modes figure (PNG)"),
+    "dl_os": ("Figuur drie o's (PNG)", "Three o's figure (PNG)"),
+    "week_axis": ("week", "week"),
+    # learn
+    "try_button": ("Open in Verkennen", "Open in Explore"),
+}
+
+# --- the model's vocabulary ---------------------------------------------------------
+
+MODES = {
+    "share_coproduction": ("coproductie", "co-production"),
+    "share_intermediated": ("via intermediair", "intermediated"),
+    "share_coexistence": ("co-existentie", "co-existence"),
+    "share_formal_only": ("alleen formeel", "formal only"),
+    "share_informal_only": ("alleen informeel", "informal only"),
+}
+
+GAUGES = {
+    **MODES,
+    "familiarity": ("bekendheid (tegen onbekendheid)", "familiarity (against unfamiliarity)"),
+    "disagreement": ("onenigheid", "disagreement (onenigheid)"),
+    "goal_uncertainty": ("onbestemdheid (onduidelijke doelen)",
+                         "goal uncertainty (onbestemdheid)"),
+    "regard_formal": ("professionals over informelen", "professionals about informal actors"),
+    "regard_informal": ("informelen over professionals", "informal actors about professionals"),
+    "ei_index": ("E-I-index sterke banden", "E-I index of strong ties"),
+    "brokerage_share": ("aandeel via coördinatoren", "share through coordinators"),
+    "informal_uptake": ("informele inzet (aandeel casussen)", "informal uptake (share of cases)"),
+    "open_cases": ("open casussen", "open cases"),
+    "cases": ("casussen", "cases"),
+    "late_escalations": ("te late opschaling", "late escalations"),
+    "instrumentalisations": ("instrumentalisering", "instrumentalisation"),
+    "referrals": ("doorverwijzingen", "referrals"),
+    "referrals_taken_seriously": ("serieus genomen doorverwijzingen",
+                                  "referrals taken seriously"),
+    "silent_reached": ("stille problemen bereikt", "silent problems reached"),
+    "discontinuities": ("discontinuïteit", "discontinuities"),
+    "clashes": ("botsingen", "clashes"),
+    "wijktafel_attendance": ("aanwezigen wijktafels", "wijktafel attendance"),
+    "reflection_participation": ("deelnemers reflectie", "reflection participants"),
+    "coordinator_betweenness": ("tussenpositie coördinatoren", "coordinator betweenness"),
+}
+
+KINDS = {0: ("wijkteamprofessional", "wijkteam professional"),
+         1: ("vrijwilliger", "volunteer"),
+         2: ("coördinator (intermediair)", "coordinator (intermediary)"),
+         3: ("bewonersorganisatie", "residents' organisation")}
+
+GROUPS = {
+    "unfamiliarity": ("Onbekendheid", "Unfamiliarity (onbekendheid)"),
+    "disagreement": ("Onenigheid", "Disagreement (onenigheid)"),
+    "goals": ("Onbestemdheid (doelen)", "Unclear goals (onbestemdheid)"),
+    "identity": ("Identiteit", "Identity"),
+    "capacity": ("Capaciteit", "Capacity"),
+    "context": ("Context van de wijk", "Context of the neighbourhood"),
+    "mechanism": ("Mechanismen (voor gevorderden)", "Mechanisms (advanced)"),
+}
+GROUP_ORDER = ("unfamiliarity", "disagreement", "goals", "identity", "capacity", "context",
+               "mechanism")
+
+CHOICES = {
+    "city": ("grote stad", "big city"),
+    "town": ("kleinere stad", "small town"),
+    "unclear": ("onduidelijk (geen expliciet model)", "unclear (no explicit model)"),
+    "accessibility": ("toegankelijkheidsperspectief", "accessibility perspective"),
+    "accessibility_plus": ("toegankelijkheid-plus", "accessibility-plus"),
+    "civil_society": ("civil society perspectief", "civil society perspective"),
+    "no_governance": ("civil society zonder sturing", "civil society without steering"),
+    "wijkteam": ("in het wijkteam", "in the wijkteam"),
+    "sociale_basis": ("in de sociale basis", "in the sociale basis"),
+}
+
+UNITS = {
+    "households": "huishoudens", "persons": "personen", "organisations": "organisaties",
+    "per household per week": "per huishouden per week", "share": "aandeel",
+    "share of pairs": "aandeel paren", "meetings per year": "bijeenkomsten per jaar",
+    "probability": "kans", "sessions per year": "sessies per jaar",
+    "cases per professional": "casussen per professional",
+    "cases per coordinator": "casussen per coördinator", "hours per week": "uur per week",
+    "per week": "per week", "per contact": "per contact", "per event": "per gebeurtenis",
+    "ratio": "verhouding", "per session": "per sessie",
+}
+
+MEANINGS_NL = {
+    "context": "Voorinstelling voor de contextkenmerken: grootstedelijke wijk of kleinere stad.",
+    "n_households": "Huishoudens in het werkgebied van het wijkteam.",
+    "n_professionals": "Wijkteamprofessionals die in het gebied werken.",
+    "n_volunteers": "Vrijwilligers, verbonden aan vrijwilligersorganisaties.",
+    "n_coordinators": "Vrijwilligerscoördinatoren en kwartiermakers (intermediairs).",
+    "n_organisations": "Bewoners- en migrantenzelforganisaties (hun sleutelfiguren handelen).",
+    "problem_rate": "Wekelijkse kans (maal kwetsbaarheid) dat een huishouden zonder hulpvraag "
+                    "er een krijgt.",
+    "problem_severity": "Gemiddelde zwaarte van een nieuwe hulpvraag (zwaar en geconcentreerd "
+                        "in de stad).",
+    "anonymity": "Aandeel huishoudens zonder band met een informele actor.",
+    "migrant_share": "Aandeel huishoudens (en organisaties) met een migratieachtergrond.",
+    "org_diversity": "Spreiding van logica's en continuïteit onder informele actoren (de "
+                     "lappendeken).",
+    "preexisting_ties": "Aandeel formeel-informele paren dat elkaar bij de start al kent.",
+    "civic_activity": "Hoe actief de lokale civil society is; laag betekent dat ze zich stil "
+                      "houdt.",
+    "wijktafels_per_year": "Netwerkbijeenkomsten van formele en informele actoren, "
+                           "georganiseerd door coördinatoren.",
+    "wijktafel_attract_formal": "Kans dat een professional met tijd naar een wijktafel komt.",
+    "wijktafel_attract_informal": "Kans dat een informele actor naar een wijktafel komt.",
+    "wijktafel_cultural_sensitivity": "Hoe welkom de opzet van de bijeenkomst "
+                                      "migrantenzelforganisaties maakt.",
+    "cultural_sensitivity_training": "Verhoogt de cultuursensitiviteit van professionals; "
+                                     "verkleint het vertrouwensverschil bij migranten.",
+    "reflection_per_year": "Begeleide gezamenlijke reflectie op gedeelde casussen (sociale "
+                           "reflectie).",
+    "reflection_safety": "Hoe veilig de setting is om kritiek te uiten; onveilige sessies "
+                         "schaden de waardering.",
+    "chair_training": "Deskundige ondersteuning die coördinatoren voorzitters maakt die "
+                      "wij-zij-denken bespreekbaar maken.",
+    "hybridisation_model": "Het einddoel van de gemeente voor formeel-informele samenwerking.",
+    "goal_clarity": "Hoe expliciet het gekozen model en de rollen zijn uitgewerkt.",
+    "hybridisation_push": "Hoe hard het beleid oproept tot samenwerking (wat distinctie kan "
+                          "uitlokken).",
+    "interplay": "Samenspel formeel-informeel georganiseerd in het wijkteam of in de sociale "
+                 "basis.",
+    "caseload_capacity": "Casussen die een professional kan dragen en toch tijd houdt voor "
+                         "contact.",
+    "hybrid_worker_share": "Aandeel professionals dat casework en communitywork combineert.",
+    "coordinator_capacity": "Casussen die een coördinator tegelijk kan koppelen.",
+    "volunteer_hours": "Uren die een vrijwilliger geeft; twee uur draagt één casus.",
+    "familiarity_decay": "Wekelijks verlies aan bekendheid zonder contact, bij anonimiteit 0,5 "
+                         "(x 2 anonimiteit).",
+    "contact_gain": "Deel van het resterende verschil in bekendheid dat één week contact "
+                    "dichtmaakt.",
+    "regard_gain": "Deel van de resterende ruimte in waardering dat één goed contact oplevert.",
+    "negativity_bias": "Hoeveel zwaarder een slecht contact weegt dan een goed.",
+    "threat_rate": "Wekelijkse trek van druk maal onbestemdheid aan de identificatie met de "
+                   "eigen groep.",
+    "clash_rate": "Wekelijkse kans, per eenheid onenigheid, dat samenwerken op een casus "
+                  "botst.",
+    "reflection_gain": "Deel van het verschil tussen de logica's van deelnemers dat een "
+                       "veilige sessie dichtmaakt.",
+    "need_growth": "De helft van de wekelijkse groei van een hulpvraag zonder enige steun.",
+}
+
+
+def label(param: Param) -> str:
+    """A parameter's label in the session's language."""
+    return param.label_nl if nl() else param.label_en
+
+
+def meaning(param: Param) -> str:
+    """What a parameter means, in the session's language."""
+    return MEANINGS_NL.get(param.name, param.meaning) if nl() else param.meaning
+
+
+def unit(param: Param) -> str:
+    """A parameter's unit in the session's language."""
+    return UNITS.get(param.unit, param.unit) if nl() else param.unit
+
+
+def choice(value: str) -> str:
+    """The label of a choice value (a context, model or place of the interplay)."""
+    pair = CHOICES.get(value)
+    return (pair[0] if nl() else pair[1]) if pair else value
+
+
+def _from(table: Mapping[object, tuple[str, str]], key: object) -> str:
+    pair = table.get(key)
+    if pair is None:
+        return str(key)
+    return pair[0] if nl() else pair[1]
+
+
+def gauge(name: str) -> str:
+    """The label of a weekly gauge or outcome."""
+    return _from(GAUGES, name)
+
+
+def kind(code: int) -> str:
+    """The name of an actor kind (0 professional ... 3 residents' organisation)."""
+    return _from(KINDS, code)
+
+
+def group(name: str) -> str:
+    """The heading of a group of parameters."""
+    return _from(GROUPS, name)
+
+
+def number(x: float, digits: int = 2) -> str:
+    """A number with a decimal comma in Dutch, a point in English."""
+    text = f"{x:.{digits}f}"
+    return text.replace(".", ",") if nl() else text
+
+
+def percent(x: float) -> str:
+    """A share as a whole percentage ("n/a" when missing)."""
+    if x != x:
+        return "n.v.t." if nl() else "n/a"
+    return f"{100 * x:.0f}%"

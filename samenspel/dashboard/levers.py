@@ -1,0 +1,129 @@
+"""The levers of the Explore page, generated from the parameter declarations.
+
+Every parameter in ``samenspel.model.params.PARAMS`` becomes one control, by its
+declared type and range, in a panel for its group (the three o's first, then
+capacity, context and the mechanism constants):
+
+- a choice (``str``) becomes a drop-down list of its choices;
+- a switch (``bool``) becomes a switch;
+- a number with a short range becomes a slider over ``[low, high]``, with a step that
+  keeps the default and the scenario's value on the scale;
+- a count with a long range (households, persons) becomes a number field.
+
+Labels, units and meanings come from the declaration (Dutch from ``i18n``). A slider
+takes its new value when it is released; a changed lever rebuilds the model.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import reacton.ipyvue as rv
+import solara
+
+from ..model.params import PARAMS, Param
+from . import i18n, session
+from .i18n import t
+
+SLIDER_MAX_RANGE = 200
+"""Integer parameters with a longer range get a number field instead of a slider."""
+OPEN_GROUPS = ("unfamiliarity", "disagreement", "goals")
+
+
+def _decimals(x: float) -> int:
+    text = f"{x:.6f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def slider_step(param: Param, *values: float) -> float:
+    """A round slider step for ``param`` that puts every value in ``values`` on the scale.
+
+    About a hundredth of the range, rounded down to 1, 2 or 5 times a power of ten,
+    and no coarser than the last decimal of any of ``values`` (the default, the
+    scenario's value).
+    """
+    if param.type is int:
+        return 1
+    raw = (float(param.high) - float(param.low)) / 100.0
+    mag = 10 ** math.floor(math.log10(raw)) if raw > 0 else 0.01
+    step = max(m * mag for m in (1, 2, 5) if m * mag <= raw + 1e-15) if raw > 0 else 0.01
+    for v in (param.default, *values):
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            d = _decimals(float(v))
+            off = (float(v) - float(param.low)) / step
+            if abs(off - round(off)) > 1e-6:
+                step = min(step, 10.0 ** -d)
+    return step
+
+
+def show_value(param: Param, value: Any) -> str:
+    """A lever's value with its unit, in the session's language."""
+    if param.type is str:
+        return i18n.choice(value)
+    if param.type is bool:
+        return i18n.pick("aan", "on") if value else i18n.pick("uit", "off")
+    if param.type is int:
+        text = f"{value:,}".replace(",", "." if i18n.nl() else ",")
+    else:
+        text = i18n.number(value, max(_decimals(float(value)), 1))
+    unit = i18n.unit(param)
+    return f"{text} {unit}" if unit and unit not in ("0-1",) else text
+
+
+@solara.component
+def Lever(param: Param, value: Any) -> None:
+    """One control for one parameter."""
+    name = param.name
+    changed = value != param.default
+    title = i18n.label(param) + (" ●" if changed else "")
+    with solara.Column(gap="0px", classes=["samenspel-lever", f"lever-{name}"],
+                       style={"margin-bottom": "10px"}):
+        with solara.Row(justify="space-between", style={"font-size": "0.9em"}):
+            solara.Text(title, style={"font-weight": "600" if changed else "400"})
+            solara.Text(show_value(param, value), style={"color": "#1565c0"})
+        if param.type is str:
+            items = [{"text": i18n.choice(c), "value": c} for c in param.choices or ()]
+            solara.v.Select(items=items, v_model=value, dense=True, hide_details=True,
+                            on_v_model=lambda v: session.set_lever(name, v))
+        elif param.type is bool:
+            solara.Switch(value=bool(value), on_value=lambda v: session.set_lever(name, v))
+        elif param.type is int and (param.high - param.low) > SLIDER_MAX_RANGE:
+            solara.InputInt("", value=int(value), continuous_update=False,
+                            on_value=lambda v: session.set_lever(name, v))
+        else:
+            slider = solara.v.Slider(v_model=value, min=param.low, max=param.high,
+                                     step=slider_step(param, value), dense=True,
+                                     hide_details=True)
+            rv.use_event(slider, "change",
+                         lambda _w, _e, data: session.set_lever(name, data))
+        caption = i18n.meaning(param)
+        if changed:
+            caption += " " + t("changed", default=show_value(param, param.default))
+        solara.Text(caption, style={"font-size": "0.75em", "color": "#666",
+                                    "line-height": "1.25"})
+
+
+@solara.component
+def Levers() -> None:
+    """All levers, one expansion panel per group, the three o's open."""
+    values = session.values.value
+    if not values:
+        return
+    groups: dict[str, list[Param]] = {}
+    for p in PARAMS.values():
+        groups.setdefault(p.group, []).append(p)
+    order = [g for g in i18n.GROUP_ORDER if g in groups] + [
+        g for g in groups if g not in i18n.GROUP_ORDER]
+    opened = [k for k, g in enumerate(order) if g in OPEN_GROUPS]
+    solara.Text(t("levers"), style={"font-weight": "600", "margin-top": "12px"})
+    solara.Text(t("levers_hint"), style={"font-size": "0.8em", "color": "#555"})
+    with solara.v.ExpansionPanels(multiple=True, v_model=opened, accordion=True, flat=True):
+        for g in order:
+            with solara.v.ExpansionPanel(class_=f"samenspel-group-{g}"):
+                solara.v.ExpansionPanelHeader(children=[i18n.group(g)])
+                with solara.v.ExpansionPanelContent():
+                    for p in groups[g]:
+                        Lever(p, values.get(p.name, p.default))
+    solara.Button(t("scenario_values"), text=True, small=True,
+                  on_click=lambda: session.select_scenario(session.scenario_name.value))

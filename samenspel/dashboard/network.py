@@ -1,0 +1,199 @@
+"""The network view: a fixed layout of the actors and their ties drawn as SVG.
+
+Mesa's space renderer computes a new spring layout at every redraw, which is slow and
+makes nodes jump. Here the layout is computed once per model, from what does not
+change during a run (each actor's kind and organisation), so a user sees ties appear
+and fade while the nodes stay put:
+
+- the wijkteam professionals form a disc on the left (the formal side);
+- the coordinators stand in a column in the middle, in between the two sides;
+- each coordinator's volunteers form a small disc to its right, at its height;
+- the residents' organisations form a column on the far right.
+
+Ties are the familiarity matrix of the model (``model.ties.familiarity``), drawn when
+at least ``TIE_MIN``: the stronger, the thicker and darker. Formal-informal ties are
+red, ties with a coordinator green, ties within one side grey. The drawing is plain
+SVG text, built in a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+WIDTH, HEIGHT = 760, 460
+TIE_MIN = 0.1
+MAX_PER_KIND = 150
+"""At most this many actors of each kind are drawn (large custom worlds)."""
+
+KIND_STYLE = {  # kind -> (colour, shape, radius)
+    0: ("#1f77b4", "square", 6.0),
+    1: ("#ff7f0e", "circle", 4.5),
+    2: ("#2ca02c", "diamond", 9.0),
+    3: ("#9467bd", "triangle", 7.0),
+}
+TIE_COLOURS = {"within": "#8c8c8c", "broker": "#2ca02c", "cross": "#d62728"}
+_GOLDEN = math.pi * (3.0 - math.sqrt(5.0))
+_BINS = np.array([TIE_MIN, 0.3, 0.5, 0.7, 0.9, 1.0001])
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Positions of the drawn actors, computed once per model.
+
+    Attributes:
+        nodes: Indices (rows of ``model.actors``) of the drawn actors.
+        xy: Pixel positions, one row per drawn actor.
+        kind: Kind code of each drawn actor.
+        side: Side code of each drawn actor (0 formal, 1 informal, 2 intermediary).
+        total: Number of actors in the model.
+
+    """
+
+    nodes: np.ndarray
+    xy: np.ndarray
+    kind: np.ndarray
+    side: np.ndarray
+    total: int
+
+
+def _disc(n: int, cx: float, cy: float, radius: float) -> np.ndarray:
+    """``n`` evenly spread points in a disc (a sunflower pattern)."""
+    i = np.arange(n) + 0.5
+    r = radius * np.sqrt(i / max(n, 1))
+    a = i * _GOLDEN
+    return np.column_stack([cx + r * np.cos(a), cy + r * np.sin(a)])
+
+
+def _column(n: int, x: float, top: float, bottom: float) -> np.ndarray:
+    ys = np.linspace(top, bottom, n) if n > 1 else np.array([(top + bottom) / 2] * n)
+    return np.column_stack([np.full(n, x), ys])
+
+
+def compute_layout(kind: np.ndarray, side: np.ndarray, affiliation: np.ndarray,
+                   max_per_kind: int = MAX_PER_KIND) -> Layout:
+    """The fixed layout for a model's actors.
+
+    Args:
+        kind: Kind code per actor (0 professional, 1 volunteer, 2 coordinator,
+            3 residents' organisation).
+        side: Side code per actor.
+        affiliation: The coordinator (actor index) each volunteer belongs to, or -1.
+        max_per_kind: Draw at most this many actors of each kind.
+
+    """
+    kind = np.asarray(kind)
+    drawn = np.concatenate([np.flatnonzero(kind == k)[:max_per_kind] for k in range(4)])
+    drawn.sort()
+    pos = np.zeros((len(kind), 2))
+    h, m = HEIGHT, 30.0
+    pros = np.flatnonzero(kind == 0)[:max_per_kind]
+    pos[pros] = _disc(len(pros), 0.19 * WIDTH, 0.5 * h, min(0.4 * h, 18 * math.sqrt(len(pros))))
+    coords = np.flatnonzero(kind == 2)[:max_per_kind]
+    pos[coords] = _column(len(coords), 0.46 * WIDTH, m + 20, h - m - 20)
+    vols = np.flatnonzero(kind == 1)[:max_per_kind]
+    groups: dict[int, list[int]] = {}
+    for v in vols:
+        groups.setdefault(int(affiliation[v]) if affiliation[v] in coords else -1, []).append(v)
+    slot = (h - 2 * m) / max(len(coords), 1)
+    for c, members in groups.items():
+        cy = pos[c, 1] if c >= 0 else 0.5 * h
+        radius = min(0.48 * slot if c >= 0 else 0.4 * h, 11 * math.sqrt(len(members)))
+        pos[members] = _disc(len(members), 0.68 * WIDTH, cy, max(radius, 8.0))
+    orgs = np.flatnonzero(kind == 3)[:max_per_kind]
+    col = _column(len(orgs), 0.9 * WIDTH, m, h - m)
+    col[1::2, 0] += 0.04 * WIDTH  # zig-zag so the triangles do not touch
+    pos[orgs] = col
+    return Layout(nodes=drawn, xy=pos[drawn], kind=kind[drawn], side=np.asarray(side)[drawn],
+                  total=len(kind))
+
+
+def _shape(shape: str, x: float, y: float, r: float, colour: str) -> str:
+    style = f'fill="{colour}" stroke="#ffffff" stroke-width="1"'
+    if shape == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {style}/>'
+    if shape == "square":
+        return (f'<rect x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r:.1f}" '
+                f'height="{2 * r:.1f}" {style}/>')
+    if shape == "diamond":
+        pts = f"{x:.1f},{y - r:.1f} {x + r:.1f},{y:.1f} {x:.1f},{y + r:.1f} {x - r:.1f},{y:.1f}"
+    else:  # triangle
+        pts = f"{x:.1f},{y - r:.1f} {x + r:.1f},{y + 0.8 * r:.1f} {x - r:.1f},{y + 0.8 * r:.1f}"
+    return f'<polygon points="{pts}" {style}/>'
+
+
+def tie_classes(side: np.ndarray) -> np.ndarray:
+    """Class of every pair: 0 within one side, 1 with a coordinator, 2 formal-informal."""
+    s = np.asarray(side)
+    broker = (s[:, None] == 2) | (s[None, :] == 2)
+    cross = ((s[:, None] == 0) & (s[None, :] == 1)) | ((s[:, None] == 1) & (s[None, :] == 0))
+    return np.where(cross, 2, np.where(broker, 1, 0))
+
+
+def network_svg(layout: Layout, familiarity: np.ndarray,
+                kind_label: Callable[[int], str], tie_labels: Sequence[str],
+                note: str = "") -> str:
+    """The network as an SVG element.
+
+    Args:
+        layout: The fixed layout (``compute_layout``).
+        familiarity: The model's actor-by-actor familiarity matrix.
+        kind_label: Name of an actor kind, for the legend.
+        tie_labels: Legend names of the tie classes: within, with coordinator, cross.
+        note: A line under the legend (e.g. that not all actors are drawn).
+
+    """
+    nodes, xy = layout.nodes, layout.xy
+    fam = np.asarray(familiarity)[np.ix_(nodes, nodes)]
+    cls = tie_classes(layout.side)
+    rows, cols = np.nonzero(np.triu(fam >= TIE_MIN, 1))
+    strength = fam[rows, cols]
+    pair_cls = cls[rows, cols]
+    level = np.digitize(strength, _BINS) - 1
+    parts = []
+    names = ("within", "broker", "cross")
+    for c in (0, 1, 2):
+        for b in range(len(_BINS) - 1):
+            sel = (pair_cls == c) & (level == b)
+            if not sel.any():
+                continue
+            f = 0.5 * (_BINS[b] + min(_BINS[b + 1], 1.0))
+            d = " ".join(f"M{xy[i, 0]:.1f} {xy[i, 1]:.1f}L{xy[j, 0]:.1f} {xy[j, 1]:.1f}"
+                         for i, j in zip(rows[sel], cols[sel], strict=True))
+            parts.append(f'<path d="{d}" stroke="{TIE_COLOURS[names[c]]}" '
+                         f'stroke-width="{0.4 + 3.0 * f:.2f}" '
+                         f'stroke-opacity="{0.12 + 0.6 * f:.2f}" fill="none"/>')
+    for k in (0, 1, 3, 2):  # coordinators on top
+        colour, shape, r = KIND_STYLE[k]
+        for x, y in xy[layout.kind == k]:
+            parts.append(_shape(shape, x, y, r, colour))
+    legend = []
+    lx = 12.0
+    for k in (0, 2, 1, 3):
+        colour, shape, _ = KIND_STYLE[k]
+        legend.append(_shape(shape, lx + 6, HEIGHT + 16, 5.5, colour))
+        text = kind_label(k)
+        legend.append(f'<text x="{lx + 16}" y="{HEIGHT + 20}" font-size="12">{_esc(text)}</text>')
+        lx += 26 + 6.6 * len(text)
+    lx = 12.0
+    for name, text in zip(names, tie_labels, strict=True):
+        legend.append(f'<line x1="{lx}" y1="{HEIGHT + 40}" x2="{lx + 22}" y2="{HEIGHT + 40}" '
+                      f'stroke="{TIE_COLOURS[name]}" stroke-width="2.5"/>')
+        legend.append(f'<text x="{lx + 28}" y="{HEIGHT + 44}" font-size="12">{_esc(text)}</text>')
+        lx += 40 + 6.6 * len(text)
+    if note:
+        legend.append(f'<text x="12" y="{HEIGHT + 64}" font-size="11" fill="#555">'
+                      f'{_esc(note)}</text>')
+    n_cross = int((pair_cls == 2).sum())
+    return (f'<svg class="samenspel-network" viewBox="0 0 {WIDTH} {HEIGHT + 72}" '
+            f'width="100%" preserveAspectRatio="xMidYMid meet" '
+            f'data-ties="{len(rows)}" data-cross-ties="{n_cross}" '
+            f'xmlns="http://www.w3.org/2000/svg" role="img">'
+            + "".join(parts) + "".join(legend) + "</svg>")
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
