@@ -102,7 +102,7 @@ class Actor(CellAgent):
 
     def familiarity_with(self, other: Actor) -> float:
         """Familiarity of the tie from this actor to ``other`` (0-1)."""
-        return float(self.model.ties.familiarity[self.index, other.index])
+        return float(self.model.ties.get(self.index, other.index))
 
     def step(self) -> None:
         """Actors act in bulk through the model's weekly submodels (see ODD)."""

@@ -29,6 +29,7 @@ from .identity import wanted_role
 from .links import pair_strength
 from .routing import (
     assign,
+    case_area,
     intake_at_informal,
     intake_at_professional,
     least_loaded_professional,
@@ -117,7 +118,7 @@ def refer_and_escalate(model: Neighbourhood) -> None:
         1 - a["knowledge"][inf])
     late = sev >= ESCALATION
     for cid in alone[late]:
-        p = least_loaded_professional(model)
+        p = least_loaded_professional(model, case_area(model, int(cid)))
         assign(model, int(cid), "pro", p)
         c["escalated"][cid] = True
         model.counters["late_escalations"] += 1
@@ -137,11 +138,9 @@ def work_together(model: Neighbourhood) -> None:
     direct = both & c["together"][ids]
     linked = both & ~direct & (coord >= 0)
     ties = model.ties
-    np.add.at(ties.contact, (pro[direct], inf[direct]), 1.0)
-    np.add.at(ties.contact, (inf[direct], pro[direct]), 1.0)
+    ties.touch(pro[direct], inf[direct], 1.0)
     for x, y in ((pro[linked], coord[linked]), (coord[linked], inf[linked])):
-        np.add.at(ties.contact, (x, y), 0.5)
-        np.add.at(ties.contact, (y, x), 0.5)
+        ties.touch(x, y, 0.5)
     dp, di = pro[direct], inf[direct]
     clash = rng.random(len(dp)) < model.p["clash_rate"] * disagreement(a, dp, di)
     np.add.at(model.bad, dp[clash], 1)

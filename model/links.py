@@ -34,19 +34,21 @@ if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
 
 UNCERTAINTY_WEIGHT = 0.5
+ALL = slice(None)
 
 
-def free_time(actors: dict) -> np.ndarray:
-    """Share of capacity still free, per actor (0 when at or over capacity)."""
-    cap = np.maximum(actors["capacity"], 1e-9)
-    return np.clip(1.0 - actors["load"] / cap, 0.0, 1.0)
+def free_time(actors: dict, idx: np.ndarray | slice = ALL) -> np.ndarray:
+    """Share of capacity still free, for actors ``idx`` (0 at or over capacity)."""
+    cap = np.maximum(actors["capacity"][idx], 1e-9)
+    return np.clip(1.0 - actors["load"][idx] / cap, 0.0, 1.0)
 
 
-def availability(actors: dict) -> np.ndarray:
-    """Time for contact beyond casework, per actor (only professionals are limited)."""
-    cap = np.maximum(actors["capacity"], 1e-9)
-    a = np.clip(1.5 - actors["load"] / cap, 0.0, 1.0) * (0.6 + 0.4 * actors["community"])
-    return np.where(actors["side"] == 0, a, 1.0)
+def availability(actors: dict, idx: np.ndarray | slice = ALL) -> np.ndarray:
+    """Time for contact beyond casework, for actors ``idx`` (professionals only)."""
+    cap = np.maximum(actors["capacity"][idx], 1e-9)
+    a = (np.clip(1.5 - actors["load"][idx] / cap, 0.0, 1.0)
+         * (0.6 + 0.4 * actors["community"][idx]))
+    return np.where(actors["side"][idx] == 0, a, 1.0)
 
 
 def pair_strength(model: Neighbourhood, pros: np.ndarray, informal: np.ndarray) -> np.ndarray:
@@ -56,11 +58,11 @@ def pair_strength(model: Neighbourhood, pros: np.ndarray, informal: np.ndarray) 
     ``(m, 1)`` and ``(1, n)`` give the full ``(m, n)`` table.
     """
     a = model.actors
-    f = model.ties.familiarity[pros, informal]
+    f = model.ties.get(pros, informal)
     d = disagreement(a, pros, informal)
     u = 0.5 * (a["uncertainty"][pros] + a["uncertainty"][informal])
     r = np.sqrt(a["regard"][pros] * a["regard"][informal])
-    avail = availability(a)[pros]
+    avail = availability(a, pros)
     fit = np.where(a["migrant"][informal], 0.5 + 0.5 * a["cultural_sensitivity"][pros], 1.0)
     return f * (1.0 - d) * (1.0 - UNCERTAINTY_WEIGHT * u) * r * avail * fit
 

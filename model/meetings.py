@@ -5,9 +5,12 @@ Wijktafels and community work address unfamiliarity, reflection disagreement.
 All draws come from the model's *meetings* stream. Submodels (docs/ODD.md,
 "Wijktafels", "Case reflection"):
 
+Each area holds its own meetings, with the actors active in it (its own and the
+district-wide ones, ``model.areas``).
+
 *Wijktafels* ("Kennismaking en vertrouwdheid organiseren"), ``wijktafels_per_year``
-times a year, organised by coordinators (none without them). Every coordinator
-attends. A professional attends with probability
+times a year, organised by coordinators (none without them). Every coordinator of
+the district attends. A professional attends with probability
 attract_formal x (0.5 + 0.5 community) x (0.5 + 0.5 free time), halved when the
 interplay sits at the sociale basis; an informal actor with probability
 attract_informal x (1 - 0.5 ingroup), times the format's cultural sensitivity for a
@@ -53,63 +56,66 @@ def is_meeting_week(week: int, per_year: float) -> bool:
     return int(week * per_year / 52.0) > int((week - 1) * per_year / 52.0)
 
 
-def hold_wijktafel(model: Neighbourhood) -> np.ndarray:
-    """Hold a wijktafel; returns the attendees' actor indices."""
+def hold_wijktafel(model: Neighbourhood, area: int = 0) -> np.ndarray:
+    """Hold a wijktafel in ``area``; returns the attendees' actor indices."""
     a, p = model.actors, model.p
-    side = a["side"]
+    members = model.areas.area_actors[area]
+    side = a["side"][members]
     if not np.any(side == BROKER):
         return np.zeros(0, dtype=int)
-    prob = np.ones(len(side))
+    prob = np.ones(len(members))
     formal = side == FORMAL
-    prob[formal] = (p["wijktafel_attract_formal"] * (0.5 + 0.5 * a["community"][formal])
-                    * (0.5 + 0.5 * free_time(a)[formal]))
+    fm = members[formal]
+    prob[formal] = (p["wijktafel_attract_formal"] * (0.5 + 0.5 * a["community"][fm])
+                    * (0.5 + 0.5 * free_time(a, fm)))
     if p["interplay"] == "sociale_basis":
         prob[formal] *= 0.5
     informal = side == INFORMAL
-    culture = np.where(a["migrant"], p["wijktafel_cultural_sensitivity"], 1.0)
-    prob[informal] = (p["wijktafel_attract_informal"] * (1 - 0.5 * a["ingroup"])
-                      * culture)[informal]
-    u = model.rng_meetings.random((2, len(side)))
-    present = np.flatnonzero(u[0] < prob)
+    im = members[informal]
+    culture = np.where(a["migrant"][im], p["wijktafel_cultural_sensitivity"], 1.0)
+    prob[informal] = p["wijktafel_attract_informal"] * (1 - 0.5 * a["ingroup"][im]) * culture
+    u = model.rng_meetings.random((2, len(members)))
+    came = u[0] < prob
+    present = members[came]
     model.ties.meet(present, 0.5)
-    pleasant = u[1][present] < 0.15 + 0.35 * p["chair_training"]
+    pleasant = u[1][came] < 0.15 + 0.35 * p["chair_training"]
     np.add.at(model.good, present[pleasant], 1)
     model.counters["wijktafel_attendance"] += len(present)
     return present
 
 
-def do_community_work(model: Neighbourhood) -> np.ndarray:
-    """Professionals with time do community work: contact with one informal actor.
+def do_community_work(model: Neighbourhood, area: int = 0) -> np.ndarray:
+    """Professionals of ``area`` with time do community work with one informal actor.
 
-    Each professional does so with probability community x free time; returns the
-    professionals who did.
+    Each professional does so with probability community x free time, with an
+    informal actor active in its area; returns the professionals who did.
     """
     a, ties = model.actors, model.ties
-    pros, informal = ties.formal, ties.informal
+    pros, informal = model.areas.area_formal[area], model.areas.area_informal[area]
     if not len(informal):
         return np.zeros(0, dtype=int)
     u = model.rng_meetings.random(len(pros))
     pick = model.rng_meetings.integers(len(informal), size=len(pros))
-    active = u < a["community"][pros] * free_time(a)[pros]
-    for p, j in zip(pros[active], informal[pick[active]], strict=True):
-        ties.touch(int(p), int(j), 0.5)
+    active = u < a["community"][pros] * free_time(a, pros)
+    ties.touch(pros[active], informal[pick[active]], 0.5)
     return pros[active]
 
 
-def hold_reflection(model: Neighbourhood) -> np.ndarray:
-    """Hold a case reflection session; returns the participants' actor indices."""
+def hold_reflection(model: Neighbourhood, area: int = 0) -> np.ndarray:
+    """Hold a case reflection session in ``area``; returns the participants."""
     a, p, c = model.actors, model.p, model.cases.cols
-    side = a["side"]
     ids = model.cases.active_ids()
+    ids = ids[model.areas.household_area[c["household"][ids]] == area]
     shared = ids[(c["pro"][ids] >= 0) & (c["inf"][ids] >= 0)
                  & (c["together"][ids] | (c["coord"][ids] >= 0))]
-    u = model.rng_meetings.random((2, len(side)))
-    invited = np.zeros(len(side), bool)
-    invited[c["pro"][shared]] = True
-    invited[c["inf"][shared]] = True
-    invited |= (side != BROKER) & (u[0] < 0.25)
+    on_cases = np.concatenate([c["pro"][shared], c["inf"][shared]])
+    pool = np.union1d(model.areas.area_actors[area], on_cases)
+    side = a["side"][pool]
+    u = model.rng_meetings.random((2, len(pool)))
+    invited = np.isin(pool, on_cases) | ((side != BROKER) & (u[0] < 0.25))
     chairs = side == BROKER
-    parts = np.flatnonzero(invited & ~chairs)
+    taking_part = invited & ~chairs
+    parts = pool[taking_part]
     if len(parts) < 2:
         return parts
     chair = p["chair_training"] if chairs.any() else 0.0
@@ -119,9 +125,9 @@ def hold_reflection(model: Neighbourhood) -> np.ndarray:
         a[logic][parts] += step * (a[logic][parts].mean() - a[logic][parts])
     target = MODEL_ROLE[p["hybridisation_model"]]
     a["role_view"][parts] += step * effective_clarity(p) * (target - a["role_view"][parts])
-    ok = u[1][parts] < safety
+    ok = u[1][taking_part] < safety
     np.add.at(model.good, parts[ok], 1)
     np.add.at(model.bad, parts[~ok], 1)
-    model.ties.meet(np.concatenate([parts, np.flatnonzero(chairs)]), 0.5)
+    model.ties.meet(np.concatenate([parts, pool[chairs]]), 0.5)
     model.counters["reflection_participation"] += len(parts)
     return parts

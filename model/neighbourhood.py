@@ -29,14 +29,21 @@ import numpy as np
 from mesa import DataCollector, Model
 from mesa.discrete_space import Network
 
-from ..agents import ACTOR_CLASSES, Household
+from ..agents import ACTOR_CLASSES, BROKER, Household
 from . import casework, meetings
+from .areas import build_layout
 from .cases import CaseBook
 from .identity import apply_contacts, apply_threat, goal_uncertainty
 from .links import free_time
 from .outputs import COUNTERS, GAUGES, measure, summarise, tie_graph
 from .params import resolve
-from .population import build_actor_table, build_households, initial_familiarity
+from .population import (
+    affiliate_volunteers,
+    build_actor_table,
+    build_households,
+    cross_pairs,
+    initial_familiarity,
+)
 from .ties import Ties
 
 TEAM_CONTACT = 1.0        # professionals meet as a team every week
@@ -55,7 +62,8 @@ class Neighbourhood(Model):
         p: The resolved parameters.
         actors: Column arrays, one row per actor.
         households: Column arrays, one row per household.
-        ties: Tie state (familiarity matrix and this week's contact).
+        areas: Where actors work and households live (areas and districts).
+        ties: Tie state (familiarity blocks and this week's contact).
         cases: The case book.
         week: Weeks simulated so far.
 
@@ -69,10 +77,18 @@ class Neighbourhood(Model):
         self.rng_cases, self.rng_meetings, self.rng_decisions = cases, meets, decisions
         self.week = 0
         self.actors = build_actor_table(self.p, init)
-        self.ties = Ties(self.actors["side"], initial_familiarity(self.actors, self.p, init))
-        self.households = build_households(self.p, self.actors, init)
-        self.households["new"] = np.zeros(self.p["n_households"], bool)
-        self.cases = CaseBook(max(64, self.p["n_households"] // 2))
+        self.areas = build_layout(self.actors["kind"], self.actors["side"], self.p)
+        affiliate_volunteers(self.actors, self.areas)
+        aff = self.actors["affiliation"]
+        self.volunteers_of = {int(c): np.flatnonzero(aff == c)
+                              for c in np.flatnonzero(self.actors["side"] == BROKER)}
+        self.ties = Ties(self.actors["side"], self.areas.actor_district,
+                         initial_familiarity(self.actors, self.areas, self.p, init),
+                         cross_pairs(self.areas))
+        self.households = build_households(self.p, self.actors, self.areas, init)
+        n_households = len(self.households["severity"])
+        self.households["new"] = np.zeros(n_households, bool)
+        self.cases = CaseBook(max(64, n_households // 2))
         self.counters = dict.fromkeys(COUNTERS, 0)
         self.good = np.zeros(len(self.actors["kind"]))
         self.bad = np.zeros(len(self.actors["kind"]))
@@ -90,8 +106,8 @@ class Neighbourhood(Model):
         for cls in ACTOR_CLASSES:
             for idx in np.flatnonzero(kinds == cls.KIND):
                 cls(self, int(idx)).cell = cells[int(idx)]
-        Household.create_agents(self, self.p["n_households"],
-                                list(range(self.p["n_households"])))
+        n_households = len(self.households["severity"])
+        Household.create_agents(self, n_households, list(range(n_households)))
 
     # --- the weekly schedule ---------------------------------------------------------
     def step(self) -> None:
@@ -129,11 +145,14 @@ class Neighbourhood(Model):
 
     def meet(self) -> None:
         """Community work; a wijktafel and a case reflection session when due."""
-        meetings.do_community_work(self)
-        if meetings.is_meeting_week(self.week, self.p["wijktafels_per_year"]):
-            meetings.hold_wijktafel(self)
-        if meetings.is_meeting_week(self.week, self.p["reflection_per_year"]):
-            meetings.hold_reflection(self)
+        tables = meetings.is_meeting_week(self.week, self.p["wijktafels_per_year"])
+        reflect = meetings.is_meeting_week(self.week, self.p["reflection_per_year"])
+        for area in range(self.areas.n_areas):
+            meetings.do_community_work(self, area)
+            if tables:
+                meetings.hold_wijktafel(self, area)
+            if reflect:
+                meetings.hold_reflection(self, area)
 
     def update_identity(self) -> None:
         """Apply the week's contact events, then goal uncertainty and threat."""
@@ -153,10 +172,9 @@ class Neighbourhood(Model):
         overseeable place people keep running into each other, so ties fade slower.
         """
         ties = self.ties
-        ties.meet(ties.formal, TEAM_CONTACT)
-        aff = self.actors["affiliation"]
-        for coord in ties.broker:
-            members = np.flatnonzero(aff == coord)
+        for team in self.areas.area_formal:
+            ties.meet(team, TEAM_CONTACT)
+        for coord, members in self.volunteers_of.items():
             ties.meet(np.append(members, coord), ORGANISATION_CONTACT)
         decay = self.p["familiarity_decay"] * 2.0 * self.p["anonymity"]
         ties.update(self.p["contact_gain"], decay)

@@ -2,7 +2,8 @@
 
 Weekly (one row per week in Mesa's DataCollector):
 - ``share_<mode>``: share of the open cases in each mode;
-- ``familiarity``, ``disagreement``: means over formal-informal pairs;
+- ``familiarity``, ``disagreement``: means over formal-informal pairs (a
+  professional and an informal actor active in its area);
 - ``goal_uncertainty``: mean over professionals and informal actors;
 - ``regard_formal``, ``regard_informal``: mean regard for the other side per side;
 - ``ei_index``: Krackhardt's E-I index of strong ties (familiarity >= 0.5);
@@ -38,6 +39,7 @@ GAUGES = (*(f"share_{m}" for m in MODE_NAMES),
 REGIMES = {COEXISTENCE: "co-existence", INTERMEDIATED: "intermediated",
            COPRODUCTION: "co-production"}
 STRONG_TIE = 0.5
+BETWEENNESS_SAMPLE = 500  # larger graphs (city scale) use sampled betweenness
 
 
 def _shares(modes: np.ndarray) -> np.ndarray:
@@ -59,9 +61,9 @@ def measure(model: Neighbourhood) -> dict[str, float]:
     out: dict[str, float] = {f"share_{m}": float(s) for m, s in zip(MODE_NAMES, shares,
                                                                       strict=True)}
     f, i = ties.formal, ties.informal
-    out["familiarity"] = ties.cross_mean(ties.familiarity)
-    out["disagreement"] = (float(disagreement(a, f[:, None], i[None, :]).mean())
-                           if len(f) and len(i) else float("nan"))
+    out["familiarity"] = ties.cross_mean()
+    out["disagreement"] = (float(disagreement(a, ties.cross_i, ties.cross_j).mean())
+                           if len(ties.cross_i) else float("nan"))
     members = np.concatenate([f, i])
     out["goal_uncertainty"] = float(a["uncertainty"][members].mean())
     out["regard_formal"] = float(a["regard"][f].mean()) if len(f) else float("nan")
@@ -80,10 +82,9 @@ def tie_graph(model: Neighbourhood, strong: float = STRONG_TIE) -> nx.Graph:
     a = model.actors
     for i in range(len(a["kind"])):
         g.add_node(i, kind=int(a["kind"][i]), side=int(a["side"][i]))
-    rows, cols = np.nonzero(np.triu(model.ties.familiarity >= strong, 1))
+    rows, cols, values = model.ties.strong_pairs(strong)
     g.add_weighted_edges_from(
-        (int(r), int(c), float(model.ties.familiarity[r, c]))
-        for r, c in zip(rows, cols, strict=True))
+        (int(r), int(c), float(v)) for r, c, v in zip(rows, cols, values, strict=True))
     return g
 
 
@@ -118,7 +119,11 @@ def summarise(model: Neighbourhood) -> dict[str, Any]:
         out[k] = int(model.counters[k])
     g = tie_graph(model)
     coords = [n for n, d in g.nodes(data=True) if d["kind"] == 2]
-    btw = nx.betweenness_centrality(g) if g.number_of_edges() else {}
+    btw = {}
+    if g.number_of_edges():  # exact up to BETWEENNESS_SAMPLE nodes, sampled beyond
+        k = BETWEENNESS_SAMPLE if g.number_of_nodes() > BETWEENNESS_SAMPLE else None
+        seed = int(model.rng_decisions.integers(2**31)) if k else None
+        btw = nx.betweenness_centrality(g, k=k, seed=seed)
     out["coordinator_betweenness"] = (float(np.mean([btw.get(c, 0.0) for c in coords]))
                                       if coords else float("nan"))
     out["regime"] = regime(model)

@@ -43,7 +43,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..agents import Volunteer
 from .identity import wanted_role
 from .links import informal_limit, link_strength
 
@@ -61,9 +60,14 @@ def _with_room(model: Neighbourhood, ids: np.ndarray) -> np.ndarray:
     return ids[a["load"][ids] < a["capacity"][ids]]
 
 
-def least_loaded_professional(model: Neighbourhood) -> int:
-    """The professional with the lowest load share (random tie-break)."""
-    a, pros = model.actors, model.ties.formal
+def case_area(model: Neighbourhood, cid: int) -> int:
+    """The area of the household of case ``cid``."""
+    return int(model.areas.household_area[model.cases.cols["household"][cid]])
+
+
+def least_loaded_professional(model: Neighbourhood, area: int = 0) -> int:
+    """The professional of ``area`` with the lowest load share (random tie-break)."""
+    a, pros = model.actors, model.areas.area_formal[area]
     share = a["load"][pros] / a["capacity"][pros]
     share = share + 1e-6 * model.rng_decisions.random(len(pros))
     return int(pros[np.argmin(share)])
@@ -84,18 +88,20 @@ def assign(model: Neighbourhood, cid: int, role: str, actor: int) -> None:
 
 def _free_coordinator(model: Neighbourhood, near: int) -> int:
     """The coordinator with room that ``near`` knows best (familiarity >= KNOWS)."""
-    coords = _with_room(model, model.ties.broker)
-    coords = coords[model.ties.familiarity[near, coords] >= KNOWS]
+    district = model.areas.actor_district[near]
+    coords = _with_room(model, model.areas.district_broker[district])
+    coords = coords[model.ties.get(near, coords) >= KNOWS]
     if not len(coords):
         return -1
-    fam = model.ties.familiarity[near, coords]
+    fam = model.ties.get(near, coords)
     return int(coords[np.argmax(fam + 1e-6 * model.rng_decisions.random(len(coords)))])
 
 
 def intake_at_professional(model: Neighbourhood, cid: int, severity: float) -> None:
     """Route a case voiced to the wijkteam (see module docstring)."""
     rng = model.rng_decisions
-    p = least_loaded_professional(model)
+    area = case_area(model, cid)
+    p = least_loaded_professional(model, area)
     assign(model, cid, "pro", p)
     contact = int(model.households["contact"][model.cases.cols["household"][cid]])
     if (contact >= 0 and model.actors["load"][contact] < model.actors["capacity"][contact]
@@ -107,7 +113,7 @@ def intake_at_professional(model: Neighbourhood, cid: int, severity: float) -> N
     w = wanted_role(model.actors["role_view"][p : p + 1], model.p)[0]
     if rng.random() >= w * (1.0 - severity) * (0.5 + model.p["hybridisation_push"]):
         return  # formal only
-    informal = _with_room(model, model.ties.informal)
+    informal = _with_room(model, model.areas.area_informal[area])
     if not len(informal):
         return
     strength = link_strength(model, p, informal)[0]
@@ -148,8 +154,7 @@ def _check_instrumentalised(model: Neighbourhood, j: int, severity: float,
 def _volunteer_of(model: Neighbourhood, coord: int, severity: float) -> int:
     """A volunteer of ``coord``'s organisation with room and within its limit."""
     a = model.actors
-    vols = np.flatnonzero((a["kind"] == Volunteer.KIND) & (a["affiliation"] == coord))
-    vols = _with_room(model, vols)
+    vols = _with_room(model, model.volunteers_of[coord])
     if not len(vols):
         return -1
     order = vols[np.argsort(-a["formalisation"][vols], kind="stable")]
@@ -179,13 +184,14 @@ def refer(model: Neighbourhood, cid: int, j: int) -> None:
     rng = model.rng_decisions
     a = model.actors
     model.counters["referrals"] += 1
-    pros = model.ties.formal
+    area = case_area(model, cid)
+    pros = model.areas.area_formal[area]
     strength = link_strength(model, pros, j)[:, 0]
     best = int(np.argmax(strength))
     if rng.random() < strength[best]:
         p = int(pros[best])
         model.ties.touch(p, j)
-        fam = model.ties.familiarity[p, j]
+        fam = model.ties.get(p, j)
         if rng.random() < a["regard"][p] * (0.5 + 0.5 * fam):
             _recognise(model, cid, j)
             assign(model, cid, "pro", p)
@@ -195,17 +201,17 @@ def refer(model: Neighbourhood, cid: int, j: int) -> None:
         return
     coord = _free_coordinator(model, j)
     if coord >= 0:
-        p = least_loaded_professional(model)
+        p = least_loaded_professional(model, area)
         model.ties.touch(j, coord)
         model.ties.touch(coord, p)
-        if rng.random() < a["regard"][p] * (0.5 + 0.5 * model.ties.familiarity[p, coord]):
+        if rng.random() < a["regard"][p] * (0.5 + 0.5 * model.ties.get(p, coord)):
             _recognise(model, cid, j)
             assign(model, cid, "pro", p)
             assign(model, cid, "coord", coord)
         else:
             _dismiss(model, cid, j)
         return
-    assign(model, cid, "pro", least_loaded_professional(model))
+    assign(model, cid, "pro", least_loaded_professional(model, area))
 
 
 def _recognise(model: Neighbourhood, cid: int, j: int) -> None:

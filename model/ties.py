@@ -1,9 +1,14 @@
 """Ties between actors: familiarity, disagreement, and the strength of a link.
 
-All tie state is held in dense actor-by-actor NumPy arrays and updated in bulk once
-a week; no Python loop runs over ties. Submodels register *contact* during the week
-(``touch`` for one pair, ``meet`` for every pair in a group); ``update`` then lets
-familiarity grow where there was contact and decay where there was none.
+All tie state is held in NumPy arrays and updated in bulk once a week; no Python
+loop runs over ties. Ties can only form within a district (``model.areas``), so the
+familiarity "matrix" is block-diagonal: one dense block per district, stored one
+after the other in a flat array. For a single neighbourhood there is one block, and
+``ties.familiarity`` is that block as an ordinary actor-by-actor array (a view).
+
+Submodels register *contact* during the week (``touch`` for pairs, ``meet`` for
+every pair in a group); ``update`` then lets familiarity grow where there was
+contact and decay where there was none.
 
 Equations (docs/ODD.md, III.iv.14 "Familiarity", III.iv.15 "Link strength"):
 
@@ -35,63 +40,185 @@ def disagreement(actors: dict, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 
 
 class Ties:
-    """Dense tie state for ``n`` actors.
+    """Block-diagonal tie state: one dense familiarity block per district.
 
     Attributes:
-        familiarity: ``(n, n)`` symmetric array in [0, 1], zero diagonal.
-        contact: ``(n, n)`` contact weight registered during the current week.
+        formal, informal, broker: Actor indices of each side (all districts).
+        district: District of every actor.
+        flat: All blocks' familiarity values, block after block (row-major).
+        contact_flat: Contact weight registered during the current week, same layout.
 
     """
 
-    def __init__(self, side: np.ndarray, familiarity: np.ndarray) -> None:
+    def __init__(self, side: np.ndarray, district: np.ndarray,
+                 blocks: list[np.ndarray], cross_pairs: tuple[np.ndarray, np.ndarray]
+                 ) -> None:
         """Create the tie state.
 
         Args:
             side: Side code of every actor (formal, informal, intermediary).
-            familiarity: Initial familiarity matrix (copied).
+            district: District of every actor.
+            blocks: Initial familiarity block of each district, over its actors in
+                ascending index order (copied).
+            cross_pairs: Formal-informal pairs that can work together (a
+                professional and an informal actor active in its area), as two index
+                arrays ordered by professional, then informal actor; the gauges
+                average over these.
 
         """
         self.side = side
-        self.familiarity = np.array(familiarity, dtype=float)
-        np.fill_diagonal(self.familiarity, 0.0)
-        self.contact = np.zeros_like(self.familiarity)
+        self.district = np.asarray(district)
+        n = len(side)
+        self.members = [np.flatnonzero(self.district == d) for d in range(len(blocks))]
+        self.local = np.zeros(n, dtype=np.int64)
+        sizes = np.array([len(m) for m in self.members], dtype=np.int64)
+        offsets = np.concatenate([[0], np.cumsum(sizes**2)[:-1]]).astype(np.int64)
+        for m in self.members:
+            self.local[m] = np.arange(len(m))
+        self._size = sizes[self.district]
+        self._base = offsets[self.district]
+        self._offsets, self._sizes = offsets, sizes
+        self.flat = np.concatenate([np.asarray(b, dtype=float).ravel() for b in blocks])
+        self.contact_flat = np.zeros_like(self.flat)
+        self._diag = np.concatenate([o + np.arange(s) * (s + 1)
+                                     for o, s in zip(offsets, sizes, strict=True)])
+        self.flat[self._diag] = 0.0
         self.formal = np.flatnonzero(side == FORMAL)
         self.informal = np.flatnonzero(side == INFORMAL)
         self.broker = np.flatnonzero(side == BROKER)
-        cross = np.zeros(self.familiarity.shape, bool)
-        cross[np.ix_(self.formal, self.informal)] = True
-        self.cross = cross | cross.T
-        members = np.concatenate([self.formal, self.informal])
-        upper = np.triu(np.ones((len(members), len(members)), bool), 1)
-        same = side[members][:, None] == side[members][None, :]
-        self._ei_members = np.ix_(members, members)
-        self._ei_within = upper & same
-        self._ei_across = upper & ~same
+        self.cross_i, self.cross_j = cross_pairs
+        self._cross_idx = self.index(self.cross_i, self.cross_j)
+        self._category = self._pair_categories()
+        self._is_diag = np.zeros(len(self.flat), bool)
+        self._is_diag[self._diag] = True
+        self._touched: list[np.ndarray] = []
+        self._refresh_live()
 
-    def touch(self, i: int, j: int, weight: float = 1.0) -> None:
-        """Register a week of contact between actors ``i`` and ``j``."""
-        self.contact[i, j] += weight
-        self.contact[j, i] += weight
+    def _pair_categories(self) -> np.ndarray:
+        """Category of every flat position (upper triangle: the pair's sides).
+
+        0 lower triangle or diagonal, 1 within one side, 2 across the sides, 3 a pair
+        with an intermediary.
+        """
+        cat = np.zeros(len(self.flat), np.int8)
+        for m, off in zip(self.members, self._offsets, strict=True):
+            li, lj = np.triu_indices(len(m), 1)
+            si, sj = self.side[m[li]], self.side[m[lj]]
+            cat[off + li * len(m) + lj] = np.where(
+                (si == BROKER) | (sj == BROKER), 3, np.where(si == sj, 1, 2))
+        return cat
+
+    def _refresh_live(self) -> None:
+        """Recompute the set of positions that may be non-zero (after direct writes)."""
+        self._live = np.flatnonzero(self.flat)
+        self._is_live = np.zeros(len(self.flat), bool)
+        self._is_live[self._live] = True
+        self._views_out = False
+
+    @classmethod
+    def single(cls, side: np.ndarray, familiarity: np.ndarray) -> Ties:
+        """Tie state of one district (one neighbourhood) from a square matrix."""
+        formal = np.flatnonzero(side == FORMAL)
+        informal = np.flatnonzero(side == INFORMAL)
+        pairs = (np.repeat(formal, len(informal)), np.tile(informal, len(formal)))
+        return cls(side, np.zeros(len(side), np.int64), [familiarity], pairs)
+
+    # --- addressing --------------------------------------------------------------------
+    def index(self, i: np.ndarray | int, j: np.ndarray | int) -> np.ndarray:
+        """Flat position of pair (i, j); both must be in one district (broadcasts)."""
+        i, j = np.asarray(i), np.asarray(j)
+        return self._base[i] + self.local[i] * self._size[i] + self.local[j]
+
+    def get(self, i: np.ndarray | int, j: np.ndarray | int) -> np.ndarray:
+        """Familiarity of pairs (i, j), zero across districts (broadcasts)."""
+        i, j = np.asarray(i), np.asarray(j)
+        same = self.district[i] == self.district[j]
+        if np.all(same):
+            return self.flat[self.index(i, j)]
+        return np.where(same, self.flat[np.where(same, self.index(i, j), 0)], 0.0)
+
+    def block(self, d: int, which: str = "familiarity") -> np.ndarray:
+        """District ``d``'s block as a square array view (familiarity or contact)."""
+        arr = self.flat if which == "familiarity" else self.contact_flat
+        o, s = self._offsets[d], self._sizes[d]
+        return arr[o : o + s * s].reshape(s, s)
+
+    @property
+    def familiarity(self) -> np.ndarray:
+        """The actor-by-actor familiarity array (a writable view; one district only)."""
+        self._single("familiarity")
+        self._views_out = True  # the caller may write: recompute the live set
+        return self.block(0)
+
+    @property
+    def contact(self) -> np.ndarray:
+        """Contact registered this week, actor by actor (a writable view; one district only)."""
+        self._single("contact")
+        self._views_out = True
+        return self.block(0, "contact")
+
+    @property
+    def cross(self) -> np.ndarray:
+        """Boolean actor-by-actor mask of the formal-informal pairs (one district only)."""
+        self._single("cross")
+        mask = np.zeros((len(self.side),) * 2, bool)
+        mask[self.cross_i, self.cross_j] = True
+        return mask | mask.T
+
+    def _single(self, what: str) -> None:
+        if len(self.members) != 1:
+            raise AttributeError(f"ties.{what} as one array exists only for a single "
+                                 "district; use ties.get(i, j) or ties.block(d)")
+
+    # --- contact and update ------------------------------------------------------------
+    def touch(self, i: np.ndarray | int, j: np.ndarray | int, weight: float = 1.0) -> None:
+        """Register contact between actors ``i`` and ``j`` (pairs of equal shape)."""
+        ij, ji = np.atleast_1d(self.index(i, j)), np.atleast_1d(self.index(j, i))
+        np.add.at(self.contact_flat, ij, weight)
+        np.add.at(self.contact_flat, ji, weight)
+        self._touched += [ij, ji]
 
     def meet(self, group: np.ndarray, weight: float = 1.0) -> None:
-        """Register contact between every pair of actors in ``group``."""
+        """Register contact between every pair of actors in ``group`` (one district)."""
         if len(group) > 1:
-            self.contact[np.ix_(group, group)] += weight
+            d = int(self.district[group[0]])
+            loc = self.local[group]
+            self.block(d, "contact")[np.ix_(loc, loc)] += weight
+            size = self._sizes[d]
+            self._touched.append((self._offsets[d] + loc[:, None] * size + loc).ravel())
 
     def update(self, gain: float, decay: float) -> None:
-        """Grow familiarity where there was contact, decay it elsewhere; reset contact."""
-        c = np.minimum(self.contact, 1.0)
-        np.fill_diagonal(c, 0.0)
-        f = self.familiarity
+        """Grow familiarity where there was contact, decay it elsewhere; reset contact.
+
+        Only positions that are non-zero or had contact are computed (the rest are
+        zero and stay zero), so the cost follows the ties that exist, not all pairs.
+        """
+        if self._views_out:  # someone had a writable view: take the arrays as they are
+            self._refresh_live()
+            self._touched.append(np.flatnonzero(self.contact_flat))
+        touched = (np.concatenate(self._touched) if self._touched
+                   else np.zeros(0, np.int64))
+        new = touched[~self._is_live[touched]]
+        if len(new):
+            new = np.unique(new)
+            self._is_live[new] = True
+            self._live = np.concatenate([self._live, new])
+        live = self._live
+        c = np.minimum(self.contact_flat[live], 1.0)
+        c[self._is_diag[live]] = 0.0
+        f = self.flat[live]
         f *= np.where(c > 0, 1.0, 1.0 - decay)
         f += gain * c * (1.0 - f)
-        self.contact.fill(0.0)
+        self.flat[live] = f
+        self.contact_flat[touched] = 0.0
+        self._touched = []
 
-    def cross_mean(self, matrix: np.ndarray) -> float:
-        """Mean of ``matrix`` over formal-informal pairs (nan if there are none)."""
-        if not len(self.formal) or not len(self.informal):
+    # --- measures ------------------------------------------------------------------------
+    def cross_mean(self) -> float:
+        """Mean familiarity over the formal-informal pairs (nan if there are none)."""
+        if not len(self._cross_idx):
             return float("nan")
-        return float(matrix[np.ix_(self.formal, self.informal)].mean())
+        return float(self.flat[self._cross_idx].mean())
 
     def ei_index(self, strong: float = 0.5) -> float:
         """Krackhardt's E-I index of strong ties between formal and informal actors.
@@ -100,8 +227,26 @@ class Ties:
         E counts strong ties across the sides, I within them; the index is
         (E - I) / (E + I): -1 all ties within one's side, +1 all across.
         """
-        strong_ties = self.familiarity[self._ei_members] >= strong
-        external = int(np.count_nonzero(strong_ties & self._ei_across))
-        internal = int(np.count_nonzero(strong_ties & self._ei_within))
+        if self._views_out:
+            self._refresh_live()
+        live = self._live
+        cat = self._category[live[self.flat[live] >= strong]]
+        external = int(np.count_nonzero(cat == 2))
+        internal = int(np.count_nonzero(cat == 1))
         total = external + internal
         return (external - internal) / total if total else float("nan")
+
+    def strong_pairs(self, strong: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Pairs (i < j within a district) with familiarity >= ``strong``, and values."""
+        if self._views_out:
+            self._refresh_live()
+        live = self._live
+        idx = np.sort(live[(self.flat[live] >= strong) & (self._category[live] > 0)])
+        d = np.searchsorted(self._offsets, idx, side="right") - 1
+        pos = idx - self._offsets[d]
+        size = self._sizes[d]
+        rows = np.array([self.members[k][p] for k, p in zip(d, pos // size, strict=True)],
+                        dtype=np.int64)
+        cols = np.array([self.members[k][p] for k, p in zip(d, pos % size, strict=True)],
+                        dtype=np.int64)
+        return rows, cols, self.flat[idx]

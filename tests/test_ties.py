@@ -59,10 +59,10 @@ def test_update_keeps_familiarity_in_unit_interval(gain):
     n = 12
     f = rng.random((n, n))
     f = (f + f.T) / 2
-    ties = Ties(np.array([0] * 4 + [1] * 6 + [2] * 2), f)
+    ties = Ties.single(np.array([0] * 4 + [1] * 6 + [2] * 2), f)
     for _ in range(30):
-        ties.contact[:] = rng.random((n, n)) * 3 * (rng.random((n, n)) < 0.5)
-        ties.contact = ties.contact + ties.contact.T
+        contact = rng.random((n, n)) * 3 * (rng.random((n, n)) < 0.5)
+        ties.contact[:] = contact + contact.T
         ties.update(gain, 0.2)
         assert np.all((ties.familiarity >= 0) & (ties.familiarity <= 1))
 

@@ -1,0 +1,102 @@
+"""Areas and districts: where each actor works and each household lives.
+
+A run covers ``n_areas`` wijkteam areas side by side (one by default: a single
+neighbourhood). The actor and household counts in the parameters are *per area*.
+Areas are grouped into districts (stadsdelen) of ``areas_per_district`` areas.
+Coordinators work for their whole district (a volunteer centre serves more than one
+wijkteam area), and so does a share ``shared_organisations`` of the residents'
+organisations (for example migrant self-organisations with a wider reach); everyone
+else works in one area. Households live in one area.
+
+Every interaction in the model stays inside one district: a household's case goes
+to the professionals of its area, to informal actors active in its area and to the
+coordinators of its district. Ties can therefore only form within a district, which
+keeps the tie state block-diagonal (``model.ties``) and the cost of a run linear in
+the number of areas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..agents import Coordinator, ResidentsOrganisation
+from ..agents.base import BROKER, FORMAL, INFORMAL
+
+
+@dataclass
+class Layout:
+    """Who is active where.
+
+    Attributes:
+        n_areas: Number of wijkteam areas.
+        area_district: District of each area.
+        actor_area: Area of each actor, or -1 for an actor working district-wide.
+        actor_district: District of each actor.
+        household_area: Area of each household.
+        area_actors: Per area, the actors active in it (its own and the district-wide
+            ones), sorted.
+        area_formal: Per area, its professionals.
+        area_informal: Per area, the informal actors active in it.
+        district_actors: Per district, all its actors, sorted.
+        district_broker: Per district, its coordinators.
+
+    """
+
+    n_areas: int
+    area_district: np.ndarray
+    actor_area: np.ndarray
+    actor_district: np.ndarray
+    household_area: np.ndarray
+    area_actors: list[np.ndarray]
+    area_formal: list[np.ndarray]
+    area_informal: list[np.ndarray]
+    district_actors: list[np.ndarray]
+    district_broker: list[np.ndarray]
+
+    def active_in(self, actors: np.ndarray, area: int) -> np.ndarray:
+        """Boolean mask: which of ``actors`` are active in ``area``."""
+        return (self.actor_area[actors] == area) | (
+            (self.actor_area[actors] < 0)
+            & (self.actor_district[actors] == self.area_district[area]))
+
+
+def home_areas(kind: np.ndarray, params: dict) -> np.ndarray:
+    """Home area of every actor: the k-th actor of a kind lives in area k // count."""
+    counts = {0: params["n_professionals"], 1: params["n_volunteers"],
+              2: params["n_coordinators"], 3: params["n_organisations"]}
+    home = np.zeros(len(kind), dtype=np.int64)
+    for k, count in counts.items():
+        members = np.flatnonzero(kind == k)
+        home[members] = np.arange(len(members)) // max(count, 1)
+    return home
+
+
+def build_layout(kind: np.ndarray, side: np.ndarray, params: dict) -> Layout:
+    """Place actors and households in areas and districts (no random draws)."""
+    n_areas = params["n_areas"]
+    per_district = params["areas_per_district"]
+    area_district = np.arange(n_areas) // per_district
+    home = home_areas(kind, params)
+    actor_district = area_district[home]
+    actor_area = home.copy()
+    actor_area[kind == Coordinator.KIND] = -1
+    orgs = np.flatnonzero(kind == ResidentsOrganisation.KIND)
+    n_shared = round(params["shared_organisations"] * params["n_organisations"])
+    rank_in_area = np.arange(len(orgs)) % max(params["n_organisations"], 1)
+    actor_area[orgs[rank_in_area < n_shared]] = -1
+    n_districts = int(area_district.max()) + 1
+    district_actors = [np.flatnonzero(actor_district == d) for d in range(n_districts)]
+    district_broker = [m[side[m] == BROKER] for m in district_actors]
+    area_actors = []
+    for a in range(n_areas):
+        members = district_actors[area_district[a]]
+        keep = (actor_area[members] == a) | (actor_area[members] < 0)
+        area_actors.append(members[keep])
+    area_formal = [m[side[m] == FORMAL] for m in area_actors]
+    area_informal = [m[side[m] == INFORMAL] for m in area_actors]
+    household_area = np.arange(n_areas * params["n_households"]) // params["n_households"]
+    return Layout(n_areas, area_district, actor_area, actor_district, household_area,
+                  area_actors, area_formal, area_informal, district_actors,
+                  district_broker)
