@@ -10,8 +10,8 @@ The results folder holds::
                            outcomes, provenance)
     DIR/weekly/*.parquet   weekly series, if the spec says ``weekly = true``
 
-Runs are batched into tasks (``--batch``, by default up to 50 runs) so that the
-overhead per task stays small. Workers return their rows; this process writes each
+Runs are batched into tasks (``--batch``; by default up to 50 runs, fewer towards the
+end) so that the overhead per task stays small. Workers return their rows; this process writes each
 task's file under a temporary name and renames it (``os.replace``), so a file is
 either complete or absent. A re-run reads the finished run ids and runs only the
 missing ones; a complete sweep is not run again. Seeds depend only on the master seed
@@ -35,7 +35,6 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -87,7 +86,8 @@ def run_batch(jobs: list[Job], weeks: int, weekly: bool) -> dict[str, Any]:
 
     Returns:
         ``rows`` (one dict per run: run id, outcomes, start and end time),
-        ``weekly`` (a DataFrame or None), ``version`` and ``host`` of the worker.
+        ``weekly`` (a DataFrame or None), and the worker's samenspel ``version``,
+        model ``code`` hash and ``host``.
 
     """
     rows, frames = [], []
@@ -107,13 +107,7 @@ def run_batch(jobs: list[Job], weeks: int, weekly: bool) -> dict[str, Any]:
             "version": __version__, "code": code_hash(), "host": socket.gethostname()}
 
 
-@cache
-def code_hash() -> str:
-    """Hash of the model's source files (``model/`` and ``agents/``), 16 hex digits.
-
-    Stored with every run: runs with equal code hashes, parameters and seed give
-    equal results, whatever the version string or git state says.
-    """
+def _hash_model_source() -> str:
     from . import agents, model
 
     digest = hashlib.sha256()
@@ -121,6 +115,19 @@ def code_hash() -> str:
         for path in sorted(Path(package.__file__).parent.glob("*.py")):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+_CODE_HASH = _hash_model_source()  # at import, next to the model code it describes
+
+
+def code_hash() -> str:
+    """Hash of the model's source files (``model/`` and ``agents/``), 16 hex digits.
+
+    Taken when this module is imported, just after the model. Stored with every run:
+    runs with equal code hashes, parameters and seed give equal results, whatever
+    the version string or git state says.
+    """
+    return _CODE_HASH
 
 
 def _watch_parent(parent: int) -> None:
@@ -184,12 +191,12 @@ def write_text(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def check_out(out: Path, spec: Spec, design: pd.DataFrame) -> bool:
-    """Check that ``out`` is new, empty or holds this same sweep; True if resuming."""
+def check_out(out: Path, spec: Spec, design: pd.DataFrame) -> None:
+    """Check that ``out`` is new, empty or holds this same sweep (same spec and design)."""
     if out.exists() and not out.is_dir():
         raise SpecError(f"--out {out}: exists and is not a folder")
     if not out.exists() or not any(out.iterdir()):
-        return False
+        return
     stored = out / "spec.toml"
     if not stored.exists():
         raise SpecError(f"--out {out}: folder is not empty and holds no sweep (no spec.toml)")
@@ -206,7 +213,6 @@ def check_out(out: Path, spec: Spec, design: pd.DataFrame) -> bool:
         if not stored_design.equals(design):
             raise SpecError(f"--out {out}: the design differs from the one stored there "
                             "(has the base scenario or SALib changed?)")
-    return True
 
 
 def finished_runs(out: Path) -> tuple[set[int], set[str]]:
@@ -375,7 +381,7 @@ def sweep(spec: Spec, out: Path, workers: int = 1, scheduler: str | None = None,
                     f"hash {', '.join(sorted(codes))}, now {code_hash()}); the finished "
                     "runs are kept")
             return _execute(spec, out, design, done, workers, client, batch, progress,
-                            on_file, commit, t0)
+                            on_file, warn or warnings.warn, commit, t0)
     finally:
         if own_client:
             client.close()
@@ -383,7 +389,8 @@ def sweep(spec: Spec, out: Path, workers: int = 1, scheduler: str | None = None,
 
 def _execute(spec: Spec, out: Path, design: pd.DataFrame, done: set[int], workers: int,
              client: Any, batch: int | None, progress: bool,
-             on_file: Callable[[Path], None] | None, commit: str, t0: float) -> SweepResult:
+             on_file: Callable[[Path], None] | None, warn: Callable[[str], None], commit: str,
+             t0: float) -> SweepResult:
     params = design.drop(columns=["point", *[c for c in design if c.startswith("x_")]])
     points = params.to_dict("records")
     reps = spec.replicates
@@ -394,14 +401,18 @@ def _execute(spec: Spec, out: Path, design: pd.DataFrame, done: set[int], worker
     if not jobs:
         result.seconds = time.perf_counter() - t0
         return result
-    slots = workers if client is None else max(1, len(client.scheduler_info()["workers"]))
-    batches = _batches(jobs, batch, slots)
-    stack = contextlib.ExitStack()
-    results = _start(stack, batches, workers, client, spec.weeks, spec.weekly)
+    slots = workers
+    if client is not None:
+        slots = sum(client.nthreads().values())
+        if not slots:
+            warn("the Dask scheduler has no workers yet; the tasks wait until one connects")
+    batches = _batches(jobs, batch, max(1, slots))
     bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                    _RateColumn(), TimeElapsedColumn(), TextColumn("ETA"),
                    TimeRemainingColumn(), console=Console(stderr=True), disable=not progress)
-    with stack, bar:
+    with contextlib.ExitStack() as stack:
+        results = _start(stack, batches, workers, client, spec.weeks, spec.weekly)
+        stack.enter_context(bar)
         task = bar.add_task(spec.name, total=total, completed=result.skipped)
         for res in results:
             if (res["version"], res["code"]) != (__version__, code_hash()):
