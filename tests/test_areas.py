@@ -1,0 +1,84 @@
+"""Several wijkteam areas side by side: who works where, and ties stay in a district."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from samenspel.agents import BROKER, Coordinator, ResidentsOrganisation
+from samenspel.model import Neighbourhood, simulate
+
+SMALL = {"n_households": 150, "n_professionals": 4, "n_volunteers": 6,
+         "n_coordinators": 1, "n_organisations": 4}
+
+
+@pytest.fixture(scope="module")
+def city():
+    return simulate(seed=5, weeks=80, n_areas=4, areas_per_district=2,
+                    shared_organisations=0.5, **SMALL)
+
+
+def test_counts_are_per_area():
+    m = Neighbourhood(rng=0, n_areas=3, **SMALL)
+    kind = m.actors["kind"]
+    assert (kind == 0).sum() == 3 * 4 and (kind == 1).sum() == 3 * 6
+    assert len(m.households["severity"]) == 3 * 150
+    assert np.array_equal(np.bincount(m.areas.household_area), [150, 150, 150])
+
+
+def test_coordinators_and_a_share_of_organisations_work_district_wide():
+    m = Neighbourhood(rng=0, n_areas=4, areas_per_district=2, shared_organisations=0.5,
+                      **SMALL)
+    lay, kind = m.areas, m.actors["kind"]
+    assert np.all(lay.actor_area[kind == Coordinator.KIND] == -1)
+    orgs = kind == ResidentsOrganisation.KIND
+    assert (lay.actor_area[orgs] == -1).sum() == 4 * 2  # half of 4 per area
+    assert np.array_equal(lay.area_district, [0, 0, 1, 1])
+    for area in range(4):
+        active = lay.area_actors[area]
+        assert np.all((lay.actor_area[active] == area) | (lay.actor_area[active] == -1))
+        assert np.all(lay.actor_district[active] == lay.area_district[area])
+
+
+def test_every_case_stays_in_its_area_and_district(city):
+    c, lay, a = city.cases, city.areas, city.actors
+    area = lay.household_area[c.household]
+    district = lay.area_district[area]
+    assert len(c.household) > 50
+    # professionals: only ever of the household's area (checked for open cases)
+    open_ = c.active & (c.pro >= 0)
+    assert np.all(lay.actor_area[c.pro[open_]] == area[open_])
+    inf = c.active & (c.inf >= 0)
+    # informal actors: active in the household's area, or a volunteer a coordinator of
+    # its district found
+    for actor, ar in zip(c.inf[inf], area[inf], strict=True):
+        coordinator = a["affiliation"][actor]
+        assert lay.active_in(np.array([actor]), int(ar))[0] or (
+            coordinator >= 0 and lay.actor_district[coordinator] == lay.area_district[ar])
+    coord = c.active & (c.coord >= 0)
+    assert np.all(lay.actor_district[c.coord[coord]] == district[coord])
+    assert np.all(a["side"][c.coord[coord]] == BROKER)
+
+
+def test_no_familiarity_across_districts(city):
+    lay = city.areas
+    d0, d1 = lay.district_actors[0], lay.district_actors[1]
+    assert np.all(city.ties.get(d0[:, None], d1[None, :]) == 0.0)
+    # within a district ties did form across its areas' shared actors
+    assert city.ties.get(d0[:, None], d0[None, :]).max() > 0.5
+
+
+def test_one_array_view_only_for_a_single_district(city):
+    with pytest.raises(AttributeError, match="single district"):
+        _ = city.ties.familiarity
+    single = Neighbourhood(rng=0, n_areas=3, areas_per_district=5, **SMALL)
+    assert single.ties.familiarity.shape == (len(single.actors["kind"]),) * 2
+
+
+def test_city_runs_report_the_usual_outputs(city):
+    s = city.summary()
+    assert s["cases"] > 100
+    assert s["regime"] in {"co-existence", "intermediated", "co-production", "none"}
+    shares = [s[f"share_{m}"] for m in ("formal_only", "informal_only", "coexistence",
+                                        "intermediated", "coproduction")]
+    assert sum(shares) == pytest.approx(1.0)
