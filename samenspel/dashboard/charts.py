@@ -79,7 +79,7 @@ def _segments(xs: np.ndarray, ys: np.ndarray) -> list[np.ndarray]:
 
 def line_chart(series: Sequence[Series], title: str, y_range: tuple[float, float] | None = None,
                x_label: str = "", fmt: Fmt = lambda v: f"{v:g}", width: int = 420,
-               height: int = 250, name: str = "") -> str:
+               height: int = 250, name: str = "", x_span: float = 1.0) -> str:
     """A line chart with a title, axes, optional bands and a legend below.
 
     Args:
@@ -91,16 +91,18 @@ def line_chart(series: Sequence[Series], title: str, y_range: tuple[float, float
         width: Width in pixels (the SVG scales to its container).
         height: Height of the plot area plus axes, in pixels.
         name: Value of the ``data-chart`` attribute (for tests and styling).
+        x_span: The x axis covers at least this much (e.g. a year of weeks).
 
     """
     left, right, top = 44.0, 10.0, 26.0
     bottom = 30.0 if x_label else 20.0
-    legend_rows = max(1, math.ceil(len(series) / 2))
+    per_row = 2 if max((len(s.label) for s in series), default=0) * 6.2 < (width - 70) / 2 else 1
+    legend_rows = max(1, math.ceil(len(series) / per_row))
     total_h = height + 18 * legend_rows + 6
     pw, ph = width - left - right, height - top - bottom
     xs_all = np.concatenate([np.asarray(s.x, float) for s in series]) if series else np.zeros(1)
     x0, x1 = (float(np.nanmin(xs_all)), float(np.nanmax(xs_all))) if xs_all.size else (0, 1)
-    x1 = max(x1, x0 + 1.0)
+    x1 = max(x1, x0 + x_span)
     if y_range is None:
         vals = [np.asarray(v, float) for s in series for v in (s.y, s.low, s.high)
                 if v is not None]
@@ -163,8 +165,8 @@ def line_chart(series: Sequence[Series], title: str, y_range: tuple[float, float
                 out.append(f'<polyline points="{pts}" fill="none" stroke="{s.colour}" '
                            f'stroke-width="1.6" data-series="{_esc(s.label)}"/>')
     for k, s in enumerate(series):
-        lx = left + (k % 2) * (pw / 2)
-        ly = height + 12 + 18 * (k // 2)
+        lx = left + (k % per_row) * (pw / 2)
+        ly = height + 12 + 18 * (k // per_row)
         out.append(f'<line x1="{lx}" x2="{lx + 16}" y1="{ly - 4}" y2="{ly - 4}" '
                    f'stroke="{s.colour}" stroke-width="3"/>')
         out.append(f'<text x="{lx + 21}" y="{ly}" font-size="11">{_esc(s.label)}</text>')

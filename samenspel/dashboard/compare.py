@@ -125,6 +125,8 @@ def png(kind: str, result: Result) -> bytes:
 # --- drawing ------------------------------------------------------------------------
 
 def _fmt(v: float) -> str:
+    if abs(v) >= 1 and float(v).is_integer():
+        return str(int(v))
     return i18n.number(v, 2 if abs(v) < 10 else 0)
 
 
@@ -214,14 +216,15 @@ def Settings() -> None:
                     on_v_model=lambda v: selection.set(list(v)),
                     class_="samenspel-compare-scenarios")
     with solara.Row(style={"align-items": "center", "flex-wrap": "wrap"}, gap="24px"):
-        with solara.Column(style={"min-width": "260px"}):
+        with solara.Column(style={"min-width": "260px"}, classes=["samenspel-compare-replicates"]):
             solara.SliderInt(f"{t('replicates')}: {replicates.value}",
                              value=replicates.value, on_value=replicates.set, min=2, max=30)
         solara.v.Select(label=t("weeks"), items=list(WEEK_CHOICES), v_model=weeks.value,
                         on_v_model=lambda v: weeks.set(int(v)), dense=True,
-                        style_="max-width: 140px")
-        solara.InputInt(t("first_seed"), value=first_seed.value, on_value=first_seed.set,
-                        continuous_update=False)
+                        style_="max-width: 140px", class_="samenspel-compare-weeks")
+        with solara.Column(style={"max-width": "160px"}):
+            solara.InputInt(t("first_seed"), value=first_seed.value, on_value=first_seed.set,
+                            continuous_update=False)
         solara.Button(t("run"), color="primary", icon_name="mdi-play",
                       disabled=not ok or comparison.pending,
                       on_click=lambda: comparison(list(chosen), replicates.value, weeks.value,

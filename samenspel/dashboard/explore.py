@@ -39,6 +39,8 @@ REGIME_KEYS = {"co-existence": "regime_coexistence", "intermediated": "regime_in
 
 
 def _fmt(v: float) -> str:
+    if abs(v) >= 1 and float(v).is_integer():
+        return str(int(v))
     return i18n.number(v, 2 if abs(v) < 10 else 0)
 
 
@@ -50,7 +52,7 @@ def curves(weekly: Any) -> dict[str, str]:
         series = [Series(i18n.gauge(g), x, weekly[g].to_numpy(float), c)
                   for g, c in colours.items()]
         return line_chart(series, title, y_range=(0.0, 1.0), x_label=t("week_axis"),
-                          fmt=_fmt, name=name)
+                          fmt=_fmt, name=name, x_span=52)
 
     return {"modes": chart(MODE_COLOURS, t("modes_title"), "modes"),
             "os": chart(O_COLOURS, t("os_title"), "three-os"),
@@ -108,7 +110,8 @@ def Controls() -> None:
         solara.Text(chosen.description(lang), style={"font-size": "0.85em", "color": "#444"})
     with solara.Row(style={"align-items": "center"}):
         solara.InputText(t("seed"), value=session.seed_text.value,
-                         on_value=session.set_seed_text, continuous_update=False)
+                         on_value=session.set_seed_text, continuous_update=False,
+                         classes=["samenspel-seed"])
         solara.Button(t("new_seed"), on_click=session.new_seed, text=True, small=True)
     with solara.Row(gap="6px", style={"flex-wrap": "wrap"}):
         solara.Button(t("reset"), on_click=session.reset, icon_name="mdi-restart",
@@ -192,6 +195,8 @@ def Page() -> None:
     solara.use_effect(session.ensure, [])
     Player()
     with solara.Sidebar():
-        Controls()
-        Levers()
+        # a fixed width: Vuetify 2 sizes the drawer once, to its content at the start
+        with solara.Column(style={"width": "370px", "max-width": "370px"}):
+            Controls()
+            Levers()
     View()

@@ -103,7 +103,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "levers": ("Knoppen", "Levers"),
     "levers_hint": ("Een knop veranderen begint de wijk opnieuw in week 0.",
                     "Changing a lever restarts the neighbourhood at week 0."),
-    "changed": ("anders dan standaard ({default})", "differs from the default ({default})"),
+    "changed": ("Standaard: {default}.", "Default: {default}."),
     "scenario_values": ("Terug naar de waarden van het scenario",
                         "Back to the scenario's values"),
     "network": ("Netwerk van de actoren", "Network of the actors"),

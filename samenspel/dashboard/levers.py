@@ -79,9 +79,10 @@ def Lever(param: Param, value: Any) -> None:
     title = i18n.label(param) + (" ●" if changed else "")
     with solara.Column(gap="0px", classes=["samenspel-lever", f"lever-{name}"],
                        style={"margin-bottom": "10px"}):
-        with solara.Row(justify="space-between", style={"font-size": "0.9em"}):
+        with solara.Row(justify="space-between", style={"font-size": "0.9em"}, gap="8px"):
             solara.Text(title, style={"font-weight": "600" if changed else "400"})
-            solara.Text(show_value(param, value), style={"color": "#1565c0"})
+            solara.Text(show_value(param, value), style={"color": "#1565c0",
+                                                         "white-space": "nowrap"})
         if param.type is str:
             items = [{"text": i18n.choice(c), "value": c} for c in param.choices or ()]
             solara.v.Select(items=items, v_model=value, dense=True, hide_details=True,

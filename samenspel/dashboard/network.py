@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 WIDTH, HEIGHT = 760, 460
-TIE_MIN = 0.1
+TIE_MIN = 0.15
 MAX_PER_KIND = 150
 """At most this many actors of each kind are drawn (large custom worlds)."""
 
@@ -37,7 +37,7 @@ KIND_STYLE = {  # kind -> (colour, shape, radius)
 }
 TIE_COLOURS = {"within": "#8c8c8c", "broker": "#2ca02c", "cross": "#d62728"}
 _GOLDEN = math.pi * (3.0 - math.sqrt(5.0))
-_BINS = np.array([TIE_MIN, 0.3, 0.5, 0.7, 0.9, 1.0001])
+_BINS = np.array([TIE_MIN, 0.3, 0.5, 0.7, 0.85, 1.0001])
 
 
 @dataclass(frozen=True)
@@ -164,8 +164,8 @@ def network_svg(layout: Layout, familiarity: np.ndarray,
             d = " ".join(f"M{xy[i, 0]:.1f} {xy[i, 1]:.1f}L{xy[j, 0]:.1f} {xy[j, 1]:.1f}"
                          for i, j in zip(rows[sel], cols[sel], strict=True))
             parts.append(f'<path d="{d}" stroke="{TIE_COLOURS[names[c]]}" '
-                         f'stroke-width="{0.4 + 3.0 * f:.2f}" '
-                         f'stroke-opacity="{0.12 + 0.6 * f:.2f}" fill="none"/>')
+                         f'stroke-width="{0.3 + 2.6 * f * f:.2f}" '
+                         f'stroke-opacity="{0.06 + 0.6 * f * f:.2f}" fill="none"/>')
     for k in (0, 1, 3, 2):  # coordinators on top
         colour, shape, r = KIND_STYLE[k]
         for x, y in xy[layout.kind == k]:
