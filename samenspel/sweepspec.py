@@ -56,7 +56,8 @@ KEYS = {"name": str, "description": str, "scenario": str, "design": str, "sample
         "replicates": int, "weeks": int, "seed": int, "outcomes": list, "weekly": bool,
         "second_order": bool, "levels": int, "fixed": dict, "factors": dict}
 FACTOR_KEYS = ("range", "values", "steps")
-META_COLUMNS = ("run_id", "point", "replicate", "seed")
+META_COLUMNS = ("run_id", "point", "replicate", "seed", "samenspel_version", "code_hash",
+                "git_commit", "spec_hash", "host", "started", "finished")
 
 
 class SpecError(ValueError):
@@ -305,7 +306,7 @@ def parse_spec(data: dict[str, Any], path: Path, text: str,
             raise _fail(where, f"outcomes[{i}]: unknown outcome {name!r}{_hint(str(name), known)}")
         if known[name] not in (int, float):
             raise _fail(where, f"outcomes[{i}]: '{name}' is not a number")
-    clash = set(PARAMS) & (set(known) | set(META_COLUMNS))
+    clash = (set(PARAMS) & set(known)) | ((set(PARAMS) | set(known)) & set(META_COLUMNS))
     if clash:  # pragma: no cover - guards against a future model change
         raise _fail(where, f"parameter and outcome names collide: {sorted(clash)}")
 
@@ -394,8 +395,3 @@ def build_design(spec: Spec) -> pd.DataFrame:
         rows.append({"point": i, **{f"x_{f.name}": c for f, c in
                                     zip(spec.factors, row, strict=True)}, **params})
     return pd.DataFrame(rows)
-
-
-def run_ids(spec: Spec, n_points: int) -> range:
-    """All run ids of the sweep: point x replicates + replicate."""
-    return range(n_points * spec.replicates)
