@@ -294,6 +294,14 @@ CONTEXTS: dict[str, dict[str, Any]] = {
 CONTEXTS["city"] = {k: PARAMS[k].default for k in CONTEXTS["town"]}
 
 
+# Scales for ``samenspel run --scale``: one wijkteam area, or a whole city of 50 areas
+# in 10 districts (about 4,400 actors and 50,000 households).
+SCALES: dict[str, dict[str, Any]] = {
+    "neighbourhood": {},
+    "city": {"n_areas": 50, "areas_per_district": 5},
+}
+
+
 def defaults() -> dict[str, Any]:
     """Return the default value of every parameter (a big-city district)."""
     return {name: p.default for name, p in PARAMS.items()}

@@ -27,7 +27,7 @@ from typing import Any, NoReturn
 from rich.console import Console
 from rich.table import Table
 
-from .model.params import PARAMS, ParameterError, resolve
+from .model.params import PARAMS, SCALES, ParameterError, resolve
 from .model.runner import DEFAULT_WEEKS, simulate
 from .scenarios import list_scenarios, load_scenario
 
@@ -95,7 +95,7 @@ def _check_weeks(weeks: int) -> None:
 def cmd_run(args: argparse.Namespace) -> int:
     """Run one neighbourhood (optionally a scenario) and print its summary."""
     out = _check_out(args.out)
-    sets = parse_sets(args.set)
+    sets = {**SCALES[args.scale], **parse_sets(args.set)}
     if args.scenario:
         scenario = load_scenario(args.scenario)
         params = scenario.params(sets, where="--set")
@@ -216,6 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--set", action="append", metavar="NAME=VALUE",
                      help="set a parameter (repeatable); see 'samenspel params'")
     run.add_argument("--out", help="write the weekly series to FILE.csv or FILE.parquet")
+    run.add_argument("--scale", choices=tuple(SCALES), default="neighbourhood",
+                     help="one wijkteam area (default) or a whole city of 50 areas; "
+                          "--set n_areas=N overrides")
     run.set_defaults(func=cmd_run)
     params = sub.add_parser("params", help="list the model parameters")
     params.add_argument("--lang", choices=("en", "nl"), default="en")
