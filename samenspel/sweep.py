@@ -493,20 +493,20 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 def add_sweep_commands(sub: Any) -> None:
     """Add the ``sweep`` and ``analyse`` subcommands to the CLI's subparsers."""
     p = sub.add_parser("sweep", help="run a parameter sweep (experiments/*.toml)")
-    p.add_argument("spec", help="sweep spec, e.g. experiments/sobol-three-os.toml")
-    p.add_argument("--workers", type=int, default=default_workers(),
+    p.add_argument("spec", metavar="SPEC", help="sweep spec, e.g. experiments/sobol-three-os.toml")
+    p.add_argument("--workers", type=int, default=default_workers(), metavar="N",
                    help="local worker processes (default: all CPUs; unused with --scheduler)")
-    p.add_argument("--out", help="results folder (default results/NAME); "
+    p.add_argument("--out", metavar="DIR", help="results folder (default results/NAME); "
                                  "run again with the same folder to resume")
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                    help="run on an existing Dask scheduler instead of local processes")
-    p.add_argument("--batch", type=int,
+    p.add_argument("--batch", type=int, metavar="N",
                    help="runs per task (default: up to 50, fewer towards the end)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_sweep)
     a = sub.add_parser("analyse", help="sensitivity indices, tables and figures of a sweep")
-    a.add_argument("dir", help="results folder of 'samenspel sweep'")
-    a.add_argument("--outcome", action="append",
+    a.add_argument("dir", metavar="DIR", help="results folder of 'samenspel sweep'")
+    a.add_argument("--outcome", action="append", metavar="NAME",
                    help="outcome to analyse (repeatable; default: the spec's outcomes)")
     a.set_defaults(func=_cmd_analyse)
 
