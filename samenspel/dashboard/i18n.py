@@ -90,6 +90,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     # explore
     "scenario": ("Scenario", "Scenario"),
     "seed": ("Toevalsgetal (seed)", "Random seed"),
+    "too_large": (
+        "Te groot voor de live weergave: {households} huishoudens (hooguit {limit}). Gebruik "
+        "minder gebieden of huishoudens, of 'samenspel run' op de opdrachtregel.",
+        "Too large for the live view: {households} households (at most {limit}). Use fewer "
+        "areas or households, or 'samenspel run' on the command line."),
     "seed_bad": ("De seed moet een geheel getal zijn (bijvoorbeeld 7), niet {given!r}.",
                  "The seed must be a whole number (for example 7), not {given!r}."),
     "new_seed": ("Nieuwe seed", "New seed"),
@@ -262,7 +267,8 @@ CHOICES = {
 }
 
 UNITS = {
-    "households": "huishoudens", "persons": "personen", "organisations": "organisaties",
+    "households": "huishoudens", "persons": "personen", "areas": "gebieden",
+    "organisations": "organisaties",
     "per household per week": "per huishouden per week", "share": "aandeel",
     "share of pairs": "aandeel paren", "meetings per year": "bijeenkomsten per jaar",
     "probability": "kans", "sessions per year": "sessies per jaar",
@@ -274,6 +280,10 @@ UNITS = {
 
 MEANINGS_NL = {
     "context": "Voorinstelling voor de contextkenmerken: grootstedelijke wijk of kleinere stad.",
+    "n_areas": "Wijkteamgebieden naast elkaar; de aantallen hieronder gelden per gebied.",
+    "areas_per_district": "Gebieden die de coördinatoren en stadsdeelbrede organisaties van een "
+                          "stadsdeel delen.",
+    "shared_organisations": "Aandeel bewonersorganisaties dat voor het hele stadsdeel werkt.",
     "n_households": "Huishoudens in het werkgebied van het wijkteam.",
     "n_professionals": "Wijkteamprofessionals die in het gebied werken.",
     "n_volunteers": "Vrijwilligers, verbonden aan vrijwilligersorganisaties.",

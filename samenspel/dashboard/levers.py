@@ -16,7 +16,6 @@ takes its new value when it is released; a changed lever rebuilds the model.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import reacton.ipyvue as rv
@@ -39,22 +38,22 @@ def _decimals(x: float) -> int:
 def slider_step(param: Param, *values: float) -> float:
     """A round slider step for ``param`` that puts every value in ``values`` on the scale.
 
-    About a hundredth of the range, rounded down to 1, 2 or 5 times a power of ten,
-    and no coarser than the last decimal of any of ``values`` (the default, the
-    scenario's value).
+    The largest of 1, 2 or 5 times a power of ten that is at most a hundredth of the
+    range and on whose grid (from ``low``) the default and every value in ``values``
+    lie, so a slider never moves a scenario's value.
     """
     if param.type is int:
         return 1
-    raw = (float(param.high) - float(param.low)) / 100.0
-    mag = 10 ** math.floor(math.log10(raw)) if raw > 0 else 0.01
-    step = max(m * mag for m in (1, 2, 5) if m * mag <= raw + 1e-15) if raw > 0 else 0.01
-    for v in (param.default, *values):
-        if isinstance(v, int | float) and not isinstance(v, bool):
-            d = _decimals(float(v))
-            off = (float(v) - float(param.low)) / step
-            if abs(off - round(off)) > 1e-6:
-                step = min(step, 10.0 ** -d)
-    return step
+    low, span = float(param.low), float(param.high) - float(param.low)
+    raw = span / 100.0 if span > 0 else 1.0
+    steps = sorted((m * 10.0 ** k for k in range(-6, 5) for m in (1, 2, 5)
+                    if m * 10.0 ** k <= raw * (1 + 1e-9)), reverse=True) or [raw]
+    points = [float(v) for v in (param.default, *values)
+              if isinstance(v, int | float) and not isinstance(v, bool)]
+    for step in steps:
+        if all(abs((v - low) / step - round((v - low) / step)) < 1e-6 for v in points):
+            return step
+    return steps[-1]
 
 
 def show_value(param: Param, value: Any) -> str:

@@ -30,6 +30,8 @@ from .network import Layout, compute_layout
 DEFAULT_SCENARIO = "city-baseline"
 MAX_WEEKS = 520
 """A run on the page stops after ten years."""
+MAX_HOUSEHOLDS = 50_000
+"""Larger worlds are for ``samenspel run``: the page would stop feeling live."""
 
 
 @dataclass
@@ -79,6 +81,10 @@ def _fail(exc: BaseException) -> None:
 def reset() -> None:
     """Rebuild the model from the current levers and seed (week 0)."""
     playing.set(False)
+    households = int(values.value.get("n_households", 0)) * int(values.value.get("n_areas", 1))
+    if households > MAX_HOUSEHOLDS:
+        error.set(t("too_large", households=households, limit=MAX_HOUSEHOLDS))
+        return
     try:
         new = build(values.value, seed.value)
     except Exception as exc:  # shown in the page

@@ -1,0 +1,165 @@
+"""The dashboard's parts without a browser: texts, levers, layout, drawings, actions."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from samenspel.cli import main as cli_main
+from samenspel.dashboard import assets, charts, command, compare, explore, i18n, learn, session
+from samenspel.dashboard.learn_text import SECTIONS_AFTER_TRIES, SECTIONS_BEFORE_TRIES, TRIES
+from samenspel.dashboard.levers import slider_step
+from samenspel.dashboard.network import compute_layout, network_svg, tie_classes
+from samenspel.model.params import CONTEXTS, PARAMS
+from samenspel.scenarios import list_scenarios
+
+
+@pytest.fixture(autouse=True)
+def english():
+    i18n.lang.set("en")
+    yield
+    i18n.lang.set("en")
+
+
+def test_language_detection(monkeypatch):
+    monkeypatch.delenv("SAMENSPEL_LANG", raising=False)
+    assert i18n.detect({"accept-language": ["nl-NL,nl;q=0.9,en;q=0.8"]}) == "nl"
+    assert i18n.detect({"Accept-Language": ["nl-BE"]}) == "nl"
+    assert i18n.detect({"accept-language": ["en-GB,nl;q=0.5"]}) == "en"
+    assert i18n.detect({}) == "en"
+    assert i18n.detect({"accept-language": ["nl"]}, search="lang=en") == "en"
+    monkeypatch.setenv("SAMENSPEL_LANG", "nl")
+    assert i18n.detect({"accept-language": ["en-US"]}) == "nl"
+
+
+def test_every_text_in_both_languages():
+    for key, (dutch, english) in i18n.STRINGS.items():
+        assert dutch.strip() and english.strip(), key
+        assert set(re.findall(r"{(\w+)", dutch)) == set(re.findall(r"{(\w+)", english)), key
+    for p in PARAMS.values():
+        assert p.name in i18n.MEANINGS_NL, p.name
+        assert p.group in i18n.GROUPS, p.group
+        assert not p.unit or p.unit == "0-1" or p.unit in i18n.UNITS, p.unit
+        for c in p.choices or ():
+            assert c in i18n.CHOICES, c
+    i18n.lang.set("nl")
+    assert i18n.t("nav_explore") == "Verkennen"
+    assert i18n.label(PARAMS["wijktafels_per_year"]) == "Wijktafels per jaar"
+    assert i18n.number(0.5) == "0,50"
+
+
+@pytest.mark.parametrize("scenario", list_scenarios(), ids=lambda s: s.name)
+def test_slider_steps_keep_scenario_values_on_the_scale(scenario):
+    values = scenario.params()
+    for name, p in PARAMS.items():
+        if p.type is float:
+            step = slider_step(p, values[name])
+            for v in (p.default, values[name]):
+                off = (v - p.low) / step
+                assert abs(off - round(off)) < 1e-6, (name, v, step)
+            assert (p.high - p.low) / step <= 2000
+
+
+def test_layout_is_fixed_and_puts_coordinators_in_between():
+    kind = np.array([0] * 6 + [1] * 8 + [2] * 2 + [3] * 3)
+    side = np.array([0] * 6 + [1] * 8 + [2] * 2 + [1] * 3)
+    aff = np.array([-1] * 6 + [14, 15] * 4 + [-1] * 5)
+    a = compute_layout(kind, side, aff)
+    b = compute_layout(kind, side, aff)
+    assert np.array_equal(a.xy, b.xy)
+    x = {k: a.xy[a.kind == k, 0] for k in range(4)}
+    assert x[0].max() < x[2].min() < x[1].min()
+    assert x[1].max() < x[3].min()
+    capped = compute_layout(kind, side, aff, max_per_kind=2)
+    assert len(capped.nodes) == 8 and capped.total == len(kind)
+    cls = tie_classes(side)
+    assert cls[0, 6] == 2 and cls[0, 14] == 1 and cls[0, 1] == 0
+
+
+def test_network_svg_draws_ties_by_strength():
+    kind = np.array([0, 0, 2, 1, 1])
+    side = np.array([0, 0, 2, 1, 1])
+    layout = compute_layout(kind, side, np.array([-1, -1, -1, 2, 2]))
+    fam = np.zeros((5, 5))
+    fam[0, 3] = fam[3, 0] = 0.9   # formal-informal, strong
+    fam[1, 2] = fam[2, 1] = 0.05  # too weak to draw
+    svg = network_svg(layout, fam, str, ("w", "b", "c"), note="n")
+    assert 'data-ties="1"' in svg and 'data-cross-ties="1"' in svg
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+
+
+def test_charts_handle_gaps_and_bands():
+    s = charts.Series("a<b", [0, 1, 2, 3], [np.nan, 0.2, np.nan, 0.4], "#000",
+                      [0.1, 0.1, 0.1, 0.3], [0.3, 0.3, 0.3, 0.5])
+    svg = charts.line_chart([s], "t", y_range=(0, 1), name="x")
+    assert "a&lt;b" in svg and 'data-chart="x"' in svg and "<polygon" in svg
+    bars = charts.bar_chart(["a", "b"], [1.0, np.nan], [0.5, np.nan], [1.5, np.nan], "t")
+    assert bars.count("<rect") == 1
+    assert charts.nice_ticks(0, 1) == [0, 0.25, 0.5, 0.75, 1.0]
+
+
+def test_session_actions_and_errors():
+    session.select_scenario("wijktafels")
+    assert session.values.value["wijktafels_per_year"] == 10
+    assert session.run.value.model.week == 0 and session.error.value == ""
+    assert session.step(3) and session.run.value.model.week == 3
+    out = explore.render(session.run.value)
+    assert {"regime", "detail", "network", "modes", "os", "regard", "week"} <= set(out)
+    session.set_seed_text("abc")
+    assert "whole number" in session.error.value
+    session.set_seed_text("12")
+    assert session.error.value == "" and session.run.value.seed == 12
+    session.set_lever("n_households", 5)
+    assert "n_households" in session.error.value
+    session.set_lever("context", "town")
+    assert session.values.value["anonymity"] == CONTEXTS["town"]["anonymity"]
+    assert session.run.value.params["context"] == "town"
+
+
+def test_regime_in_words():
+    session.select_scenario("city-baseline")
+    session.step(60)
+    current = session.run.value
+    words, detail = explore.regime_words(current.model, current.model.weekly())
+    assert words.startswith("Mostly") and "%" in detail
+
+
+def test_compare_page_draws_the_comparison_tables():
+    comp = compare.run_comparison(["city-baseline", "wijktafels"], 2, weeks=8, workers=1)
+    result = compare.Result(comp, compare.outcome_table(comp),
+                            compare.compute_bands(comp, compare.CURVE_GAUGES))
+    assert len(compare.bars(result)) == len(compare.KEY_OUTCOMES)
+    assert len(compare.bands_charts(result)) == len(compare.CURVE_GAUGES)
+    assert "wijktafels" in compare.diff_table(result)
+    i18n.lang.set("nl")
+    assert compare.png("bars", result)[:4] == b"\x89PNG"
+    assert compare.png("modes", result)[:4] == b"\x89PNG"
+
+
+def test_learn_texts_and_tries():
+    names = {s.name for s in list_scenarios()}
+    assert {t.scenario for t in TRIES} <= names
+    for s in (*SECTIONS_BEFORE_TRIES, *SECTIONS_AFTER_TRIES):
+        assert re.search(r"<(p|ol|ul)>", learn.to_html(s.body_en))
+        assert s.body_nl.strip() and s.title_nl.strip()
+    steps = learn.to_html(SECTIONS_BEFORE_TRIES[1].body_en)
+    assert steps.count("<li>") == 9
+
+
+def test_assets_and_command():
+    pkgs = assets.required_packages()
+    assert {"@widgetti/solara-vuetify-app", "requirejs", "font-awesome"} <= set(pkgs)
+    assert any(f.endswith(".min.js") for f in assets.page_files())
+    cmd = command.server_command("127.0.0.1", 8765)
+    assert "--no-open" in cmd and "--production" in cmd and "127.0.0.1" in cmd
+    env = command.server_env("nl", base={})
+    assert env["SAMENSPEL_LANG"] == "nl" and env[assets.ENV_CACHE]
+    assert cli_main(["dashboard", "--port", "70000", "--offline"]) in (2,)
+
+
+def test_cli_check_assets(capsys):
+    code = cli_main(["dashboard", "--check-assets"])
+    out = capsys.readouterr().out
+    assert code in (0, 1) and str(assets.cache_dir()) in out
