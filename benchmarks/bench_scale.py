@@ -1,0 +1,99 @@
+"""Benchmark: cost of a run as the city grows, against Mesa's Boltzmann wealth model.
+
+Runs 1,000 / 5,000 / 20,000 / 50,000 households (1, 5, 20 and 50 wijkteam areas of
+1,000 households, actors in proportion, districts of 5 areas) for 260 weeks, each in
+a fresh process so that its peak memory (max RSS) is its own, and prints wall time,
+peak memory and time per household-week. In the same run it times Mesa's Boltzmann
+wealth example (``mesa.examples``) with the same number of agents and prints the
+ratio of the cost per agent-step. Targets (issue 6): the 50,000-household city in at
+most 60 s and 2 GB; time per household-week flat within a factor 1.5 from the
+smallest to the largest size; cheaper per agent-step than Boltzmann at every size.
+
+Boltzmann is run for fewer steps at the large sizes (its cost per agent-step does not
+depend on the number of steps); the number used is printed.
+
+    python benchmarks/bench_scale.py [--weeks 260] [--sizes 1 5 20 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import platform
+import subprocess
+import sys
+import time
+
+CHILD = r"""
+import json, resource, sys, time
+mode, n, steps = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+if mode == "samenspel":
+    from samenspel.model import Neighbourhood
+    t0 = time.perf_counter()
+    m = Neighbourhood(rng=1, n_areas=n)
+    t1 = time.perf_counter()
+    m.run_weeks(steps)
+    t2 = time.perf_counter()
+    m.summary()
+    t3 = time.perf_counter()
+    out = {"init": t1 - t0, "run": t2 - t1, "summary": t3 - t2, "agents": len(m.agents),
+           "households": len(m.households["severity"]),
+           "actors": len(m.actors["kind"])}
+else:
+    import math
+    from mesa.examples import BoltzmannWealth
+    from mesa.examples.basic.boltzmann_wealth_model.model import BoltzmannScenario
+    side = max(10, math.ceil(math.sqrt(n)))
+    t0 = time.perf_counter()
+    m = BoltzmannWealth(scenario=BoltzmannScenario(n=n, width=side, height=side, rng=1))
+    t1 = time.perf_counter()
+    m.run_for(steps)
+    out = {"init": t1 - t0, "run": time.perf_counter() - t1}
+out["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(out))
+"""
+
+
+def child(mode: str, n: int, steps: int) -> dict:
+    """Run one measurement in a fresh Python process and return its figures."""
+    done = subprocess.run([sys.executable, "-c", CHILD, mode, str(n), str(steps)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    """Run the benchmark and print the table."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--weeks", type=int, default=260)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1, 5, 20, 50],
+                    help="numbers of wijkteam areas (1,000 households each)")
+    args = ap.parse_args()
+    print(f"machine: {platform.machine()}, Python {platform.python_version()}, "
+          f"{args.weeks} weeks, one process per size")
+    head = (f"{'households':>10} {'actors':>6} {'agents':>7} {'wall s':>7} {'run s':>7} "
+            f"{'peak MB':>8} {'us/hh-wk':>9} {'us/ag-step':>10} {'Boltz us/ag-step':>16} "
+            f"{'ratio':>6}")
+    print(head)
+    rows = []
+    for n_areas in args.sizes:
+        t0 = time.perf_counter()
+        ours = child("samenspel", n_areas, args.weeks)
+        wall = time.perf_counter() - t0
+        agents = ours["agents"]
+        steps = max(10, min(args.weeks, int(2e6 / agents)))
+        ref = child("boltzmann", agents, steps)
+        per_hh = ours["run"] / (ours["households"] * args.weeks) * 1e6
+        per_agent = ours["run"] / (agents * args.weeks) * 1e6
+        per_ref = ref["run"] / (agents * steps) * 1e6
+        rows.append(per_hh)
+        print(f"{ours['households']:>10} {ours['actors']:>6} {agents:>7} {wall:>7.2f} "
+              f"{ours['run']:>7.2f} {ours['max_rss_mb']:>8.0f} {per_hh:>9.3f} "
+              f"{per_agent:>10.3f} {per_ref:>12.3f} ({steps:>3}) {per_agent / per_ref:>6.3f}")
+    spread = max(rows) / min(rows) if rows and min(rows) > 0 else math.nan
+    print(f"time per household-week, largest / smallest: {rows[-1] / rows[0]:.2f}; "
+          f"max / min over all sizes: {spread:.2f} (target <= 1.5)")
+
+
+if __name__ == "__main__":
+    main()
