@@ -233,7 +233,7 @@ _DECLARATIONS = [
        "Formal-informal interplay organised at the wijkteam or the sociale basis.",
        "goals"),
     # --- capacity --------------------------------------------------------------------
-    _p("caseload_capacity", float, 8.0, "cases per professional", (1.0, 100.0),
+    _p("caseload_capacity", float, 5.0, "cases per professional", (1.0, 100.0),
        "Caseload capacity", "Caseloadruimte",
        "Cases a professional can hold and still have time for contact.", "capacity"),
     _p("hybrid_worker_share", float, 0.0, "share", (0.0, 1.0), "Hybrid workers",
