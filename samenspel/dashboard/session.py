@@ -13,7 +13,7 @@ builds it. Any error is caught and put in ``error`` for the page to show.
 
 from __future__ import annotations
 
-import random
+import secrets
 import threading
 import traceback
 from dataclasses import dataclass, field
@@ -163,8 +163,8 @@ def set_seed_text(text: str) -> None:
 
 
 def new_seed() -> None:
-    """Draw a fresh seed and rebuild."""
-    set_seed_text(str(random.randint(0, 99_999)))
+    """Draw a fresh seed (from the operating system, not a model stream) and rebuild."""
+    set_seed_text(str(secrets.randbelow(100_000)))
 
 
 def step(weeks: int = 1) -> bool:
