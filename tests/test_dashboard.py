@@ -85,7 +85,8 @@ def test_network_svg_draws_ties_by_strength():
     fam = np.zeros((5, 5))
     fam[0, 3] = fam[3, 0] = 0.9   # formal-informal, strong
     fam[1, 2] = fam[2, 1] = 0.05  # too weak to draw
-    svg = network_svg(layout, fam, str, ("w", "b", "c"), note="n")
+    svg = network_svg(layout, fam[np.ix_(layout.nodes, layout.nodes)], str, ("w", "b", "c"),
+                      note="n")
     assert 'data-ties="1"' in svg and 'data-cross-ties="1"' in svg
     assert svg.startswith("<svg") and svg.endswith("</svg>")
 
@@ -116,6 +117,13 @@ def test_session_actions_and_errors():
     session.set_lever("context", "town")
     assert session.values.value["anonymity"] == CONTEXTS["town"]["anonymity"]
     assert session.run.value.params["context"] == "town"
+
+
+def test_several_areas_and_districts_are_drawn():
+    run = session.build({"n_areas": 4, "areas_per_district": 2, "n_households": 200}, 3)
+    run.model.step()
+    out = explore.render(run)
+    assert int(re.search(r'data-ties="(\d+)"', out["network"]).group(1)) > 0
 
 
 def test_regime_in_words():
@@ -163,3 +171,30 @@ def test_cli_check_assets(capsys):
     code = cli_main(["dashboard", "--check-assets"])
     out = capsys.readouterr().out
     assert code in (0, 1) and str(assets.cache_dir()) in out
+
+
+def test_random_lever_combinations_never_break_the_page():
+    """Any values within the declarations: the page gets a model or a message, never a crash."""
+    rng = np.random.default_rng(5)
+    for _ in range(25):
+        values = {}
+        for name, p in PARAMS.items():
+            if p.choices:
+                values[name] = str(rng.choice(p.choices))
+            elif p.type is bool:
+                values[name] = bool(rng.integers(2))
+            elif p.type is int:
+                high = {"n_households": 3000, "n_areas": 3}.get(name, min(p.high, 150))
+                values[name] = int(rng.integers(p.low, high + 1))
+            else:
+                values[name] = float(rng.uniform(p.low, p.high))
+        session.values.set(values)
+        session.reset()
+        if session.error.value:
+            continue
+        session.step(3)
+        assert session.error.value == ""
+        explore.render(session.run.value)
+    session.values.set({**session.values.value, "n_households": 200_000, "n_areas": 10})
+    session.reset()
+    assert "Too large" in session.error.value

@@ -25,7 +25,7 @@ from . import i18n, session
 from .charts import Series, line_chart
 from .i18n import t
 from .levers import Levers
-from .network import network_svg
+from .network import drawn_familiarity, network_svg
 
 MODE_COLOURS = {"share_coproduction": "#d62728", "share_intermediated": "#2ca02c",
                 "share_coexistence": "#7f7f7f", "share_formal_only": "#1f77b4",
@@ -146,7 +146,8 @@ def render(current: session.Run) -> dict[str, str]:
         layout = current.layout
         note = (t("network_capped", shown=len(layout.nodes), total=layout.total)
                 if len(layout.nodes) < layout.total else "")
-        out["network"] = network_svg(layout, model.ties.familiarity, i18n.kind,
+        fam = drawn_familiarity(model.ties, layout.nodes)
+        out["network"] = network_svg(layout, fam, i18n.kind,
                                      (t("tie_within"), t("tie_broker"), t("tie_cross")), note)
         out["week"] = str(model.week)
     return out

@@ -10,10 +10,11 @@ and fade while the nodes stay put:
 - each coordinator's volunteers form a small disc to its right, at its height;
 - the residents' organisations form a column on the far right.
 
-Ties are the familiarity matrix of the model (``model.ties.familiarity``), drawn when
-at least ``TIE_MIN``: the stronger, the thicker and darker. Formal-informal ties are
-red, ties with a coordinator green, ties within one side grey. The drawing is plain
-SVG text, built in a few milliseconds.
+Ties are the familiarity of each pair of drawn actors (``model.ties.get(i, j)``, which
+also works when a world has several districts), drawn when at least ``TIE_MIN``: the
+stronger, the thicker and darker. Formal-informal ties are red, ties with a coordinator
+green, ties within one side grey. The drawing is plain SVG text, built in a few
+milliseconds.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -133,6 +135,18 @@ def tie_classes(side: np.ndarray) -> np.ndarray:
     return np.where(cross, 2, np.where(broker, 1, 0))
 
 
+def drawn_familiarity(ties: Any, nodes: np.ndarray) -> np.ndarray:
+    """Familiarity among the drawn actors, as a square array (nodes x nodes).
+
+    Uses ``ties.get(i, j)`` (zero across districts); a plain square matrix
+    (``ties.familiarity``) is sliced instead where ``get`` is missing.
+    """
+    nodes = np.asarray(nodes)
+    if hasattr(ties, "get"):
+        return np.asarray(ties.get(nodes[:, None], nodes[None, :]), dtype=float)
+    return np.asarray(ties.familiarity, dtype=float)[np.ix_(nodes, nodes)]
+
+
 def network_svg(layout: Layout, familiarity: np.ndarray,
                 kind_label: Callable[[int], str], tie_labels: Sequence[str],
                 note: str = "") -> str:
@@ -140,14 +154,15 @@ def network_svg(layout: Layout, familiarity: np.ndarray,
 
     Args:
         layout: The fixed layout (``compute_layout``).
-        familiarity: The model's actor-by-actor familiarity matrix.
+        familiarity: Familiarity among the drawn actors (``drawn_familiarity``), in
+            the order of ``layout.nodes``.
         kind_label: Name of an actor kind, for the legend.
         tie_labels: Legend names of the tie classes: within, with coordinator, cross.
         note: A line under the legend (e.g. that not all actors are drawn).
 
     """
-    nodes, xy = layout.nodes, layout.xy
-    fam = np.asarray(familiarity)[np.ix_(nodes, nodes)]
+    xy = layout.xy
+    fam = np.asarray(familiarity, dtype=float)
     cls = tie_classes(layout.side)
     rows, cols = np.nonzero(np.triu(fam >= TIE_MIN, 1))
     strength = fam[rows, cols]
