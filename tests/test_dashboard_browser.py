@@ -156,7 +156,7 @@ def _points(page: Page, chart: str) -> int:
 
 def _choose(page: Page, select: str, text: str) -> None:
     """Open a Vuetify select and click the item with ``text``."""
-    page.locator(select).first.click()
+    page.locator(f"{select} .v-input__append-inner").first.click()  # the arrow, not a chip
     page.locator(".menuable__content__active .v-list-item", has_text=text).first.click()
 
 
@@ -287,7 +287,9 @@ def test_learn_page_loads_scenario_on_explore(server: str, page: Page) -> None:
 
 def test_small_comparison(server: str, page: Page) -> None:
     outside = _open(page, server + "compare", ".samenspel-compare-run")
-    _choose(page, ".samenspel-compare-weeks", "52")
+    _choose(page, ".samenspel-compare-scenarios", "Wijktafels")  # a third scenario
+    page.keyboard.press("Escape")
+    _choose(page, ".samenspel-compare-weeks", "156")
     thumb = page.locator(".samenspel-compare-replicates .v-slider__thumb-container").first
     thumb.focus()
     for _ in range(2):
@@ -295,14 +297,14 @@ def test_small_comparison(server: str, page: Page) -> None:
     expect(page.locator(".samenspel-compare-replicates")).to_contain_text(": 3")
     page.locator(".samenspel-compare-run").click()
     page.wait_for_selector(".samenspel-compare-done", timeout=120_000)
-    expect(page.locator(".samenspel-compare-done")).to_contain_text("6 runs")
+    expect(page.locator(".samenspel-compare-done")).to_contain_text("9 runs")
     assert page.locator('svg[data-chart^="bars-"]').count() == 12
     assert page.locator('svg[data-chart^="bands-"] polygon').count() >= 6
     expect(page.locator("table.samenspel-diff")).to_contain_text("combined-package")
     with page.expect_download() as info:
         page.get_by_text("Outcome table (CSV)").click()
     rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text())))
-    assert {r["scenario"] for r in rows} == {"city-baseline", "combined-package"}
+    assert {r["scenario"] for r in rows} == {"city-baseline", "combined-package", "wijktafels"}
     with page.expect_download() as info:
         page.get_by_text("Outcome figure (PNG)").click()
     assert Path(info.value.path()).read_bytes()[:4] == b"\x89PNG"

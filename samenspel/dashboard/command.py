@@ -86,9 +86,12 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         return 2
     print(f"samenspel dashboard on http://{args.host}:{args.port}/ (Ctrl+C stops it)",
           file=sys.stderr)
+    cmd, env = server_command(args.host, args.port), server_env(args.lang)
+    sys.stderr.flush()
+    if os.name == "posix":  # become the server: signals reach it, no orphan is left
+        os.execve(cmd[0], cmd, env)
     try:
-        return subprocess.call(server_command(args.host, args.port),
-                               env=server_env(args.lang))
+        return subprocess.call(cmd, env=env)
     except KeyboardInterrupt:
         return 0
 
