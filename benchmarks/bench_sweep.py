@@ -8,6 +8,9 @@ Runs the same sweep (the default neighbourhood, 260 weeks, ``--runs`` seeds) thr
 - Dask, a ``LocalCluster`` of 2 single-threaded worker processes, started before the
   clock starts (as an existing cluster would be), client connection included.
 
+The local sweeps run in a helper process without threads, as ``samenspel sweep``
+does, so that the pool forks its workers; the Dask client lives in this process.
+
 Targets (issue 4): 2 workers at least 1.8x one worker; Dask within 10 % of the local
 pool. The configurations take turns for ``--repeats`` rounds and the median counts,
 so that load from other processes spreads over all three; the load average is printed
@@ -22,12 +25,14 @@ import argparse
 import os
 import statistics
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
 import pandas as pd
 from distributed import Client, LocalCluster
 
-from samenspel.sweep import sweep
+from samenspel.sweep import _pool_context, sweep
 from samenspel.sweepspec import load_spec
 
 SPEC = """
@@ -57,6 +62,11 @@ def timed(spec_path: Path, folder: Path, slots: int, **kwargs: object) -> tuple[
     return res.ran / res.seconds, busy.mean(), busy.sum() / (res.seconds * slots)
 
 
+def start_method() -> str:
+    """The start method the local pool would use in this process."""
+    return _pool_context().get_start_method()
+
+
 def main() -> None:
     """Run the benchmark and print the figures."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -70,19 +80,23 @@ def main() -> None:
         spec.write_text(SPEC.format(runs=args.runs, weeks=args.weeks))
         rates: dict[str, list[tuple[float, ...]]] = {"local 1": [], "local 2": [],
                                                       "dask 2": []}
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster, Client(cluster) as client:
+        with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as helper, \
+                LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                             dashboard_address=None) as cluster, Client(cluster) as client:
+            method = helper.submit(start_method).result()
             client.submit(sum, [1]).result()  # workers up and connected
             for i in range(args.repeats):
-                rates["local 1"].append(timed(spec, root / f"l1-{i}", 1, workers=1))
-                rates["local 2"].append(timed(spec, root / f"l2-{i}", 2, workers=2))
+                for key, n in (("local 1", 1), ("local 2", 2)):
+                    rates[key].append(helper.submit(timed, spec, root / f"{n}-{i}", n,
+                                                    workers=n).result())
                 rates["dask 2"].append(timed(spec, root / f"d2-{i}", 2, client=client))
     med = {k: statistics.median(r[0] for r in v) for k, v in rates.items()}
     per_run = {k: statistics.median(r[1] for r in v) for k, v in rates.items()}
     busy = {k: statistics.median(r[2] for r in v) for k, v in rates.items()}
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"{args.runs} runs of the default neighbourhood x {args.weeks} weeks per sweep, "
-          f"median of {args.repeats}; CPUs {os.cpu_count()}, load average {load}")
+          f"median of {args.repeats}; CPUs {os.cpu_count()}, load average {load}; "
+          f"local pool start method: {method}")
     print(f"{'':10}{'local 1':>10}{'local 2':>10}{'dask 2':>10}")
     print(f"{'runs/s':10}" + "".join(f"{med[k]:10.2f}" for k in rates))
     for i in range(args.repeats):
