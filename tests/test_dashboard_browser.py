@@ -200,6 +200,12 @@ def test_change_scenario_sets_levers(server: str, page: Page) -> None:
     expect(lever).to_contain_text("10.0 meetings per year")
     expect(page.locator(".lever-goal_clarity").first).to_contain_text("0.9")
     assert _week(page) == 0
+    page.locator(".samenspel-step").click()
+    _wait_week(page, 1)
+    lever.locator(".v-slider__thumb-container").focus()  # a slider, moved by keyboard
+    page.keyboard.press("ArrowRight")
+    expect(lever).to_contain_text("10.5 meetings per year")
+    _wait_week(page, 0)  # a changed lever restarts the neighbourhood
     for _ in range(2):
         page.locator(".samenspel-year").click()
         time.sleep(0.3)

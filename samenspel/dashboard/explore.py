@@ -8,6 +8,13 @@ regard of each side.
 
 Rendering a week takes a few milliseconds: the network and the curves are SVG text
 (``network.py``, ``charts.py``) computed once per week and language.
+
+Mesa's ``SolaraViz`` is not used as the page itself: its labels are English only, its
+parameter panel cannot group the levers or follow a language switch, its draggable
+grid loads a script from a CDN, and its space renderer recomputes a spring layout at
+every redraw. The page drives the Mesa model the way ``SolaraViz`` does (a model
+instance per session, rebuilt with ``Neighbourhood(rng=seed, **params)`` on reset, a
+typed seed parsed from text, mesa #3516) with its own controls.
 """
 
 from __future__ import annotations
