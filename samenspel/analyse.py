@@ -4,7 +4,8 @@ Reads ``DIR/spec.toml``, ``DIR/design.parquet`` and ``DIR/runs/*.parquet``, aver
 each outcome over the replicates of a design point, and reports by design:
 
 - ``sobol``: first-order and total Sobol indices S1 and ST with 95 % confidence
-  intervals (``SALib.analyze.sobol``);
+  intervals (``SALib.analyze.sobol``), and with ``second_order = true`` the pairwise
+  S2 (CSV only);
 - ``morris``: Morris elementary effects μ* (with confidence interval), μ and σ
   (``SALib.analyze.morris``);
 - ``grid``: the mean outcome per grid cell, as a table and a heatmap of the first two
@@ -79,10 +80,13 @@ def sobol_table(spec: Spec, design: pd.DataFrame, y: np.ndarray) -> pd.DataFrame
 
     res = sobol.analyze(spec.problem(), y, calc_second_order=spec.second_order,
                         seed=spec.seed)
-    df = pd.DataFrame({"factor": [f.name for f in spec.factors],
-                       "S1": res["S1"], "S1_conf": res["S1_conf"],
+    names = [f.name for f in spec.factors]
+    df = pd.DataFrame({"factor": names, "S1": res["S1"], "S1_conf": res["S1_conf"],
                        "ST": res["ST"], "ST_conf": res["ST_conf"]})
-    return df.sort_values("ST", ascending=False, ignore_index=True)
+    df = df.sort_values("ST", ascending=False, ignore_index=True)
+    if spec.second_order:  # pairwise indices, kept with the table (upper triangle)
+        df.attrs["S2"] = pd.DataFrame(res["S2"], index=names, columns=names)
+    return df
 
 
 def morris_table(spec: Spec, design: pd.DataFrame, y: np.ndarray) -> pd.DataFrame:
@@ -244,6 +248,8 @@ def analyse(out: Path, outcomes: list[str] | None = None,
             continue
         if spec.design == "sobol":
             table = sobol_table(spec, design, y)
+            if "S2" in table.attrs:
+                table.attrs["S2"].to_csv(folder / f"sobol_{outcome}_S2.csv")
             plot_sobol(table, outcome, base.with_suffix(".png"))
             console.print(_rich(table, f"Sobol indices of {outcome}"))
         elif spec.design == "morris":
@@ -253,7 +259,9 @@ def analyse(out: Path, outcomes: list[str] | None = None,
         elif spec.design == "grid":
             table = grid_table(spec, design, y)
             plot_grid(table, outcome, base.with_suffix(".png"))
-            console.print(_rich(table, f"Mean {outcome} (rows: {table.index.name})",
+            rest = [f.name for f in spec.factors[2:]]
+            note = f", averaged over {', '.join(rest)}" if rest else ""
+            console.print(_rich(table, f"Mean {outcome} (rows: {table.index.name}{note})",
                                 index=True))
         else:
             table = latin_table(spec, design, y)
