@@ -117,14 +117,6 @@ def select_scenario(name: str) -> None:
     reset()
 
 
-def scenario_values() -> dict[str, Any]:
-    """The levers of the selected scenario (to mark which levers were changed)."""
-    try:
-        return load_scenario(scenario_name.value).params()
-    except Exception:  # shown in the page
-        return {}
-
-
 def set_lever(name: str, value: Any) -> None:
     """Set one lever (checked against its declaration) and rebuild the model.
 
