@@ -12,11 +12,12 @@ The local sweeps run in a helper process without threads, as ``samenspel sweep``
 does, so that the pool forks its workers; the Dask client lives in this process.
 
 Targets (issue 4): 2 workers at least 1.8x one worker; Dask within 10 % of the local
-pool. The configurations take turns for ``--repeats`` rounds and the median counts,
-so that load from other processes spreads over all three; the load average is printed
+pool. The configurations take turns for ``--repeats`` rounds (the order rotates, so
+each goes first in turn) and the median counts, so that load from other processes
+spreads over all three; the load average is printed
 because other work on the machine makes the ratios noisy. Run with::
 
-    python benchmarks/bench_sweep.py [--runs 48] [--repeats 2] [--weeks 260]
+    python benchmarks/bench_sweep.py [--runs 48] [--repeats 3] [--weeks 260]
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def main() -> None:
     """Run the benchmark and print the figures."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=48, help="runs per sweep (default 48)")
-    ap.add_argument("--repeats", type=int, default=2, help="rounds (default 2)")
+    ap.add_argument("--repeats", type=int, default=3, help="rounds (default 3)")
     ap.add_argument("--weeks", type=int, default=260)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -85,11 +86,15 @@ def main() -> None:
                              dashboard_address=None) as cluster, Client(cluster) as client:
             method = helper.submit(start_method).result()
             client.submit(sum, [1]).result()  # workers up and connected
-            for i in range(args.repeats):
-                for key, n in (("local 1", 1), ("local 2", 2)):
-                    rates[key].append(helper.submit(timed, spec, root / f"{n}-{i}", n,
-                                                    workers=n).result())
-                rates["dask 2"].append(timed(spec, root / f"d2-{i}", 2, client=client))
+            runners = {
+                "local 1": lambda d: helper.submit(timed, spec, d, 1, workers=1).result(),
+                "local 2": lambda d: helper.submit(timed, spec, d, 2, workers=2).result(),
+                "dask 2": lambda d: timed(spec, d, 2, client=client),
+            }
+            keys = list(runners)
+            for i in range(args.repeats):  # rotate the order: each goes first in turn
+                for key in keys[i % 3:] + keys[:i % 3]:
+                    rates[key].append(runners[key](root / f"{key}-{i}".replace(" ", "")))
     med = {k: statistics.median(r[0] for r in v) for k, v in rates.items()}
     per_run = {k: statistics.median(r[1] for r in v) for k, v in rates.items()}
     busy = {k: statistics.median(r[2] for r in v) for k, v in rates.items()}
