@@ -1,15 +1,13 @@
-"""Adapters for experiment tools that pass NumPy scalars instead of Python values.
+"""Adapter for experiment tools that pass NumPy scalars instead of Python values.
 
-EMA Workbench's ``IntegerParameter`` and ``BooleanParameter`` (and loops over
-``np.arange`` or a SALib sample) hand the model NumPy scalars such as ``np.int64`` and
-``np.bool_``. ``model.params`` accepts only Python ``int`` and ``bool`` for integer
-and boolean parameters, so ``samenspel.run`` rejects them with a ParameterError.
-Real-valued and categorical parameters (``np.float64`` and ``np.str_`` are subclasses
-of ``float`` and ``str``) work with ``samenspel.run`` unchanged.
-
-``run`` below converts every NumPy scalar to its Python value and calls
-``samenspel.run``: use it as ``ema_workbench.Model("samenspel", function=run)``
-whenever an integer or boolean parameter is among the uncertainties or levers.
+EMA Workbench's ``IntegerParameter`` (and loops over ``np.arange`` or a SALib sample)
+hand the model NumPy scalars such as ``np.int64``. Model parameters accept them, so
+``samenspel.run`` can be wrapped unchanged for real, integer and categorical
+parameters. The seed is the exception: Mesa passes it to ``random.Random``, which
+refuses NumPy integers (TypeError). ``run`` below converts every NumPy scalar to its
+Python value and calls ``samenspel.run``; use it as
+``ema_workbench.Model("samenspel", function=run)`` when the seed is an uncertainty
+(the usual way to give EMA replicates).
 """
 
 from __future__ import annotations

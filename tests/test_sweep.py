@@ -295,8 +295,9 @@ def test_ema_workbench_wraps_run() -> None:
 
     outcomes = [ema.ScalarOutcome("share_coproduction"), ema.ScalarOutcome("familiarity")]
     constants = [ema.Constant("weeks", 6), ema.Constant("n_households", 100)]
-    model = ema.Model("samenspel", function=run)  # real and categorical: unchanged
+    model = ema.Model("samenspel", function=run)  # unchanged
     model.uncertainties = [ema.RealParameter("goal_clarity", 0.0, 1.0),
+                           ema.IntegerParameter("coordinator_capacity", 0, 10),
                            ema.CategoricalParameter("hybridisation_model",
                                                     ["unclear", "accessibility_plus"])]
     model.constants, model.outcomes = constants, outcomes
@@ -304,9 +305,9 @@ def test_ema_workbench_wraps_run() -> None:
         experiments, results = evaluator.perform_experiments(scenarios=4)
     assert len(experiments) == 4 and results["share_coproduction"].shape == (4,)
 
-    model = ema.Model("samenspel", function=adapters.run)  # integers come as np.int64
-    model.uncertainties = [ema.IntegerParameter("coordinator_capacity", 0, 10),
-                           ema.IntegerParameter("seed", 0, 1000)]
+    model = ema.Model("samenspel", function=adapters.run)  # the seed comes as np.int64
+    model.uncertainties = [ema.IntegerParameter("seed", 0, 1000),
+                           ema.RealParameter("goal_clarity", 0.0, 1.0)]
     model.constants, model.outcomes = constants, outcomes
     with ema.SequentialEvaluator(model) as evaluator:
         experiments, results = evaluator.perform_experiments(scenarios=3)
