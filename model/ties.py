@@ -111,6 +111,7 @@ class Ties:
     def _refresh_live(self) -> None:
         """Recompute the set of positions that may be non-zero (after direct writes)."""
         self._live = np.flatnonzero(self.flat)
+        self._unsorted = 0
         self._is_live = np.zeros(len(self.flat), bool)
         self._is_live[self._live] = True
         self._views_out = False
@@ -203,6 +204,10 @@ class Ties:
             new = np.unique(new)
             self._is_live[new] = True
             self._live = np.concatenate([self._live, new])
+            self._unsorted += len(new)
+            if self._unsorted > 0.1 * len(self._live):  # keep gathers mostly sequential
+                self._live.sort()
+                self._unsorted = 0
         live = self._live
         c = np.minimum(self.contact_flat[live], 1.0)
         c[self._is_diag[live]] = 0.0
