@@ -130,7 +130,8 @@ def cmd_params(args: argparse.Namespace) -> int:
         table.add_column(col, overflow="fold")
     for p in PARAMS.values():
         label = p.label_nl if args.lang == "nl" else p.label_en
-        table.add_row(p.name, p.group, str(p.default), p.allowed(), p.unit, label, p.meaning)
+        meaning = p.meaning_nl if args.lang == "nl" else p.meaning
+        table.add_row(p.name, p.group, str(p.default), p.allowed(), p.unit, label, meaning)
     Console(width=200).print(table)
     return 0
 

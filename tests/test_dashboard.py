@@ -39,7 +39,7 @@ def test_every_text_in_both_languages():
         assert dutch.strip() and english.strip(), key
         assert set(re.findall(r"{(\w+)", dutch)) == set(re.findall(r"{(\w+)", english)), key
     for p in PARAMS.values():
-        assert p.name in i18n.MEANINGS_NL, p.name
+        assert p.meaning_nl.strip() and p.meaning_nl != p.meaning, p.name
         assert p.group in i18n.GROUPS, p.group
         assert not p.unit or p.unit == "0-1" or p.unit in i18n.UNITS, p.unit
         for c in p.choices or ():

@@ -46,7 +46,7 @@ def test_every_parameter_is_fully_declared(p):
     assert p.type in (int, float, bool, str)
     assert p.default is not None
     assert isinstance(p.unit, str)
-    for text in (p.label_en, p.label_nl, p.meaning):
+    for text in (p.label_en, p.label_nl, p.meaning, p.meaning_nl):
         assert isinstance(text, str) and text.strip() and "\n" not in text
     assert p.group in GROUPS
     if p.type in (int, float):

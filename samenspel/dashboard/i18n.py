@@ -278,67 +278,6 @@ UNITS = {
     "ratio": "verhouding", "per session": "per sessie",
 }
 
-MEANINGS_NL = {
-    "context": "Voorinstelling voor de contextkenmerken: grootstedelijke wijk of kleinere stad.",
-    "n_areas": "Wijkteamgebieden naast elkaar; de aantallen hieronder gelden per gebied.",
-    "areas_per_district": "Gebieden die de coördinatoren en stadsdeelbrede organisaties van een "
-                          "stadsdeel delen.",
-    "shared_organisations": "Aandeel bewonersorganisaties dat voor het hele stadsdeel werkt.",
-    "n_households": "Huishoudens in het werkgebied van het wijkteam.",
-    "n_professionals": "Wijkteamprofessionals die in het gebied werken.",
-    "n_volunteers": "Vrijwilligers, verbonden aan vrijwilligersorganisaties.",
-    "n_coordinators": "Vrijwilligerscoördinatoren en kwartiermakers (intermediairs).",
-    "n_organisations": "Bewoners- en migrantenzelforganisaties (hun sleutelfiguren handelen).",
-    "problem_rate": "Wekelijkse kans (maal kwetsbaarheid) dat een huishouden zonder hulpvraag "
-                    "er een krijgt.",
-    "problem_severity": "Gemiddelde zwaarte van een nieuwe hulpvraag (zwaar en geconcentreerd "
-                        "in de stad).",
-    "anonymity": "Aandeel huishoudens zonder band met een informele actor.",
-    "migrant_share": "Aandeel huishoudens (en organisaties) met een migratieachtergrond.",
-    "org_diversity": "Spreiding van logica's en continuïteit onder informele actoren (de "
-                     "lappendeken).",
-    "preexisting_ties": "Aandeel formeel-informele paren dat elkaar bij de start al kent.",
-    "civic_activity": "Hoe actief de lokale civil society is; laag betekent dat ze zich stil "
-                      "houdt.",
-    "wijktafels_per_year": "Netwerkbijeenkomsten van formele en informele actoren, "
-                           "georganiseerd door coördinatoren.",
-    "wijktafel_attract_formal": "Kans dat een professional met tijd naar een wijktafel komt.",
-    "wijktafel_attract_informal": "Kans dat een informele actor naar een wijktafel komt.",
-    "wijktafel_cultural_sensitivity": "Hoe welkom de opzet van de bijeenkomst "
-                                      "migrantenzelforganisaties maakt.",
-    "cultural_sensitivity_training": "Verhoogt de cultuursensitiviteit van professionals; "
-                                     "verkleint het vertrouwensverschil bij migranten.",
-    "reflection_per_year": "Begeleide gezamenlijke reflectie op gedeelde casussen (sociale "
-                           "reflectie).",
-    "reflection_safety": "Hoe veilig de setting is om kritiek te uiten; onveilige sessies "
-                         "schaden de waardering.",
-    "chair_training": "Deskundige ondersteuning die coördinatoren voorzitters maakt die "
-                      "wij-zij-denken bespreekbaar maken.",
-    "hybridisation_model": "Het einddoel van de gemeente voor formeel-informele samenwerking.",
-    "goal_clarity": "Hoe expliciet het gekozen model en de rollen zijn uitgewerkt.",
-    "hybridisation_push": "Hoe hard het beleid oproept tot samenwerking (wat distinctie kan "
-                          "uitlokken).",
-    "interplay": "Samenspel formeel-informeel georganiseerd in het wijkteam of in de sociale "
-                 "basis.",
-    "caseload_capacity": "Casussen die een professional kan dragen en toch tijd houdt voor "
-                         "contact.",
-    "hybrid_worker_share": "Aandeel professionals dat casework en communitywork combineert.",
-    "coordinator_capacity": "Casussen die een coördinator tegelijk kan koppelen.",
-    "volunteer_hours": "Uren die een vrijwilliger geeft; twee uur draagt één casus.",
-    "familiarity_decay": "Wekelijks verlies aan bekendheid zonder contact, bij anonimiteit 0,5 "
-                         "(x 2 anonimiteit).",
-    "contact_gain": "Deel van het resterende verschil in bekendheid dat één week contact "
-                    "dichtmaakt.",
-    "regard_gain": "Deel van de resterende ruimte in waardering dat één goed contact oplevert.",
-    "negativity_bias": "Hoeveel zwaarder een slecht contact weegt dan een goed.",
-    "threat_rate": "Wekelijkse trek van druk maal onbestemdheid aan de identificatie met de "
-                   "eigen groep.",
-    "clash_rate": "Wekelijkse kans, per eenheid onenigheid, dat samenwerken op een casus "
-                  "botst.",
-    "reflection_gain": "Deel van het verschil tussen de logica's van deelnemers dat een "
-                       "veilige sessie dichtmaakt.",
-    "need_growth": "De helft van de wekelijkse groei van een hulpvraag zonder enige steun.",
-}
 
 
 def label(param: Param) -> str:
@@ -348,7 +287,7 @@ def label(param: Param) -> str:
 
 def meaning(param: Param) -> str:
     """What a parameter means, in the session's language."""
-    return MEANINGS_NL.get(param.name, param.meaning) if nl() else param.meaning
+    return param.meaning_nl if nl() else param.meaning
 
 
 def unit(param: Param) -> str:
