@@ -23,6 +23,7 @@ wijktafels) does not reshuffle which households develop needs.
 
 from __future__ import annotations
 
+import numbers
 from typing import Any
 
 import numpy as np
@@ -54,7 +55,7 @@ class Neighbourhood(Model):
     """A wijkteam area: professionals, volunteers, coordinators, organisations, households.
 
     Args:
-        rng: Seed (int) for all randomness.
+        rng: Seed (any integer, NumPy integers included) for all randomness.
         **params: Model parameters by name (see ``model.params``); missing ones take
             their defaults or the ``context`` preset.
 
@@ -72,6 +73,8 @@ class Neighbourhood(Model):
     def __init__(self, rng: int | None = 0, **params: Any) -> None:
         """Build the neighbourhood for the given parameters and seed."""
         self.p = resolve(params)
+        if isinstance(rng, numbers.Integral) and not isinstance(rng, bool):
+            rng = int(rng)  # NumPy integers too (EMA Workbench, SALib samples)
         super().__init__(rng=rng)
         init, cases, meets, decisions = self.rng.spawn(4)
         self.rng_cases, self.rng_meetings, self.rng_decisions = cases, meets, decisions
