@@ -88,10 +88,6 @@ class CaseBook:
         return classify(c["formal"][sel], c["informal"][sel], c["direct"][sel],
                         c["linked"][sel])
 
-    def mode_of(self, cid: int) -> str:
-        """Name of the mode of one case."""
-        return MODE_NAMES[int(self.modes(np.array([cid]))[0])]
-
     def load(self, column: str, n_actors: int) -> np.ndarray:
         """Number of active cases per actor in ``column`` (pro, inf or coord)."""
         ids = self.active_ids()
