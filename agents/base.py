@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING, ClassVar
 import numpy as np
 from mesa.discrete_space import CellAgent
 
+from ..model.state import SIDE_NAMES, Kind, Side
+
 if TYPE_CHECKING:
     from ..model.neighbourhood import Neighbourhood
 
-FORMAL, INFORMAL, BROKER = 0, 1, 2
-SIDE_NAMES = {FORMAL: "formal", INFORMAL: "informal", BROKER: "intermediary"}
+FORMAL, INFORMAL, BROKER = Side.FORMAL, Side.INFORMAL, Side.BROKER
+__all__ = ["BROKER", "FORMAL", "INFORMAL", "SIDE_NAMES", "Actor", "Kind", "Side", "beta"]
 
 
 def beta(rng: np.random.Generator, mean: float, spread: float, n: int) -> np.ndarray:
@@ -42,8 +44,8 @@ class Actor(CellAgent):
 
     """
 
-    KIND: ClassVar[int] = -1
-    SIDE: ClassVar[int] = -1
+    KIND: ClassVar[Kind]
+    SIDE: ClassVar[Side]
     NAME_EN: ClassVar[str] = ""
     NAME_NL: ClassVar[str] = ""
 
@@ -63,7 +65,7 @@ class Actor(CellAgent):
         raise NotImplementedError
 
     def _get(self, column: str) -> float:
-        return float(self.model.actors[column][self.index])
+        return float(getattr(self.model.actors, column)[self.index])
 
     @property
     def knowledge(self) -> float:
@@ -91,9 +93,14 @@ class Actor(CellAgent):
         return self._get("uncertainty")
 
     @property
+    def recognition(self) -> float:
+        """Recognition and tolerance of differing logics (0-1), from safe reflection."""
+        return self._get("recognition")
+
+    @property
     def load(self) -> int:
         """Number of cases this actor currently works on or links."""
-        return int(self.model.actors["load"][self.index])
+        return int(self.model.actors.load[self.index])
 
     @property
     def capacity(self) -> float:

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import BROKER, Actor
+from .base import BROKER, Actor, Kind
 
 
 class Coordinator(Actor):
     """A volunteer coordinator or kwartiermaker between the two worlds."""
 
-    KIND = 2
+    KIND = Kind.COORDINATOR
     SIDE = BROKER
     NAME_EN = "coordinator"
     NAME_NL = "coördinator"
@@ -33,7 +33,8 @@ class Coordinator(Actor):
     @classmethod
     def initial_state(cls, n: int, params: dict, rng: np.random.Generator) -> dict:
         """Coordinators stand between the logics, with regard for both sides."""
-        basis = 1.5 if params["interplay"] == "sociale_basis" else 1.0
+        basis = (params["sociale_basis_capacity"] if params["interplay"] == "sociale_basis"
+                 else 1.0)
         return {
             "knowledge": np.full(n, 0.5),
             "role_view": np.full(n, 0.45),
@@ -41,7 +42,7 @@ class Coordinator(Actor):
             "regard": np.full(n, 0.8),
             "capacity": np.full(n, float(params["coordinator_capacity"]) * basis),
             "community": np.ones(n),
-            "cultural_sensitivity": np.full(n, 0.6),
+            "cultural_base": np.full(n, 0.6),
             "migrant": np.zeros(n, bool),
             "formalisation": np.full(n, 0.7),
             "continuity": np.ones(n),

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import FORMAL, Actor, beta
+from .base import FORMAL, Actor, Kind, beta
 
 
 class Professional(Actor):
     """A wijkteam professional."""
 
-    KIND = 0
+    KIND = Kind.PROFESSIONAL
     SIDE = FORMAL
     NAME_EN = "professional"
     NAME_NL = "professional"
@@ -36,20 +36,24 @@ class Professional(Actor):
     @classmethod
     def initial_state(cls, n: int, params: dict, rng: np.random.Generator) -> dict:
         """Draw ``n`` professionals; hybrid workers are a share of them."""
-        hybrid = rng.random(n) < params["hybrid_worker_share"]
-        knowledge = beta(rng, 0.68, 0.8, n)  # formal lean, opposed positions
+        p = params
+        hybrid = rng.random(n) < p["hybrid_worker_share"]
+        spread = p["pro_logic_spread"]
+        knowledge = beta(rng, p["pro_knowledge"], spread, n)  # opposed positions
         knowledge = np.where(hybrid, 0.75 * knowledge, knowledge)  # informalising
-        severity = params["problem_severity"]
-        cs = beta(rng, 0.4, 0.4, n)
-        cs = cs + params["cultural_sensitivity_training"] * (1.0 - cs)
+        severity = p["problem_severity"]
+        cs = beta(rng, p["pro_cultural_sensitivity"], 0.4, n)
         return {
             "knowledge": knowledge,
-            "role_view": beta(rng, 0.62 - 0.5 * severity, 0.65, n),
-            "ingroup": beta(rng, 0.6, 0.3, n),
-            "regard": beta(rng, 0.8 - 0.5 * severity, 0.35, n),
-            "capacity": np.full(n, params["caseload_capacity"]),
-            "community": np.where(hybrid, 0.6, beta(rng, 0.12, 0.3, n)),
-            "cultural_sensitivity": cs,
+            "role_view": beta(rng, p["pro_role_view"] - p["severity_role_effect"] * severity,
+                              spread, n),
+            "ingroup": beta(rng, p["start_ingroup"], 0.3, n),
+            "regard": beta(rng, p["start_regard"] - p["severity_regard_effect"] * severity,
+                           0.35, n),
+            "capacity": np.full(n, p["caseload_capacity"]),
+            "community": np.where(hybrid, p["hybrid_community"],
+                                  beta(rng, p["pro_community"], 0.3, n)),
+            "cultural_base": cs,
             "migrant": np.zeros(n, bool),
             "formalisation": np.ones(n),
             "continuity": np.ones(n),
@@ -60,7 +64,7 @@ class Professional(Actor):
     @property
     def is_hybrid_worker(self) -> bool:
         """True for a hybrid worker (casework plus communitywork)."""
-        return bool(self.model.actors["hybrid"][self.index])
+        return bool(self.model.actors.hybrid[self.index])
 
     @property
     def cultural_sensitivity(self) -> float:

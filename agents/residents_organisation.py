@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import INFORMAL, Actor, beta
+from .base import INFORMAL, Actor, Kind, beta
 
 
 class ResidentsOrganisation(Actor):
     """A residents' organisation or migrant self-organisation."""
 
-    KIND = 3
+    KIND = Kind.ORGANISATION
     SIDE = INFORMAL
     NAME_EN = "residents' organisation"
     NAME_NL = "bewonersorganisatie"
@@ -33,17 +33,21 @@ class ResidentsOrganisation(Actor):
     @classmethod
     def initial_state(cls, n: int, params: dict, rng: np.random.Generator) -> dict:
         """Draw ``n`` organisations; a migrant share of them are self-organisations."""
-        diversity = params["org_diversity"]
-        severity = params["problem_severity"]
-        migrant = rng.random(n) < params["migrant_share"]
+        p = params
+        diversity = p["org_diversity"]
+        severity = p["problem_severity"]
+        migrant = rng.random(n) < p["migrant_share"]
         return {
-            "knowledge": beta(rng, 0.2, 0.3 + 0.4 * diversity, n),
-            "role_view": beta(rng, 0.6 - 0.4 * severity, 0.3 + 0.4 * diversity, n),
-            "ingroup": beta(rng, 0.65, 0.3, n),
-            "regard": beta(rng, 0.75 - 0.3 * severity, 0.35, n) - 0.1 * migrant,
+            "knowledge": beta(rng, 0.2, 0.3 + 0.4 * diversity, n),  # experiential
+            "role_view": beta(rng, p["informal_role_view"]
+                              - p["severity_role_effect"] * severity,
+                              0.3 + 0.4 * diversity, n),
+            "ingroup": beta(rng, p["start_ingroup"], 0.3, n),
+            "regard": beta(rng, p["start_regard"] - p["severity_regard_effect"] * severity,
+                           0.35, n) - p["migrant_counter_identification"] * migrant,
             "capacity": 3.0 * (1 + rng.poisson(3.0, n)),  # key figures x 3 households
             "community": np.ones(n),
-            "cultural_sensitivity": np.ones(n),
+            "cultural_base": np.ones(n),
             "migrant": migrant,
             "formalisation": beta(rng, 0.15, 0.4, n),
             "continuity": 1.0 - 0.003 - 0.02 * diversity * rng.random(n),
@@ -54,4 +58,4 @@ class ResidentsOrganisation(Actor):
     @property
     def is_migrant_organisation(self) -> bool:
         """True for a migrant self-organisation."""
-        return bool(self.model.actors["migrant"][self.index])
+        return bool(self.model.actors.migrant[self.index])

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import INFORMAL, Actor, beta
+from .base import INFORMAL, Actor, Kind, beta
 
 
 class Volunteer(Actor):
     """A volunteer of a volunteer organisation."""
 
-    KIND = 1
+    KIND = Kind.VOLUNTEER
     SIDE = INFORMAL
     NAME_EN = "volunteer"
     NAME_NL = "vrijwilliger"
@@ -34,23 +34,32 @@ class Volunteer(Actor):
     @classmethod
     def initial_state(cls, n: int, params: dict, rng: np.random.Generator) -> dict:
         """Draw ``n`` volunteers; affiliation is set by the population builder."""
-        diversity = params["org_diversity"]
+        p = params
+        diversity = p["org_diversity"]
         formalisation = beta(rng, 0.45, 0.3 + 0.5 * diversity, n)
-        severity = params["problem_severity"]
+        severity = p["problem_severity"]
         return {
-            "knowledge": 0.15 + 0.6 * formalisation,
-            "role_view": beta(rng, 0.6 - 0.4 * severity, 0.3 + 0.4 * diversity, n),
-            "ingroup": beta(rng, 0.55, 0.3, n),
-            "regard": beta(rng, 0.75 - 0.3 * severity, 0.35, n),
-            "capacity": np.full(n, max(1.0, np.floor(params["volunteer_hours"] / 2.0))),
+            "knowledge": 0.15 + 0.6 * formalisation,  # protoprofessionalisering
+            "role_view": beta(rng, p["informal_role_view"]
+                              - p["severity_role_effect"] * severity,
+                              0.3 + 0.4 * diversity, n),
+            "ingroup": beta(rng, p["start_ingroup"], 0.3, n),
+            "regard": beta(rng, p["start_regard"] - p["severity_regard_effect"] * severity,
+                           0.35, n),
+            "capacity": np.full(n, cls.capacity_for(p)),
             "community": np.ones(n),
-            "cultural_sensitivity": np.ones(n),
+            "cultural_base": np.ones(n),
             "migrant": rng.random(n) < 0.5 * params["migrant_share"],
             "formalisation": formalisation,
             "continuity": 1.0 - 0.004 - 0.012 * diversity * rng.random(n),
             "affiliation": np.full(n, -1),
             "hybrid": np.zeros(n, bool),
         }
+
+    @staticmethod
+    def capacity_for(params: dict) -> float:
+        """Cases a volunteer carries: its hours over the hours one case takes."""
+        return max(1.0, float(np.floor(params["volunteer_hours"] / params["hours_per_case"])))
 
     @property
     def formalisation(self) -> float:

@@ -21,8 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..agents import Coordinator, ResidentsOrganisation
-from ..agents.base import BROKER, FORMAL, INFORMAL
+from .state import Kind, Side
 
 
 @dataclass
@@ -55,6 +54,14 @@ class Layout:
     district_actors: list[np.ndarray]
     district_broker: list[np.ndarray]
 
+    def formal_position(self, area: int, pros: np.ndarray) -> np.ndarray:
+        """Position of professionals ``pros`` in ``area_formal[area]`` (sorted)."""
+        return np.searchsorted(self.area_formal[area], pros)
+
+    def informal_position(self, area: int, actors: np.ndarray) -> np.ndarray:
+        """Position of informal ``actors`` in ``area_informal[area]`` (sorted)."""
+        return np.searchsorted(self.area_informal[area], actors)
+
     def active_in(self, actors: np.ndarray, area: int) -> np.ndarray:
         """Boolean mask: which of ``actors`` are active in ``area``."""
         return (self.actor_area[actors] == area) | (
@@ -64,8 +71,10 @@ class Layout:
 
 def home_areas(kind: np.ndarray, params: dict) -> np.ndarray:
     """Home area of every actor: the k-th actor of a kind lives in area k // count."""
-    counts = {0: params["n_professionals"], 1: params["n_volunteers"],
-              2: params["n_coordinators"], 3: params["n_organisations"]}
+    counts = {Kind.PROFESSIONAL: params["n_professionals"],
+              Kind.VOLUNTEER: params["n_volunteers"],
+              Kind.COORDINATOR: params["n_coordinators"],
+              Kind.ORGANISATION: params["n_organisations"]}
     home = np.zeros(len(kind), dtype=np.int64)
     for k, count in counts.items():
         members = np.flatnonzero(kind == k)
@@ -81,21 +90,21 @@ def build_layout(kind: np.ndarray, side: np.ndarray, params: dict) -> Layout:
     home = home_areas(kind, params)
     actor_district = area_district[home]
     actor_area = home.copy()
-    actor_area[kind == Coordinator.KIND] = -1
-    orgs = np.flatnonzero(kind == ResidentsOrganisation.KIND)
+    actor_area[kind == Kind.COORDINATOR] = -1
+    orgs = np.flatnonzero(kind == Kind.ORGANISATION)
     n_shared = round(params["shared_organisations"] * params["n_organisations"])
     rank_in_area = np.arange(len(orgs)) % max(params["n_organisations"], 1)
     actor_area[orgs[rank_in_area < n_shared]] = -1
     n_districts = int(area_district.max()) + 1
     district_actors = [np.flatnonzero(actor_district == d) for d in range(n_districts)]
-    district_broker = [m[side[m] == BROKER] for m in district_actors]
+    district_broker = [m[side[m] == Side.BROKER] for m in district_actors]
     area_actors = []
     for a in range(n_areas):
         members = district_actors[area_district[a]]
         keep = (actor_area[members] == a) | (actor_area[members] < 0)
         area_actors.append(members[keep])
-    area_formal = [m[side[m] == FORMAL] for m in area_actors]
-    area_informal = [m[side[m] == INFORMAL] for m in area_actors]
+    area_formal = [m[side[m] == Side.FORMAL] for m in area_actors]
+    area_informal = [m[side[m] == Side.INFORMAL] for m in area_actors]
     household_area = np.arange(n_areas * params["n_households"]) // params["n_households"]
     return Layout(n_areas, area_district, actor_area, actor_district, household_area,
                   area_actors, area_formal, area_informal, district_actors,

@@ -1,13 +1,18 @@
-"""The case book: every support case as one row of column arrays.
+"""The case book: every support case as one row of typed column arrays.
 
-A case is one household's need being worked on. It records who is involved now
-(professional, informal actor, coordinator) and, as flags, what ever happened on it:
-a professional involved (``formal``), an informal actor involved (``informal``), a
-professional and an informal actor in direct contact (``direct``), or their work
-linked through a coordinator (``linked``). From those flags every case has exactly
-one *mode* (docs/ODD.md, "Case modes"). The flags are history and never switch off;
-``together`` is the current state: the professional and informal actor now on the
-case are in direct contact (cleared when either leaves).
+A case is one household's need being worked on. It records who is involved now and,
+as flags, what ever happened on it: a professional involved (``formal``), an
+informal actor involved (``informal``), a professional and an informal actor in
+direct contact (``direct``), or their work linked through a coordinator (``linked``).
+From those flags every case has exactly one *mode* (docs/ODD.md, "Case modes"). The
+flags are history and never switch off; ``together`` is the current state: the lead
+professional and lead informal actor are in direct contact now.
+
+A case can draw on several sources of help (the Breda quickscan counts about four
+per client): a lead professional and possibly a second one, a lead informal actor and
+possibly a second one (the household's own contact helping alongside), the
+household's own circle, and specialist care after a late escalation. The counts of
+sources ever involved are kept per case.
 
 Modes:
 
@@ -20,77 +25,135 @@ Modes:
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
+from enum import IntEnum
+
 import numpy as np
 
-FORMAL_ONLY, INFORMAL_ONLY, COEXISTENCE, INTERMEDIATED, COPRODUCTION = range(5)
-MODE_NAMES = ("formal_only", "informal_only", "coexistence", "intermediated",
-              "coproduction")
+from .state import Mode
+
 NONE = -1
 
-_INT_FIELDS = ("household", "pro", "inf", "coord", "start", "end", "retry")
-_BOOL_FIELDS = ("active", "formal", "informal", "direct", "linked", "silent",
-                "escalated", "together")
+
+class Role(IntEnum):
+    """A helper's place on a case."""
+
+    PRO = 0
+    PRO2 = 1
+    INF = 2
+    INF2 = 3
+    COORD = 4
 
 
 def classify(formal: np.ndarray, informal: np.ndarray, direct: np.ndarray,
              linked: np.ndarray) -> np.ndarray:
     """Mode code of each case from its flags (exactly one mode per case)."""
     both = formal & informal
-    joint = np.where(direct, COPRODUCTION, np.where(linked, INTERMEDIATED, COEXISTENCE))
-    return np.where(both, joint, np.where(formal, FORMAL_ONLY, INFORMAL_ONLY))
+    joint = np.where(direct, Mode.COPRODUCTION,
+                     np.where(linked, Mode.INTERMEDIATED, Mode.COEXISTENCE))
+    return np.where(both, joint, np.where(formal, Mode.FORMAL_ONLY, Mode.INFORMAL_ONLY))
+
+
+@dataclass
+class CaseColumns:
+    """Full-capacity column arrays of the case book (rows beyond ``n`` are unused).
+
+    Attributes:
+        household: The household the case is for.
+        helper: Actor in each ``Role`` (shape capacity x 5), or -1.
+        start, end: Week opened and closed (-1 while open).
+        retry: Week from which a dismissed referral may be tried again.
+        pro_seen, inf_seen: Last professional and informal actor that were in direct
+            contact on the case (for the reward when it ends well).
+        formal_sources, informal_sources: Sources of help ever involved per side.
+        active, formal, informal, direct, linked, silent, escalated, together: Flags.
+
+    """
+
+    household: np.ndarray
+    helper: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    retry: np.ndarray
+    pro_seen: np.ndarray
+    inf_seen: np.ndarray
+    formal_sources: np.ndarray
+    informal_sources: np.ndarray
+    active: np.ndarray
+    formal: np.ndarray
+    informal: np.ndarray
+    direct: np.ndarray
+    linked: np.ndarray
+    silent: np.ndarray
+    escalated: np.ndarray
+    together: np.ndarray
+
+    @classmethod
+    def empty(cls, capacity: int) -> CaseColumns:
+        """Columns for ``capacity`` cases, all unset."""
+        def ints(*shape: int) -> np.ndarray:
+            return np.full(shape, NONE, dtype=np.int64)
+        flags = {f.name: np.zeros(capacity, bool) for f in fields(cls)
+                 if f.name in ("active", "formal", "informal", "direct", "linked",
+                               "silent", "escalated", "together")}
+        return cls(household=ints(capacity), helper=ints(capacity, len(Role)),
+                   start=ints(capacity), end=ints(capacity), retry=ints(capacity),
+                   pro_seen=ints(capacity), inf_seen=ints(capacity),
+                   formal_sources=np.zeros(capacity, np.int64),
+                   informal_sources=np.zeros(capacity, np.int64), **flags)
+
+    def grown(self, capacity: int, n: int) -> CaseColumns:
+        """A copy with room for ``capacity`` cases holding the first ``n`` rows."""
+        new = CaseColumns.empty(capacity)
+        for f in fields(self):
+            getattr(new, f.name)[:n] = getattr(self, f.name)[:n]
+        return new
 
 
 class CaseBook:
-    """Growable column store of cases; rows are never removed (closed cases stay)."""
+    """Growable store of cases; rows are never removed (closed cases stay).
+
+    Attributes:
+        n: Number of cases opened so far.
+        c: The columns (full capacity; index with case ids below ``n``).
+
+    """
 
     def __init__(self, capacity: int = 1024) -> None:
         """Allocate room for ``capacity`` cases."""
         self.n = 0
-        self._cap = capacity
-        self.cols: dict[str, np.ndarray] = {}
-        for f in _INT_FIELDS:
-            self.cols[f] = np.full(capacity, NONE, dtype=np.int64)
-        for f in _BOOL_FIELDS:
-            self.cols[f] = np.zeros(capacity, dtype=bool)
+        self.c = CaseColumns.empty(capacity)
 
-    def __getattr__(self, name: str) -> np.ndarray:
-        cols = self.__dict__.get("cols")
-        if cols is not None and name in cols:
-            return cols[name][: self.n]
-        raise AttributeError(name)
-
-    def open(self, household: int, week: int, silent: bool) -> int:
+    def open(self, household: int, week: int, silent: bool, circle: bool) -> int:
         """Open a new case for ``household`` and return its id."""
-        if self.n == self._cap:
-            self._cap *= 2
-            for f, arr in self.cols.items():
-                grown = np.full(self._cap, NONE if arr.dtype != bool else False,
-                                dtype=arr.dtype)
-                grown[: self.n] = arr[: self.n]
-                self.cols[f] = grown
+        if self.n == len(self.c.household):
+            self.c = self.c.grown(2 * self.n, self.n)
         cid = self.n
         self.n += 1
-        c = self.cols
-        c["household"][cid] = household
-        c["start"][cid] = week
-        c["active"][cid] = True
-        c["silent"][cid] = silent
+        c = self.c
+        c.household[cid] = household
+        c.start[cid] = week
+        c.active[cid] = True
+        c.silent[cid] = silent
+        c.informal_sources[cid] = int(circle)
         return cid
 
     def active_ids(self) -> np.ndarray:
         """Ids of the cases that are still open."""
-        return np.flatnonzero(self.cols["active"][: self.n])
+        return np.flatnonzero(self.c.active[: self.n])
+
+    def who(self, role: Role, ids: np.ndarray | int | slice | None = None) -> np.ndarray:
+        """Actor in ``role`` on cases ``ids`` (all cases if None), -1 for none."""
+        sel = slice(0, self.n) if ids is None else ids
+        return self.c.helper[sel, role]
 
     def modes(self, ids: np.ndarray | None = None) -> np.ndarray:
         """Mode code of the given cases (all cases if ``ids`` is None)."""
         sel = slice(0, self.n) if ids is None else ids
-        c = self.cols
-        return classify(c["formal"][sel], c["informal"][sel], c["direct"][sel],
-                        c["linked"][sel])
+        c = self.c
+        return classify(c.formal[sel], c.informal[sel], c.direct[sel], c.linked[sel])
 
-    def load(self, column: str, n_actors: int) -> np.ndarray:
-        """Number of active cases per actor in ``column`` (pro, inf or coord)."""
-        ids = self.active_ids()
-        who = self.cols[column][ids]
-        who = who[who >= 0]
-        return np.bincount(who, minlength=n_actors)
+    def sources(self, ids: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Formal and informal sources of help ever involved, per case."""
+        sel = slice(0, self.n) if ids is None else ids
+        return self.c.formal_sources[sel], self.c.informal_sources[sel]

@@ -1,22 +1,24 @@
-"""Casework: needs develop, cases are supported, referred, escalated and closed.
+"""Casework: needs develop, cases are supported, referred, escalated, worked on, closed.
 
-Submodels (docs/ODD.md, III.iv: "Needs", "Support", "Late escalation", "Joint work",
-"Closure"). Per-household draws come from the *cases* stream in a fixed number per
-week, so a lever that changes routing does not reshuffle which households get
-problems; per-case decisions come from the *decisions* stream.
+Submodels of docs/ODD.md ("Needs", "Support", "Surfacing", "Referral and late
+escalation", "Joint work", "Closure"). Per-household draws come from the *cases*
+stream in a fixed number per week, so a lever that changes routing does not
+reshuffle which households get problems; per-case decisions come from the
+*decisions* stream. Thresholds of the first version are logistic ramps of width
+``decision_width`` (``routing.ramp``): no route flips at a knife-edge.
 
-Support s of a case, with the professional's time share T_p = min(1, cap/load):
+Support of a case, with the lead professional's time share T = min(1, cap/load):
 
-    support = 0.8 T_p [pro] + 0.6 (1 - 0.6 sev) [informal] + synergy
-    synergy = 0.3 if the two are in direct contact now (``together``),
-              0.15 if a coordinator links them now, else 0
+    support = sp T + e sp T2 [second professional]
+              + si (1 - h s) (1 + e [second informal source])
+              + synergy_direct if the two leads are in direct contact now,
+                synergy_linked if a coordinator links them now
+    plus support_circle for a household whose own circle helps (with or without a case)
 
-Need dynamics (growth g = ``need_growth``, noise e uniform in +-0.01):
+(sp, si, e, h: ``support_professional``, ``support_informal``, ``support_extra``,
+``informal_heavy_loss``). Need dynamics, with g = ``need_growth``:
 
-    sev <- clip(sev + 2 g (1 - min(support, 1)) - 0.05 support + e, 0, 1)
-
-Informal help alone resolves light needs (below about 0.4: practical and emotional
-support) but not heavy ones, which keep growing until referred or escalated.
+    s <- clip(s + 2 g (1 - min(support, 1)) - recovery_rate support + noise, 0, 1)
 """
 
 from __future__ import annotations
@@ -25,186 +27,256 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .identity import wanted_role
-from .links import pair_strength
+from .cases import Role
+from .identity import encounter
+from .links import pair_barriers
 from .routing import (
     assign,
-    case_area,
     intake_at_informal,
     intake_at_professional,
-    least_loaded_professional,
+    least_loaded,
     make_direct,
+    ramp,
     refer,
+    release,
 )
 from .ties import disagreement
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
 
-RESOLVED = 0.08          # a need below this is solved
-PRO_CLOSES = 0.3         # professionals close their part once the need is this light
-ESCALATION = 0.85        # an informal-only case this severe escalates late
-CRISIS = 0.9             # an unreached need this severe reaches the wijkteam anyway
-VOICE_LATER = 0.05       # weekly chance (times trust) that a silent need is voiced
-REACH = 0.25             # weekly chance (times civic activity) a contact reaches it
-DISCOVERY = 0.5          # weekly chance (times L) co-existing helpers find each other
-
 
 def develop_needs(model: Neighbourhood) -> None:
-    """New needs arise and existing needs grow or shrink with support."""
+    """New needs arise; existing needs grow without support and shrink with it."""
     h, p = model.households, model.p
-    u = model.rng_cases.random((4, len(h["severity"])))
-    support = np.zeros(len(h["severity"]))
+    u = model.rng_cases.random((4, len(h)))
+    support = np.where(h.circle, p["support_circle"], 0.0)
     ids = model.cases.active_ids()
-    support[model.cases.cols["household"][ids]] = case_support(model, ids)
-    sev = h["severity"]
-    drift = 2 * p["need_growth"] * (1 - np.minimum(support, 1.0)) - 0.05 * support
-    sev[:] = np.where(h["needy"], np.clip(sev + drift + 0.02 * (u[3] - 0.5), 0, 1), sev)
-    new = ~h["needy"] & (u[0] < p["problem_rate"] * h["vulnerability"])
-    start = np.clip(p["problem_severity"] + 0.3 * (u[1] + u[2] - 1.0), 0.05, 1.0)
-    sev[new] = start[new]
-    h["needy"] |= new
-    h["new"] = new
+    support[model.cases.c.household[ids]] += case_support(model, ids)
+    drift = 2 * p["need_growth"] * (1 - np.minimum(support, 1.0)) - p["recovery_rate"] * support
+    noisy = h.severity + drift + p["need_noise"] * (u[3] - 0.5)
+    h.severity[:] = np.where(h.needy, np.clip(noisy, 0.0, 1.0), h.severity)
+    new = ~h.needy & (u[0] < p["problem_rate"] * h.vulnerability)
+    start = np.clip(p["problem_severity"] + p["severity_spread"] * (u[1] + u[2] - 1.0),
+                    0.05, 1.0)
+    h.severity[new] = start[new]
+    h.needy |= new
+    h.new[:] = new
+    h.need_start[new] = model.week
+    h.needs += new
+    h.unmet += np.where(h.needy, h.severity, 0.0)
 
 
 def case_support(model: Neighbourhood, ids: np.ndarray) -> np.ndarray:
-    """Support each active case in ``ids`` receives this week."""
-    c, a = model.cases.cols, model.actors
-    pro, inf = c["pro"][ids], c["inf"][ids]
+    """Support each active case in ``ids`` receives this week (module docstring)."""
+    c, a, p = model.cases.c, model.actors, model.p
+    pro, pro2 = c.helper[ids, Role.PRO], c.helper[ids, Role.PRO2]
+    inf, inf2 = c.helper[ids, Role.INF], c.helper[ids, Role.INF2]
     has_p, has_i = pro >= 0, inf >= 0
-    time = np.minimum(1.0, a["capacity"][pro] / np.maximum(a["load"][pro], 1.0))
-    sev = model.households["severity"][c["household"][ids]]
-    synergy = np.where(c["together"][ids], 0.3, np.where(c["coord"][ids] >= 0, 0.15, 0.0))
-    return (0.8 * time * has_p + 0.6 * (1 - 0.6 * sev) * has_i
-            + synergy * (has_p & has_i))
+
+    def time(who: np.ndarray) -> np.ndarray:
+        return (who >= 0) * np.minimum(1.0, a.capacity[who] / np.maximum(a.load[who], 1.0))
+
+    sev = model.households.severity[c.household[ids]]
+    extra = p["support_extra"]
+    formal = p["support_professional"] * (time(pro) + extra * time(pro2))
+    informal = (p["support_informal"] * (1 - p["informal_heavy_loss"] * sev)
+                * (has_i + extra * (inf2 >= 0)))
+    synergy = np.where(c.together[ids], p["synergy_direct"],
+                       np.where(c.helper[ids, Role.COORD] >= 0, p["synergy_linked"], 0.0))
+    return formal + informal + synergy * (has_p & has_i)
 
 
 def surface_needs(model: Neighbourhood) -> None:
     """Unreached needs are voiced to the wijkteam or reached by an informal contact."""
-    h, a = model.households, model.actors
-    rng = model.rng_cases
-    n = len(h["severity"])
-    u = rng.random((2, n))
-    open_need = h["needy"] & (h["case"] < 0)
-    voice_p = np.where(h["new"], h["trust_pro"], VOICE_LATER * h["trust_pro"])
-    voiced = open_need & ((u[0] < voice_p) | (h["severity"] >= CRISIS))
-    contact = h["contact"]
-    room = np.zeros(n, bool)
+    h, a, p = model.households, model.actors, model.p
+    u = model.rng_cases.random((2, len(h)))
+    open_need = h.needy & (h.case < 0)
+    voice = np.where(h.new, h.trust_pro, p["voice_later"] * h.trust_pro)
+    crisis = ramp(h.severity - p["crisis_severity"], p["decision_width"])
+    voiced = open_need & (u[0] < 1.0 - (1.0 - voice) * (1.0 - crisis))
+    contact = h.contact
+    room = np.zeros(len(h), bool)
     has = contact >= 0
-    room[has] = a["load"][contact[has]] < a["capacity"][contact[has]]
-    reached = open_need & ~voiced & room & (u[1] < REACH * model.p["civic_activity"])
+    room[has] = a.load[contact[has]] < a.capacity[contact[has]]
+    reached = (open_need & ~voiced & room
+               & (u[1] < p["reach_rate"] * p["civic_activity"]))
     for hh in np.flatnonzero(voiced | reached):
-        if reached[hh] and a["load"][contact[hh]] >= a["capacity"][contact[hh]]:
+        if reached[hh] and a.load[contact[hh]] >= a.capacity[contact[hh]]:
             continue  # the contact filled up with an earlier household this week
-        cid = model.cases.open(int(hh), model.week, silent=bool(reached[hh]))
-        h["case"][hh] = cid
-        sev = float(h["severity"][hh])
+        cid = model.cases.open(int(hh), model.week, silent=bool(reached[hh]),
+                               circle=bool(h.circle[hh]))
+        h.case[hh] = cid
+        h.wait[hh] += model.week - h.need_start[hh]
+        h.helped[hh] += 1
         if voiced[hh]:
-            intake_at_professional(model, cid, sev)
+            intake_at_professional(model, cid, float(h.severity[hh]))
         else:
-            intake_at_informal(model, cid, int(contact[hh]), sev)
+            intake_at_informal(model, cid, int(contact[hh]))
 
 
 def refer_and_escalate(model: Neighbourhood) -> None:
-    """Informal-only cases beyond the actor's limit are referred; severe ones escalate."""
-    c, a = model.cases.cols, model.actors
+    """Informal-only cases: late escalation, referral, or the household's own way."""
+    c, p, h = model.cases.c, model.p, model.households
     ids = model.cases.active_ids()
-    alone = ids[(c["inf"][ids] >= 0) & (c["pro"][ids] < 0)]
+    alone = ids[(c.helper[ids, Role.INF] >= 0) & (c.helper[ids, Role.PRO] < 0)]
     if not len(alone):
         return
-    inf = c["inf"][alone]
-    sev = model.households["severity"][c["household"][alone]]
-    limit = 0.25 + 0.5 * wanted_role(a["role_view"][inf], model.p) + 0.15 * (
-        1 - a["knowledge"][inf])
-    late = sev >= ESCALATION
+    u = model.rng_decisions.random((3, len(alone)))
+    inf = c.helper[alone, Role.INF]
+    hh = c.household[alone]
+    sev = h.severity[hh]
+    width = p["decision_width"]
+    late = u[0] < ramp(sev - p["escalation_severity"], width)
     for cid in alone[late]:
-        p = least_loaded_professional(model, case_area(model, int(cid)))
-        assign(model, int(cid), "pro", p)
-        c["escalated"][cid] = True
+        pro = least_loaded(model, model.areas.area_formal[h.area[c.household[cid]]])
+        assign(model, int(cid), Role.PRO, pro)
+        c.escalated[cid] = True
+        c.formal_sources[cid] += 1  # specialist care
         model.counters["late_escalations"] += 1
-        model.bad[p] += 1
-    due = ~late & (sev > limit) & (c["retry"][alone] <= model.week)
-    for cid, j in zip(alone[due], inf[due], strict=True):
-        refer(model, int(cid), int(j))
+        model.actors.bad[pro] += 1  # "te laat ... opgeschaald": kept too long
+    wants = ~late & (u[1] < ramp(sev - model.view.limit[inf], width))
+    for k in np.flatnonzero(wants):
+        cid, j = int(alone[k]), int(inf[k])
+        if c.retry[cid] <= model.week and refer(model, cid, j):
+            continue
+        if u[2][k] < p["own_way_rate"] * h.trust_pro[hh[k]]:  # guided, goes itself
+            area = h.area[hh[k]]
+            assign(model, cid, Role.PRO, least_loaded(model, model.areas.area_formal[area]))
+            model.counters["own_way"] += 1
 
 
 def work_together(model: Neighbourhood) -> None:
-    """Joint work this week: contact, clashes over disagreement, discovery."""
-    c, a = model.cases.cols, model.actors
-    rng = model.rng_decisions
+    """Joint work this week: contact, encounters, clashes, introductions, discovery."""
+    c, a, p = model.cases.c, model.actors, model.p
+    rng, ties, view = model.rng_decisions, model.ties, model.view
     ids = model.cases.active_ids()
-    pro, inf, coord = c["pro"][ids], c["inf"][ids], c["coord"][ids]
+    pro, inf, coord = (c.helper[ids, Role.PRO], c.helper[ids, Role.INF],
+                       c.helper[ids, Role.COORD])
     both = (pro >= 0) & (inf >= 0)
-    direct = both & c["together"][ids]
+    direct = both & c.together[ids]
     linked = both & ~direct & (coord >= 0)
-    ties = model.ties
+    apart = both & ~direct & (coord < 0)
+    u = rng.random((5, len(ids)))
     ties.touch(pro[direct], inf[direct], 1.0)
     for x, y in ((pro[linked], coord[linked]), (coord[linked], inf[linked])):
-        ties.touch(x, y, 0.5)
-    dp, di = pro[direct], inf[direct]
-    clash = rng.random(len(dp)) < model.p["clash_rate"] * disagreement(a, dp, di)
-    np.add.at(model.bad, dp[clash], 1)
-    np.add.at(model.bad, di[clash], 1)
+        ties.touch(x, y, p["meeting_contact"])
+    encounter(a, p, pro[direct], inf[direct], u[0][direct], u[1][direct])
+    _clash(model, ids, pro, inf, direct | linked, u[2], u[3])
+    strength = np.zeros(len(ids))
+    if both.any():
+        strength[both] = ties.get(pro[both], inf[both]) * pair_barriers(
+            a, p, view.distance, view.available, pro[both], inf[both])
+    found = apart & (u[4] < p["discovery_rate"] * strength)
+    if p["mech_brokerage"] and linked.any():
+        vouched = np.zeros(len(ids))
+        lk = linked & (coord >= 0)
+        vouched[lk] = (ties.get(pro[lk], coord[lk]) * ties.get(coord[lk], inf[lk])
+                       * pair_barriers(a, p, view.distance, view.available, pro[lk], inf[lk]))
+        boost = 1.0 + p["chair_training"]
+        found |= linked & (u[4] < p["introduction_rate"] * boost
+                           * np.maximum(strength, vouched))
+        model.counters["introductions"] += int((found & linked).sum())
+    for cid in ids[found]:
+        make_direct(model, int(cid))
+
+
+def _clash(model: Neighbourhood, ids: np.ndarray, pro: np.ndarray, inf: np.ndarray,
+           shared: np.ndarray, u_clash: np.ndarray, u_voice: np.ndarray) -> None:
+    """Logics clash on shared cases; spoken clashes settle, unspoken ones cost.
+
+    A clash happens with probability ``clash_rate`` x D (the pair's logic distance:
+    "botsende normatieve logica's rondom casework"). It is voiced and settled with
+    probability equal to the pair's mean recognition (a good contact for both:
+    "wederzijdse erkenning en compromisvorming"); otherwise it stays unspoken ("lijken
+    vaak onuitgesproken te blijven"): a bad contact for both, and helpers in direct
+    contact withdraw from it ("terugtrekgedrag").
+    """
+    a, c = model.actors, model.cases.c
+    if not shared.any():
+        return
+    d = np.zeros(len(ids))
+    d[shared] = disagreement(a, pro[shared], inf[shared])
+    clash = shared & (u_clash < model.p["clash_rate"] * d)
+    if not clash.any():
+        return
+    rho = 0.5 * (a.recognition[pro] + a.recognition[inf])
+    settled = clash & (u_voice < rho)
+    unspoken = clash & ~settled
+    for who in (pro, inf):
+        np.add.at(a.good, who[settled], 1)
+        np.add.at(a.bad, who[unspoken], 1)
+    withdrawn = ids[unspoken & c.together[ids]]
+    c.together[withdrawn] = False
+    c.pro_seen[withdrawn] = -1
     model.counters["clashes"] += int(clash.sum())
-    apart = both & ~direct & (coord < 0)
-    cand = ids[apart]
-    if len(cand):
-        found = rng.random(len(cand)) < DISCOVERY * pair_strength(model, pro[apart], inf[apart])
-        for cid in cand[found]:
-            make_direct(model, int(cid), int(c["pro"][cid]), int(c["inf"][cid]))
+    model.counters["clashes_unspoken"] += int(unspoken.sum())
 
 
 def close_cases(model: Neighbourhood) -> None:
-    """Solved cases close; professionals close early; informal help may stop."""
-    c, a, h = model.cases.cols, model.actors, model.households
-    rng = model.rng_decisions
+    """Solved cases close; professionals close their part; informal help may stop."""
+    c, a, h, p = model.cases.c, model.actors, model.households, model.p
     ids = model.cases.active_ids()
     if not len(ids):
         return
-    hh = c["household"][ids]
-    sev = h["severity"][hh]
-    pro, inf = c["pro"][ids], c["inf"][ids]
+    u = model.rng_decisions.random((3, len(ids)))
+    hh = c.household[ids]
+    sev = h.severity[hh]
+    pro, inf = c.helper[ids, Role.PRO], c.helper[ids, Role.INF]
+    solved = sev < p["resolved_severity"]
+    _reward_success(model, ids[solved])
     both = (pro >= 0) & (inf >= 0)
-    solved = sev < RESOLVED
-    good_pair = solved & both & c["together"][ids]
-    np.add.at(model.good, pro[good_pair], 1)
-    np.add.at(model.good, inf[good_pair], 1)
-    early = ~solved & both & (sev < PRO_CLOSES)
-    unseen = early & ~c["together"][ids]
-    np.add.at(model.bad, inf[unseen], 1)
-    model.counters["discontinuities"] += int(unseen.sum())
+    early = ~solved & both & (u[0] < ramp(p["pro_close_severity"] - sev, p["decision_width"]))
+    aware = (c.helper[ids, Role.COORD] >= 0) | (u[2] < model.ties.get(pro, np.maximum(inf, 0)))
+    felt = early & ~c.together[ids] & aware
+    np.add.at(a.bad, inf[felt], 1)
+    model.counters["discontinuities"] += int(felt.sum())
+    model.counters["warm_handovers"] += int((early & c.together[ids]).sum())
     for cid in ids[early]:
-        release(model, int(cid), "pro")
-        release(model, int(cid), "coord")
-    has_i = ~solved & (c["inf"][ids] >= 0)
-    drops = has_i & (rng.random(len(ids)) > a["continuity"][np.maximum(c["inf"][ids], 0)])
-    seen = drops & (c["pro"][ids] >= 0) & (c["together"][ids] | (c["coord"][ids] >= 0))
-    np.add.at(model.bad, c["pro"][ids][seen], 1)
+        for role in (Role.PRO, Role.PRO2, Role.COORD):
+            release(model, int(cid), role)
+    inf = c.helper[ids, Role.INF]
+    drops = ~solved & (inf >= 0) & (u[1] > a.continuity[np.maximum(inf, 0)])
+    seen = drops & (c.helper[ids, Role.PRO] >= 0) & (
+        c.together[ids] | (c.helper[ids, Role.COORD] >= 0))
+    np.add.at(a.bad, c.helper[ids, Role.PRO][seen], 1)  # "continuïteit" doubted
     for cid in ids[drops]:
-        release(model, int(cid), "inf")
-        release(model, int(cid), "coord")
-    empty = ~solved & (c["pro"][ids] < 0) & (c["inf"][ids] < 0)
+        _informal_stops(model, int(cid))
+    helpers = c.helper[ids][:, [Role.PRO, Role.PRO2, Role.INF, Role.INF2]]
+    empty = ~solved & (helpers < 0).all(axis=1)
     for cid in ids[solved | empty]:
         end_case(model, int(cid))
-    h["needy"][hh[solved]] = False
-    h["severity"][hh[solved]] = 0.0
+    h.needy[hh[solved]] = False
+    h.severity[hh[solved]] = 0.0
+    h.resolved[hh[solved]] += 1
 
 
-def release(model: Neighbourhood, cid: int, role: str) -> None:
-    """Take the actor in ``role`` off case ``cid`` (no-op if there is none)."""
-    who = int(model.cases.cols[role][cid])
-    if who >= 0:
-        model.actors["load"][who] -= 1
-        model.cases.cols[role][cid] = -1
-        if role != "coord":
-            model.cases.cols["together"][cid] = False
+def _reward_success(model: Neighbourhood, solved: np.ndarray) -> None:
+    """A need solved by helpers who kept direct contact: a good contact for both."""
+    c, a = model.cases.c, model.actors
+    ok = solved[(c.pro_seen[solved] >= 0) & (c.inf_seen[solved] >= 0)]
+    model.counters["joint_successes"] += len(ok)
+    if model.p["mech_success"] and len(ok):
+        np.add.at(a.good, c.pro_seen[ok], 1)
+        np.add.at(a.good, c.inf_seen[ok], 1)
+
+
+def _informal_stops(model: Neighbourhood, cid: int) -> None:
+    """The lead informal actor stops; a second informal source takes over the lead."""
+    c = model.cases.c
+    release(model, cid, Role.INF)
+    release(model, cid, Role.COORD)
+    c.inf_seen[cid] = -1
+    second = int(c.helper[cid, Role.INF2])
+    if second >= 0:
+        c.helper[cid, Role.INF], c.helper[cid, Role.INF2] = second, -1
 
 
 def end_case(model: Neighbourhood, cid: int) -> None:
     """Close case ``cid``: release everyone and free the household."""
-    for role in ("pro", "inf", "coord"):
+    for role in Role:
         release(model, cid, role)
-    c = model.cases.cols
-    c["active"][cid] = False
-    c["end"][cid] = model.week
-    model.households["case"][c["household"][cid]] = -1
+    c = model.cases.c
+    c.active[cid] = False
+    c.end[cid] = model.week
+    model.households.case[c.household[cid]] = -1

@@ -1,95 +1,95 @@
-"""Identity: in-group identification, regard for the other side, and goal uncertainty.
+"""Identity: in-group identification and regard for the other side (us-them).
 
-Submodels (docs/ODD.md, III.iv.12 "Goal uncertainty" and III.iv.13 "Identity"):
+Submodel "Identity" of docs/ODD.md. Regard and identification move only with
+experience and with felt threat; there is no pull back to a starting value.
 
-*Contact events.* During the week, good and bad contacts are tallied per actor
-(``good`` / ``bad``). Applied once a week, with g = ``regard_gain`` and
-b = ``negativity_bias`` (a bad contact weighs b times a good one; Tajfel & Turner's
-out-group devaluation, and the finding that us-them images "gingen tijdens de
-interviews veelvuldig over tafel"):
+*Contact.* During the week, positive and negative cross-side contact is tallied per
+actor (``actors.good`` / ``actors.bad``). Positive contact is the common kind
+(Graf, Paolini & Rubin 2014), negative contact weighs more per event (Barlow et al.
+2012; ``negativity_bias``). With g = ``regard_gain`` and b = min(bias g, 1):
 
-    regard  <- 1 - (1 - regard) (1 - g)^good
-    regard  <- regard (1 - b g)^bad
-    ingroup <- 1 - (1 - ingroup) (1 - g)^bad
+    regard  <- 1 - (1 - regard) (1 - g)^good,   then  regard <- regard (1 - b)^bad
+    ingroup <- ingroup (1 - g)^good,            then  ingroup <- 1 - (1 - ingroup) (1 - b)^bad
 
-*Goal uncertainty* of actor i under the municipality's model m, with expected
-informal role E_m, explicitness x_m, clarity c and feasibility f_i:
+Good contact loosens the in-group boundary (recategorisation, Gaertner & Dovidio
+2000), bad contact hardens it ("devaluerende beelden over en weer").
 
-    U_i = 1 - c x_m (1 - |E_m - r_i|) f_i
+*Threat.* Identity threat is a state that follows the pressure on an actor's role
+("de oproep tot ... hybridisering juist aanzet tot distinctiegedrag, omdat de eigen
+rol en identiteit in het geding komt"; for informal actors also cases pushed onto
+them, "vrees voor instrumentalisering"). With pressure
+pi_i = min(1, push_i U_i + pushed_i) and t = ``threat_strength``:
 
-Professionals find a large community role infeasible without time
-(f = 1 - E_m (1 - free time)); informal actors find it infeasible when civil
-society is quiet (f = 1 - E_m (1 - civic activity)).
+    threat <- threat + threat_adaptation (t pi - threat)
 
-*Identity threat.* The push for hybridisation, felt through goal uncertainty,
-triggers distinction ("de oproep tot ... hybridisering juist aanzet tot
-distinctiegedrag"):
+Threat changes identification and regard *as felt now*, not the stocks built by
+experience: felt ingroup = ingroup + threat (1 - ingroup), felt regard =
+regard (1 - threat x felt ingroup). When the push stops or goals become clear, the
+threat fades and with it the distinction. Coordinators feel no push; professionals
+feel it times ``sociale_basis_push`` when the interplay sits at the sociale basis
+(the wijkteam is not asked to hybridise).
 
-    ingroup <- ingroup + t p U (1 - ingroup)
-    regard  <- regard (1 - t p U ingroup)
-
-and both relax slowly (2 % of the gap a week, RELAXATION) towards the actor's starting disposition.
+*Us-them distance* d_i = felt ingroup_i (1 - felt regard_i) is what gates decisions
+(``model.links``): a strongly identified actor with low regard for the other side
+keeps its distance.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..agents.base import BROKER, FORMAL, INFORMAL
-
-# Expected informal role E_m and explicitness x_m of each hybridisation model.
-# accessibility: informal actors are navigators; accessibility_plus adds practical
-# and emotional support (Oud-Noord); civil_society: formal supports informal care;
-# no_governance: civil society hoped to emerge without steering (Purmerend), so
-# roles are hardly scripted.
-MODEL_ROLE = {"unclear": 0.5, "accessibility": 0.2, "accessibility_plus": 0.4,
-              "civil_society": 0.75, "no_governance": 0.75}
-MODEL_EXPLICITNESS = {"unclear": 0.0, "accessibility": 1.0, "accessibility_plus": 1.0,
-                      "civil_society": 1.0, "no_governance": 0.35}
-RELAXATION = 0.02
+from .state import ActorTable, Side
 
 
-def effective_clarity(params: dict) -> float:
-    """Clarity of the model as it reaches the work floor: c x_m."""
-    return params["goal_clarity"] * MODEL_EXPLICITNESS[params["hybridisation_model"]]
+def us_them_distance(actors: ActorTable, params: dict) -> np.ndarray:
+    """d_i = felt ingroup (1 - felt regard); zero when identity gating is off."""
+    d = actors.felt_ingroup * (1.0 - actors.felt_regard)
+    return d if params["mech_identity_gating"] else np.zeros_like(d)
 
 
-def wanted_role(role_view: np.ndarray, params: dict) -> np.ndarray:
-    """Role an actor acts on: own view, pulled towards the model's role by clarity."""
-    c = effective_clarity(params)
-    return (1.0 - c) * role_view + c * MODEL_ROLE[params["hybridisation_model"]]
+def encounter(actors: ActorTable, params: dict, x: np.ndarray, y: np.ndarray,
+              u_good: np.ndarray, u_bad: np.ndarray) -> None:
+    """Ordinary cross-side encounters of pairs (x, y): good or bad for both, or neither.
+
+    An encounter is positive with probability ``contact_positive`` and (independently)
+    negative with probability ``contact_negative``; ``u_good`` and ``u_bad`` are the
+    uniform draws, one per pair.
+    """
+    good = u_good < params["contact_positive"]
+    bad = u_bad < params["contact_negative"]
+    for who in (x, y):
+        np.add.at(actors.good, who[good], 1)
+        np.add.at(actors.bad, who[bad], 1)
 
 
-def goal_uncertainty(actors: dict, free_time: np.ndarray, params: dict) -> np.ndarray:
-    """Goal uncertainty U_i of every actor (coordinators feel no feasibility gap)."""
-    e = MODEL_ROLE[params["hybridisation_model"]]
-    side = actors["side"]
-    feas = np.ones(len(side))
-    formal = side == FORMAL
-    feas[formal] = 1.0 - e * (1.0 - free_time[formal])
-    feas[side == INFORMAL] = 1.0 - e * (1.0 - params["civic_activity"])
-    fit = 1.0 - np.abs(e - actors["role_view"])
-    return 1.0 - effective_clarity(params) * fit * feas
+def apply_contacts(actors: ActorTable, params: dict) -> None:
+    """Apply the week's tallied good and bad contacts, then clear the tallies."""
+    if params["mech_contact_valence"]:
+        g = params["regard_gain"]
+        b = min(params["negativity_bias"] * g, 1.0)
+        good, bad = actors.good, actors.bad
+        actors.regard[:] = (1.0 - (1.0 - actors.regard) * (1.0 - g) ** good) * (1.0 - b) ** bad
+        actors.ingroup[:] = 1.0 - (1.0 - actors.ingroup * (1.0 - g) ** good) * (1.0 - b) ** bad
+    actors.good.fill(0.0)
+    actors.bad.fill(0.0)
 
 
-def apply_contacts(actors: dict, good: np.ndarray, bad: np.ndarray, params: dict) -> None:
-    """Apply the week's tallied good and bad contacts to regard and identification."""
-    g = params["regard_gain"]
-    b = min(params["negativity_bias"] * g, 1.0)
-    actors["regard"] = 1.0 - (1.0 - actors["regard"]) * (1.0 - g) ** good
-    actors["regard"] *= (1.0 - b) ** bad
-    actors["ingroup"] = 1.0 - (1.0 - actors["ingroup"]) * (1.0 - g) ** bad
-
-
-def apply_threat(actors: dict, params: dict) -> None:
-    """Push times uncertainty raises in-group identification and lowers regard."""
-    push = np.full(len(actors["side"]), params["hybridisation_push"])
-    push[actors["side"] == BROKER] = 0.0
+def felt_push(actors: ActorTable, params: dict) -> np.ndarray:
+    """Push for hybridisation felt by each actor."""
+    push = np.full(len(actors), params["hybridisation_push"])
+    push[actors.side == Side.BROKER] = 0.0
     if params["interplay"] == "sociale_basis":
-        push[actors["side"] == FORMAL] *= 0.5  # the wijkteam is not asked to hybridise
-    pressure = params["threat_rate"] * push * actors["uncertainty"]
-    ingroup, regard = actors["ingroup"], actors["regard"]
-    actors["regard"] = regard * (1.0 - pressure * ingroup)
-    actors["ingroup"] = ingroup + pressure * (1.0 - ingroup)
-    actors["regard"] += RELAXATION * (actors["regard0"] - actors["regard"])
-    actors["ingroup"] += RELAXATION * (actors["ingroup0"] - actors["ingroup"])
+        push[actors.side == Side.FORMAL] *= params["sociale_basis_push"]
+    return push
+
+
+def update_threat(actors: ActorTable, params: dict) -> None:
+    """Felt threat moves towards the current pressure; clears the week's pushes."""
+    if params["mech_threat"]:
+        pressure = np.minimum(1.0, felt_push(actors, params) * actors.uncertainty
+                              + actors.pushed)
+        target = params["threat_strength"] * pressure
+    else:
+        target = np.zeros(len(actors))
+    actors.threat += params["threat_adaptation"] * (target - actors.threat)
+    actors.pushed.fill(0.0)

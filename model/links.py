@@ -1,90 +1,129 @@
-"""Link strength: whether two actors work *directly* together.
+"""The week's view: what this week's decisions need, computed in bulk once.
 
-The three o's plus identity weaken a link (docs/ODD.md, "Link strength"). For a
-professional i and an informal actor j:
+At the start of every week (docs/ODD.md, "Link strength") the model computes from
+the state left by the previous week, for every actor and every area:
 
-    L_ij = F_ij (1 - D_ij) (1 - 0.5 U_ij) R_ij A_i S_ij
+- ``distance``: us-them distance d_i = ingroup (1 - regard) (``model.identity``);
+- ``wanted``: the role each actor acts on (``model.goals``);
+- ``limit``: the severity up to which an informal actor carries a case itself,
+  limit_base + limit_role w_j + limit_experience (1 - k_j) ("informele partijen ...
+  willen ook hun grenzen kunnen aangeven"; more experiential knowledge keeps a case
+  longer, the professionals' fear that it "te lang bij een vrijwilliger blijft");
+- ``available``: a professional's time for contact, clip(slack - load/capacity, 0, 1)
+  x (1 - community_time + community_time x community orientation) (1 for others);
+- per area, the link strength L between each professional i and informal actor j:
 
-- F_ij familiarity (onbekendheid),
-- D_ij disagreement of the two logics (onenigheid),
-- U_ij mean goal uncertainty of the pair (onbestemdheid); unclear goals weaken but do
-  not forbid contact, hence the weight 0.5 (UNCERTAINTY_WEIGHT),
-- R_ij = sqrt(regard_i regard_j), mutual regard for the other side (us-them),
-- A_i the professional's availability: clip(1.5 - load/capacity, 0, 1) times
-  (0.6 + 0.4 community orientation) (caseload leaves no time for contact; hybrid
-  workers make more),
-- S_ij cultural fit: 0.5 + 0.5 cultural sensitivity of i when j is a migrant
-  organisation or volunteer, else 1.
+    L_ij = F_ij (1 - bD D_ij (1 - rho_ij)) (1 - bU U_ij) (1 - bR d_ij) A_i S_ij
 
-L is used as the probability that an opportunity for direct contact (a shared case,
-a referral) is taken. Because the factors multiply, a link is strong only when all
-o's are addressed at once.
+  with F familiarity (onbekendheid), D the pair's logic distance and rho their mean
+  recognition of other logics (onenigheid: felt, not erased), U their mean goal
+  uncertainty (onbestemdheid), d their mean us-them distance, A the professional's
+  availability and S = 1 - cultural_barrier (1 - cs_i) for a migrant j (else 1).
+  Each barrier removes at most its weight; at full familiarity with every o
+  addressed, L is close to the professional's availability.
+
+Decisions during the week read this view; they do not recompute it per case.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 import numpy as np
 
-from .identity import wanted_role
-from .ties import disagreement
-
-if TYPE_CHECKING:
-    from .neighbourhood import Neighbourhood
-
-UNCERTAINTY_WEIGHT = 0.5
-ALL = slice(None)
+from .areas import Layout
+from .goals import wanted_role
+from .identity import us_them_distance
+from .state import ActorTable, Side
+from .ties import Ties, disagreement
 
 
-def free_time(actors: dict, idx: np.ndarray | slice = ALL) -> np.ndarray:
-    """Share of capacity still free, for actors ``idx`` (0 at or over capacity)."""
-    cap = np.maximum(actors["capacity"][idx], 1e-9)
-    return np.clip(1.0 - actors["load"][idx] / cap, 0.0, 1.0)
+def free_time(actors: ActorTable) -> np.ndarray:
+    """Share of capacity still free (0 at or over capacity)."""
+    cap = np.maximum(actors.capacity, 1e-9)
+    return np.clip(1.0 - actors.load / cap, 0.0, 1.0)
 
 
-def availability(actors: dict, idx: np.ndarray | slice = ALL) -> np.ndarray:
-    """Time for contact beyond casework, for actors ``idx`` (professionals only)."""
-    cap = np.maximum(actors["capacity"][idx], 1e-9)
-    a = (np.clip(1.5 - actors["load"][idx] / cap, 0.0, 1.0)
-         * (0.6 + 0.4 * actors["community"][idx]))
-    return np.where(actors["side"][idx] == 0, a, 1.0)
+def availability(actors: ActorTable, params: dict) -> np.ndarray:
+    """Time for contact beyond casework (professionals; 1 for everyone else)."""
+    if params["mech_caseload"]:
+        cap = np.maximum(actors.capacity, 1e-9)
+        slack = np.clip(params["contact_slack"] - actors.load / cap, 0.0, 1.0)
+    else:
+        slack = np.ones(len(actors))
+    share = params["community_time"]
+    a = slack * (1.0 - share + share * actors.community)
+    return np.where(actors.side == Side.FORMAL, a, 1.0)
 
 
-def pair_strength(model: Neighbourhood, pros: np.ndarray, informal: np.ndarray) -> np.ndarray:
-    """L for professionals ``pros`` and informal actors ``informal``, elementwise.
+def pair_barriers(actors: ActorTable, params: dict, distance: np.ndarray,
+                  available: np.ndarray, pros: np.ndarray, informal: np.ndarray
+                  ) -> np.ndarray:
+    """L without familiarity for ``pros`` and ``informal`` (broadcasting)."""
+    a, p = actors, params
+    felt = disagreement(a, pros, informal) * (
+        1.0 - 0.5 * (a.recognition[pros] + a.recognition[informal]))
+    u = 0.5 * (a.uncertainty[pros] + a.uncertainty[informal])
+    d = 0.5 * (distance[pros] + distance[informal])
+    fit = 1.0 - p["cultural_barrier"] * (1.0 - a.cultural_sensitivity[pros]) * a.migrant[informal]
+    return ((1.0 - p["barrier_disagreement"] * felt) * (1.0 - p["barrier_goals"] * u)
+            * (1.0 - p["barrier_us_them"] * d) * available[pros] * fit)
 
-    The two index arrays broadcast: equal shapes give one value per pair, shapes
-    ``(m, 1)`` and ``(1, n)`` give the full ``(m, n)`` table.
+
+@dataclass
+class WeekView:
+    """Per-actor and per-area quantities this week's decisions read.
+
+    Attributes:
+        distance: Us-them distance per actor.
+        wanted: Role each actor acts on.
+        limit: Severity up to which each actor carries a case itself (informal).
+        available: Time for contact per actor (professionals; 1 for others).
+        barriers: Per area, L without familiarity (area professionals x area
+            informal actors): what the other o's, identity and time leave of a link.
+        links: Per area, L itself (familiarity times the barriers).
+
     """
-    a = model.actors
-    f = model.ties.get(pros, informal)
-    d = disagreement(a, pros, informal)
-    u = 0.5 * (a["uncertainty"][pros] + a["uncertainty"][informal])
-    r = np.sqrt(a["regard"][pros] * a["regard"][informal])
-    avail = availability(a, pros)
-    fit = np.where(a["migrant"][informal], 0.5 + 0.5 * a["cultural_sensitivity"][pros], 1.0)
-    return f * (1.0 - d) * (1.0 - UNCERTAINTY_WEIGHT * u) * r * avail * fit
 
+    distance: np.ndarray
+    wanted: np.ndarray
+    limit: np.ndarray
+    available: np.ndarray
+    barriers: list[np.ndarray]
+    links: list[np.ndarray]
 
-def link_strength(model: Neighbourhood, pros: np.ndarray | int,
-                  informal: np.ndarray | int) -> np.ndarray:
-    """L for every professional in ``pros`` against every actor in ``informal``.
+    @classmethod
+    def compute(cls, actors: ActorTable, ties: Ties, layout: Layout, params: dict
+                ) -> WeekView:
+        """Compute the view from the current state."""
+        p = params
+        distance = us_them_distance(actors, p)
+        wanted = wanted_role(actors.role_view, p)
+        limit = (p["limit_base"] + p["limit_role"] * wanted
+                 + p["limit_experience"] * (1.0 - actors.knowledge))
+        available = availability(actors, p)
+        barriers, links = [], []
+        for pros, informal in zip(layout.area_formal, layout.area_informal, strict=True):
+            b = pair_barriers(actors, p, distance, available, pros[:, None],
+                              informal[None, :])
+            barriers.append(b)
+            links.append(ties.get(pros[:, None], informal[None, :]) * b)
+        return cls(distance, wanted, limit, available, barriers, links)
 
-    Returns an array of shape ``(len(pros), len(informal))``.
-    """
-    pros = np.atleast_1d(pros)[:, None]
-    informal = np.atleast_1d(informal)[None, :]
-    return pair_strength(model, pros, informal)
+    def link(self, layout: Layout, area: int, pros: np.ndarray | int,
+             informal: np.ndarray | int) -> np.ndarray:
+        """L of professionals ``pros`` with informal actors ``informal`` in ``area``.
 
+        Both arguments broadcast like NumPy indices (scalars, equal shapes, or an
+        ``(m, 1)`` against an ``(1, n)`` array).
+        """
+        i = layout.formal_position(area, np.asarray(pros))
+        j = layout.informal_position(area, np.asarray(informal))
+        return self.links[area][i, j]
 
-def informal_limit(model: Neighbourhood, j: int) -> float:
-    """Severity up to which informal actor ``j`` wants to carry a case itself.
-
-    limit = 0.25 + 0.5 w_j + 0.15 (1 - k_j): a larger wanted role w_j and more
-    experiential knowledge mean keeping a case longer ("informele partijen ... willen
-    ook hun grenzen kunnen aangeven"; professionals fear it stays too long).
-    """
-    a = model.actors
-    w = wanted_role(a["role_view"][j : j + 1], model.p)[0]
-    return 0.25 + 0.5 * w + 0.15 * (1.0 - a["knowledge"][j])
+    def barrier(self, layout: Layout, area: int, pros: np.ndarray | int,
+                informal: np.ndarray | int) -> np.ndarray:
+        """L without familiarity, like ``link``."""
+        i = layout.formal_position(area, np.asarray(pros))
+        j = layout.informal_position(area, np.asarray(informal))
+        return self.barriers[area][i, j]

@@ -1,121 +1,162 @@
-"""The samenspel model: one neighbourhood (a wijkteam area), one step per week.
+"""The samenspel model: wijkteam areas, one step per week.
 
 ``Neighbourhood.step`` runs the weekly schedule of docs/ODD.md, in this order:
 
-1. develop needs       households' needs arise, grow or shrink with support;
-2. surface needs       needs are voiced to the wijkteam or reached informally;
-3. refer and escalate  informal actors refer cases beyond their limit; late escalation;
-4. work together       joint work: contact, clashes, co-existing helpers discover
-                       each other;
-5. close cases         solved cases close; professionals close early; informal
-                       help may stop;
-6. meet               community work by professionals with time; wijktafels and
-                       case reflection when scheduled;
-7. update identity     contact events, goal uncertainty, identity threat;
-8. update ties         familiarity grows with contact and decays without;
-9. collect             the weekly gauges.
+1. apply policy        scheduled lever changes for this week take effect;
+2. view the week       link strengths, us-them distances, roles and limits, once;
+3. develop needs       households' needs arise, grow or shrink with support;
+4. surface needs       needs are voiced to the wijkteam or reached informally;
+5. refer and escalate  informal-only cases: late escalation, referral, own way;
+6. work together       joint work: encounters, clashes, introductions, discovery;
+7. close cases         solved cases close (joint success rewarded); professionals
+                       close their part; informal help may stop;
+8. meet                community work; wijktafels and case reflection when due;
+9. update identity     contact events, goal uncertainty, identity threat;
+10. update ties        familiarity grows with contact and decays without; the
+                       Mesa network follows the strong ties;
+11. collect            the weekly gauges.
 
 Randomness: one seed makes ``model.rng`` (NumPy) and ``model.random`` (stdlib, used
 by Mesa). Four independent child streams are spawned from ``model.rng``:
 initialisation, cases, meetings and decisions, so that changing a lever (say, more
 wijktafels) does not reshuffle which households develop needs.
+
+Mesa layer: actors are ``CellAgent``s on a ``mesa.discrete_space.Network`` whose
+edges are the strong ties (familiarity >= ``strong_tie``), updated every week, so
+``agent.cell.neighborhood`` is always the actor's current strong ties. Households
+are arrays only (``model.households``; ``model.household(i)`` gives a view), not
+Mesa agents. ``model.steps`` is the week counter; ``running`` turns false after
+``weeks`` weeks, so ``run_model()`` stops.
 """
 
 from __future__ import annotations
 
 import numbers
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
 from mesa import DataCollector, Model
 from mesa.discrete_space import Network
 
-from ..agents import ACTOR_CLASSES, BROKER, Household
+from ..agents import ACTOR_CLASSES, Household
 from . import casework, meetings
 from .areas import build_layout
 from .cases import CaseBook
-from .identity import apply_contacts, apply_threat, goal_uncertainty
-from .links import free_time
+from .goals import goal_uncertainty
+from .identity import apply_contacts, update_threat
+from .links import WeekView, free_time
 from .outputs import COUNTERS, GAUGES, measure, summarise, tie_graph
-from .params import resolve
+from .params import ParameterError, resolve
+from .policy import PolicyChange, check_schedule
 from .population import (
     affiliate_volunteers,
+    apply_training,
     build_actor_table,
     build_households,
+    capacities,
     cross_pairs,
     initial_familiarity,
 )
+from .state import Side
 from .ties import Ties
 
-TEAM_CONTACT = 1.0        # professionals meet as a team every week
-ORGANISATION_CONTACT = 0.25  # volunteers meet their organisation a quarter week, weekly
+DEFAULT_WEEKS = 260
+MAX_WEEKS = 100_000
+
+
+def check_run_args(seed: Any, weeks: Any) -> tuple[int | None, int]:
+    """Validate a seed and a number of weeks; returns them as plain integers.
+
+    Raises:
+        ParameterError: Naming ``seed`` or ``weeks``, what is allowed and what was given.
+
+    """
+    if seed is not None and (not isinstance(seed, numbers.Integral) or isinstance(seed, bool)
+                             or not 0 <= int(seed) < 2**63):
+        raise ParameterError(f"'seed' must be an integer from 0 to 2**63 - 1, got {seed!r}")
+    if (not isinstance(weeks, numbers.Integral) or isinstance(weeks, bool)
+            or not 1 <= int(weeks) <= MAX_WEEKS):
+        raise ParameterError(f"'weeks' must be an integer from 1 to {MAX_WEEKS}, "
+                             f"got {weeks!r}")
+    return (None if seed is None else int(seed)), int(weeks)
 
 
 class Neighbourhood(Model):
-    """A wijkteam area: professionals, volunteers, coordinators, organisations, households.
+    """Wijkteam areas: professionals, volunteers, coordinators, organisations, households.
 
     Args:
-        rng: Seed (any integer, NumPy integers included) for all randomness.
+        rng: Seed (a non-negative integer, NumPy integers included) for all randomness.
+        weeks: Weeks after which ``running`` turns false (``run_model`` stops there).
+        schedule: Lever changes at given weeks (see ``model.policy``).
         **params: Model parameters by name (see ``model.params``); missing ones take
             their defaults or the ``context`` preset.
 
     Attributes:
-        p: The resolved parameters.
-        actors: Column arrays, one row per actor.
-        households: Column arrays, one row per household.
+        p: The parameters in force (changed by the schedule during a run).
+        actors: The actor table.
+        households: The household table.
         areas: Where actors work and households live (areas and districts).
         ties: Tie state (familiarity blocks and this week's contact).
         cases: The case book.
-        week: Weeks simulated so far.
+        view: This week's link strengths, distances, roles and limits.
+        schedule: The validated lever changes.
 
     """
 
-    def __init__(self, rng: int | None = 0, **params: Any) -> None:
+    def __init__(self, rng: int | None = 0, weeks: int = DEFAULT_WEEKS,
+                 schedule: Iterable[Any] | None = None, **params: Any) -> None:
         """Build the neighbourhood for the given parameters and seed."""
         self.p = resolve(params)
-        if isinstance(rng, numbers.Integral) and not isinstance(rng, bool):
-            rng = int(rng)  # NumPy integers too (EMA Workbench, SALib samples)
+        rng, self.horizon = check_run_args(rng, weeks)
+        self.schedule = check_schedule(schedule)
         super().__init__(rng=rng)
         init, cases, meets, decisions = self.rng.spawn(4)
         self.rng_cases, self.rng_meetings, self.rng_decisions = cases, meets, decisions
-        self.week = 0
         self.actors = build_actor_table(self.p, init)
-        self.areas = build_layout(self.actors["kind"], self.actors["side"], self.p)
+        self.areas = build_layout(self.actors.kind, self.actors.side, self.p)
         affiliate_volunteers(self.actors, self.areas)
-        aff = self.actors["affiliation"]
+        aff = self.actors.affiliation
         self.volunteers_of = {int(c): np.flatnonzero(aff == c)
-                              for c in np.flatnonzero(self.actors["side"] == BROKER)}
-        self.ties = Ties(self.actors["side"], self.areas.actor_district,
+                              for c in self.actors.of_side(Side.BROKER)}
+        self.ties = Ties(self.actors.side, self.areas.actor_district,
                          initial_familiarity(self.actors, self.areas, self.p, init),
                          cross_pairs(self.areas))
         self.households = build_households(self.p, self.actors, self.areas, init)
-        n_households = len(self.households["severity"])
-        self.households["new"] = np.zeros(n_households, bool)
-        self.cases = CaseBook(max(64, n_households // 2))
+        self.cases = CaseBook(max(64, len(self.households) // 2))
         self.counters = dict.fromkeys(COUNTERS, 0)
-        self.good = np.zeros(len(self.actors["kind"]))
-        self.bad = np.zeros(len(self.actors["kind"]))
+        self.contacts = np.zeros((2, 2))  # per side (formal, informal): good, bad
         self._create_agents()
         self.update_identity()
+        self.view_week()
         self.datacollector = DataCollector(
             model_reporters={g: (lambda m, g=g: m.gauges[g]) for g in GAUGES})
         self.running = True
         self.collect()
 
     def _create_agents(self) -> None:
-        kinds = self.actors["kind"]
+        kinds = self.actors.kind
         self.network = Network(tie_graph(self), capacity=1, random=self.random, layout=None)
+        self._strong = self.ties.strong_positions(self.p["strong_tie"])
         cells = self.network.all_cells.cells
         for cls in ACTOR_CLASSES:
             for idx in np.flatnonzero(kinds == cls.KIND):
                 cls(self, int(idx)).cell = cells[int(idx)]
-        n_households = len(self.households["severity"])
-        Household.create_agents(self, n_households, list(range(n_households)))
+
+    @property
+    def week(self) -> int:
+        """Weeks simulated so far (Mesa's ``steps``)."""
+        return self.steps
+
+    def household(self, index: int) -> Household:
+        """A read-only view of household ``index``."""
+        return Household(self, index)
 
     # --- the weekly schedule ---------------------------------------------------------
     def step(self) -> None:
         """One week, in the order documented in docs/ODD.md."""
-        self.week += 1
+        self.apply_policy()
+        self.view_week()
         self.develop_needs()
         self.surface_needs()
         self.refer_and_escalate()
@@ -126,6 +167,24 @@ class Neighbourhood(Model):
         self.update_ties()
         self.collect()
 
+    def apply_policy(self) -> None:
+        """Scheduled lever changes for this week take effect."""
+        for change in self.schedule:
+            if change.week == self.week:
+                self.change_levers(change)
+
+    def change_levers(self, change: PolicyChange | dict[str, Any]) -> None:
+        """Set new lever values now and re-derive the state that depends on them."""
+        if not isinstance(change, PolicyChange):
+            change = check_schedule([{"week": max(self.week, 1), **change}])[0]
+        self.p = {**self.p, **change.levers}
+        capacities(self.actors, self.p)
+        apply_training(self.actors, self.households, self.p)
+
+    def view_week(self) -> None:
+        """Compute what this week's decisions read: links, distances, roles, limits."""
+        self.view = WeekView.compute(self.actors, self.ties, self.areas, self.p)
+
     def develop_needs(self) -> None:
         """Households' needs arise, grow without support and shrink with it."""
         casework.develop_needs(self)
@@ -135,15 +194,15 @@ class Neighbourhood(Model):
         casework.surface_needs(self)
 
     def refer_and_escalate(self) -> None:
-        """Informal actors refer cases beyond their limit; severe ones escalate late."""
+        """Informal-only cases escalate late, are referred, or the household goes itself."""
         casework.refer_and_escalate(self)
 
     def work_together(self) -> None:
-        """Contact and clashes on shared cases; co-existing helpers may meet."""
+        """Encounters, clashes, introductions and discovery on shared cases."""
         casework.work_together(self)
 
     def close_cases(self) -> None:
-        """Close solved cases; professionals close early; informal help may stop."""
+        """Close solved cases; professionals close their part; informal help may stop."""
         casework.close_cases(self)
 
     def meet(self) -> None:
@@ -160,36 +219,53 @@ class Neighbourhood(Model):
     def update_identity(self) -> None:
         """Apply the week's contact events, then goal uncertainty and threat."""
         a = self.actors
-        apply_contacts(a, self.good, self.bad, self.p)
-        self.good.fill(0.0)
-        self.bad.fill(0.0)
-        for logic in ("knowledge", "role_view"):
-            np.clip(a[logic], 0.0, 1.0, out=a[logic])
-        a["uncertainty"] = goal_uncertainty(a, free_time(a), self.p)
-        apply_threat(a, self.p)
+        for side in (Side.FORMAL, Side.INFORMAL):
+            members = a.side == side
+            self.contacts[side] += (a.good[members].sum(), a.bad[members].sum())
+        apply_contacts(a, self.p)
+        a.recognition *= 1.0 - self.p["recognition_decay"]
+        a.uncertainty[:] = goal_uncertainty(a, free_time(a), self.p)
+        update_threat(a, self.p)
 
     def update_ties(self) -> None:
-        """Routine contact within teams, then familiarity growth and decay.
+        """Routine contact within teams and organisations, familiarity update, network.
 
         Familiarity decays at ``familiarity_decay`` x 2 x ``anonymity``: in an
         overseeable place people keep running into each other, so ties fade slower.
         """
-        ties = self.ties
+        ties, p = self.ties, self.p
         for team in self.areas.area_formal:
-            ties.meet(team, TEAM_CONTACT)
+            ties.meet(team, p["team_contact"])
         for coord, members in self.volunteers_of.items():
-            ties.meet(np.append(members, coord), ORGANISATION_CONTACT)
-        decay = self.p["familiarity_decay"] * 2.0 * self.p["anonymity"]
-        ties.update(self.p["contact_gain"], decay)
+            ties.meet(np.append(members, coord), p["organisation_contact"])
+        gain = p["contact_gain"] if p["mech_familiarity"] else 0.0
+        ties.update(gain, p["familiarity_decay"] * 2.0 * p["anonymity"])
+        self.sync_network()
+
+    def sync_network(self) -> None:
+        """Make the Mesa network's edges the current strong ties."""
+        strong = self.ties.strong_positions(self.p["strong_tie"])
+        cells = self.network.all_cells.cells
+        for positions, connect in ((np.setdiff1d(strong, self._strong), True),
+                                   (np.setdiff1d(self._strong, strong), False)):
+            rows, cols = self.ties.pairs_at(positions)
+            for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+                if connect:
+                    self.network.add_connection(cells[i], cells[j])
+                else:
+                    self.network.remove_connection(cells[i], cells[j])
+        self._strong = strong
 
     def collect(self) -> None:
-        """Measure the weekly gauges and hand them to the DataCollector."""
+        """Measure the weekly gauges, hand them to the DataCollector, check the end."""
         self.gauges = measure(self)
         self.datacollector.collect(self)
+        if self.week >= self.horizon:
+            self.running = False
 
     # --- convenience -------------------------------------------------------------------
     def run_weeks(self, weeks: int) -> None:
-        """Run ``weeks`` weekly steps."""
+        """Run ``weeks`` weekly steps (past the horizon too, if asked)."""
         for _ in range(weeks):
             self.step()
 

@@ -2,19 +2,30 @@
 
 Weekly (one row per week in Mesa's DataCollector):
 - ``share_<mode>``: share of the open cases in each mode;
-- ``familiarity``, ``disagreement``: means over formal-informal pairs (a
-  professional and an informal actor active in its area);
-- ``goal_uncertainty``: mean over professionals and informal actors;
-- ``regard_formal``, ``regard_informal``: mean regard for the other side per side;
-- ``ei_index``: Krackhardt's E-I index of strong ties (familiarity >= 0.5);
+- the three o's: ``familiarity`` (mean over formal-informal pairs: a professional
+  and an informal actor active in its area), ``disagreement`` (their logic distance)
+  and ``felt_disagreement`` (the same, softened by recognition), ``recognition``
+  and ``goal_uncertainty`` (means over professionals and informal actors);
+- us-them: ``regard_formal``/``regard_informal`` and ``ingroup_formal``/
+  ``ingroup_informal`` (means per side, as felt now: threat included),
+  ``threat`` (mean felt identity threat), ``ei_index`` (Krackhardt's E-I index of
+  strong ties), and cross-side measures that are not stuck at a bound:
+  ``cross_strong_ties`` (formal-informal pairs that know each other well),
+  ``informal_knowing_pro`` (share of informal actors who know at least one
+  professional well), ``pro_knowing_informal`` (the reverse), ``shared_known``
+  (share of open shared cases whose two lead helpers know each other well);
 - ``brokerage_share``: intermediated / (intermediated + co-production) among open
   cases (how much of the collaboration runs through coordinators);
 - running counts of the case events.
 
 The summary counts every case once, in its mode (closed cases and those still open
-at the end), and labels the run's regime from the last year: the largest mean weekly
-share of open cases among co-existence, intermediated and co-production (``"none"``
-if no open case involved both sides in that year).
+at the end), labels the run's regime from the last year (the largest mean weekly
+share of open cases among co-existence, intermediated and co-production; ``"none"``
+if no open case involved both sides in that year), and reports what households got
+(``household_outcomes``): per household group (all, migrant, non-migrant) the
+unmet need in severity-weeks, weeks from need to help, the share of needs resolved,
+late escalations and silent problems left at the end; and the sources of help per
+case (formal, informal, informal share), to set beside the Breda quickscan.
 """
 
 from __future__ import annotations
@@ -24,67 +35,108 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import numpy as np
 
-from .cases import COEXISTENCE, COPRODUCTION, INTERMEDIATED, MODE_NAMES
+from .cases import Role
+from .state import Kind, Mode
 from .ties import disagreement
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
 
 COUNTERS = ("late_escalations", "instrumentalisations", "referrals",
-            "referrals_taken_seriously", "silent_reached", "discontinuities", "clashes",
-            "wijktafel_attendance", "reflection_participation")
-GAUGES = (*(f"share_{m}" for m in MODE_NAMES),
-          "familiarity", "disagreement", "goal_uncertainty", "regard_formal",
-          "regard_informal", "ei_index", "brokerage_share", "open_cases", *COUNTERS)
-REGIMES = {COEXISTENCE: "co-existence", INTERMEDIATED: "intermediated",
-           COPRODUCTION: "co-production"}
-STRONG_TIE = 0.5
+            "referrals_taken_seriously", "referrals_dismissed", "own_way",
+            "silent_reached", "discontinuities", "warm_handovers", "clashes",
+            "clashes_unspoken", "introductions", "joint_successes",
+            "wijktafel_attendance", "wijktafel_attendance_formal",
+            "reflection_participation")
+O_GAUGES = ("familiarity", "disagreement", "felt_disagreement", "recognition",
+            "goal_uncertainty")
+US_THEM = ("regard_formal", "regard_informal", "ingroup_formal", "ingroup_informal",
+           "threat", "ei_index", "cross_strong_ties", "informal_knowing_pro", "pro_knowing_informal",
+           "shared_known")
+GAUGES = (*(f"share_{m.key}" for m in Mode), *O_GAUGES, *US_THEM, "brokerage_share",
+          "open_cases", *COUNTERS)
+REGIMES = {Mode.COEXISTENCE: "co-existence", Mode.INTERMEDIATED: "intermediated",
+           Mode.COPRODUCTION: "co-production"}
+GROUPS = ("", "_migrant", "_non_migrant")
+HOUSEHOLD_OUTCOMES = tuple(f"{name}{g}" for name in (
+    "unmet_need", "weeks_to_help", "needs_resolved", "escalations_per_100",
+    "silent_left_per_100") for g in GROUPS)
 BETWEENNESS_SAMPLE = 500  # larger graphs (city scale) use sampled betweenness
 
 
 def _shares(modes: np.ndarray) -> np.ndarray:
-    counts = np.bincount(modes, minlength=len(MODE_NAMES)).astype(float)
+    counts = np.bincount(modes, minlength=len(Mode)).astype(float)
     total = counts.sum()
-    return counts / total if total else np.full(len(MODE_NAMES), np.nan)
+    return counts / total if total else np.full(len(Mode), np.nan)
+
+
+def _mean(x: np.ndarray) -> float:
+    return float(x.mean()) if len(x) else float("nan")
 
 
 def brokerage(shares: np.ndarray) -> float:
     """Share of collaboration (intermediated + co-production) via coordinators."""
-    collab = shares[INTERMEDIATED] + shares[COPRODUCTION]
-    return float(shares[INTERMEDIATED] / collab) if collab > 0 else float("nan")
+    collab = shares[Mode.INTERMEDIATED] + shares[Mode.COPRODUCTION]
+    return float(shares[Mode.INTERMEDIATED] / collab) if collab > 0 else float("nan")
 
 
 def measure(model: Neighbourhood) -> dict[str, float]:
     """Compute this week's gauges."""
-    a, ties = model.actors, model.ties
-    shares = _shares(model.cases.modes(model.cases.active_ids()))
-    out: dict[str, float] = {f"share_{m}": float(s) for m, s in zip(MODE_NAMES, shares,
-                                                                      strict=True)}
+    a, ties, p = model.actors, model.ties, model.p
+    active = model.cases.active_ids()
+    shares = _shares(model.cases.modes(active))
+    out: dict[str, float] = {f"share_{m.key}": float(s) for m, s in zip(Mode, shares,
+                                                                          strict=True)}
     f, i = ties.formal, ties.informal
+    ci, cj = ties.cross_i, ties.cross_j
     out["familiarity"] = ties.cross_mean()
-    out["disagreement"] = (float(disagreement(a, ties.cross_i, ties.cross_j).mean())
-                           if len(ties.cross_i) else float("nan"))
+    d = disagreement(a, ci, cj)
+    out["disagreement"] = _mean(d)
+    out["felt_disagreement"] = _mean(d * (1 - 0.5 * (a.recognition[ci] + a.recognition[cj])))
     members = np.concatenate([f, i])
-    out["goal_uncertainty"] = float(a["uncertainty"][members].mean())
-    out["regard_formal"] = float(a["regard"][f].mean()) if len(f) else float("nan")
-    out["regard_informal"] = float(a["regard"][i].mean()) if len(i) else float("nan")
-    out["ei_index"] = ties.ei_index(STRONG_TIE)
+    out["recognition"] = _mean(a.recognition[members])
+    out["goal_uncertainty"] = _mean(a.uncertainty[members])
+    regard, ingroup = a.felt_regard, a.felt_ingroup
+    out["regard_formal"], out["regard_informal"] = _mean(regard[f]), _mean(regard[i])
+    out["ingroup_formal"], out["ingroup_informal"] = _mean(ingroup[f]), _mean(ingroup[i])
+    out["threat"] = _mean(a.threat[members])
+    out["ei_index"] = ties.ei_index(p["strong_tie"])
+    known = ties.cross_strong(p["strong_tie"])
+    out["cross_strong_ties"] = float(np.count_nonzero(known))
+    n = len(a)
+    out["informal_knowing_pro"] = _share_knowing(cj[known], i, n)
+    out["pro_knowing_informal"] = _share_knowing(ci[known], f, n)
+    c = model.cases.c
+    pro, inf = c.helper[active, Role.PRO], c.helper[active, Role.INF]
+    shared = (pro >= 0) & (inf >= 0)
+    out["shared_known"] = (_mean(ties.get(pro[shared], inf[shared]) >= p["strong_tie"])
+                           if shared.any() else float("nan"))
     out["brokerage_share"] = brokerage(shares)
-    out["open_cases"] = float(len(model.cases.active_ids()))
+    out["open_cases"] = float(len(active))
     for k in COUNTERS:
         out[k] = float(model.counters[k])
     return out
 
 
-def tie_graph(model: Neighbourhood, strong: float = STRONG_TIE) -> nx.Graph:
+def _share_knowing(who: np.ndarray, side_members: np.ndarray, n: int) -> float:
+    """Share of ``side_members`` that appear at least once in ``who``."""
+    if not len(side_members):
+        return float("nan")
+    has = np.zeros(n, bool)
+    has[who] = True
+    return float(has[side_members].mean())
+
+
+def tie_graph(model: Neighbourhood, strong: float | None = None) -> nx.Graph:
     """Graph of the actors with an edge for every tie with familiarity >= ``strong``."""
+    strong = model.p["strong_tie"] if strong is None else strong
     g = nx.Graph()
     a = model.actors
-    for i in range(len(a["kind"])):
-        g.add_node(i, kind=int(a["kind"][i]), side=int(a["side"][i]))
+    g.add_nodes_from((i, {"kind": int(a.kind[i]), "side": int(a.side[i])})
+                     for i in range(len(a)))
     rows, cols, values = model.ties.strong_pairs(strong)
-    g.add_weighted_edges_from(
-        (int(r), int(c), float(v)) for r, c, v in zip(rows, cols, values, strict=True))
+    g.add_weighted_edges_from(zip(rows.tolist(), cols.tolist(), values.tolist(),
+                                  strict=True))
     return g
 
 
@@ -96,35 +148,81 @@ def regime(model: Neighbourhood, last_weeks: int = 52) -> str:
     ``"none"`` when no case involved both sides in that period.
     """
     tail = model.datacollector.get_model_vars_dataframe().tail(last_weeks)
-    means = {code: tail[f"share_{MODE_NAMES[code]}"].mean() for code in REGIMES}
+    means = {code: tail[f"share_{code.key}"].mean() for code in REGIMES}
     means = {code: float(v) for code, v in means.items() if v == v and v > 0}
     if not means:
         return "none"
     return REGIMES[max(means, key=means.get)]
 
 
-def summarise(model: Neighbourhood) -> dict[str, Any]:
-    """End-of-run summary: case modes over all cases, final gauges, events, regime."""
-    modes = model.cases.modes()
-    shares = _shares(modes)
-    out: dict[str, Any] = {"weeks": model.week, "cases": len(modes)}
-    out.update({f"share_{m}": float(s) for m, s in zip(MODE_NAMES, shares, strict=True)})
-    out["brokerage_share"] = brokerage(shares)
-    out["informal_uptake"] = float(np.nansum(shares[1:]))
-    last = measure(model)
-    for k in ("familiarity", "disagreement", "goal_uncertainty", "regard_formal",
-              "regard_informal", "ei_index"):
-        out[k] = last[k]
-    for k in COUNTERS:
-        out[k] = int(model.counters[k])
+def household_outcomes(model: Neighbourhood) -> dict[str, float]:
+    """What households got, overall and per group (see module docstring)."""
+    h, c = model.households, model.cases.c
+    n_cases = model.cases.n
+    escalated = np.zeros(len(h))
+    np.add.at(escalated, c.household[:n_cases], c.escalated[:n_cases])
+    silent = h.needy & (h.case < 0)
+    out: dict[str, float] = {}
+    for suffix, rows in zip(GROUPS, (np.ones(len(h), bool), h.migrant, ~h.migrant),
+                            strict=True):
+        needs, helped = h.needs[rows].sum(), h.helped[rows].sum()
+        out[f"unmet_need{suffix}"] = _mean(h.unmet[rows])
+        out[f"weeks_to_help{suffix}"] = (float(h.wait[rows].sum() / helped) if helped
+                                         else float("nan"))
+        out[f"needs_resolved{suffix}"] = (float(h.resolved[rows].sum() / needs) if needs
+                                          else float("nan"))
+        count = max(int(rows.sum()), 1)
+        out[f"escalations_per_100{suffix}"] = 100.0 * float(escalated[rows].sum()) / count
+        out[f"silent_left_per_100{suffix}"] = 100.0 * float(silent[rows].sum()) / count
+    return out
+
+
+def sources_of_help(model: Neighbourhood) -> dict[str, float]:
+    """Sources of help per case (formal, informal) and the informal share."""
+    formal, informal = model.cases.sources()
+    helped = (formal + informal) > 0
+    total = float((formal + informal)[helped].sum())
+    return {"sources_per_case": _mean((formal + informal)[helped]),
+            "formal_sources_per_case": _mean(formal[helped]),
+            "informal_sources_per_case": _mean(informal[helped]),
+            "informal_source_share": float(informal[helped].sum() / total) if total
+            else float("nan")}
+
+
+def coordinator_betweenness(model: Neighbourhood) -> float:
+    """Mean betweenness of the coordinators in the strong-tie graph."""
     g = tie_graph(model)
-    coords = [n for n, d in g.nodes(data=True) if d["kind"] == 2]
-    btw = {}
+    coords = np.flatnonzero(model.actors.kind == Kind.COORDINATOR).tolist()
+    if not coords:
+        return float("nan")
+    btw: dict[int, float] = {}
     if g.number_of_edges():  # exact up to BETWEENNESS_SAMPLE nodes, sampled beyond
         k = BETWEENNESS_SAMPLE if g.number_of_nodes() > BETWEENNESS_SAMPLE else None
         seed = int(model.rng_decisions.integers(2**31)) if k else None
         btw = nx.betweenness_centrality(g, k=k, seed=seed)
-    out["coordinator_betweenness"] = (float(np.mean([btw.get(c, 0.0) for c in coords]))
-                                      if coords else float("nan"))
+    return float(np.mean([btw.get(c, 0.0) for c in coords]))
+
+
+def summarise(model: Neighbourhood) -> dict[str, Any]:
+    """End-of-run summary: case modes over all cases, gauges, events, households."""
+    modes = model.cases.modes()
+    shares = _shares(modes)
+    out: dict[str, Any] = {"weeks": model.week, "cases": len(modes)}
+    out.update({f"share_{m.key}": float(s) for m, s in zip(Mode, shares, strict=True)})
+    out["brokerage_share"] = brokerage(shares)
+    out["informal_uptake"] = float(np.nansum(shares[1:]))
+    last = measure(model)
+    for k in (*O_GAUGES, *US_THEM):
+        out[k] = last[k]
+    for k in COUNTERS:
+        out[k] = int(model.counters[k])
+    for side, name in ((0, "formal"), (1, "informal")):
+        good, bad = model.contacts[side]
+        out[f"good_contacts_{name}"] = float(good)
+        out[f"bad_contacts_{name}"] = float(bad)
+    out.update(household_outcomes(model))
+    out.update(sources_of_help(model))
+    out["coordinator_betweenness"] = coordinator_betweenness(model)
     out["regime"] = regime(model)
     return out
+

@@ -1,40 +1,42 @@
 """Routing: who takes up a new case, and how a referral travels.
 
-All draws here come from the model's *decisions* stream. Submodels (docs/ODD.md,
-III.iv.2 "Intake at a professional", III.iv.3 "Intake at an informal actor",
-III.iv.4 "Referral"):
+All draws here come from the model's *decisions* stream; link strengths L, us-them
+distances d, wanted roles w and informal limits come from the week's view
+(``model.view``). Submodels of docs/ODD.md:
 
 *Intake at a professional* (the household voiced its need to the wijkteam). The least
-loaded professional p takes it (formal). Then, in this order:
+loaded professional p of the area takes it; a second professional joins with
+probability ramp(s - complex_severity) (heavy, multi-problem needs draw on more
+than one professional). Then:
 
-1. Parallel informal help: if the household has an informal contact j with room,
-   it also helps with probability ``civic_activity`` x PARALLEL (two worlds
-   supporting the same household). p and j make direct contact with probability L_pj, otherwise the
-   case is co-existence.
-2. Otherwise p involves informal help with probability w_p (1 - s) (0.5 + push),
-   w_p the role p acts on, s the severity and push the policy's push for
-   hybridisation ("voorkeur voor ... vrijwilligers met afgebakende taken").
-   p first tries the informal actor with the highest L (0.5 + 0.5 formalisation)
-   (professionals prefer formalised volunteers), direct with probability L; else
-   it asks a coordinator with room, who finds a volunteer of its organisation
-   within that volunteer's limit (intermediated; a coordinator
-   declines what exceeds the limit); without a coordinator p knows (familiarity
-   >= 0.3), p pushes the case to an informal actor with room, without contact.
-   A hand-over without contact is an instrumentalisation event ("Ze willen niet dat
-   professionals zomaar cases naar hen doorverwijzen") if it exceeds the actor's
-   limit, or with probability (1 - w_j) when pushed, 0.3 (1 - w_j) when a
-   coordinator handed it over.
+1. Parallel help: if the household knows an informal actor j with room, j also helps
+   with probability ``civic_activity`` x ``parallel_help`` ("twee ... parallelle
+   werelden"); p and j make direct contact with probability L_pj, otherwise the case
+   is co-existence (they may discover each other later).
+2. p involves (further) informal help with probability
+   w_p (1 - s) (involve_base + push). p asks the informal actor with the highest
+   L (0.5 + 0.5 formalisation) ("voorkeur voor sterk geformaliseerde vrijwilligers"),
+   in direct contact with probability L; else a coordinator it knows, chosen with
+   probability equal to familiarity F_pc (smooth: no threshold), who finds a
+   volunteer of its organisation within that volunteer's limit (intermediated);
+   else p pushes the case to an informal actor with room without contact with
+   probability d_p, its us-them distance ("uitbesteed werk"). A hand-over without
+   contact is an instrumentalisation event if it exceeds the actor's limit, or with
+   probability (1 - w_j) when pushed, ``handover_felt`` (1 - w_j) via a coordinator.
+   If the household's contact already helps, the new helper is a second informal
+   source.
 
-*Intake at an informal actor* (a silent problem reached by the household's contact):
-the case is informal; if s exceeds the actor's limit it is referred at once.
+*Intake at an informal actor* (a silent need reached by the household's contact):
+the case is informal; the weekly referral step decides whether it is referred.
 
-*Referral* by informal actor j (when s exceeds j's limit): directly to the
-professional it has the strongest link with, with probability L; else through a
-coordinator with room; else the household goes to the wijkteam on its own (guide
-work the professional does not see). A direct or coordinated referral is taken
-seriously with probability regard_p (0.5 + 0.5 F), F the familiarity of p with the
-referrer (or the coordinator): a good contact for j (recognition); otherwise a bad
-contact, and j tries again after four weeks.
+*Referral* by informal actor j: directly to the professional it has the strongest
+link with, tried with probability L; else through a coordinator j knows (probability
+F_jc), who passes it to the least loaded professional. The professional takes it
+seriously with probability (referral_base + (1 - referral_base) F) (1 - d_p), F its
+familiarity with the referrer (or the coordinator): recognition, a good contact for
+both; otherwise a dismissal, a bad contact for j, who may try again after
+``retry_weeks``. Without either route the household is guided and may go to the
+wijkteam on its own (``casework.refer_and_escalate``).
 """
 
 from __future__ import annotations
@@ -43,183 +45,220 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .identity import wanted_role
-from .links import informal_limit, link_strength
+from .cases import Role
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
 
-RETRY_WEEKS = 4
-PARALLEL = 1.0      # share of active civil society that also helps a known household
-HANDOVER_FELT = 0.3  # a coordinator softens a hand-over: felt as pushed this often
-KNOWS = 0.3        # familiarity at which an actor can turn to a coordinator
+
+def ramp(x: np.ndarray | float, width: float) -> np.ndarray:
+    """Logistic ramp from 0 to 1 around x = 0 (replaces a hard threshold)."""
+    return 1.0 / (1.0 + np.exp(-np.asarray(x, dtype=float) / width))
 
 
-def _with_room(model: Neighbourhood, ids: np.ndarray) -> np.ndarray:
+def with_room(model: Neighbourhood, ids: np.ndarray) -> np.ndarray:
+    """The actors among ``ids`` whose load is below their capacity."""
     a = model.actors
-    return ids[a["load"][ids] < a["capacity"][ids]]
+    return ids[a.load[ids] < a.capacity[ids]]
 
 
 def case_area(model: Neighbourhood, cid: int) -> int:
     """The area of the household of case ``cid``."""
-    return int(model.areas.household_area[model.cases.cols["household"][cid]])
+    return int(model.households.area[model.cases.c.household[cid]])
 
 
-def least_loaded_professional(model: Neighbourhood, area: int = 0) -> int:
-    """The professional of ``area`` with the lowest load share (random tie-break)."""
-    a, pros = model.actors, model.areas.area_formal[area]
-    share = a["load"][pros] / a["capacity"][pros]
-    share = share + 1e-6 * model.rng_decisions.random(len(pros))
+def least_loaded(model: Neighbourhood, pros: np.ndarray) -> int:
+    """The professional among ``pros`` with the lowest load share (random tie-break)."""
+    a = model.actors
+    share = a.load[pros] / a.capacity[pros] + 1e-6 * model.rng_decisions.random(len(pros))
     return int(pros[np.argmin(share)])
 
 
-def assign(model: Neighbourhood, cid: int, role: str, actor: int) -> None:
-    """Put ``actor`` on case ``cid`` as ``pro``, ``inf`` or ``coord``, updating load."""
-    c = model.cases.cols
-    c[role][cid] = actor
-    model.actors["load"][actor] += 1
-    if role == "pro":
-        c["formal"][cid] = True
-    elif role == "inf":
-        c["informal"][cid] = True
+def assign(model: Neighbourhood, cid: int, role: Role, actor: int) -> None:
+    """Put ``actor`` on case ``cid`` in ``role``, updating load and history."""
+    c = model.cases.c
+    c.helper[cid, role] = actor
+    model.actors.load[actor] += 1
+    if role in (Role.PRO, Role.PRO2):
+        c.formal[cid] = True
+        c.formal_sources[cid] += 1
+    elif role in (Role.INF, Role.INF2):
+        c.informal[cid] = True
+        c.informal_sources[cid] += 1
     else:
-        c["linked"][cid] = True
+        c.linked[cid] = True
 
 
-def _free_coordinator(model: Neighbourhood, near: int) -> int:
-    """The coordinator with room that ``near`` knows best (familiarity >= KNOWS)."""
-    district = model.areas.actor_district[near]
-    coords = _with_room(model, model.areas.district_broker[district])
-    coords = coords[model.ties.get(near, coords) >= KNOWS]
+def release(model: Neighbourhood, cid: int, role: Role) -> None:
+    """Take the actor in ``role`` off case ``cid`` (no-op if there is none)."""
+    c = model.cases.c
+    who = int(c.helper[cid, role])
+    if who >= 0:
+        model.actors.load[who] -= 1
+        c.helper[cid, role] = -1
+        if role in (Role.PRO, Role.INF):
+            c.together[cid] = False
+
+
+def make_direct(model: Neighbourhood, cid: int) -> None:
+    """The lead professional and lead informal actor of ``cid`` are in direct contact."""
+    c = model.cases.c
+    pro, inf = int(c.helper[cid, Role.PRO]), int(c.helper[cid, Role.INF])
+    c.direct[cid] = True
+    c.together[cid] = True
+    c.pro_seen[cid], c.inf_seen[cid] = pro, inf
+    model.ties.touch(pro, inf)
+
+
+def best_known_coordinator(model: Neighbourhood, actor: int) -> int:
+    """A coordinator with room that ``actor`` turns to, or -1.
+
+    The best-known coordinator of the district is chosen with probability equal to
+    the actor's familiarity with it (no threshold: knowing someone a little gives a
+    small chance of asking).
+    """
+    if not model.p["mech_brokerage"]:
+        return -1
+    coords = with_room(model, model.areas.district_broker[model.areas.actor_district[actor]])
     if not len(coords):
         return -1
-    fam = model.ties.get(near, coords)
-    return int(coords[np.argmax(fam + 1e-6 * model.rng_decisions.random(len(coords)))])
+    fam = model.ties.get(actor, coords)
+    best = int(np.argmax(fam + 1e-6 * model.rng_decisions.random(len(coords))))
+    return int(coords[best]) if model.rng_decisions.random() < fam[best] else -1
 
 
 def intake_at_professional(model: Neighbourhood, cid: int, severity: float) -> None:
     """Route a case voiced to the wijkteam (see module docstring)."""
-    rng = model.rng_decisions
+    rng, p, a, view = model.rng_decisions, model.p, model.actors, model.view
     area = case_area(model, cid)
-    p = least_loaded_professional(model, area)
-    assign(model, cid, "pro", p)
-    contact = int(model.households["contact"][model.cases.cols["household"][cid]])
-    if (contact >= 0 and model.actors["load"][contact] < model.actors["capacity"][contact]
-            and rng.random() < model.p["civic_activity"] * PARALLEL):
-        assign(model, cid, "inf", contact)
-        if rng.random() < link_strength(model, p, contact)[0, 0]:
-            make_direct(model, cid, p, contact)
-        return
-    w = wanted_role(model.actors["role_view"][p : p + 1], model.p)[0]
-    if rng.random() >= w * (1.0 - severity) * (0.5 + model.p["hybridisation_push"]):
-        return  # formal only
-    informal = _with_room(model, model.areas.area_informal[area])
+    team = model.areas.area_formal[area]
+    pro = least_loaded(model, team)
+    assign(model, cid, Role.PRO, pro)
+    if len(team) > 1 and rng.random() < ramp(severity - p["complex_severity"],
+                                              p["decision_width"]):
+        assign(model, cid, Role.PRO2, least_loaded(model, team[team != pro]))
+    contact = int(model.households.contact[model.cases.c.household[cid]])
+    if (contact >= 0 and a.load[contact] < a.capacity[contact]
+            and rng.random() < p["civic_activity"] * p["parallel_help"]):
+        assign(model, cid, Role.INF, contact)
+        if rng.random() < view.link(model.areas, area, pro, contact):
+            make_direct(model, cid)
+    involve = view.wanted[pro] * (1.0 - severity) * (p["involve_base"] + p["hybridisation_push"])
+    if rng.random() < involve:
+        _involve_informal(model, cid, pro, area, severity)
+
+
+def _involve_informal(model: Neighbourhood, cid: int, pro: int, area: int,
+                      severity: float) -> None:
+    """The professional brings in informal help: directly, via a coordinator, or pushed."""
+    rng, a, view, c = model.rng_decisions, model.actors, model.view, model.cases.c
+    lead_taken = c.helper[cid, Role.INF] >= 0
+    role = Role.INF2 if lead_taken else Role.INF
+    informal = with_room(model, model.areas.area_informal[area])
+    informal = informal[informal != c.helper[cid, Role.INF]]
     if not len(informal):
         return
-    strength = link_strength(model, p, informal)[0]
-    best = int(np.argmax(strength * (0.5 + 0.5 * model.actors["formalisation"][informal])))
+    strength = view.link(model.areas, area, pro, informal)
+    best = int(np.argmax(strength * (0.5 + 0.5 * a.formalisation[informal])))
     if rng.random() < strength[best]:
-        assign(model, cid, "inf", int(informal[best]))
-        make_direct(model, cid, p, int(informal[best]))
+        assign(model, cid, role, int(informal[best]))
+        if role is Role.INF:
+            make_direct(model, cid)
+        else:
+            model.ties.touch(pro, int(informal[best]))
+            c.direct[cid] = True
         return
-    coord = _free_coordinator(model, p)
+    if lead_taken:
+        return  # a second source only through a direct contact
+    coord = best_known_coordinator(model, pro)
     if coord >= 0:
         vol = _volunteer_of(model, coord, severity)
-        model.ties.touch(p, coord)
+        model.ties.touch(pro, coord, model.p["meeting_contact"])
         if vol >= 0:
-            assign(model, cid, "coord", coord)
-            assign(model, cid, "inf", vol)
-            model.ties.touch(coord, vol)
-            _check_instrumentalised(model, vol, severity, HANDOVER_FELT)
+            assign(model, cid, Role.COORD, coord)
+            assign(model, cid, Role.INF, vol)
+            model.ties.touch(coord, vol, model.p["meeting_contact"])
+            _check_instrumentalised(model, vol, severity, model.p["handover_felt"])
         return
-    j = int(informal[rng.integers(len(informal))])
-    assign(model, cid, "inf", j)
-    _check_instrumentalised(model, j, severity, 1.0)
+    if rng.random() < view.distance[pro]:
+        j = int(informal[rng.integers(len(informal))])
+        assign(model, cid, Role.INF, j)
+        _check_instrumentalised(model, j, severity, 1.0)
 
 
 def _check_instrumentalised(model: Neighbourhood, j: int, severity: float,
                             felt: float) -> None:
-    """Count a hand-over without contact as instrumentalisation, or not.
-
-    It is instrumentalisation if it exceeds j's limit or, with probability
-    ``felt`` x (1 - w_j), if j did not want that role.
-    """
-    wants = wanted_role(model.actors["role_view"][j : j + 1], model.p)[0]
-    if (severity > informal_limit(model, j)
-            or model.rng_decisions.random() < felt * (1.0 - wants)):
+    """Count a hand-over without contact as instrumentalisation, or not."""
+    view = model.view
+    if severity > view.limit[j] or model.rng_decisions.random() < felt * (1.0 - view.wanted[j]):
         model.counters["instrumentalisations"] += 1
-        model.bad[j] += 1
+        model.actors.bad[j] += 1
+        model.actors.pushed[j] += 1
 
 
 def _volunteer_of(model: Neighbourhood, coord: int, severity: float) -> int:
-    """A volunteer of ``coord``'s organisation with room and within its limit."""
+    """The most formalised volunteer of ``coord``'s organisation with room, within its limit."""
     a = model.actors
-    vols = _with_room(model, model.volunteers_of[coord])
+    vols = with_room(model, model.volunteers_of[coord])
+    vols = vols[model.view.limit[vols] >= severity]
     if not len(vols):
         return -1
-    order = vols[np.argsort(-a["formalisation"][vols], kind="stable")]
-    for v in order:
-        if severity <= informal_limit(model, int(v)):
-            return int(v)
-    return -1
+    return int(vols[np.argmax(a.formalisation[vols])])
 
 
-def make_direct(model: Neighbourhood, cid: int, pro: int, inf: int) -> None:
-    """Record direct contact between ``pro`` and ``inf`` on case ``cid``."""
-    model.cases.cols["direct"][cid] = True
-    model.cases.cols["together"][cid] = True
-    model.ties.touch(pro, inf)
-
-
-def intake_at_informal(model: Neighbourhood, cid: int, actor: int, severity: float) -> None:
-    """Route a silent problem reached by informal actor ``actor``."""
-    assign(model, cid, "inf", actor)
+def intake_at_informal(model: Neighbourhood, cid: int, actor: int) -> None:
+    """A silent need reached by informal actor ``actor``: the case is informal."""
+    assign(model, cid, Role.INF, actor)
     model.counters["silent_reached"] += 1
-    if severity > informal_limit(model, actor):
-        refer(model, cid, actor)
 
 
-def refer(model: Neighbourhood, cid: int, j: int) -> None:
-    """Informal actor ``j`` refers case ``cid`` to the wijkteam (see docstring)."""
-    rng = model.rng_decisions
-    a = model.actors
-    model.counters["referrals"] += 1
+def refer(model: Neighbourhood, cid: int, j: int) -> bool:
+    """Informal actor ``j`` tries to refer case ``cid``; True if a route was found."""
+    rng, p, view = model.rng_decisions, model.p, model.view
     area = case_area(model, cid)
     pros = model.areas.area_formal[area]
-    strength = link_strength(model, pros, j)[:, 0]
+    strength = view.link(model.areas, area, pros, j)
     best = int(np.argmax(strength))
     if rng.random() < strength[best]:
-        p = int(pros[best])
-        model.ties.touch(p, j)
-        fam = model.ties.get(p, j)
-        if rng.random() < a["regard"][p] * (0.5 + 0.5 * fam):
-            _recognise(model, cid, j)
-            assign(model, cid, "pro", p)
-            make_direct(model, cid, p, j)
+        pro = int(pros[best])
+        model.counters["referrals"] += 1
+        model.ties.touch(pro, j)
+        if rng.random() < _taken_seriously(model, pro, float(model.ties.get(pro, j))):
+            _recognise(model, j, pro)
+            assign(model, cid, Role.PRO, pro)
+            make_direct(model, cid)
         else:
-            _dismiss(model, cid, j)
-        return
-    coord = _free_coordinator(model, j)
-    if coord >= 0:
-        p = least_loaded_professional(model, area)
-        model.ties.touch(j, coord)
-        model.ties.touch(coord, p)
-        if rng.random() < a["regard"][p] * (0.5 + 0.5 * model.ties.get(p, coord)):
-            _recognise(model, cid, j)
-            assign(model, cid, "pro", p)
-            assign(model, cid, "coord", coord)
-        else:
-            _dismiss(model, cid, j)
-        return
-    assign(model, cid, "pro", least_loaded_professional(model, area))
+            _dismiss(model, cid, j, pro)
+        return True
+    coord = best_known_coordinator(model, j)
+    if coord < 0:
+        return False
+    model.counters["referrals"] += 1
+    pro = least_loaded(model, pros)
+    model.ties.touch(j, coord, p["meeting_contact"])
+    model.ties.touch(coord, pro, p["meeting_contact"])
+    if rng.random() < _taken_seriously(model, pro, float(model.ties.get(pro, coord))):
+        _recognise(model, j, pro)
+        assign(model, cid, Role.PRO, pro)
+        assign(model, cid, Role.COORD, coord)
+    else:
+        _dismiss(model, cid, j, pro)
+    return True
 
 
-def _recognise(model: Neighbourhood, cid: int, j: int) -> None:
+def _taken_seriously(model: Neighbourhood, pro: int, familiarity: float) -> float:
+    """Chance that ``pro`` takes a referral seriously."""
+    base = model.p["referral_base"]
+    return (base + (1.0 - base) * familiarity) * (1.0 - model.view.distance[pro])
+
+
+def _recognise(model: Neighbourhood, j: int, pro: int) -> None:
     model.counters["referrals_taken_seriously"] += 1
-    model.good[j] += 1
+    model.actors.good[j] += 1
+    model.actors.good[pro] += 1
 
 
-def _dismiss(model: Neighbourhood, cid: int, j: int) -> None:
-    model.bad[j] += 1
-    model.cases.cols["retry"][cid] = model.week + RETRY_WEEKS
-
+def _dismiss(model: Neighbourhood, cid: int, j: int, pro: int) -> None:
+    model.counters["referrals_dismissed"] += 1
+    model.actors.bad[j] += 1
+    model.cases.c.retry[cid] = model.week + model.p["retry_weeks"]

@@ -2,25 +2,30 @@
 
 ``simulate`` returns the model after the run (weekly series and summary available);
 ``run`` is the plain function ``run(seed=..., weeks=..., **params) -> dict`` that
-experiment tools (EMA Workbench, sweeps, ``mesa.batch_run`` users) can call.
+experiment tools (EMA Workbench, sweeps, ``mesa.batch_run`` users) can call. Both
+validate ``seed`` and ``weeks`` first (``ParameterError`` naming the argument).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from .neighbourhood import Neighbourhood
+from .neighbourhood import DEFAULT_WEEKS, Neighbourhood, check_run_args
 
-DEFAULT_WEEKS = 260
+__all__ = ["DEFAULT_WEEKS", "check_run_args", "run", "simulate"]
 
 
-def simulate(seed: int = 0, weeks: int = DEFAULT_WEEKS, **params: Any) -> Neighbourhood:
+def simulate(seed: int = 0, weeks: int = DEFAULT_WEEKS,
+             schedule: Iterable[Any] | None = None, **params: Any) -> Neighbourhood:
     """Build a neighbourhood, run it for ``weeks`` weeks and return it."""
-    model = Neighbourhood(rng=seed, **params)
-    model.run_weeks(weeks)
+    seed, weeks = check_run_args(seed, weeks)
+    model = Neighbourhood(rng=seed, weeks=weeks, schedule=schedule, **params)
+    model.run_model()
     return model
 
 
-def run(seed: int = 0, weeks: int = DEFAULT_WEEKS, **params: Any) -> dict[str, Any]:
+def run(seed: int = 0, weeks: int = DEFAULT_WEEKS, schedule: Iterable[Any] | None = None,
+        **params: Any) -> dict[str, Any]:
     """Run one neighbourhood and return its end-of-run summary."""
-    return simulate(seed=seed, weeks=weeks, **params).summary()
+    return simulate(seed=seed, weeks=weeks, schedule=schedule, **params).summary()

@@ -15,27 +15,27 @@ Equations (docs/ODD.md, III.iv.14 "Familiarity", III.iv.15 "Link strength"):
     F <- F * (1 - decay)                    where no contact this week
     F <- F + gain * min(C, 1) * (1 - F)     where contact C > 0
     D_ij = (|k_i - k_j| + |r_i - r_j|) / 2  knowledge and role logics
-    L_ij = F_ij (1 - D_ij) (1 - 0.5 U_ij) R_ij A_i S_ij
 
-with U_ij the pair's mean goal uncertainty, R_ij = sqrt(regard_i regard_j), A_i the
-professional's availability (caseload) and S_ij the cultural fit for migrant
-organisations.
+How familiarity, disagreement and the other o's combine into a link is in
+``model.links``.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..agents.base import BROKER, FORMAL, INFORMAL
+from .state import ActorTable, Side
+
+BROKER, FORMAL, INFORMAL = Side.BROKER, Side.FORMAL, Side.INFORMAL
 
 
-def disagreement(actors: dict, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def disagreement(actors: ActorTable, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Disagreement D of actors ``i`` and ``j`` from their two logics.
 
     The index arrays broadcast like NumPy indices: equal shapes give one value per
     pair, ``(m, 1)`` against ``(1, n)`` a full table.
     """
-    k, r = actors["knowledge"], actors["role_view"]
+    k, r = actors.knowledge, actors.role_view
     return 0.5 * (np.abs(k[i] - k[j]) + np.abs(r[i] - r[j]))
 
 
@@ -89,6 +89,8 @@ class Ties:
         self.cross_i, self.cross_j = cross_pairs
         self._cross_idx = self.index(self.cross_i, self.cross_j)
         self._category = self._pair_categories()
+        self._all_members = np.concatenate(self.members).astype(np.int64)
+        self._member_start = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
         self._is_diag = np.zeros(len(self.flat), bool)
         self._is_diag[self._diag] = True
         self._touched: list[np.ndarray] = []
@@ -241,17 +243,28 @@ class Ties:
         total = external + internal
         return (external - internal) / total if total else float("nan")
 
-    def strong_pairs(self, strong: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Pairs (i < j within a district) with familiarity >= ``strong``, and values."""
+    def strong_positions(self, strong: float) -> np.ndarray:
+        """Sorted flat positions of the pairs (i < j) with familiarity >= ``strong``."""
         if self._views_out:
             self._refresh_live()
         live = self._live
-        idx = np.sort(live[(self.flat[live] >= strong) & (self._category[live] > 0)])
+        return np.sort(live[(self.flat[live] >= strong) & (self._category[live] > 0)])
+
+    def pairs_at(self, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Actor pairs (row, column) of flat positions ``idx``."""
         d = np.searchsorted(self._offsets, idx, side="right") - 1
         pos = idx - self._offsets[d]
         size = self._sizes[d]
-        rows = np.array([self.members[k][p] for k, p in zip(d, pos // size, strict=True)],
-                        dtype=np.int64)
-        cols = np.array([self.members[k][p] for k, p in zip(d, pos % size, strict=True)],
-                        dtype=np.int64)
+        start = self._member_start[d]
+        return (self._all_members[start + pos // size],
+                self._all_members[start + pos % size])
+
+    def strong_pairs(self, strong: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Pairs (i < j within a district) with familiarity >= ``strong``, and values."""
+        idx = self.strong_positions(strong)
+        rows, cols = self.pairs_at(idx)
         return rows, cols, self.flat[idx]
+
+    def cross_strong(self, strong: float) -> np.ndarray:
+        """Boolean per formal-informal pair (``cross_i``, ``cross_j``): knows well."""
+        return self.flat[self._cross_idx] >= strong

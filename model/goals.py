@@ -1,0 +1,81 @@
+"""Onbestemdheid: the municipality's hybridisation model, roles and goal uncertainty.
+
+Submodel "Goal uncertainty" of docs/ODD.md. Each model m sets an expected informal
+role E_m and an explicitness x_m; the clarity that reaches the work floor is
+kappa = x_m c, with c = ``goal_clarity``:
+
+- ``accessibility`` (informal actors are navigators, "toeleiders"), E = role_accessibility;
+- ``accessibility_plus`` (plus practical and emotional support, Oud-Noord);
+- ``civil_society`` (formal supports informal mutual care);
+- ``no_governance``: civil society hoped to emerge without steering (Purmerend), the
+  civil-society role but hardly scripted (x = explicitness_no_governance);
+- ``unclear``: no model is chosen, but the municipality implicitly hopes for a large
+  community role (E = implicit_role, "Beleidsmakers hopen ..."), which clarity can
+  only partly convey (x = explicitness_unclear).
+
+The role an actor acts on moves from its own view r_i towards E_m by kappa. Goal
+uncertainty mixes not knowing what is expected (1 - kappa) with the gap between the
+expected role and the role the actor wants and can carry ("keuzes zeggen nog niet
+alles over de uitvoerbaarheid"):
+
+    U_i = w (1 - (1 - |E_m - r_i|) f_i) + (1 - w) (1 - kappa),   w = gap_weight
+
+with feasibility f_i = 1 - E_m (1 - free time) for professionals (a large community
+role needs time: "afgerekend worden op hun caseload") and 1 - E_m (1 - civic
+activity) for informal actors (a quiet civil society cannot carry it).
+Coordinators feel no uncertainty of their own (U = 0).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .state import ActorTable, Side
+
+EXPLICIT_MODELS = ("accessibility", "accessibility_plus", "civil_society")
+
+
+def expected_role(params: dict) -> float:
+    """Informal role E_m that the municipality's model expects."""
+    model = params["hybridisation_model"]
+    return {"unclear": params["implicit_role"],
+            "accessibility": params["role_accessibility"],
+            "accessibility_plus": params["role_accessibility_plus"],
+            "civil_society": params["role_civil_society"],
+            "no_governance": params["role_civil_society"]}[model]
+
+
+def explicitness(params: dict) -> float:
+    """How far the model can be made explicit (x_m)."""
+    model = params["hybridisation_model"]
+    if model in EXPLICIT_MODELS:
+        return 1.0
+    return params["explicitness_unclear" if model == "unclear"
+                  else "explicitness_no_governance"]
+
+
+def effective_clarity(params: dict) -> float:
+    """Clarity of the model as it reaches the work floor: kappa = x_m c (0 if off)."""
+    if not params["mech_goal_clarity"]:
+        return 0.0
+    return params["goal_clarity"] * explicitness(params)
+
+
+def wanted_role(role_view: np.ndarray, params: dict) -> np.ndarray:
+    """Role an actor acts on: own view, pulled towards the model's role by clarity."""
+    c = effective_clarity(params)
+    return (1.0 - c) * role_view + c * expected_role(params)
+
+
+def goal_uncertainty(actors: ActorTable, free_time: np.ndarray, params: dict) -> np.ndarray:
+    """Goal uncertainty U_i of every actor (see module docstring)."""
+    e = expected_role(params)
+    side = actors.side
+    feasible = np.ones(len(side))
+    formal = side == Side.FORMAL
+    feasible[formal] = 1.0 - e * (1.0 - free_time[formal])
+    feasible[side == Side.INFORMAL] = 1.0 - e * (1.0 - params["civic_activity"])
+    gap = 1.0 - (1.0 - np.abs(e - actors.role_view)) * feasible
+    w = params["gap_weight"]
+    u = w * gap + (1.0 - w) * (1.0 - effective_clarity(params))
+    return np.where(side == Side.BROKER, 0.0, u)
