@@ -40,7 +40,7 @@ class Professional(Actor):
         hybrid = rng.random(n) < p["hybrid_worker_share"]
         spread = p["pro_logic_spread"]
         knowledge = beta(rng, p["pro_knowledge"], spread, n)  # opposed positions
-        knowledge = np.where(hybrid, 0.75 * knowledge, knowledge)  # informalising
+        knowledge = np.where(hybrid, (1 - p["hybrid_informalisation"]) * knowledge, knowledge)
         severity = p["problem_severity"]
         cs = beta(rng, p["pro_cultural_sensitivity"], 0.4, n)
         return {

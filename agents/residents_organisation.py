@@ -50,7 +50,8 @@ class ResidentsOrganisation(Actor):
             "cultural_base": np.ones(n),
             "migrant": migrant,
             "formalisation": beta(rng, 0.15, 0.4, n),
-            "continuity": 1.0 - 0.003 - 0.02 * diversity * rng.random(n),
+            "continuity": 1.0 - p["informal_dropout"]
+            - p["dropout_diversity"] * diversity * rng.random(n),
             "affiliation": np.full(n, -1),
             "hybrid": np.zeros(n, bool),
         }

@@ -36,7 +36,7 @@ class Volunteer(Actor):
         """Draw ``n`` volunteers; affiliation is set by the population builder."""
         p = params
         diversity = p["org_diversity"]
-        formalisation = beta(rng, 0.45, 0.3 + 0.5 * diversity, n)
+        formalisation = beta(rng, p["volunteer_formalisation"], 0.3 + 0.5 * diversity, n)
         severity = p["problem_severity"]
         return {
             "knowledge": 0.15 + 0.6 * formalisation,  # protoprofessionalisering
@@ -51,7 +51,8 @@ class Volunteer(Actor):
             "cultural_base": np.ones(n),
             "migrant": rng.random(n) < 0.5 * params["migrant_share"],
             "formalisation": formalisation,
-            "continuity": 1.0 - 0.004 - 0.012 * diversity * rng.random(n),
+            "continuity": 1.0 - p["informal_dropout"]
+            - p["dropout_diversity"] * diversity * rng.random(n),
             "affiliation": np.full(n, -1),
             "hybrid": np.zeros(n, bool),
         }

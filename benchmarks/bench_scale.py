@@ -38,8 +38,8 @@ if mode == "samenspel":
     m.summary()
     t3 = time.perf_counter()
     out = {"init": t1 - t0, "run": t2 - t1, "summary": t3 - t2, "agents": len(m.agents),
-           "households": len(m.households["severity"]),
-           "actors": len(m.actors["kind"])}
+           "households": len(m.households),
+           "actors": len(m.actors)}
 else:
     import math
     from mesa.examples import BoltzmannWealth

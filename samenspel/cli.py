@@ -28,6 +28,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .model.params import PARAMS, SCALES, ParameterError, resolve
+from .model.policy import as_toml_rows
 from .model.runner import DEFAULT_WEEKS, simulate
 from .scenarios import list_scenarios, load_scenario
 
@@ -146,7 +147,8 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     for col, ratio in zip(cols, (None, None, None, 3, 7, 4), strict=True):
         table.add_column(col, overflow="fold", ratio=ratio, no_wrap=ratio is None)
     for sc in list_scenarios():
-        levers = "\n".join(f"{k} = {v}" for k, v in sc.levers.items()) or "-"
+        levers = "\n".join([*(f"{k} = {v}" for k, v in sc.levers.items()),
+                            *as_toml_rows(sc.schedule)]) or "-"
         table.add_row(sc.name, sc.context, sc.extends or "-", sc.title(args.lang),
                       sc.description(args.lang), levers)
     Console(width=max(Console().width, 160)).print(table)

@@ -16,10 +16,15 @@ passage of the research it comes from, the context (``city`` or ``town``) and a
     [levers]
     wijktafels_per_year = 10
 
+    [[schedule]]                       # optional: levers that change during the run
+    week = 157                         # from week 157 on (after three years) ...
+    wijktafels_per_year = 0            # ... the wijktafels stop
+
 ``extends`` names another scenario (looked up next to the file first, then in the
 library) or a path to one; it is resolved recursively and the child's levers
 override the parent's. The child inherits the parent's context unless it sets its
-own; titles, descriptions and source are never inherited.
+own; titles, descriptions and source are never inherited. A child inherits the
+parent's ``schedule`` unless it has its own (``model.policy`` validates it).
 
 Everything is validated when a file is loaded. A problem raises ``ScenarioError``
 (a ``ParameterError``) whose message is one line naming the file, the key, what is
@@ -38,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from .model.params import PARAMS, ParameterError, resolve
+from .model.policy import PolicyChange, check_schedule
 
 SCENARIO_DIR = Path(os.environ.get(
     "SAMENSPEL_SCENARIOS", Path(__file__).resolve().parent.parent / "scenarios"))
@@ -45,7 +51,7 @@ SCENARIO_DIR = Path(os.environ.get(
 
 TEXT_KEYS = ("name", "title_en", "title_nl", "description_en", "description_nl", "source")
 KEYS = ("name", "extends", "title_en", "title_nl", "description_en", "description_nl",
-        "source", "context", "levers")
+        "source", "context", "levers", "schedule")
 NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
 CONTEXTS = PARAMS["context"].choices or ()
 
@@ -71,6 +77,7 @@ class Scenario:
         path: The file it was loaded from.
         own_levers: The levers set in this file itself.
         chain: Names from this scenario up to the root of its ``extends`` chain.
+        schedule: Lever changes at given weeks (``model.policy.PolicyChange``).
 
     """
 
@@ -86,6 +93,7 @@ class Scenario:
     path: Path | None = None
     own_levers: dict[str, Any] = field(default_factory=dict)
     chain: tuple[str, ...] = ()
+    schedule: tuple[PolicyChange, ...] = ()
 
     def title(self, lang: str = "en") -> str:
         """The title in ``lang`` (``en`` or ``nl``)."""
@@ -115,7 +123,11 @@ class Scenario:
         checked = resolve(overrides, where=where) if overrides else {}
         values = self.values()
         values.update({k: checked[k] for k in overrides or {}})
-        return resolve(values, where=_show(self.path) if self.path else self.name)
+        out: dict[str, Any] = resolve(values, where=_show(self.path) if self.path
+                                      else self.name)
+        if self.schedule:  # passed on to the model as its ``schedule`` argument
+            out["schedule"] = self.schedule
+        return out
 
 
 # --- finding files ------------------------------------------------------------------
@@ -277,6 +289,10 @@ def _load(path: Path, stack: tuple[Path, ...]) -> Scenario:
         raise ScenarioError(f"{where}: key 'context' must be one of "
                             f"{', '.join(CONTEXTS)}, got {_given(context)}")
     own = check_levers(data.get("levers", {}), where)
+    try:
+        own_schedule = check_schedule(data.get("schedule"), where)
+    except ParameterError as exc:
+        raise ScenarioError(str(exc)) from None
 
     parent = None
     if parent_ref is not None:
@@ -297,7 +313,8 @@ def _load(path: Path, stack: tuple[Path, ...]) -> Scenario:
     return Scenario(
         **texts, context=context if context is not None else parent.context,
         levers=levers, extends=parent_ref, path=path, own_levers=own,
-        chain=(name, *(parent.chain if parent else ())))
+        chain=(name, *(parent.chain if parent else ())),
+        schedule=own_schedule if "schedule" in data else (parent.schedule if parent else ()))
 
 
 # --- public API ---------------------------------------------------------------------

@@ -48,13 +48,13 @@ from .compare import (
     run_comparison,
 )
 from .model.neighbourhood import Neighbourhood
+from .model.state import Kind
 from .scenarios import load_scenario
 
 SCENARIOS = ("city-baseline", "town-baseline", "wijktafels", "combined-package",
              "accessibility", "no-governance")
 REPLICATES, SEED, WEEKS = 12, 1000, 260
 LOGICS = ("knowledge", "role_view")
-PROFESSIONAL = 0  # actor kind code of a wijkteam professional
 
 
 @dataclass
@@ -218,9 +218,9 @@ def initial_logics(seeds: Sequence[int], scenarios: Sequence[str] = ("city-basel
         params = load_scenario(name).params()
         for seed in seeds:
             a = Neighbourhood(rng=seed, **params).actors
-            pro = a["kind"] == PROFESSIONAL
+            pro = a.kind == Kind.PROFESSIONAL
             rows.append(pd.DataFrame({"scenario": name, "seed": seed,
-                                      **{k: a[k][pro] for k in LOGICS}}))
+                                      **{k: getattr(a, k)[pro] for k in LOGICS}}))
     return pd.concat(rows, ignore_index=True)
 
 

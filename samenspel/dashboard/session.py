@@ -69,7 +69,7 @@ def build(params: dict[str, Any], seed_value: int) -> Run:
     """Build a model and its fixed network layout."""
     model = Neighbourhood(rng=seed_value, **params)
     a = model.actors
-    layout = compute_layout(a["kind"], a["side"], a["affiliation"])
+    layout = compute_layout(a.kind, a.side, a.affiliation)
     return Run(model=model, layout=layout, seed=seed_value, params=dict(params))
 
 
