@@ -22,6 +22,13 @@ naming the file and the key::
     [factors.interplay]             # ... or a list of values (any type)
     values = ["wijkteam", "sociale_basis"]
 
+Instead of listing every factor, a sampled design may take whole parameter groups
+(``groups = ["mechanism", "initial"]``): every numeric parameter of those groups becomes
+a factor over its declared range, except those named in ``exclude`` or ``[fixed]``; a
+``[factors.NAME]`` table still wins (a narrower range, or values for a string). With
+``dummy = true`` the design gets one more factor, ``dummy`` on [0, 1], that no run
+reads: its Morris μ* or Sobol ST is the noise floor of the screening.
+
 Designs come from SALib (``SALib.sample.sobol``, ``latin``, ``morris``); a grid is
 the product of the factors' values (``steps`` evenly spaced values for a range).
 In sampled designs an integer range is sampled on [low, high + 1) and floored, and a
@@ -54,10 +61,19 @@ from .model.runner import run
 DESIGNS = ("grid", "latin", "sobol", "morris")
 KEYS = {"name": str, "description": str, "scenario": str, "design": str, "samples": int,
         "replicates": int, "weeks": int, "seed": int, "outcomes": list, "weekly": bool,
-        "second_order": bool, "levels": int, "fixed": dict, "factors": dict}
+        "second_order": bool, "levels": int, "fixed": dict, "factors": dict,
+        "groups": list, "exclude": list, "dummy": bool}
 FACTOR_KEYS = ("range", "values", "steps")
 META_COLUMNS = ("run_id", "point", "replicate", "seed", "samenspel_version", "code_hash",
                 "git_commit", "spec_hash", "host", "started", "finished")
+
+
+DUMMY = Param("dummy", float, 0.5, "", 0.0, 1.0, None, "Dummy (read by no run)",
+              "Dummy (door geen run gelezen)",
+              "A design factor the model ignores: its index is the noise floor.", "dummy",
+              "Een factor die het model negeert: zijn index is de ruisvloer.",
+              "method (Morris/Sobol screening with a dummy factor)")
+"""The dummy factor of ``dummy = true`` (not a model parameter)."""
 
 
 class SpecError(ValueError):
@@ -241,6 +257,38 @@ def _factor(where: str, name: str, table: Any, design: str) -> Factor:
     return Factor(param, low=low, high=high, steps=steps)
 
 
+def _group_factors(where: str, data: dict[str, Any], explicit: tuple[Factor, ...],
+                   design: str) -> tuple[Factor, ...]:
+    """Add the numeric parameters of ``groups`` (declared ranges) and the dummy factor.
+
+    Group factors come in declaration order (an explicit table takes its parameter's
+    place), explicit factors outside the groups follow in file order, the dummy last.
+    """
+    groups, exclude = data.get("groups", []), data.get("exclude", [])
+    if (groups or data.get("dummy")) and design == "grid":
+        raise _fail(where, "groups and dummy: only sampled designs (latin, sobol, morris)")
+    known = sorted({p.group for p in PARAMS.values()})
+    for i, group in enumerate(groups):
+        if group not in known:
+            raise _fail(where, f"groups[{i}]: unknown group {group!r}{_hint(str(group), known)}"
+                               f" (one of {', '.join(known)})")
+    for i, name in enumerate(exclude):
+        _param(where, f"exclude[{i}]", str(name))
+    by_name = {f.name: f for f in explicit}
+    for name in by_name:
+        if name in exclude:
+            raise _fail(where, f"factors.{name}: also in exclude; remove one of the two")
+    fixed = data.get("fixed", {})
+    names = [n for n, p in PARAMS.items() if n in by_name or (
+        p.group in groups and p.type in (int, float) and n not in exclude and n not in fixed)]
+    names += [n for n in by_name if n not in names]
+    factors = [by_name.get(n) or Factor(PARAMS[n], low=PARAMS[n].low, high=PARAMS[n].high)
+               for n in names]
+    if data.get("dummy"):
+        factors.append(Factor(DUMMY, low=DUMMY.low, high=DUMMY.high))
+    return tuple(factors)
+
+
 def parse_spec(data: dict[str, Any], path: Path, text: str,
                default_name: str | None = None) -> Spec:
     """Validate parsed TOML ``data`` from ``path`` into a Spec; raise SpecError.
@@ -284,9 +332,10 @@ def parse_spec(data: dict[str, Any], path: Path, text: str,
             raise _fail(where, f"{key}: must be at least {least}, got {data[key]}")
 
     factors_table = data.get("factors", {})
-    if not factors_table:
+    if not factors_table and not data.get("groups"):
         raise _fail(where, "factors: no factors given (add [factors.NAME] tables)")
     factors = tuple(_factor(where, n, t, design) for n, t in factors_table.items())
+    factors = _group_factors(where, data, factors, design)
     fixed: dict[str, Any] = {}
     for name, value in data.get("fixed", {}).items():
         param = _param(where, f"fixed.{name}", name)
@@ -387,7 +436,8 @@ def build_design(spec: Spec) -> pd.DataFrame:
         if spec.design == "grid":
             values = {f.name: dict(f.grid())[c] for f, c in zip(spec.factors, row, strict=True)}
         else:
-            values = {f.name: f.value(c) for f, c in zip(spec.factors, row, strict=True)}
+            values = {f.name: f.value(c) for f, c in zip(spec.factors, row, strict=True)
+                      if f.param is not DUMMY}  # the dummy is a coordinate only
         try:
             params = resolve({**base, **values}, where=f"{spec.path}: design point {i}")
         except ParameterError as exc:

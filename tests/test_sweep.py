@@ -54,7 +54,8 @@ def same_results(a: Path, b: Path) -> None:
 
 
 # --- specs and designs --------------------------------------------------------------------
-@pytest.mark.parametrize("name", ["sobol-three-os", "grid-wijktafels-clarity", "morris-all"])
+@pytest.mark.parametrize("name", ["sobol-three-os", "grid-wijktafels-clarity", "morris-all",
+                                  "sobol-headline"])
 def test_shipped_specs_are_valid(name: str) -> None:
     spec = load_spec(Path("experiments") / f"{name}.toml")
     design = build_design(spec)
@@ -80,6 +81,43 @@ range = [0.2, 0.4]
     assert set(d["interplay"]) == {"wijkteam", "sociale_basis"}
     assert d["goal_clarity"].between(0.2, 0.4).all()
     assert (d["n_households"] == 1000).all()  # defaults complete every point
+
+
+def test_groups_take_declared_ranges_and_the_dummy_is_read_by_no_run(tmp_path: Path) -> None:
+    from samenspel.model.params import PARAMS
+
+    spec = load_spec(write(tmp_path, """
+design = "morris"
+samples = 2
+weeks = 4
+seed = 3
+groups = ["disagreement", "capacity"]
+exclude = ["volunteer_hours"]
+dummy = true
+[fixed]
+chair_training = 0.5
+[factors.coordinator_capacity]
+range = [0, 10]
+[factors.interplay]
+values = ["wijkteam", "sociale_basis"]
+"""))
+    names = [f.name for f in spec.factors]
+    assert names == ["reflection_per_year", "reflection_safety", "interplay",
+                     "caseload_capacity", "hybrid_worker_share", "coordinator_capacity",
+                     "dummy"]  # declaration order, explicit tables in place, dummy last
+    by_name = {f.name: f for f in spec.factors}
+    p = PARAMS["reflection_per_year"]
+    assert (by_name["reflection_per_year"].low, by_name["reflection_per_year"].high) == (
+        p.low, p.high)  # the declared range, not typed again
+    assert by_name["coordinator_capacity"].high == 10  # an explicit table wins
+    d = build_design(spec)
+    assert "x_dummy" in d and "dummy" not in d  # a coordinate, never a parameter
+    assert d["x_dummy"].nunique() > 1 and (d["chair_training"] == 0.5).all()
+    out = tmp_path / "out"
+    sweep(spec, out, workers=1, progress=False)
+    assert "dummy" not in runs(out)
+    table = analyse(out, ["familiarity"])["familiarity"]
+    assert "dummy" in set(table["factor"])
 
 
 def test_seeds_depend_only_on_master_and_run_id() -> None:
@@ -122,6 +160,13 @@ BAD = [
     ("unknown outcome", SMALL.replace('"familiarity"', '"familiarty"'),
      "outcomes[1]: unknown outcome 'familiarty'"),
     ("bad scenario", "scenario = \"nowhere\"\n" + SMALL, "scenario:"),
+    ("unknown group", SMALL.replace('design = "grid"', 'design = "latin"\nsamples = 4')
+     .replace("steps = 3", "").replace("weeks = 8", 'weeks = 8\ngroups = ["mechanisms"]'),
+     "groups[0]: unknown group 'mechanisms'; did you mean 'mechanism'?"),
+    ("dummy in a grid", SMALL.replace("weeks = 8", "weeks = 8\ndummy = true"),
+     "groups and dummy: only sampled designs"),
+    ("excluded factor", SMALL.replace("weeks = 8", 'weeks = 8\nexclude = ["wijktafels_per_year"]'),
+     "factors.wijktafels_per_year: also in exclude"),
 ]
 
 
