@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
-from mesa.discrete_space import CellAgent
+from mesa.discrete_space import Cell, CellAgent
+from mesa.discrete_space.cell_agent import HasCell
 
 from ..model.state import SIDE_NAMES, Kind, Side
 
@@ -63,6 +64,20 @@ class Actor(CellAgent):
     def initial_state(cls, n: int, params: dict, rng: np.random.Generator) -> dict:
         """Draw the starting state of ``n`` actors of this kind (column arrays)."""
         raise NotImplementedError
+
+    @property
+    def cell(self) -> Cell | None:
+        """The actor's node in ``model.network``; its edges are the current strong ties.
+
+        The network is brought up to date on access (``Neighbourhood.sync_network``),
+        so ``agent.cell.neighborhood`` always lists the actors it knows well now.
+        """
+        self.model.sync_network()
+        return self._mesa_cell
+
+    @cell.setter
+    def cell(self, cell: Cell | None) -> None:
+        HasCell.cell.fset(self, cell)
 
     def _get(self, column: str) -> float:
         return float(getattr(self.model.actors, column)[self.index])

@@ -12,8 +12,7 @@
                        close their part; informal help may stop;
 8. meet                community work; wijktafels and case reflection when due;
 9. update identity     contact events, goal uncertainty, identity threat;
-10. update ties        familiarity grows with contact and decays without; the
-                       Mesa network follows the strong ties;
+10. update ties        familiarity grows with contact and decays without;
 11. collect            the weekly gauges.
 
 Randomness: one seed makes ``model.rng`` (NumPy) and ``model.random`` (stdlib, used
@@ -22,8 +21,9 @@ initialisation, cases, meetings and decisions, so that changing a lever (say, mo
 wijktafels) does not reshuffle which households develop needs.
 
 Mesa layer: actors are ``CellAgent``s on a ``mesa.discrete_space.Network`` whose
-edges are the strong ties (familiarity >= ``strong_tie``), updated every week, so
-``agent.cell.neighborhood`` is always the actor's current strong ties. Households
+edges are the strong ties (familiarity >= ``strong_tie``), brought up to date when
+the network or an actor's cell is used, so ``agent.cell.neighborhood`` is always the
+actor's current strong ties. Households
 are arrays only (``model.households``; ``model.household(i)`` gives a view), not
 Mesa agents. ``model.steps`` is the week counter; ``running`` turns false after
 ``weeks`` weeks, so ``run_model()`` stops.
@@ -136,12 +136,19 @@ class Neighbourhood(Model):
 
     def _create_agents(self) -> None:
         kinds = self.actors.kind
-        self.network = Network(tie_graph(self), capacity=1, random=self.random, layout=None)
+        self._network = Network(tie_graph(self), capacity=1, random=self.random, layout=None)
         self._strong = self.ties.strong_positions(self.p["strong_tie"])
-        cells = self.network.all_cells.cells
+        self._synced = 0
+        cells = self._network.all_cells.cells
         for cls in ACTOR_CLASSES:
             for idx in np.flatnonzero(kinds == cls.KIND):
                 cls(self, int(idx)).cell = cells[int(idx)]
+
+    @property
+    def network(self) -> Network:
+        """The Mesa network of the actors; its edges are the current strong ties."""
+        self.sync_network()
+        return self._network
 
     @property
     def week(self) -> int:
@@ -240,20 +247,25 @@ class Neighbourhood(Model):
             ties.meet(np.append(members, coord), p["organisation_contact"])
         gain = p["contact_gain"] if p["mech_familiarity"] else 0.0
         ties.update(gain, p["familiarity_decay"] * 2.0 * p["anonymity"])
-        self.sync_network()
 
     def sync_network(self) -> None:
-        """Make the Mesa network's edges the current strong ties."""
+        """Make the Mesa network's edges the current strong ties (once per week, on use)."""
+        if self._synced == self.week:
+            return
+        self._synced = self.week
         strong = self.ties.strong_positions(self.p["strong_tie"])
-        cells = self.network.all_cells.cells
-        for positions, connect in ((np.setdiff1d(strong, self._strong), True),
-                                   (np.setdiff1d(self._strong, strong), False)):
+        net = self._network
+        cells = net.all_cells.cells
+        for positions, connect in ((np.setdiff1d(strong, self._strong, assume_unique=True),
+                                    True),
+                                   (np.setdiff1d(self._strong, strong, assume_unique=True),
+                                    False)):
             rows, cols = self.ties.pairs_at(positions)
             for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
                 if connect:
-                    self.network.add_connection(cells[i], cells[j])
+                    net.add_connection(cells[i], cells[j])
                 else:
-                    self.network.remove_connection(cells[i], cells[j])
+                    net.remove_connection(cells[i], cells[j])
         self._strong = strong
 
     def collect(self) -> None:

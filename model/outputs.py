@@ -51,8 +51,8 @@ COUNTERS = ("late_escalations", "instrumentalisations", "referrals",
 O_GAUGES = ("familiarity", "disagreement", "felt_disagreement", "recognition",
             "goal_uncertainty")
 US_THEM = ("regard_formal", "regard_informal", "ingroup_formal", "ingroup_informal",
-           "threat", "ei_index", "cross_strong_ties", "informal_knowing_pro", "pro_knowing_informal",
-           "shared_known")
+           "threat", "ei_index", "cross_strong_ties", "informal_knowing_pro",
+           "pro_knowing_informal", "shared_known")
 GAUGES = (*(f"share_{m.key}" for m in Mode), *O_GAUGES, *US_THEM, "brokerage_share",
           "open_cases", *COUNTERS)
 REGIMES = {Mode.COEXISTENCE: "co-existence", Mode.INTERMEDIATED: "intermediated",

@@ -384,7 +384,8 @@ _DECLARATIONS = [
     _m("barrier_goals", 0.5, "weight", (0.0, 1.0), "Weight of goal uncertainty",
        "Gewicht onbestemdheid",
        "How much goal uncertainty weakens a link (unclear goals do not forbid contact).",
-       "Hoeveel onbestemdheid een verbinding verzwakt (onduidelijke doelen verbieden geen contact).",
+       "Hoeveel onbestemdheid een verbinding verzwakt (onduidelijke doelen verbieden "
+       "geen contact).",
        "onbestemdheid as a source of co-existence; weight assumed"),
     _m("barrier_us_them", 0.8, "weight", (0.0, 1.0), "Weight of us-them",
        "Gewicht wij-zij",
@@ -394,7 +395,8 @@ _DECLARATIONS = [
     _m("contact_slack", 1.5, "load ratio", (1.0, 3.0), "Caseload slack",
        "Speelruimte caseload",
        "Load/capacity at which a professional has no time left for contact.",
-       "Verhouding belasting/capaciteit waarbij een professional geen tijd meer heeft voor contact.",
+       "Verhouding belasting/capaciteit waarbij een professional geen tijd meer heeft "
+       "voor contact.",
        "'als professionals maar schaarse tijd en middelen ervaren'; value assumed"),
     _m("community_time", 0.4, "share", (0.0, 1.0), "Time from community orientation",
        "Tijd door communitygerichtheid",
@@ -526,7 +528,8 @@ _DECLARATIONS = [
     _m("reach_rate", 0.25, "per week", (0.0, 1.0), "Reaching silent needs",
        "Stille vragen bereiken",
        "Weekly chance (times civic activity) that a known informal actor reaches a need.",
-       "Wekelijkse kans (maal actieve civil society) dat een bekende informele actor een vraag bereikt.",
+       "Wekelijkse kans (maal actieve civil society) dat een bekende informele actor "
+       "een vraag bereikt.",
        "'proberen dichtbij stille problematiek te komen'; rate assumed"),
     _m("own_way_rate", 0.1, "per week", (0.0, 1.0), "Household's own way",
        "Eigen weg van het huishouden",
@@ -603,7 +606,8 @@ _DECLARATIONS = [
     _m("chair_effect", 0.5, "share", (0.0, 1.0), "Effect of a trained chair",
        "Effect van een getrainde voorzitter",
        "Share of the remaining room in safety and pleasantness a fully trained chair adds.",
-       "Deel van de resterende ruimte in veiligheid en prettigheid dat een getrainde voorzitter toevoegt.",
+       "Deel van de resterende ruimte in veiligheid en prettigheid dat een getrainde "
+       "voorzitter toevoegt.",
        "'met deskundige ondersteuning ... de ideale gespreksvoorzitters'; assumed"),
     _m("reflection_invite", 0.25, "probability", (0.0, 1.0), "Invited to reflection",
        "Uitgenodigd voor reflectie",
