@@ -75,7 +75,8 @@ class Household:
         return {
             "migrant": migrant,
             "trust_base": trust,
-            "vulnerability": rng.gamma(2.0, 0.5, n),
+            "vulnerability": rng.gamma(p["vulnerability_shape"],
+                                       1.0 / p["vulnerability_shape"], n),
             "contact": contact,
             "circle": circle,
         }

@@ -42,10 +42,11 @@ class ResidentsOrganisation(Actor):
             "role_view": beta(rng, p["informal_role_view"]
                               - p["severity_role_effect"] * severity,
                               0.3 + 0.4 * diversity, n),
-            "ingroup": beta(rng, p["start_ingroup"], 0.3, n),
+            "ingroup": beta(rng, p["start_ingroup"], p["disposition_spread"], n),
             "regard": beta(rng, p["start_regard"] - p["severity_regard_effect"] * severity,
-                           0.35, n) - p["migrant_counter_identification"] * migrant,
-            "capacity": 3.0 * (1 + rng.poisson(3.0, n)),  # key figures x 3 households
+                           p["disposition_spread"], n)
+            - p["migrant_counter_identification"] * migrant,
+            "capacity": p["households_per_key_figure"] * (1 + rng.poisson(p["key_figures"], n)),
             "community": np.ones(n),
             "cultural_base": np.ones(n),
             "migrant": migrant,

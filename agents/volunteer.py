@@ -43,9 +43,9 @@ class Volunteer(Actor):
             "role_view": beta(rng, p["informal_role_view"]
                               - p["severity_role_effect"] * severity,
                               0.3 + 0.4 * diversity, n),
-            "ingroup": beta(rng, p["start_ingroup"], 0.3, n),
+            "ingroup": beta(rng, p["start_ingroup"], p["disposition_spread"], n),
             "regard": beta(rng, p["start_regard"] - p["severity_regard_effect"] * severity,
-                           0.35, n),
+                           p["disposition_spread"], n),
             "capacity": np.full(n, cls.capacity_for(p)),
             "community": np.ones(n),
             "cultural_base": np.ones(n),
