@@ -87,12 +87,12 @@ def figure_3(comp: Comparison, logics: pd.DataFrame) -> Figure:
 
 
 def figure_4(comp: Comparison, logics: pd.DataFrame) -> Figure:
-    """Informal uptake and goal uncertainty: accessibility vs no-governance."""
+    """Informal uptake and goal uncertainty in the town: no-governance and its two arms."""
     fig, axes = plt.subplots(1, 3, figsize=(13, 3.8), layout="constrained")
-    names = ["city-baseline", "accessibility", "town-baseline", "no-governance"]
+    names = ["town-baseline", "town-accessibility", "no-governance"]
     _bars(axes[0], comp, names, "informal_uptake")
     _bars(axes[1], comp, names, "goal_uncertainty")
-    _curves(axes[2], comp, ["accessibility", "no-governance"], "goal_uncertainty")
+    _curves(axes[2], comp, names, "goal_uncertainty")
     return fig
 
 
@@ -110,6 +110,52 @@ def figure_5(comp: Comparison, logics: pd.DataFrame) -> Figure:
             ax.axvline(x, color="grey", ls="--", lw=1)
         ax.set_title(f"Professionals at week 0: {titles[k]}", fontsize=10)
         ax.legend(fontsize=8, frameon=False)
+    return fig
+
+
+def figure_households(comp: Comparison) -> Figure:
+    """Household outcomes per scenario: all, migrant and non-migrant households."""
+    outcomes = ("unmet_need", "weeks_to_help", "needs_resolved", "escalations_per_100",
+                "silent_left_per_100")
+    groups = (("", "all", "tab:grey"), ("_migrant", "migrant", "tab:red"),
+              ("_non_migrant", "non-migrant", "tab:blue"))
+    fig, axes = plt.subplots(1, len(outcomes), figsize=(18, 0.32 * len(comp.names) + 2),
+                             layout="constrained", sharey=True)
+    pos = np.arange(len(comp.names))
+    for ax, outcome in zip(axes, outcomes, strict=True):
+        for j, (suffix, label, col) in enumerate(groups):
+            stats = [mean_ci(comp.runs.loc[comp.runs["scenario"] == n,
+                                           f"{outcome}{suffix}"].to_numpy(float))
+                     for n in comp.names]
+            mean = np.array([st[0] for st in stats])
+            err = np.nan_to_num(np.array([[st[0] - st[1] for st in stats],
+                                          [st[2] - st[0] for st in stats]]))
+            ax.barh(pos + (j - 1) * 0.27, mean, 0.27, xerr=err, color=col, label=label,
+                    error_kw={"lw": 0.8})
+        ax.set_title(outcome.replace("_", " "), fontsize=10)
+    axes[0].set_yticks(pos, comp.names, fontsize=8)
+    axes[0].invert_yaxis()
+    axes[-1].legend(fontsize=8, frameon=False)
+    return fig
+
+
+def figure_sources(comp: Comparison, breda: dict[str, int]) -> Figure:
+    """Formal and informal sources of help per case, per scenario, beside Breda."""
+    fig, ax = plt.subplots(figsize=(8, 0.32 * len(comp.names) + 2), layout="constrained")
+    names = ["Breda quickscan", *comp.names]
+    formal = [(breda["sources"] - breda["informal"]) / breda["clients"]]
+    informal = [breda["informal"] / breda["clients"]]
+    for n in comp.names:
+        runs = comp.runs[comp.runs["scenario"] == n]
+        formal.append(float(runs["formal_sources_per_case"].mean()))
+        informal.append(float(runs["informal_sources_per_case"].mean()))
+    pos = np.arange(len(names))
+    ax.barh(pos, formal, color="tab:blue", label="formal sources per case")
+    ax.barh(pos, informal, left=formal, color="tab:orange", label="informal sources per case")
+    ax.set_yticks(pos, names, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("sources of help per case (client)")
+    ax.legend(fontsize=8, frameon=False, loc="lower right")
     return fig
 
 

@@ -3,14 +3,24 @@
 The scenarios come unchanged from scenarios/ (one parameter set per context) and the
 criteria are those of samenspel/validation.py, which also writes docs/validation.md;
 they were fixed before looking at the results. 12 replicates of 260 weeks each, the
-same seeds in every scenario (common random numbers).
+same seeds in every scenario (common random numbers). Pattern 4 is judged within the
+town context (no-governance against town-accessibility and the town baseline).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from samenspel.validation import REPLICATES, SEED, WEEKS, PatternResult, run_patterns
+from samenspel.validation import (
+    REPLICATES,
+    SCENARIOS,
+    SEED,
+    WEEKS,
+    PatternResult,
+    breda,
+    run_patterns,
+    write_report,
+)
 
 
 @pytest.fixture(scope="module")
@@ -50,3 +60,23 @@ def test_pattern_4_no_governance_gives_low_uptake_and_high_goal_uncertainty(patt
 
 def test_pattern_5_professionals_logics_are_widely_spread(patterns):
     _holds(patterns[5])
+
+
+def test_pattern_4_compares_within_the_town_context():
+    from samenspel.scenarios import load_scenario
+
+    assert {load_scenario(n).context for n in
+            ("no-governance", "town-accessibility", "town-baseline")} == {"town"}
+    assert {"no-governance", "town-accessibility", "town-baseline"} <= set(SCENARIOS)
+
+
+def test_report_sets_sources_beside_breda_and_lists_household_outcomes(tmp_path):
+    assert breda()["sources_per_case"] == pytest.approx(275 / 67)
+    assert breda()["informal_source_share"] == pytest.approx(0.36, abs=0.005)
+    comp, logics, results = run_patterns(2, SEED, 8, workers=1)
+    written = write_report(comp, logics, results, tmp_path)
+    text = (tmp_path / "validation.md").read_text()
+    for part in ("Breda quickscan", "informal_source_share", "GP", "unmet_need_migrant",
+                 "silent_left_per_100_non_migrant", "### Per regime"):
+        assert part in text, part
+    assert {p.name for p in written} >= {"households.png", "sources.png", "pattern4.png"}
