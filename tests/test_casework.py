@@ -1,234 +1,279 @@
-"""Case events that feed back into relations: referral, late escalation, discontinuity."""
+"""Casework: needs, support, surfacing, closure, discontinuity, discovery, introductions."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from worlds import PRO_A, PRO_B, VOL_A, VOL_B, coord_index, neutral, open_case, tiny
+from worlds import (
+    PRO_A,
+    PRO_B,
+    VOL_A,
+    VOL_B,
+    coord_index,
+    frequency,
+    neutral,
+    open_case,
+    set_familiarity,
+    tiny,
+)
 
 from samenspel.model import casework
-from samenspel.model.cases import COEXISTENCE, COPRODUCTION, INTERMEDIATED
-from samenspel.model.links import informal_limit
-from samenspel.model.neighbourhood import Neighbourhood
-from samenspel.model.routing import RETRY_WEEKS
-from samenspel.model.runner import simulate
+from samenspel.model.cases import Role
+from samenspel.model.casework import end_case
+from samenspel.model.routing import assign
+from samenspel.model.state import Mode
 
-HH = 3  # the household the hand-built cases are about
-
-
-def _referral_world(coordinators: int = 0) -> Neighbourhood:
-    """VOL_A carries little (limit 0.325) and knows PRO_A well; PRO_B is a stranger."""
-    m = neutral(tiny(coordinators=coordinators, hybridisation_push=0.0))
-    a = m.actors
-    a["role_view"][:] = 0.0  # everyone agrees that informal actors carry little
-    a["regard"][PRO_A] = 1.0
-    a["regard"][VOL_A] = 1.0
-    m.ties.familiarity[PRO_A, VOL_A] = m.ties.familiarity[VOL_A, PRO_A] = 1.0
-    return m
+QUIET = {"need_noise": 0.0, "problem_rate": 0.0}
 
 
-def test_informal_limit_is_as_documented():
-    m = _referral_world()
-    assert informal_limit(m, VOL_A) == pytest.approx(0.25 + 0.15 * 0.5)
-    m.actors["role_view"][VOL_A] = 1.0
-    m.actors["knowledge"][VOL_A] = 0.0
-    assert informal_limit(m, VOL_A) == pytest.approx(0.9)
+# --- needs and support -------------------------------------------------------------------
 
 
-def test_referral_taken_seriously_is_counted_and_a_good_contact_for_the_referrer():
-    m = _referral_world()
-    cid = open_case(m, HH, 0.6, inf=VOL_A)
-    casework.refer_and_escalate(m)
-    c = m.cases.cols
-    assert m.counters["referrals"] == 1
-    assert m.counters["referrals_taken_seriously"] == 1
-    assert c["pro"][cid] == PRO_A  # the professional it knows, not the stranger
-    assert c["direct"][cid]
-    assert m.cases.modes(np.array([cid]))[0] == COPRODUCTION
-    assert m.good[VOL_A] == 1 and m.bad[VOL_A] == 0
-    assert m.counters["late_escalations"] == 0
-    m.actors["regard"][VOL_A] = m.actors["regard0"][VOL_A] = 0.5
-    m.update_identity()
-    assert m.actors["regard"][VOL_A] > 0.51  # recognition raises regard
-
-
-def test_a_case_within_the_limit_is_not_referred():
-    m = _referral_world()
-    cid = open_case(m, HH, 0.3, inf=VOL_A)
-    casework.refer_and_escalate(m)
-    assert m.counters["referrals"] == 0
-    assert m.cases.cols["pro"][cid] == -1
-
-
-def test_dismissed_referral_is_a_bad_contact_and_retried_later():
-    m = _referral_world(coordinators=1)
-    coord = coord_index(m)
-    m.ties.familiarity[m.ties.cross] = 0.0  # no direct route to a professional
-    m.ties.familiarity[VOL_A, coord] = m.ties.familiarity[coord, VOL_A] = 0.8
-    m.actors["regard"][m.ties.formal] = 0.0  # professionals dismiss whatever comes
-    m.week = 10
-    cid = open_case(m, HH, 0.6, inf=VOL_A)
-    casework.refer_and_escalate(m)
-    c = m.cases.cols
-    assert m.counters["referrals"] == 1
-    assert m.counters["referrals_taken_seriously"] == 0
-    assert m.bad[VOL_A] == 1 and m.good[VOL_A] == 0
-    assert c["pro"][cid] == -1
-    assert c["retry"][cid] == 10 + RETRY_WEEKS
-    casework.refer_and_escalate(m)  # not again before the retry week
-    assert m.counters["referrals"] == 1
-    m.week = 10 + RETRY_WEEKS
-    casework.refer_and_escalate(m)
-    assert m.counters["referrals"] == 2
-
-
-def test_referral_through_a_coordinator_is_intermediated():
-    m = _referral_world(coordinators=1)
-    coord = coord_index(m)
-    m.ties.familiarity[m.ties.cross] = 0.0
-    m.ties.familiarity[VOL_A, coord] = m.ties.familiarity[coord, VOL_A] = 0.8
-    m.ties.familiarity[m.ties.formal, coord] = m.ties.familiarity[coord, m.ties.formal] = 1.0
-    m.actors["regard"][m.ties.formal] = 1.0
-    cid = open_case(m, HH, 0.6, inf=VOL_A)
-    casework.refer_and_escalate(m)
-    c = m.cases.cols
-    assert m.counters["referrals_taken_seriously"] == 1
-    assert c["coord"][cid] == coord and c["pro"][cid] >= 0 and not c["direct"][cid]
-    assert m.cases.modes(np.array([cid]))[0] == INTERMEDIATED
-
-
-@pytest.mark.parametrize("severity", [0.85, 0.9, 1.0])
-def test_informal_only_case_above_threshold_escalates_late(severity):
-    m = _referral_world()
-    m.actors["role_view"][VOL_A] = 1.0  # willing to carry a lot
-    cid = open_case(m, HH, severity, inf=VOL_A)
-    casework.refer_and_escalate(m)
-    c = m.cases.cols
-    assert m.counters["late_escalations"] == 1
-    assert c["escalated"][cid]
-    assert c["formal"][cid]
-    p = c["pro"][cid]
-    assert p in (PRO_A, PRO_B)
-    assert m.bad[p] == 1  # the professional sees a case that came too late
-    assert m.counters["referrals"] == 0  # an escalation is not a referral
-    assert m.actors["load"][p] == 1
-
-
-def test_severe_but_not_critical_case_within_a_high_limit_stays_informal():
-    m = _referral_world()
-    m.actors["role_view"][VOL_A] = 1.0
-    m.actors["knowledge"][VOL_A] = 0.0  # limit 0.9
-    cid = open_case(m, HH, 0.84, inf=VOL_A)
-    casework.refer_and_escalate(m)
-    assert m.counters["late_escalations"] == 0
-    assert m.counters["referrals"] == 0
-    assert not m.cases.cols["escalated"][cid]
-    assert m.cases.cols["pro"][cid] == -1
-
-
-def test_only_informal_only_cases_escalate():
-    m = _referral_world()
-    cid = open_case(m, HH, 0.95, pro=PRO_B, inf=VOL_A)
-    casework.refer_and_escalate(m)
-    assert m.counters["late_escalations"] == 0
-    assert not m.cases.cols["escalated"][cid]
-
-
-def test_professional_closing_early_without_contact_is_a_discontinuity():
-    m = neutral(tiny(coordinators=0))
-    cid = open_case(m, HH, 0.2, pro=PRO_A, inf=VOL_A)
-    casework.close_cases(m)
-    c = m.cases.cols
-    assert m.counters["discontinuities"] == 1
-    assert m.bad[VOL_A] == 1  # the informal helper is left alone
-    assert c["pro"][cid] == -1 and c["inf"][cid] == VOL_A  # informal help continues
-    assert c["active"][cid]
-    assert m.actors["load"][PRO_A] == 0 and m.actors["load"][VOL_A] == 1
-    assert m.cases.modes(np.array([cid]))[0] == COEXISTENCE  # the mode keeps its history
-
-
-def test_early_closure_in_direct_contact_is_no_discontinuity():
-    m = neutral(tiny(coordinators=0))
-    cid = open_case(m, HH, 0.2, pro=PRO_A, inf=VOL_A, direct=True)
-    casework.close_cases(m)
-    assert m.counters["discontinuities"] == 0
-    assert m.bad[VOL_A] == 0
-    assert m.cases.cols["pro"][cid] == -1  # the professional still closes its part
-
-
-def test_no_early_closure_while_the_need_is_heavy():
-    m = neutral(tiny(coordinators=0))
-    cid = open_case(m, HH, 0.5, pro=PRO_A, inf=VOL_A)
-    casework.close_cases(m)
-    assert m.counters["discontinuities"] == 0
-    assert m.cases.cols["pro"][cid] == PRO_A
-
-
-def test_solved_joint_case_closes_as_a_good_contact_for_both():
-    m = neutral(tiny(coordinators=0))
-    cid = open_case(m, HH, 0.05, pro=PRO_A, inf=VOL_A, direct=True)
-    casework.close_cases(m)
-    assert not m.cases.cols["active"][cid]
-    assert m.good[PRO_A] == 1 and m.good[VOL_A] == 1
-    assert m.households["case"][HH] == -1 and not m.households["needy"][HH]
-    assert m.actors["load"].sum() == 0
-
-
-def test_support_makes_a_need_shrink_and_neglect_makes_it_grow():
-    m = neutral(tiny(coordinators=0, problem_rate=0.0))
-    supported = open_case(m, 1, 0.5, pro=PRO_A, inf=VOL_A, direct=True)
-    m.households["needy"][2] = True
-    m.households["severity"][2] = 0.5  # a need nobody works on
-    for _ in range(10):
+def test_a_need_without_support_grows_and_unmet_need_accumulates():
+    m = neutral(tiny(need_growth=0.02, **QUIET))
+    h = m.households
+    h.circle[:] = False
+    h.needy[0], h.severity[0] = True, 0.4
+    for week in range(1, 6):
         casework.develop_needs(m)
-    sev = m.households["severity"]
-    assert sev[1] < 0.5 - 0.2
-    assert sev[2] > 0.5 + 0.2
-    assert m.cases.cols["active"][supported]
+        assert h.severity[0] == pytest.approx(0.4 + 0.04 * week)
+    assert h.unmet[0] == pytest.approx(sum(0.4 + 0.04 * w for w in range(1, 6)))
+    assert np.all(h.unmet[1:] == 0)
 
 
-def test_a_professional_with_time_finds_a_coexisting_helper_it_knows():
-    m = neutral(tiny(coordinators=0))
-    m.actors["regard"][:] = 1.0
-    m.ties.familiarity[PRO_A, VOL_A] = m.ties.familiarity[VOL_A, PRO_A] = 1.0
-    found = 0
-    for week in range(40):
-        cid = open_case(m, week % 10, 0.5, pro=PRO_A, inf=VOL_A)
+def test_support_shrinks_a_need():
+    m = neutral(tiny(**QUIET))
+    m.households.circle[:] = False
+    open_case(m, 0, 0.5, pro=PRO_A)
+    support = casework.case_support(m, np.array([0]))[0]
+    assert support == pytest.approx(m.p["support_professional"])
+    casework.develop_needs(m)
+    expected = 0.5 + 2 * m.p["need_growth"] * (1 - support) - m.p["recovery_rate"] * support
+    assert m.households.severity[0] == pytest.approx(expected)
+    assert expected < 0.5
+
+
+def test_support_follows_the_documented_equation():
+    m = neutral(tiny(support_professional=0.8, support_informal=0.6, informal_heavy_loss=0.5,
+                     synergy_direct=0.3, synergy_linked=0.15, support_extra=0.5))
+    coord = coord_index(m)
+    direct = open_case(m, 0, 0.4, pro=PRO_A, inf=VOL_A, direct=True)
+    linked = open_case(m, 1, 0.4, pro=PRO_B, inf=VOL_B, coord=coord)
+    informal = open_case(m, 2, 0.8, inf=VOL_A)
+    s = casework.case_support(m, np.array([direct, linked, informal]))
+    assert s[0] == pytest.approx(0.8 + 0.6 * (1 - 0.5 * 0.4) + 0.3)
+    assert s[1] == pytest.approx(0.8 + 0.6 * (1 - 0.5 * 0.4) + 0.15)
+    assert s[2] == pytest.approx(0.6 * (1 - 0.5 * 0.8))  # no synergy without a professional
+
+
+def test_an_overloaded_professional_gives_less_time_per_case():
+    m = neutral(tiny(caseload_capacity=2.0))
+    cid = open_case(m, 0, 0.5, pro=PRO_A)
+    full = casework.case_support(m, np.array([cid]))[0]
+    m.actors.load[PRO_A] = 4  # twice the capacity
+    assert casework.case_support(m, np.array([cid]))[0] == pytest.approx(full / 2)
+
+
+def test_the_own_circle_supports_a_household_without_a_case():
+    m = neutral(tiny(**QUIET))
+    h = m.households
+    h.needy[[0, 1]], h.severity[[0, 1]] = True, 0.5
+    h.circle[0], h.circle[1] = True, False
+    casework.develop_needs(m)
+    assert h.severity[0] < h.severity[1]
+
+
+def test_new_needs_arise_at_the_problem_rate():
+    m = neutral(tiny(problem_rate=0.05))
+    m.households.vulnerability[:] = 1.0
+    onsets = 0
+    for _ in range(200):
+        m.households.needy[:] = False
+        casework.develop_needs(m)
+        onsets += int(m.households.new.sum())
+        assert np.all(m.households.severity[m.households.new] >= 0.05)
+    assert onsets / (200 * 10) == pytest.approx(0.05, abs=0.015)
+
+
+# --- surfacing -----------------------------------------------------------------------------
+
+
+def test_a_new_need_is_voiced_with_probability_trust():
+    m = neutral(tiny(involve_base=0.0, hybridisation_push=0.0))
+    h = m.households
+
+    def trial() -> bool:
+        h.needy[0], h.new[0], h.severity[0], h.trust_pro[0] = True, True, 0.4, 0.7
+        casework.surface_needs(m)
+        voiced = h.case[0] >= 0
+        if voiced:
+            assert m.cases.c.helper[h.case[0], Role.PRO] >= 0
+            end_case(m, int(h.case[0]))
+        return voiced
+    assert frequency(trial, 500) == pytest.approx(0.7, abs=0.06)
+
+
+def test_a_silent_need_is_reached_by_the_households_contact():
+    m = neutral(tiny(reach_rate=0.5, civic_activity=1.0))
+    h = m.households
+    h.trust_pro[0], h.contact[0] = 0.0, VOL_A
+
+    def trial() -> bool:
+        h.needy[0], h.new[0], h.severity[0] = True, True, 0.3
+        casework.surface_needs(m)
+        reached = h.case[0] >= 0
+        if reached:
+            cid = int(h.case[0])
+            assert m.cases.c.helper[cid, Role.INF] == VOL_A and m.cases.c.silent[cid]
+            end_case(m, cid)
+        return reached
+    assert frequency(trial, 500) == pytest.approx(0.5, abs=0.06)
+    assert m.counters["silent_reached"] > 0
+
+
+def test_weeks_from_need_to_help_are_recorded():
+    m = neutral(tiny(involve_base=0.0, hybridisation_push=0.0))
+    h = m.households
+    h.trust_pro[0] = 1.0
+    h.needy[0], h.new[0], h.severity[0], h.need_start[0] = True, True, 0.4, 0
+    m.steps = 3
+    casework.surface_needs(m)
+    assert h.case[0] >= 0
+    assert h.wait[0] == 3 and h.helped[0] == 1
+
+
+# --- closure -------------------------------------------------------------------------------
+
+
+def test_a_solved_case_closes_and_frees_everyone():
+    m = neutral(tiny())
+    cid = open_case(m, 0, 0.02, pro=PRO_A, inf=VOL_A, coord=coord_index(m))
+    casework.close_cases(m)
+    assert not m.cases.c.active[cid]
+    assert np.all(m.actors.load == 0)
+    assert m.households.resolved[0] == 1 and not m.households.needy[0]
+
+
+def test_closing_while_informal_help_carries_on_is_discontinuity_when_noticed():
+    # no direct contact, but a coordinator on the case: the volunteer notices
+    m = neutral(tiny(pro_close_severity=0.9, decision_width=0.005, need_noise=0.0))
+    cid = open_case(m, 0, 0.4, pro=PRO_A, inf=VOL_A, coord=coord_index(m))
+    casework.close_cases(m)
+    c = m.cases.c
+    assert c.helper[cid, Role.PRO] < 0 and c.helper[cid, Role.INF] == VOL_A
+    assert c.helper[cid, Role.COORD] < 0
+    assert m.counters["discontinuities"] == 1 and m.actors.bad[VOL_A] == 1
+    assert c.active[cid]  # the informal help goes on
+
+
+def test_closing_in_direct_contact_is_a_warm_hand_over():
+    m = neutral(tiny(pro_close_severity=0.9, decision_width=0.005, need_noise=0.0))
+    cid = open_case(m, 0, 0.4, pro=PRO_A, inf=VOL_A, direct=True)
+    casework.close_cases(m)
+    assert m.cases.c.helper[cid, Role.PRO] < 0
+    assert m.counters["warm_handovers"] == 1 and m.counters["discontinuities"] == 0
+    assert m.actors.bad[VOL_A] == 0
+
+
+def test_informal_help_that_stops_costs_the_professional_in_contact():
+    m = neutral(tiny())
+    m.actors.continuity[VOL_A] = 0.0
+    cid = open_case(m, 0, 0.6, pro=PRO_A, inf=VOL_A, direct=True)
+    casework.close_cases(m)
+    c = m.cases.c
+    assert c.helper[cid, Role.INF] < 0 and c.inf_seen[cid] == -1
+    assert m.actors.bad[PRO_A] == 1  # "vraagtekens bij de continuïteit"
+    assert c.active[cid]  # the professional carries on
+
+
+def test_a_case_nobody_works_on_any_more_ends():
+    m = neutral(tiny())
+    m.actors.continuity[VOL_A] = 0.0
+    cid = open_case(m, 0, 0.6, inf=VOL_A)
+    casework.close_cases(m)
+    assert not m.cases.c.active[cid] and m.households.case[0] == -1
+    assert m.households.needy[0]  # the need is not solved: it is silent again
+
+
+# --- joint work -------------------------------------------------------------------------
+
+
+def test_direct_contact_raises_familiarity_every_week():
+    m = neutral(tiny(clash_rate=0.0))
+    open_case(m, 0, 0.6, pro=PRO_A, inf=VOL_A, direct=True)
+    for _ in range(10):
         casework.work_together(m)
-        found += bool(m.cases.cols["direct"][cid])
-        casework.end_case(m, cid)
-    assert 10 < found < 35  # discovery probability 0.5 L with L = 1
+        m.update_ties()
+    assert m.ties.get(PRO_A, VOL_A) > 0.75
+    assert m.ties.get(PRO_B, VOL_A) == 0.0
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_without_coordinators_nothing_is_intermediated(seed):
-    model = simulate(seed=seed, weeks=150, n_coordinators=0, reflection_per_year=6,
-                     wijktafels_per_year=6)
-    c = model.cases
-    assert c.n > 100
-    assert not c.linked.any()
-    assert np.all(c.coord == -1)
-    assert model.summary()["share_intermediated"] == 0.0
-    assert (model.weekly()["share_intermediated"].fillna(0.0) == 0.0).all()
-    # the same world with coordinators does intermediate: the check can fail
-    with_coord = simulate(seed=seed, weeks=150, reflection_per_year=6,
-                          wijktafels_per_year=6)
-    assert with_coord.summary()["share_intermediated"] > 0.02
+def _discovered(familiarity: float, **params) -> float:
+    m = neutral(tiny(clash_rate=0.0, discovery_rate=0.5, mech_identity_gating=False,
+                     **params))
+    set_familiarity(m, PRO_A, VOL_A, familiarity)
+    m.view_week()
+
+    def trial() -> bool:
+        cid = open_case(m, 0, 0.6, pro=PRO_A, inf=VOL_A)
+        casework.work_together(m)
+        found = bool(m.cases.c.together[cid])
+        end_case(m, cid)
+        return found
+    return frequency(trial, 500)
 
 
-def test_direct_contact_is_history_for_the_mode_but_current_for_the_support():
-    m = neutral(tiny(coordinators=0))
-    cid = open_case(m, HH, 0.2, pro=PRO_A, inf=VOL_A, direct=True)
-    c = m.cases.cols
-    assert c["together"][cid] and c["direct"][cid]
-    casework.close_cases(m)  # the professional closes early; the volunteer carries on
-    assert c["pro"][cid] == -1 and not c["together"][cid]
-    assert c["direct"][cid]
-    assert m.cases.modes(np.array([cid]))[0] == COPRODUCTION  # the mode keeps its history
-    # the need grows back and escalates: a new professional, but no contact (yet)
-    m.households["severity"][HH] = 0.9
-    casework.refer_and_escalate(m)
-    assert c["pro"][cid] >= 0 and not c["together"][cid]
-    fresh = open_case(m, 5, 0.9, pro=PRO_B, inf=VOL_B, direct=True)
-    support = casework.case_support(m, np.array([cid, fresh]))
-    assert support[1] == pytest.approx(support[0] + 0.3)  # synergy only while together
+def test_co_existing_helpers_discover_each_other_by_link_strength():
+    assert _discovered(0.0) == 0.0
+    assert _discovered(0.4) == pytest.approx(0.5 * 0.4, abs=0.05)
+    assert _discovered(1.0) == pytest.approx(0.5, abs=0.06)
+
+
+def test_a_coordinator_introduces_helpers_it_knows_and_trained_chairs_help():
+    def share(training: float) -> float:
+        m = neutral(tiny(clash_rate=0.0, introduction_rate=0.3, chair_training=training,
+                         mech_identity_gating=False))
+        coord = coord_index(m)
+        set_familiarity(m, PRO_A, coord, 1.0)
+        set_familiarity(m, VOL_A, coord, 1.0)
+        m.view_week()
+
+        def trial() -> bool:
+            cid = open_case(m, 0, 0.6, pro=PRO_A, inf=VOL_A, coord=coord)
+            casework.work_together(m)
+            found = bool(m.cases.c.together[cid])
+            end_case(m, cid)
+            return found
+        result = frequency(trial, 600)
+        assert m.counters["introductions"] == round(result * 600)
+        return result
+    plain, trained = share(0.0), share(1.0)
+    assert plain == pytest.approx(0.3, abs=0.05)
+    assert trained == pytest.approx(0.6, abs=0.06)
+
+
+def test_an_introduced_case_counts_as_co_production():
+    m = neutral(tiny(clash_rate=0.0, introduction_rate=1.0, mech_identity_gating=False))
+    coord = coord_index(m)
+    set_familiarity(m, PRO_A, coord, 1.0)
+    set_familiarity(m, VOL_A, coord, 1.0)
+    m.view_week()
+    cid = open_case(m, 0, 0.6, pro=PRO_A, inf=VOL_A, coord=coord)
+    assert m.cases.modes(np.array([cid]))[0] == Mode.INTERMEDIATED
+    while not m.cases.c.together[cid]:
+        casework.work_together(m)
+    assert m.cases.modes(np.array([cid]))[0] == Mode.COPRODUCTION
+
+
+def test_helpers_apart_have_no_encounters():
+    m = neutral(tiny(clash_rate=1.0, discovery_rate=0.0, introduction_rate=0.0))
+    a = m.actors
+    a.knowledge[PRO_A], a.role_view[PRO_A], a.knowledge[VOL_A], a.role_view[VOL_A] = 1, 1, 0, 0
+    open_case(m, 0, 0.6, pro=PRO_A, inf=VOL_A)  # co-existence: no contact, no clash
+    for _ in range(20):
+        casework.work_together(m)
+    assert m.counters["clashes"] == 0
+    assert m.actors.good.sum() == 0 and m.actors.bad.sum() == 0
+    assign(m, 0, Role.COORD, coord_index(m))  # a coordinator links them: now they clash
+    casework.work_together(m)
+    assert m.counters["clashes"] == 1
