@@ -1,152 +1,117 @@
-"""Link strength: the three o's plus identity and capacity weaken a link."""
+"""The week's view: distances, roles, limits, availability and link strength, in bulk."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from worlds import PRO_A, PRO_B, VOL_A, VOL_B, neutral, org_index, tiny
+from worlds import PRO_A, PRO_B, VOL_A, VOL_B, neutral, org_index, set_familiarity, tiny
 
-from samenspel.model.links import link_strength, pair_strength
+from samenspel.model.links import WeekView, availability, free_time
 from samenspel.model.neighbourhood import Neighbourhood
+from samenspel.model.state import Side
 
 
-def _pair(m: Neighbourhood, pro: int = PRO_A, inf: int = VOL_A) -> float:
-    return float(pair_strength(m, np.array([pro]), np.array([inf]))[0])
+def _link(m: Neighbourhood, pro: int = PRO_A, inf: int = VOL_A) -> float:
+    m.view_week()
+    return float(m.view.link(m.areas, 0, pro, inf))
 
 
-@pytest.fixture
-def world() -> Neighbourhood:
-    """A neutral tiny world where PRO_A and VOL_A know each other well (0.8)."""
+def test_view_columns_follow_the_documented_equations():
+    m = neutral(tiny(limit_base=0.2, limit_role=0.4, limit_experience=0.1))
+    a = m.actors
+    a.knowledge[VOL_A], a.role_view[VOL_A] = 0.3, 0.6
+    a.ingroup[VOL_A], a.regard[VOL_A] = 0.8, 0.4
+    m.view_week()
+    v = m.view
+    assert v.distance[VOL_A] == pytest.approx(0.8 * 0.6)
+    assert np.allclose(v.wanted, (1 - 0.5 * 0.25) * a.role_view + 0.5 * 0.25 * 0.7)
+    assert v.limit[VOL_A] == pytest.approx(0.2 + 0.4 * v.wanted[VOL_A] + 0.1 * 0.7)
+    assert np.all(v.available[a.side != Side.FORMAL] == 1.0)
+    assert len(v.links) == len(v.barriers) == m.areas.n_areas
+    assert v.links[0].shape == (2, 3)
+
+
+def test_link_is_familiarity_times_the_barriers():
     m = neutral(tiny())
-    m.actors["regard"][:] = 1.0
-    m.ties.familiarity[PRO_A, VOL_A] = m.ties.familiarity[VOL_A, PRO_A] = 0.8
-    return m
+    assert _link(m) == 0.0  # strangers never work directly
+    set_familiarity(m, PRO_A, VOL_A, 0.6)
+    barrier = float(m.view.barrier(m.areas, 0, PRO_A, VOL_A))
+    assert _link(m) == pytest.approx(0.6 * barrier)
+    assert barrier == pytest.approx(1 - m.p["barrier_us_them"] * 0.25)
 
 
-def test_baseline_link_is_the_familiarity(world):
-    # no disagreement, no uncertainty, full regard, free professional, no migrant
-    assert _pair(world) == pytest.approx(0.8)
+def test_at_full_familiarity_with_every_o_addressed_the_link_is_the_availability():
+    m = neutral(tiny())
+    m.actors.ingroup[:] = 0.0
+    set_familiarity(m, PRO_A, VOL_A, 1.0)
+    assert _link(m) == pytest.approx(1.0)
 
 
-def test_no_familiarity_means_no_link(world):
-    world.ties.familiarity[PRO_A, VOL_A] = world.ties.familiarity[VOL_A, PRO_A] = 0.0
-    assert _pair(world) == 0.0
-    # ... whatever else is favourable
-    world.actors["cultural_sensitivity"][:] = 1.0
-    assert _pair(world) == 0.0
-    assert link_strength(world, PRO_B, VOL_B)[0, 0] == 0.0
+@pytest.mark.parametrize(("column", "value", "weight"), [
+    ("knowledge", 1.0, "barrier_disagreement"), ("uncertainty", 1.0, "barrier_goals")])
+def test_each_o_removes_at_most_its_weight(column, value, weight):
+    m = neutral(tiny())
+    m.actors.ingroup[:] = 0.0
+    set_familiarity(m, PRO_A, VOL_A, 1.0)
+    getattr(m.actors, column)[PRO_A] = value
+    if column == "knowledge":
+        m.actors.knowledge[VOL_A] = 0.0
+        m.actors.role_view[PRO_A], m.actors.role_view[VOL_A] = 1.0, 0.0  # D = 1
+        expected = 1 - m.p[weight]
+    else:
+        m.actors.uncertainty[VOL_A] = value
+        expected = 1 - m.p[weight]
+    assert _link(m) == pytest.approx(expected)
 
 
-def _sweep(world: Neighbourhood, setter, values) -> np.ndarray:
-    out = []
-    for v in values:
-        setter(world.actors, v)
-        out.append(_pair(world))
-    return np.array(out)
+def test_cultural_barrier_applies_to_migrant_partners_only():
+    m = neutral(tiny(cultural_barrier=0.5))
+    m.actors.ingroup[:] = 0.0
+    org = org_index(m)
+    set_familiarity(m, PRO_A, org, 1.0)
+    m.actors.cultural_sensitivity[PRO_A] = 0.2
+    assert _link(m, PRO_A, org) == pytest.approx(1.0)
+    m.actors.migrant[org] = True
+    assert _link(m, PRO_A, org) == pytest.approx(1 - 0.5 * 0.8)
+    m.actors.cultural_sensitivity[PRO_A] = 1.0
+    assert _link(m, PRO_A, org) == pytest.approx(1.0)
 
 
-def _assert_strictly_decreasing(values: np.ndarray, min_drop: float) -> None:
-    assert np.all(np.diff(values) < 0), values
-    assert values[0] - values[-1] > min_drop, values
+def test_a_full_caseload_takes_away_the_time_for_contact():
+    m = neutral(tiny(contact_slack=1.5, community_time=0.4))
+    m.actors.ingroup[:] = 0.0
+    set_familiarity(m, PRO_A, VOL_A, 1.0)
+    cap = m.actors.capacity[PRO_A]
+    for load, slack in ((0, 1.0), (cap, 0.5), (1.5 * cap, 0.0), (3 * cap, 0.0)):
+        m.actors.load[PRO_A] = load
+        assert _link(m) == pytest.approx(slack)
+    m.actors.community[PRO_A] = 0.0
+    m.actors.load[PRO_A] = 0
+    assert _link(m) == pytest.approx(0.6)  # casework only: less time for contact
 
 
-def test_link_weakens_with_disagreement(world):
-    def gap(a, d):
-        a["knowledge"][PRO_A] = 0.5 + d / 2
-        a["knowledge"][VOL_A] = 0.5 - d / 2
-    values = _sweep(world, gap, [0.0, 0.3, 0.6, 1.0])
-    _assert_strictly_decreasing(values, 0.3)
+def test_switching_caseload_off_always_leaves_time():
+    m = neutral(tiny(mech_caseload=False))
+    m.actors.load[PRO_A] = 100
+    a = availability(m.actors, m.p)
+    assert a[PRO_A] == pytest.approx(1.0)
+    assert free_time(m.actors)[PRO_A] == 0.0
 
 
-def test_link_weakens_with_goal_uncertainty(world):
-    def unsure(a, u):
-        a["uncertainty"][[PRO_A, VOL_A]] = u
-    values = _sweep(world, unsure, [0.0, 0.5, 1.0])
-    _assert_strictly_decreasing(values, 0.2)
-    assert values[-1] > 0  # unclear goals weaken a link but do not forbid it
+def test_link_indexing_broadcasts_like_numpy():
+    m = neutral(tiny())
+    set_familiarity(m, PRO_B, VOL_B, 0.5)
+    m.view_week()
+    table = m.view.link(m.areas, 0, np.array([PRO_A, PRO_B])[:, None],
+                        np.array([VOL_A, VOL_B])[None, :])
+    assert table.shape == (2, 2)
+    assert table[1, 1] > 0 and table[0, 0] == 0.0 and table[0, 1] == 0.0
 
 
-def test_link_weakens_with_lower_regard(world):
-    def regard(a, r):
-        a["regard"][VOL_A] = r
-    values = _sweep(world, regard, [1.0, 0.6, 0.3, 0.0])
-    _assert_strictly_decreasing(values, 0.5)
-    assert values[-1] == 0.0
-
-
-def test_professional_over_capacity_has_no_time_for_contact(world):
-    cap = world.actors["capacity"][PRO_A]
-    def loaded(a, share):
-        a["load"][PRO_A] = share * cap
-    light = _sweep(world, loaded, [0.0, 0.5])
-    assert light[0] == pytest.approx(light[1])  # a light caseload leaves time
-    heavy = _sweep(world, loaded, [0.5, 1.0, 1.25, 1.5])
-    _assert_strictly_decreasing(heavy, 0.5)
-    assert heavy[-1] == 0.0
-
-
-def test_load_of_the_informal_actor_does_not_limit_availability(world):
-    base = _pair(world)
-    world.actors["load"][VOL_A] = 10 * world.actors["capacity"][VOL_A]
-    assert _pair(world) == pytest.approx(base)
-
-
-def test_hybrid_workers_make_more_contact(world):
-    world.actors["community"][PRO_A] = 0.0
-    casework_only = _pair(world)
-    world.actors["community"][PRO_A] = 1.0
-    assert _pair(world) > casework_only * 1.4
-
-
-def test_cultural_sensitivity_matters_only_for_migrant_informal_actors(world):
-    org = org_index(world)
-    a = world.actors
-    world.ties.familiarity[PRO_A, org] = world.ties.familiarity[org, PRO_A] = 0.8
-    a["migrant"][org] = True
-    strengths = {}
-    for cs in (0.0, 1.0):
-        a["cultural_sensitivity"][PRO_A] = cs
-        strengths[cs] = (_pair(world, PRO_A, org), _pair(world, PRO_A, VOL_A))
-    (migrant_low, native_low), (migrant_high, native_high) = strengths[0.0], strengths[1.0]
-    assert migrant_high > 1.5 * migrant_low
-    assert native_low == pytest.approx(native_high)
-    assert native_high == pytest.approx(migrant_high)  # full sensitivity closes the gap
-    # the informal actor's own sensitivity is irrelevant
-    a["cultural_sensitivity"][org] = 0.0
-    assert _pair(world, PRO_A, org) == pytest.approx(migrant_high)
-
-
-def test_link_strength_table_matches_pairwise_values(world):
-    rng = np.random.default_rng(1)
-    a = world.actors
-    for key in ("knowledge", "role_view", "regard", "uncertainty"):
-        a[key][:] = rng.random(len(a[key]))
-    world.ties.familiarity[world.ties.cross] = rng.random(int(world.ties.cross.sum()))
-    pros, informal = world.ties.formal, world.ties.informal
-    table = link_strength(world, pros, informal)
-    assert table.shape == (len(pros), len(informal))
-    for r, p in enumerate(pros):
-        for c, j in enumerate(informal):
-            assert table[r, c] == pytest.approx(_pair(world, p, j))
-    assert np.all((table >= 0) & (table <= 1))
-
-
-def test_link_strength_matches_the_documented_equation(world):
-    # model/links.py: L = F (1 - D) (1 - 0.5 U) R A S
-    org = org_index(world)
-    a = world.actors
-    a["knowledge"][[PRO_A, org]] = [0.8, 0.2]
-    a["role_view"][[PRO_A, org]] = [0.3, 0.7]
-    a["uncertainty"][[PRO_A, org]] = [0.9, 0.5]
-    a["regard"][[PRO_A, org]] = [0.6, 0.4]
-    a["community"][PRO_A] = 0.25
-    a["load"][PRO_A] = 1.2 * a["capacity"][PRO_A]
-    a["cultural_sensitivity"][PRO_A] = 0.3
-    a["migrant"][org] = True
-    world.ties.familiarity[PRO_A, org] = world.ties.familiarity[org, PRO_A] = 0.7
-    f, d, u = 0.7, 0.5 * (0.6 + 0.4), 0.5 * (0.9 + 0.5)
-    r = (0.6 * 0.4) ** 0.5
-    avail = (1.5 - 1.2) * (0.6 + 0.4 * 0.25)
-    fit = 0.5 + 0.5 * 0.3
-    expected = f * (1 - d) * (1 - 0.5 * u) * r * avail * fit
-    assert _pair(world, PRO_A, org) == pytest.approx(expected)
+def test_the_view_is_computed_from_the_state_in_bulk():
+    m = Neighbourhood(rng=2, n_areas=2, areas_per_district=1, n_households=50)
+    v = WeekView.compute(m.actors, m.ties, m.areas, m.p)
+    for area in range(2):
+        pros, informal = m.areas.area_formal[area], m.areas.area_informal[area]
+        fam = m.ties.get(pros[:, None], informal[None, :])
+        assert np.allclose(v.links[area], fam * v.barriers[area])

@@ -96,9 +96,35 @@ def test_team_contact_keeps_professionals_familiar():
 def test_disagreement_follows_the_two_logics():
     m = neutral(tiny())
     a = m.actors
-    a["knowledge"][PRO_A], a["role_view"][PRO_A] = 0.9, 0.2
-    a["knowledge"][VOL_A], a["role_view"][VOL_A] = 0.1, 0.8
+    a.knowledge[PRO_A], a.role_view[PRO_A] = 0.9, 0.2
+    a.knowledge[VOL_A], a.role_view[VOL_A] = 0.1, 0.8
     d = disagreement(a, np.array([PRO_A]), np.array([VOL_A]))[0]
     assert d == pytest.approx(0.5 * (0.8 + 0.6))
     assert disagreement(a, np.array([VOL_A]), np.array([PRO_A]))[0] == d
     assert disagreement(a, np.array([PRO_B]), np.array([PRO_B]))[0] == 0.0
+
+
+def test_switching_familiarity_growth_off_leaves_only_decay():
+    m = neutral(tiny(mech_familiarity=False, anonymity=0.5))
+    org = org_index(m)
+    m.ties.familiarity[PRO_A, org] = m.ties.familiarity[org, PRO_A] = 0.5
+    for _ in range(10):
+        m.ties.touch(PRO_A, org)
+        m.update_ties()
+    assert m.ties.familiarity[PRO_A, org] == pytest.approx(0.5)  # contact: no decay, no gain
+    m.update_ties()
+    assert m.ties.familiarity[PRO_A, org] < 0.5
+
+
+def test_strong_pairs_are_the_ties_at_or_above_the_threshold():
+    m = neutral(tiny(preexisting_ties=0.0))
+    org = org_index(m)
+    m.ties.familiarity[PRO_A, org] = m.ties.familiarity[org, PRO_A] = 0.5
+    m.ties.familiarity[PRO_B, VOL_A] = m.ties.familiarity[VOL_A, PRO_B] = 0.49
+    rows, cols, values = m.ties.strong_pairs(0.5)
+    pairs = set(zip(rows.tolist(), cols.tolist(), strict=True))
+    assert (PRO_A, org) in pairs and (PRO_B, VOL_A) not in pairs
+    assert np.all(rows < cols) and np.all(values >= 0.5)
+    f = m.ties.familiarity
+    expected = {(i, j) for i in range(len(f)) for j in range(i + 1, len(f)) if f[i, j] >= 0.5}
+    assert pairs == expected
