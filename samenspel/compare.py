@@ -38,7 +38,7 @@ from .model.runner import DEFAULT_WEEKS, simulate
 from .scenarios import Scenario, ScenarioError, load_scenario
 
 MODE_GAUGES = ("share_coproduction", "share_intermediated", "share_coexistence")
-O_GAUGES = ("familiarity", "disagreement", "goal_uncertainty")
+O_GAUGES = ("familiarity", "felt_disagreement", "goal_uncertainty")
 NOT_OUTCOMES = ("weeks", "regime")
 LEVEL = 0.95
 

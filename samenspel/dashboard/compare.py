@@ -33,7 +33,8 @@ from .i18n import t
 KEY_OUTCOMES = ("share_coproduction", "share_intermediated", "share_coexistence",
                 "brokerage_share", "informal_uptake", "familiarity", "disagreement",
                 "goal_uncertainty", "regard_formal", "regard_informal", "late_escalations",
-                "instrumentalisations")
+                "instrumentalisations", "unmet_need", "weeks_to_help", "needs_resolved",
+                "silent_left_per_100")
 CURVE_GAUGES = (*MODE_GAUGES, *O_GAUGES)
 WEEK_CHOICES = (52, 104, 156, 260, 520)
 DEFAULT_SELECTION = ["city-baseline", "combined-package"]
