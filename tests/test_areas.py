@@ -7,6 +7,8 @@ import pytest
 
 from samenspel.agents import BROKER, Coordinator, ResidentsOrganisation
 from samenspel.model import Neighbourhood, simulate
+from samenspel.model.cases import Role
+from samenspel.model.state import Kind
 
 SMALL = {"n_households": 150, "n_professionals": 4, "n_volunteers": 6,
          "n_coordinators": 1, "n_organisations": 4}
@@ -20,16 +22,16 @@ def city():
 
 def test_counts_are_per_area():
     m = Neighbourhood(rng=0, n_areas=3, **SMALL)
-    kind = m.actors["kind"]
-    assert (kind == 0).sum() == 3 * 4 and (kind == 1).sum() == 3 * 6
-    assert len(m.households["severity"]) == 3 * 150
+    kind = m.actors.kind
+    assert (kind == Kind.PROFESSIONAL).sum() == 3 * 4 and (kind == Kind.VOLUNTEER).sum() == 3 * 6
+    assert len(m.households) == 3 * 150
     assert np.array_equal(np.bincount(m.areas.household_area), [150, 150, 150])
 
 
 def test_coordinators_and_a_share_of_organisations_work_district_wide():
     m = Neighbourhood(rng=0, n_areas=4, areas_per_district=2, shared_organisations=0.5,
                       **SMALL)
-    lay, kind = m.areas, m.actors["kind"]
+    lay, kind = m.areas, m.actors.kind
     assert np.all(lay.actor_area[kind == Coordinator.KIND] == -1)
     orgs = kind == ResidentsOrganisation.KIND
     assert (lay.actor_area[orgs] == -1).sum() == 4 * 2  # half of 4 per area
@@ -41,23 +43,31 @@ def test_coordinators_and_a_share_of_organisations_work_district_wide():
 
 
 def test_every_case_stays_in_its_area_and_district(city):
-    c, lay, a = city.cases, city.areas, city.actors
-    area = lay.household_area[c.household]
+    book, lay, a = city.cases, city.areas, city.actors
+    n = book.n
+    c = book.c
+    area = lay.household_area[c.household[:n]]
     district = lay.area_district[area]
-    assert len(c.household) > 50
+    assert n > 50
+    active = c.active[:n]
     # professionals: only ever of the household's area (checked for open cases)
-    open_ = c.active & (c.pro >= 0)
-    assert np.all(lay.actor_area[c.pro[open_]] == area[open_])
-    inf = c.active & (c.inf >= 0)
+    for role in (Role.PRO, Role.PRO2):
+        who = book.who(role)
+        open_ = active & (who >= 0)
+        assert np.all(lay.actor_area[who[open_]] == area[open_])
     # informal actors: active in the household's area, or a volunteer a coordinator of
     # its district found
-    for actor, ar in zip(c.inf[inf], area[inf], strict=True):
-        coordinator = a["affiliation"][actor]
-        assert lay.active_in(np.array([actor]), int(ar))[0] or (
-            coordinator >= 0 and lay.actor_district[coordinator] == lay.area_district[ar])
-    coord = c.active & (c.coord >= 0)
-    assert np.all(lay.actor_district[c.coord[coord]] == district[coord])
-    assert np.all(a["side"][c.coord[coord]] == BROKER)
+    for role in (Role.INF, Role.INF2):
+        who = book.who(role)
+        inf = active & (who >= 0)
+        for actor, ar in zip(who[inf], area[inf], strict=True):
+            coordinator = a.affiliation[actor]
+            assert lay.active_in(np.array([actor]), int(ar))[0] or (
+                coordinator >= 0 and lay.actor_district[coordinator] == lay.area_district[ar])
+    who = book.who(Role.COORD)
+    coord = active & (who >= 0)
+    assert np.all(lay.actor_district[who[coord]] == district[coord])
+    assert np.all(a.side[who[coord]] == BROKER)
 
 
 def test_no_familiarity_across_districts(city):
@@ -72,7 +82,7 @@ def test_one_array_view_only_for_a_single_district(city):
     with pytest.raises(AttributeError, match="single district"):
         _ = city.ties.familiarity
     single = Neighbourhood(rng=0, n_areas=3, areas_per_district=5, **SMALL)
-    assert single.ties.familiarity.shape == (len(single.actors["kind"]),) * 2
+    assert single.ties.familiarity.shape == (len(single.actors),) * 2
 
 
 def test_city_runs_report_the_usual_outputs(city):

@@ -9,8 +9,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from worlds import assert_one_line_error
 
-from samenspel.model.neighbourhood import Neighbourhood
+from samenspel.model.neighbourhood import Neighbourhood, check_run_args
+from samenspel.model.params import ParameterError
 from samenspel.model.runner import run, simulate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,6 +40,8 @@ def test_same_seed_gives_identical_weekly_series_and_summary():
     assert np.array_equal(a.ties.familiarity, b.ties.familiarity)
     assert a.cases.n == b.cases.n
     assert np.array_equal(a.cases.modes(), b.cases.modes())
+    assert np.array_equal(a.households.unmet, b.households.unmet)
+    assert np.array_equal(a.actors.regard, b.actors.regard)
 
 
 def test_run_function_is_reproducible():
@@ -47,8 +51,9 @@ def test_run_function_is_reproducible():
 def test_different_seeds_give_different_runs():
     a, b = simulate(seed=1, weeks=WEEKS), simulate(seed=2, weeks=WEEKS)
     assert not a.weekly().equals(b.weekly())
-    assert a.cases.n != b.cases.n or not np.array_equal(a.cases.household, b.cases.household)
-    assert not np.array_equal(a.actors["knowledge"], b.actors["knowledge"])
+    assert a.cases.n != b.cases.n or not np.array_equal(a.cases.c.household[: a.cases.n],
+                                                        b.cases.c.household[: b.cases.n])
+    assert not np.array_equal(a.actors.knowledge, b.actors.knowledge)
 
 
 def test_building_a_model_consumes_no_shared_state():
@@ -63,7 +68,7 @@ def _onsets(model: Neighbourhood, weeks: int) -> list[np.ndarray]:
     out = []
     for _ in range(weeks):
         model.step()
-        out.append(np.flatnonzero(model.households["new"]))
+        out.append(np.flatnonzero(model.households.new))
     return out
 
 
@@ -75,7 +80,7 @@ def test_meeting_levers_do_not_reshuffle_new_needs(lever):
     base = Neighbourhood(rng=8)
     levered = Neighbourhood(rng=8, **lever)
     # identical start: the lever does not touch the initialisation stream
-    assert np.array_equal(base.households["vulnerability"], levered.households["vulnerability"])
+    assert np.array_equal(base.households.vulnerability, levered.households.vulnerability)
     assert np.array_equal(base.ties.familiarity, levered.ties.familiarity)
     onsets_base, onsets_lever = _onsets(base, 3), _onsets(levered, 3)
     assert sum(len(o) for o in onsets_base) > 5  # needs do arise in these weeks
@@ -90,12 +95,61 @@ def test_meeting_levers_do_not_reshuffle_new_needs(lever):
     assert not np.array_equal(base.ties.familiarity, levered.ties.familiarity)
 
 
+@pytest.mark.parametrize("switch", ["mech_success", "mech_identity_gating",
+                                    "mech_reflection", "mech_brokerage"])
+def test_switching_a_mechanism_off_does_not_reshuffle_new_needs(switch):
+    # a need that is solved sooner may be followed by a new one sooner, so compare the
+    # first weeks' onsets and the state of the cases stream after many weeks
+    base = Neighbourhood(rng=8, reflection_per_year=12)
+    off = Neighbourhood(rng=8, reflection_per_year=12, **{switch: False})
+    for x, y in zip(_onsets(base, 3), _onsets(off, 3), strict=True):
+        assert np.array_equal(x, y)
+    base.run_weeks(40)
+    off.run_weeks(40)
+    assert base.rng_cases.bit_generator.state == off.rng_cases.bit_generator.state
+
+
+def test_a_schedule_does_not_reshuffle_new_needs():
+    base = Neighbourhood(rng=8)
+    scheduled = Neighbourhood(rng=8, schedule=[{"week": 3, "wijktafels_per_year": 52.0}])
+    for x, y in zip(_onsets(base, 5), _onsets(scheduled, 5), strict=True):
+        assert np.array_equal(x, y)
+    base.run_weeks(30)
+    scheduled.run_weeks(30)
+    assert base.rng_cases.bit_generator.state == scheduled.rng_cases.bit_generator.state
+    assert not np.array_equal(base.ties.familiarity, scheduled.ties.familiarity)
+
+
 def test_streams_are_distinct():
     m = Neighbourhood(rng=0, n_households=10)
     draws = [s.random(8) for s in (m.rng, m.rng_cases, m.rng_meetings, m.rng_decisions)]
     for i in range(len(draws)):
         for j in range(i + 1, len(draws)):
             assert not np.allclose(draws[i], draws[j])
+
+
+@pytest.mark.parametrize("seed", [-1, 2**63, 1.5, "1", True, [1]])
+def test_bad_seeds_are_parameter_errors_naming_seed(seed):
+    with pytest.raises(ParameterError) as info:
+        check_run_args(seed, 10)
+    assert_one_line_error(str(info.value), "'seed'", repr(seed))
+    with pytest.raises(ParameterError, match="'seed'"):
+        run(seed=seed, weeks=2)
+
+
+@pytest.mark.parametrize("weeks", [0, -3, 100_001, 2.5, "10", None, False])
+def test_bad_weeks_are_parameter_errors_naming_weeks(weeks):
+    with pytest.raises(ParameterError) as info:
+        check_run_args(0, weeks)
+    assert_one_line_error(str(info.value), "'weeks'", repr(weeks))
+    with pytest.raises(ParameterError, match="'weeks'"):
+        Neighbourhood(rng=0, weeks=weeks, n_households=10)
+
+
+def test_good_run_args_pass_as_plain_integers():
+    assert check_run_args(np.int64(5), np.int32(7)) == (5, 7)
+    assert check_run_args(None, 1) == (None, 1)
+    assert type(check_run_args(np.uint32(3), 2)[0]) is int
 
 
 def _source_files() -> list[Path]:
