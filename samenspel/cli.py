@@ -255,6 +255,9 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--weeks", type=int, default=DEFAULT_WEEKS)
     val.add_argument("--workers", type=int, default=None)
     val.set_defaults(func=cmd_validate)
+    from .calibration import add_calibrate_command  # samenspel/calibration.py
+
+    add_calibrate_command(sub)
     from .sweep import add_sweep_commands  # sweep and analyse (samenspel/sweep.py)
 
     add_sweep_commands(sub)
