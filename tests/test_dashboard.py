@@ -153,7 +153,7 @@ def test_learn_texts_and_tries():
         assert re.search(r"<(p|ol|ul)>", learn.to_html(s.body_en))
         assert s.body_nl.strip() and s.title_nl.strip()
     steps = learn.to_html(SECTIONS_BEFORE_TRIES[1].body_en)
-    assert steps.count("<li>") == 9
+    assert steps.count("<li>") == 11  # the eleven steps of Neighbourhood.step
 
 
 def test_assets_and_command():

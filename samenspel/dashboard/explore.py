@@ -67,7 +67,13 @@ def curves(weekly: Any) -> dict[str, str]:
 
 
 def regime_words(model: Any, weekly: Any) -> tuple[str, str]:
-    """The regime of the last year in words, and the shares it rests on."""
+    """The regime of the last year in words, and the shares it rests on.
+
+    The regime (``model.outputs.regime``) is the largest of the three joint modes
+    among the open cases over the last 52 weeks (fewer at the start). The detail
+    gives how many of the open cases both sides worked on in that period and how
+    those shared cases split over co-existence, intermediated and co-production.
+    """
     code = regime(model)
     tail = weekly.tail(52)
     means = np.array([np.nanmean(tail[g].to_numpy(float)) if tail[g].notna().any()
@@ -76,9 +82,9 @@ def regime_words(model: Any, weekly: Any) -> tuple[str, str]:
     shares = means / total if total > 0 else np.full(3, np.nan)
     weeks = int(model.week)
     period = t("period_year") if weeks >= 52 else t("period_weeks", weeks=weeks)
-    detail = t("regime_shares", period=period, coex=i18n.percent(shares[0]),
-               inter=i18n.percent(shares[1]), coprod=i18n.percent(shares[2]),
-               open=int(weekly["open_cases"].iloc[-1]))
+    detail = t("regime_shares", period=period, shared=i18n.percent(total),
+               coex=i18n.percent(shares[0]), inter=i18n.percent(shares[1]),
+               coprod=i18n.percent(shares[2]), open=int(weekly["open_cases"].iloc[-1]))
     return t(REGIME_KEYS.get(code, "regime_none")), detail
 
 

@@ -131,30 +131,36 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "Us-them: regard for the other side"),
     "regime_title": ("Wat er nu gebeurt", "What is happening now"),
     "regime_coexistence": (
-        "Vooral co-existentie: formele en informele helpers ondersteunen dezelfde "
-        "huishoudens, maar zonder contact met elkaar. Twee parallelle werelden.",
-        "Mostly co-existence: formal and informal helpers support the same households, "
-        "but without contact. Two parallel worlds."),
+        "Vooral co-existentie: waar formele en informele helpers hetzelfde huishouden "
+        "ondersteunen, doen ze dat vaker zonder enig contact met elkaar dan via een "
+        "coördinator of rechtstreeks. Twee parallelle werelden.",
+        "Mostly co-existence: where formal and informal helpers support the same "
+        "household, they do so more often without any contact than through a coordinator "
+        "or directly. Two parallel worlds."),
     "regime_intermediated": (
         "Vooral samenwerking via intermediairs: waar formeel en informeel samen helpen, "
-        "loopt het contact via coördinatoren, niet rechtstreeks.",
-        "Mostly intermediated: where formal and informal help together, the contact runs "
-        "through coordinators, not directly."),
+        "loopt het contact vaker via een coördinator dan rechtstreeks of helemaal niet.",
+        "Mostly intermediated: where formal and informal help together, their contact "
+        "runs through a coordinator more often than directly or not at all."),
     "regime_coproduction": (
-        "Vooral coproductie: professionals en informele partijen werken rechtstreeks "
-        "samen op dezelfde casussen.",
-        "Mostly co-production: professionals and informal parties work directly together "
-        "on the same cases."),
+        "Vooral coproductie: waar formeel en informeel samen helpen, hebben professionals "
+        "en informele partijen vaker rechtstreeks contact over de casus gehad dan via een "
+        "coördinator of helemaal niet.",
+        "Mostly co-production: where formal and informal help together, professionals and "
+        "informal parties have more often been in direct contact on the case than through "
+        "a coordinator or not at all."),
     "regime_none": (
         "Nog geen gedeelde casussen: formele en informele hulp komen (nog) niet bij "
         "dezelfde huishoudens samen.",
         "No shared cases yet: formal and informal help do not (yet) meet at the same "
         "households."),
     "regime_shares": (
-        "Van de gedeelde casussen {period}: {coex} co-existentie, {inter} via "
-        "intermediair, {coprod} coproductie. Open casussen nu: {open}.",
-        "Of the shared cases {period}: {coex} co-existence, {inter} intermediated, "
-        "{coprod} co-production. Open cases now: {open}."),
+        "Beide kanten werkten {period} aan gemiddeld {shared} van de open casussen; "
+        "daarvan {coex} co-existentie, {inter} via intermediair, {coprod} coproductie. "
+        "De rest is alleen formeel of alleen informeel. Open casussen nu: {open}.",
+        "On average both sides worked on {shared} of the open cases {period}; of those, "
+        "{coex} co-existence, {inter} intermediated, {coprod} co-production. The rest is "
+        "formal or informal only. Open cases now: {open}."),
     "period_year": ("het afgelopen jaar", "over the last year"),
     "period_weeks": ("in de {weeks} weken tot nu", "in the {weeks} weeks so far"),
     "speed": ("Snelheid (weken per seconde)", "Speed (weeks per second)"),
@@ -310,6 +316,10 @@ UNITS = {
     "cases per coordinator": "casussen per coördinator", "hours per week": "uur per week",
     "per week": "per week", "per contact": "per contact", "per event": "per gebeurtenis",
     "ratio": "verhouding", "per session": "per sessie",
+    "contact per meeting": "contact per ontmoeting", "contact per week": "contact per week",
+    "factor": "factor", "familiarity": "bekendheid", "load ratio": "belasting/capaciteit",
+    "per severity": "per eenheid zwaarte", "regard": "waardering", "severity": "zwaarte",
+    "shape": "vorm", "support": "steun", "weeks": "weken", "weight": "gewicht",
 }
 
 

@@ -58,8 +58,8 @@ Hoijtink (Hogeschool van Amsterdam) in Amsterdam (Oud-Noord, Slotervaart, De Baa
 Hoorn en Purmerend vond vooral **co-existentie**: twee parallelle werelden, met
 contact via intermediairs zoals vrijwilligerscoördinatoren.
 
-> "Waar coproductie door beleidsmakers werd gehoopt en verwacht, overheerst 'op de
-> werkvloer' vaak co-existentie: twee tamelijk los van elkaar opererende parallelle
+> "Waar coproductie door beleidsmakers werd gehoopt en verwacht, overheerst ‘op de
+> werkvloer’ vaak co-existentie: twee tamelijk los van elkaar opererende parallelle
 > werelden."
 
 Het onderzoek verklaart dat met wij-zij-denken en drie bronnen daarvan, de **drie o's**:
@@ -87,142 +87,261 @@ co-existence, intermediated or in co-production, and what the interventions of t
 research can change about that.""")
 
 STEPS = Section(
-    "steps", "Hoe werkt het? Eén week in negen stappen", "How it works: one week in nine steps",
+    "steps", "Hoe werkt het? Eén week in elf stappen", "How it works: one week in eleven steps",
     """\
-1. **Hulpvragen ontstaan en groeien.** Huishoudens krijgen een probleem; zonder genoeg
-   steun wordt het zwaarder, met steun lichter.
-2. **Hulpvragen komen boven.** Een huishouden meldt zich bij het wijkteam (als het de
-   professionals vertrouwt) of wordt bereikt door een informele contactpersoon (een
-   *stil* probleem). De nieuwe casus krijgt een route: alleen formeel, alleen informeel,
-   co-existentie, via een intermediair of coproductie.
-3. **Doorverwijzen en opschalen.** Informele helpers verwijzen casussen door die te zwaar
-   worden; wordt het te erg, dan volgt een te late opschaling.
-4. **Samenwerken.** Wie rechtstreeks samenwerkt heeft contact en kan botsen; wie langs
+1. **Beleid.** Staat er voor deze week een beleidswijziging gepland (bijvoorbeeld het
+   einde van een pilot), dan gaat die nu in.
+2. **De week bekijken.** Voor iedereen wordt één keer berekend wat de beslissingen van
+   deze week nodig hebben: de wij-zij-afstand, de rol waarnaar men handelt, tot hoe zwaar
+   een informele helper een casus zelf draagt, de tijd van professionals, en de sterkte
+   van elke formeel-informele band.
+3. **Hulpvragen ontstaan en groeien.** Huishoudens krijgen een probleem; zonder genoeg
+   steun wordt het zwaarder, met steun (van professionals, informele helpers en de eigen
+   kring) lichter.
+4. **Hulpvragen komen boven.** Een huishouden meldt zich bij het wijkteam (als het de
+   professionals vertrouwt, of in een crisis) of wordt bereikt door een informele
+   contactpersoon (een *stil* probleem). De nieuwe casus krijgt een route.
+5. **Doorverwijzen en opschalen.** Een informele helper verwijst een casus door die boven
+   zijn grens groeit (rechtstreeks of via een coördinator) en kan het na een afwijzing
+   opnieuw proberen; een begeleid huishouden gaat soms zelf; wordt het te erg, dan volgt
+   een te late opschaling.
+6. **Samenwerken.** Wie rechtstreeks samenwerkt heeft contact, meestal goed, soms slecht;
+   logica's kunnen botsen; coördinatoren stellen helpers aan elkaar voor; wie langs
    elkaar heen werkt, ontdekt elkaar soms.
-5. **Casussen sluiten.** Opgeloste casussen sluiten; professionals sluiten soms af
-   terwijl de informele hulp doorgaat; informele hulp stopt soms.
-6. **Ontmoeten.** Professionals met tijd doen communitywork; in de weken waarin ze
+7. **Casussen sluiten.** Opgeloste casussen sluiten (een gezamenlijk succes in direct
+   contact is voor beiden een goede ervaring); professionals sluiten soms af terwijl de
+   informele hulp doorgaat; informele hulp stopt soms.
+8. **Ontmoeten.** Professionals met tijd doen communitywork; in de weken waarin ze
    gepland zijn, vinden een wijktafel en een casusreflectie plaats.
-7. **Identiteit.** Goede en slechte contacten van de week veranderen de waardering voor
-   de andere kant; onduidelijke doelen en de druk tot hybridisering voeden wij-zij-denken.
-8. **Banden.** Bekendheid groeit met contact en slijt zonder.
-9. **Meten.** De wekelijkse meters (vormen, de drie o's, waardering) worden bijgehouden.""",
+9. **Identiteit.** Goede en slechte contacten van de week veranderen waardering en
+   identificatie; erkenning vervaagt langzaam; onbestemdheid wordt opnieuw bepaald; de
+   gevoelde dreiging beweegt mee met de druk.
+10. **Banden.** Bekendheid groeit met contact en slijt zonder; het netwerk volgt de sterke
+    banden.
+11. **Meten.** De wekelijkse meters (vormen, de drie o's, wij-zij) worden bijgehouden.""",
     """\
-1. **Needs arise and grow.** Households get a problem; without enough support it gets
-   heavier, with support lighter.
-2. **Needs surface.** A household turns to the wijkteam (if it trusts professionals) or
-   is reached by an informal contact (a *silent* problem). The new case gets a route:
-   formal only, informal only, co-existence, intermediated or co-production.
-3. **Refer and escalate.** Informal helpers refer cases that become too heavy; if it
-   gets too bad, a late escalation follows.
-4. **Work together.** Those working directly together have contact and may clash; those
+1. **Policy.** If a policy change is scheduled for this week (for example the end of a
+   pilot), it takes effect now.
+2. **View the week.** What this week's decisions need is computed once for everyone: the
+   us-them distance, the role one acts on, how heavy a case an informal helper carries
+   itself, professionals' time, and the strength of every formal-informal link.
+3. **Needs arise and grow.** Households get a problem; without enough support it gets
+   heavier, with support (from professionals, informal helpers and the own circle)
+   lighter.
+4. **Needs surface.** A household turns to the wijkteam (if it trusts professionals, or in
+   a crisis) or is reached by an informal contact (a *silent* problem). The new case gets
+   a route.
+5. **Refer and escalate.** An informal helper refers a case that grows beyond its limit
+   (directly or through a coordinator) and may try again after a dismissal; a guided
+   household sometimes goes itself; if it gets too bad, a late escalation follows.
+6. **Work together.** Those working directly together have contact, mostly good,
+   sometimes bad; logics may clash; coordinators introduce helpers to each other; those
    working side by side sometimes discover each other.
-5. **Close cases.** Solved cases close; professionals sometimes close while informal
-   help goes on; informal help sometimes stops.
-6. **Meet.** Professionals with time do community work; in the weeks they are scheduled,
+7. **Close cases.** Solved cases close (a joint success in direct contact is a good
+   experience for both); professionals sometimes close while informal help goes on;
+   informal help sometimes stops.
+8. **Meet.** Professionals with time do community work; in the weeks they are scheduled,
    a wijktafel and a case reflection session take place.
-7. **Identity.** The week's good and bad contacts change the regard for the other side;
-   unclear goals and the push for hybridisation feed us-them thinking.
-8. **Ties.** Familiarity grows with contact and fades without.
-9. **Measure.** The weekly gauges (modes, the three o's, regard) are recorded.""")
+9. **Identity.** The week's good and bad contacts change regard and identification;
+   recognition slowly fades; goal uncertainty is recomputed; felt threat moves with the
+   pressure.
+10. **Ties.** Familiarity grows with contact and fades without; the network follows the
+    strong ties.
+11. **Measure.** The weekly gauges (modes, the three o's, us-them) are recorded.""")
 
 MECHANISMS = Section(
     "mechanisms", "De mechanismen en het onderzoek erachter",
     "The mechanisms and the research behind them",
     """\
-**Band tussen twee actoren.** Of een professional en een informele actor rechtstreeks
-samenwerken hangt af van hun band: bekendheid × (1 − onenigheid) × (1 − de helft van de
-onbestemdheid) × wederzijdse waardering × tijd van de professional × culturele
-aansluiting. Omdat de factoren vermenigvuldigen, is een band alleen sterk als alle o's
-tegelijk zijn aangepakt. *"Partijen hebben niet het idee er samen in te staan."*
+**De band tussen twee actoren.** Of een professional en een informele actor rechtstreeks
+samenwerken, hangt af van hun band: bekendheid, maal wat de drempels ervan overlaten.
+Elke drempel haalt er hoogstens een deel af: gevoelde onenigheid (verzacht door
+erkenning), onbestemdheid, wij-zij-afstand, gebrek aan tijd bij de professional en, voor
+migrantenorganisaties, gebrek aan cultuursensitiviteit. Wie elkaar niet kent, werkt niet
+samen; wie elkaar goed kent, alleen als de andere drempels laag zijn. *"Partijen hebben
+niet het idee er samen in te staan."*
 
-**Onbekendheid.** Partijen kennen elkaar vaak maar oppervlakkig, vaak via één oud
-persoonlijk contact. Bekendheid groeit met contact (teamoverleg, casussen, wijktafels)
-en slijt zonder, sneller in een anonieme stad. *"Hoewel er dus veel wordt gesproken over
-samenwerking kennen beide partijen elkaar vaak maar oppervlakkig."*
+**Onbekendheid.** Partijen kennen elkaar vaak maar oppervlakkig, via één oude klik.
+Bekendheid groeit met contact (casussen, doorverwijzingen, wijktafels, communitywork) en
+slijt zonder, sneller in een anonieme stad. Een professional vraagt een coördinator om
+hulp met een kans gelijk aan hoe goed ze elkaar kennen: geen drempel, iemand een beetje
+kennen geeft een kleine kans. *"Hoewel er dus veel wordt gesproken over samenwerking
+kennen beide partijen elkaar vaak maar oppervlakkig."*
 
 **Wijktafels.** Coördinatoren organiseren netwerkbijeenkomsten. Wie komt, hangt af van de
-aantrekkelijkheid voor elke kant, tijd, en voor migrantenorganisaties de
-cultuursensitiviteit van de opzet. *"Onbekend maakt immers onbemind"*, maar de
-ontmoetingen *"moeten voor beiden partijen aantrekkelijker worden gemaakt om te komen."*
+aantrekkelijkheid voor elke kant, van tijd, voor migrantenorganisaties van de
+cultuursensitiviteit van de opzet, en van de wij-zij-afstand: wie afstand houdt, blijft
+weg. Een getrainde voorzitter maakt de ontmoetingen vaker prettig. *"Onbekend maakt
+immers onbemind"*, maar de ontmoetingen *"moeten voor beiden partijen aantrekkelijker
+worden gemaakt om te komen."*
 
-**Onenigheid.** Elke actor heeft twee logica's: welke kennis telt (ervaringskennis of
-geformaliseerde kennis) en hoeveel informele partijen moeten dragen. Het verschil is de
-onenigheid; bij samenwerken kan het botsen. *"Botsende normatieve logica's ... lijken
-vaak onuitgesproken te blijven."*
+**Wij-zij-afstand.** Identificatie met de eigen groep maal gebrek aan waardering voor de
+andere kant. Die afstand stuurt vier beslissingen: of een professional een
+doorverwijzing serieus neemt, of iemand naar een wijktafel komt, of helpers op een
+gedeelde casus direct contact zoeken, en of een professional een casus zonder contact
+doorschuift naar vrijwilligers. *"Men wil zich daarom onderscheiden en zet zich af tegen
+de andere partij."*
 
-**Casusreflectie.** In een veilige, begeleide sessie schuiven de logica's van de
-deelnemers naar elkaar toe en groeit erkenning; een onveilige sessie doet pijn. Getrainde
-coördinatoren maken de sessie veiliger. *"Door partijen zich in elkaar te laten
-verplaatsen (via 'sociale reflectie') komt er meer inzicht in elkaars wereld."*
+**Contact: goed en slecht.** Gewoon contact met de andere kant is meestal positief, maar
+een slechte ervaring weegt zwaarder dan een goede. Waardering beweegt alleen met
+ervaring. Succes kweekt vertrouwen: een casus die goed afloopt terwijl beide helpers
+direct contact hadden, is voor beiden een goede ervaring. Mislukking kweekt afstand: een
+afgewezen doorverwijzing, instrumentalisering, een te late opschaling, een onuitgesproken
+botsing, afsluiten terwijl de vrijwilliger doorgaat. *"Deze 'devaluerende' beelden over
+en weer gingen tijdens de interviews veelvuldig over tafel en bemoeilijken
+hybridisering."*
+
+**Dreiging.** De gevoelde dreiging volgt de druk van het moment: de oproep tot
+hybridisering bij onduidelijke doelen, en voor informele partijen casussen die op hen
+worden afgeschoven. Dreiging versterkt de identificatie met de eigen groep en verlaagt
+de waardering zoals die nu gevoeld wordt; neemt de druk af, dan zakt ook de dreiging.
+*"Juist het gevoel van aantasting voedt contrasterend wij-zij denken."*
+
+**Onenigheid en botsingen.** Elke actor heeft twee logica's: welke kennis telt
+(ervaringskennis of geformaliseerde kennis) en hoeveel informele partijen moeten dragen.
+Op gedeelde casussen botsen ze soms, vaker naarmate ze verder uiteenliggen. Wie de
+andere logica erkent, spreekt de botsing uit en komt tot een compromis (een goede
+ervaring); anders blijft ze onuitgesproken: een slechte ervaring, en de helpers trekken
+zich terug uit het directe contact. *"… deze lijken vaak onuitgesproken te blijven
+waardoor juist het wij-zij-denken zich voortzet."*
+
+**Casusreflectie.** Een veilige, begeleide sessie laat de deelnemers de andere logica
+erkennen; de logica's zelf blijven verschillen (erkennen, niet gelijkmaken). Een onveilige
+sessie doet pijn; getrainde coördinatoren maken haar veiliger. Zonder reflectie vervaagt
+erkenning langzaam. *"Door partijen zich in elkaar te laten verplaatsen (via 'sociale
+reflectie') komt er meer inzicht in elkaars wereld."*
 
 **Onbestemdheid.** De gemeente kiest een hybridiseringsmodel (toegankelijkheid,
-toegankelijkheid-plus, civil society, civil society zonder sturing, of geen). Hoe minder
-helder, en hoe verder het gevraagde van wat iemand wil of kan (geen tijd, stille civil
-society), hoe groter de onzekerheid. *"Onduidelijkheid over 'de' bestemming blijkt vaak een
-katalysator voor ongemakkelijke gevoelens."*
+toegankelijkheid-plus, civil society, civil society zonder sturing, of geen). Zonder
+model hoopt zij impliciet op een grote rol voor de civil society. Onbestemdheid is een
+kwestie van gradatie: niet weten wat er verwacht wordt, plus de kloof tussen de gehoopte
+rol en de rol die iemand wil en kan dragen (geen tijd, een stille civil society).
+Helderheid trekt de rol waarnaar men handelt naar het model toe. *"Onduidelijkheid over
+‘de’ bestemming blijkt vaak een katalysator voor ongemakkelijke gevoelens bij partijen
+over hybridisering."*
 
-**Wij-zij en identiteit.** Slechte contacten (een doorverwijzing die niet serieus wordt
-genomen, instrumentalisering, te late opschaling, afsluiten terwijl de vrijwilliger
-doorgaat) wegen zwaarder dan goede. De oproep tot hybridisering zelf kan, bij onduidelijke
-doelen, de eigen identiteit bedreigen. *"Juist het gevoel van aantasting voedt
-contrasterend wij-zij denken."*
-
-**Routes van een casus.** Een professional die informele hulp inschakelt, kiest liefst
+**Routes en hulpbronnen.** Een professional die informele hulp inschakelt, kiest liefst
 een geformaliseerde vrijwilliger, rechtstreeks als de band sterk is, anders via een
-coördinator, of schuift de casus door zonder contact (*"uitbesteed werk"*). Informele
-partijen willen *"serieus genomen worden als zij omgekeerd iemand doorverwijzen."*
+coördinator, of schuift de casus door zonder contact (*"uitbesteed werk"*). Een
+huishouden kan meer hulpbronnen hebben: een tweede professional bij zware vragen, de
+eigen contactpersoon ernaast, de eigen kring. Informele helpers verwijzen door als een
+casus boven hun grens groeit en willen *"serieus genomen worden als zij omgekeerd iemand
+doorverwijzen naar het professionele aanbod."*
+
+**Geleidelijk, zonder knip.** Doorverwijzen, opschalen, afsluiten en een crisis hangen
+geleidelijk af van de zwaarte (een vloeiende kans rond een grens), niet van een harde
+drempel: geen route klapt om bij een kleine verandering.
 
 **Capaciteit.** Een volle caseload laat geen tijd voor contact of communitywork; hybride
-werkers combineren casework en communitywork. *"Een te zware caseload, en geen tijd om
-... door de buurt te struinen."*""",
-    """\
-**A tie between two actors.** Whether a professional and an informal actor work
-directly together depends on their link: familiarity × (1 − disagreement) × (1 − half
-the goal uncertainty) × mutual regard × the professional's time × cultural fit. Because
-the factors multiply, a link is strong only when all o's are addressed at once. *"The
-parties do not feel they are in it together."*
+werkers combineren casework en communitywork. *"Ook wij signaleerden dat een grote
+caseload het werken aan verbinding met informele partijen in de weg kan staan."*
 
-**Unfamiliarity.** The sides often know each other only superficially, often through
-one old personal contact. Familiarity grows with contact (team meetings, cases,
-wijktafels) and fades without, faster in an anonymous city. *"Although there is much
-talk of cooperation, both parties often know each other only superficially."*
+**Beleid in de tijd.** Een scenario kan knoppen op een bepaalde week veranderen,
+bijvoorbeeld een pilot van drie jaar die daarna stopt. Dan zie je of coproductie blijft
+als het pakket verdwijnt: bekendheid slijt zonder contact en erkenning vervaagt.
+
+**Wat huishoudens krijgen.** Het onderzoek vraagt of co-existentie met heldere rollen
+goed genoeg kan zijn. Daarom meet het model ook wat huishoudens krijgen: onvervulde
+nood (zwaarte maal weken), weken tot hulp, het aandeel opgeloste hulpvragen, te late
+opschalingen en stille problemen die overblijven, voor migranten en niet-migranten
+apart. *"Zou er ook gepleit kunnen worden voor het voortbestaan van co-existentie als
+eindstation?"*
+
+**Waarom werkte het?** Elk mechanisme kan uit (de groep *Mechanismen aan/uit* bij de
+knoppen). `samenspel explain` draait een scenario en zijn basis opnieuw met telkens één
+mechanisme uit en laat zien hoeveel van het effect elk mechanisme draagt.""",
+    """\
+**The link between two actors.** Whether a professional and an informal actor work
+directly together depends on their link: familiarity, times what the barriers leave of
+it. Each barrier takes off at most a part: felt disagreement (softened by recognition),
+unclear goals, us-them distance, the professional's lack of time and, for migrant
+organisations, a lack of cultural sensitivity. Those who do not know each other do not
+work together; those who know each other well only when the other barriers are low.
+*"The parties do not feel they are in it together."*
+
+**Unfamiliarity.** The sides often know each other only superficially, through one old
+personal click. Familiarity grows with contact (cases, referrals, wijktafels, community
+work) and fades without, faster in an anonymous city. A professional asks a coordinator
+for help with a chance equal to how well they know each other: no threshold, knowing
+someone a little gives a small chance. *"Although there is much talk of cooperation, both
+parties often know each other only superficially."*
 
 **Wijktafels.** Coordinators organise network meetings. Who comes depends on how
-attractive they are for each side, on time, and for migrant organisations on the
-cultural sensitivity of the format. *"Unknown is unloved"*, but the meetings *"must be
-made more attractive for both parties to come."*
+attractive they are for each side, on time, for migrant organisations on the cultural
+sensitivity of the format, and on the us-them distance: those who keep their distance
+stay away. A trained chair makes the meetings pleasant more often. *"Unknown is
+unloved"*, but the meetings *"must be made more attractive for both parties to come."*
 
-**Disagreement.** Every actor has two logics: which knowledge counts (experiential or
-formalised) and how much informal parties should carry. The difference is the
-disagreement; in joint work it can clash. *"Clashing normative logics ... mostly seem to
-remain unspoken."*
+**Us-them distance.** Identification with one's own group times a lack of regard for
+the other side. This distance steers four decisions: whether a professional takes a
+referral seriously, whether someone comes to a wijktafel, whether the helpers on a
+shared case seek direct contact, and whether a professional pushes a case onto
+volunteers without contact. *"They therefore want to distinguish themselves and set
+themselves off against the other party."*
 
-**Case reflection.** In a safe, facilitated session the participants' logics move
-towards each other and recognition grows; an unsafe session hurts. Trained coordinators
-make the session safer. *"By letting parties put themselves in each other's position
+**Contact: good and bad.** Ordinary contact with the other side is mostly positive, but
+a bad experience weighs more than a good one. Regard moves only with experience. Success
+breeds trust: a case that ends well while both helpers were in direct contact is a good
+experience for both. Failure breeds distance: a dismissed referral,
+instrumentalisation, a late escalation, an unspoken clash, closing a case while the
+volunteer carries on. *"These 'devaluing' images of each other came up often in the
+interviews and make hybridisation harder."*
+
+**Threat.** Felt threat follows the pressure of the moment: the call for hybridisation
+under unclear goals, and for informal parties cases pushed onto them. Threat strengthens
+identification with one's own group and lowers regard as it is felt now; when the
+pressure eases, the threat subsides too. *"Precisely the feeling of being undermined
+feeds contrasting us-them thinking."*
+
+**Disagreement and clashes.** Every actor has two logics: which knowledge counts
+(experiential or formalised) and how much informal parties should carry. On shared cases
+they sometimes clash, more often the further apart they are. Those who recognise the
+other logic voice the clash and reach a compromise (a good experience); otherwise it
+stays unspoken: a bad experience, and the helpers withdraw from direct contact. *"These
+seem to remain unspoken, so that us-them thinking continues."*
+
+**Case reflection.** A safe, facilitated session lets the participants recognise the
+other logic; the logics themselves stay different (acknowledged, not made the same). An
+unsafe session hurts; trained coordinators make it safer. Without reflection,
+recognition slowly fades. *"By letting parties put themselves in each other's position
 (through 'social reflection') more insight into each other's world arises."*
 
 **Unclear goals.** The municipality chooses a hybridisation model (accessibility,
-accessibility-plus, civil society, civil society without steering, or none). The less
-clear it is, and the further what is asked lies from what someone wants or can do (no
-time, a quiet civil society), the larger the uncertainty. *"Unclarity about 'the'
-destination often turns out to be a catalyst for uneasy feelings."*
+accessibility-plus, civil society, civil society without steering, or none). Without a
+model it implicitly hopes for a large community role. Goal uncertainty is a matter of
+degree: not knowing what is expected, plus the gap between the hoped-for role and the
+role someone wants and can carry (no time, a quiet civil society). Clarity pulls the role
+one acts on towards the model. *"Unclarity about 'the' destination often turns out to be
+a catalyst for uneasy feelings about hybridisation."*
 
-**Us-them and identity.** Bad contacts (a referral not taken seriously,
-instrumentalisation, a late escalation, closing a case while the volunteer carries on)
-weigh more than good ones. The call for hybridisation itself can, with unclear goals,
-threaten one's own identity. *"Precisely the feeling of being undermined feeds
-contrasting us-them thinking."*
+**Routes and sources of help.** A professional who involves informal help prefers a
+formalised volunteer, directly if the link is strong, else through a coordinator, or
+pushes the case on without contact (*"outsourced work"*). A household can have several
+sources of help: a second professional for heavy needs, its own contact alongside, its
+own circle. Informal helpers refer when a case grows beyond their limit and want *"to be
+taken seriously when they, conversely, refer someone to professional help."*
 
-**Routes of a case.** A professional who involves informal help prefers a formalised
-volunteer, directly if the link is strong, else through a coordinator, or pushes the case
-on without contact (*"outsourced work"*). Informal parties want *"to be taken seriously
-when they, conversely, refer someone."*
+**Gradual, no knife-edge.** Referring, escalating, closing and a crisis depend gradually
+on severity (a smooth chance around a level), not on a hard threshold: no route flips
+with a small change.
 
 **Capacity.** A full caseload leaves no time for contact or community work; hybrid
-workers combine casework and community work. *"Too heavy a caseload, and no time for ...
-roaming the neighbourhood."*""")
+workers combine casework and community work. *"We too saw that a heavy caseload can stand
+in the way of building connections with informal parties."*
+
+**Policy over time.** A scenario can change levers at a given week, for example a
+three-year pilot that then stops. Then you see whether co-production persists once the
+package is gone: familiarity fades without contact and recognition wanes.
+
+**What households get.** The research asks whether co-existence with clear roles might
+be good enough. So the model also measures what households get: unmet need (severity
+times weeks), weeks to help, the share of needs resolved, late escalations and silent
+problems left, for migrant and other households separately. *"Could one also argue for
+co-existence as the end station?"*
+
+**Why did it work?** Every mechanism can be switched off (the group *Mechanisms on/off*
+among the levers). `samenspel explain` reruns a scenario and its base with one mechanism
+off at a time and shows how much of the effect each mechanism carries.""")
 
 USE = Section(
     "use", "Hoe gebruik je het?", "How to use it",
