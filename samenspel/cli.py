@@ -197,6 +197,76 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    """Explain a scenario's effect: rerun it and its base with each mechanism off."""
+    import tempfile
+
+    from .compare import progress_bar
+    from .explain import explain, print_explanation, scenario_and_base, switches
+
+    if args.replicates < 2:
+        raise UsageError(f"--replicates must be at least 2 (for an interval), "
+                         f"got {args.replicates}")
+    if not 0 <= args.seed <= 2**63 - args.replicates:
+        raise UsageError(f"--seed must be an integer from 0 to 2**63 - replicates, "
+                         f"got {args.seed}")
+    _check_weeks(args.weeks)
+    if args.workers is not None and args.workers < 1:
+        raise UsageError(f"--workers must be at least 1, got {args.workers}")
+    scenario_and_base(args.scenario, args.against)  # fail before starting any run
+    out = Path(args.out) if args.out else None
+    if out is not None:
+        if out.exists() and not out.is_dir():
+            raise UsageError(f"--out must be a folder, got the file {args.out!r}")
+        if not out.parent.is_dir():
+            raise UsageError(f"--out: {str(out.parent)!r} is not an existing folder")
+        try:  # a trial write, so that a long run does not end in a write error
+            out.mkdir(exist_ok=True)
+            tempfile.TemporaryFile(dir=out).close()
+        except OSError as exc:
+            raise UsageError(f"--out: cannot write to {args.out!r}: "
+                             f"{exc.strerror or exc}") from None
+    arms = 2 * (1 + len(switches()))
+    with progress_bar(f"explain: {arms} arms x {args.replicates} replicates") as progress:
+        expl = explain(args.scenario, against=args.against, replicates=args.replicates,
+                       seed=args.seed, weeks=args.weeks, workers=args.workers,
+                       progress=progress)
+    print_explanation(expl, args.lang, console=Console(width=max(Console().width, 140)))
+    print(f"{expl.n_runs} runs in {expl.seconds:.1f} s on {expl.workers} processes")
+    if out is not None:
+        try:
+            written = expl.write_outputs(out, args.lang)
+        except OSError as exc:
+            raise UsageError(f"could not write to {str(out)!r}: "
+                             f"{exc.strerror or exc}") from None
+        print(f"written to {out}: " + ", ".join(p.name for p in written))
+    return 0
+
+
+def _add_explain_command(sub: Any) -> None:
+    """The ``explain`` subcommand (samenspel/explain.py)."""
+    expl = sub.add_parser("explain", help="which mechanisms carry a scenario's effect "
+                                          "(knock-outs with common random numbers)")
+    expl.add_argument("scenario", metavar="SCENARIO",
+                      help="a scenario name (see 'samenspel scenarios') or a .toml file")
+    expl.add_argument("--against", metavar="BASE", default=None,
+                      help="the base (default: the root of SCENARIO's 'extends' chain, "
+                           "e.g. city-baseline)")
+    expl.add_argument("--replicates", type=int, default=20,
+                      help="seeds per arm, the same in every arm (default 20)")
+    expl.add_argument("--seed", type=int, default=0,
+                      help="first seed; replicate i uses seed+i (default 0)")
+    expl.add_argument("--weeks", type=int, default=DEFAULT_WEEKS,
+                      help=f"weeks per run (default {DEFAULT_WEEKS})")
+    expl.add_argument("--workers", type=int, default=None,
+                      help="processes to use (default: all available cores)")
+    expl.add_argument("--out", metavar="DIR", default=None,
+                      help="folder for the tables (CSV, Parquet) and the figure (PNG)")
+    expl.add_argument("--lang", choices=("en", "nl"), default="en",
+                      help="language of the printed table and the figure (default en)")
+    expl.set_defaults(func=cmd_explain)
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check the validation patterns and rewrite docs/validation.md."""
     from .validation import main as validate
@@ -246,6 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
     comp.add_argument("--out", required=True, metavar="DIR",
                       help="folder for the CSV/Parquet tables and PNG figures")
     comp.set_defaults(func=cmd_compare)
+    _add_explain_command(sub)
     val = sub.add_parser("validate", help="check the validation patterns, write "
                                           "docs/validation.md")
     val.add_argument("--out", default="docs", metavar="DIR",
