@@ -173,6 +173,7 @@ def test_cli_scenarios_lists_the_library(capsys, lang):
     text = " ".join(out.split())
     assert ("Basis grote stad" in text) == (lang == "nl")
     assert ("City baseline" in text) == (lang == "en")
+    assert "week 157:" in out  # the pilot's schedule
 
 
 def test_cli_run_scenario_by_name_and_path(capsys, tmp_path):

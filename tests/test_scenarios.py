@@ -395,6 +395,8 @@ def valid_levers(draw):
         p = PARAMS[n]
         if p.choices:
             out[n] = draw(st.sampled_from(p.choices))
+        elif p.type is bool:
+            out[n] = draw(st.booleans())
         elif p.type is int:
             out[n] = draw(st.integers(int(p.low), int(min(p.high, 10**6))))
         else:
@@ -441,3 +443,51 @@ def test_random_extends_graphs_load_or_report_a_cycle(parents, levers):
                 assert sc.levers["reflection_safety"] == levers[odd[0]]
             else:
                 assert "reflection_safety" not in sc.levers
+
+
+# --- policy over time (schedule) ----------------------------------------------------
+
+def _with_schedule(tmp_path: Path, name: str, schedule_toml: str, **top) -> Path:
+    doc = toml_doc({"name": name, **TEXTS, "context": "city", **top}, {})
+    return write(tmp_path, name, text=doc + schedule_toml)
+
+
+def test_pilot_scenario_stops_its_meetings_at_week_157():
+    sc = load_scenario("pilot-package")
+    assert [c.week for c in sc.schedule] == [157]
+    assert sc.schedule[0].levers == {"wijktafels_per_year": 0.0, "reflection_per_year": 0.0}
+    assert sc.params()["schedule"] == sc.schedule
+    assert sc.levers["wijktafels_per_year"] == 10  # inherited from combined-package
+
+
+def test_schedule_is_inherited_unless_the_child_has_its_own(tmp_path):
+    _with_schedule(tmp_path, "parent", "[[schedule]]\nweek = 10\ngoal_clarity = 0.9\n")
+    child = write(tmp_path, "child", extends="parent", context=None)
+    assert [c.week for c in load_scenario(child).schedule] == [10]
+    own = write(tmp_path, "own", extends="parent", context=None,
+                text=toml_doc({"name": "own", **TEXTS, "extends": "parent"}, {})
+                + "[[schedule]]\nweek = 20\nchair_training = 0.5\n")
+    assert [(c.week, c.levers) for c in load_scenario(own).schedule] == [
+        (20, {"chair_training": 0.5})]
+
+
+@pytest.mark.parametrize(("schedule", "parts"), [
+    ("[[schedule]]\nweek = 0\ngoal_clarity = 0.9\n", ["schedule entry 1", "'week'", "got 0"]),
+    ("[[schedule]]\nweek = 5\ngoal_clarty = 0.9\n", ["'goal_clarty'", "did you mean"]),
+    ("[[schedule]]\nweek = 5\ninterplay = 'sociale_basis'\n", ["'interplay'", "fixed"]),
+    ("[[schedule]]\nweek = 5\nn_households = 10\n", ["'n_households'", "not a lever"]),
+    ("[[schedule]]\nweek = 5\ngoal_clarity = 2.0\n", ["'goal_clarity'", "from 0 to 1"]),
+    ("[[schedule]]\nweek = 5\n", ["no lever"]),
+    ("[[schedule]]\nweek = 5\ngoal_clarity = 0.9\n[[schedule]]\nweek = 5\nchair_training = 1\n",
+     ["week 5 twice"]),
+    ("schedule = 3\n", ["'schedule' must be a list"]),
+])
+def test_bad_schedules_give_one_line_errors(tmp_path, schedule, parts):
+    if schedule.startswith("schedule ="):
+        doc = f'schedule = 3\nname = "bad"\n' + toml_doc({**TEXTS, "context": "city"})
+        path = write(tmp_path, "bad", text=doc)
+    else:
+        path = _with_schedule(tmp_path, "bad", schedule)
+    with pytest.raises(ScenarioError) as exc:
+        load_scenario(path)
+    assert_one_line_error(exc, path, *parts)
