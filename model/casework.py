@@ -63,6 +63,7 @@ def develop_needs(model: Neighbourhood) -> None:
     h.needy |= new
     h.new[:] = new
     h.need_start[new] = model.week
+    h.served[new] = False
     h.needs += new
     h.unmet += np.where(h.needy, h.severity, 0.0)
 
@@ -107,8 +108,10 @@ def surface_needs(model: Neighbourhood) -> None:
         cid = model.cases.open(int(hh), model.week, silent=bool(reached[hh]),
                                circle=bool(h.circle[hh]))
         h.case[hh] = cid
-        h.wait[hh] += model.week - h.need_start[hh]
-        h.helped[hh] += 1
+        if not h.served[hh]:  # a need counts its wait once, at its first help
+            h.served[hh] = True
+            h.wait[hh] += model.week - h.need_start[hh]
+            h.helped[hh] += 1
         if voiced[hh]:
             intake_at_professional(model, cid, float(h.severity[hh]))
         else:

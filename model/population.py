@@ -173,6 +173,7 @@ def build_households(params: dict, table: ActorTable, layout: Layout,
         circle=cols["circle"], severity=np.zeros(n), needy=np.zeros(n, bool),
         new=np.zeros(n, bool), case=np.full(n, -1, np.int64),
         need_start=np.zeros(n, np.int64), unmet=np.zeros(n), needs=np.zeros(n, np.int64),
-        resolved=np.zeros(n, np.int64), wait=np.zeros(n), helped=np.zeros(n, np.int64))
+        resolved=np.zeros(n, np.int64), served=np.zeros(n, bool), wait=np.zeros(n),
+        helped=np.zeros(n, np.int64))
     apply_training(table, households, params)
     return households

@@ -146,8 +146,9 @@ class HouseholdTable:
         unmet: Severity-weeks of need so far (cumulative, all needs).
         needs: Needs that arose so far.
         resolved: Needs solved so far.
+        served: The current need has had help (a case was opened for it).
         wait: Weeks from need to first help, summed over the needs that got help.
-        helped: Needs that got help (a case was opened).
+        helped: Needs that got help (a case was opened for them).
 
     """
 
@@ -166,6 +167,7 @@ class HouseholdTable:
     unmet: np.ndarray
     needs: np.ndarray
     resolved: np.ndarray
+    served: np.ndarray
     wait: np.ndarray
     helped: np.ndarray
 
