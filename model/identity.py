@@ -1,7 +1,8 @@
 """Identity: in-group identification and regard for the other side (us-them).
 
-Submodel "Identity" of docs/ODD.md. Regard and identification move only with
-experience and with felt threat; there is no pull back to a starting value.
+Submodel "Identity" of docs/ODD.md. The stocks of regard and identification move
+only with experience (contact); felt threat overlays them while the pressure lasts.
+There is no pull back to a starting value.
 
 *Contact.* During the week, positive and negative cross-side contact is tallied per
 actor (``actors.good`` / ``actors.bad``). Positive contact is the common kind
