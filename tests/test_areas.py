@@ -92,3 +92,48 @@ def test_city_runs_report_the_usual_outputs(city):
     shares = [s[f"share_{m}"] for m in ("formal_only", "informal_only", "coexistence",
                                         "intermediated", "coproduction")]
     assert sum(shares) == pytest.approx(1.0)
+
+
+def test_a_referral_by_a_volunteer_from_a_neighbouring_area_reads_its_own_link():
+    # A coordinator works district-wide, so it may put a volunteer of area 1 on a case
+    # of area 0 (routing._volunteer_of). When the professional then closes early, that
+    # volunteer carries the case alone and may refer it to the professionals of area 0.
+    # The chance to reach one must be the volunteer's own link with them.
+    from worlds import neutral, set_familiarity
+
+    from samenspel.model import casework
+    from samenspel.model.routing import intake_at_professional, refer
+
+    m = neutral(Neighbourhood(rng=0, n_areas=2, areas_per_district=2, n_households=10,
+                              n_professionals=2, n_volunteers=2, n_coordinators=1,
+                              n_organisations=1, shared_organisations=0.0,
+                              involve_base=1.0, hybridisation_push=0.0,
+                              mech_identity_gating=False, pro_close_severity=1.0,
+                              decision_width=0.005))
+    lay, a = m.areas, m.actors
+    coord = int(lay.district_broker[0][0])
+    vols = m.volunteers_of[coord]
+    far = int(vols[lay.actor_area[vols] == 1][0])  # its volunteer in area 1
+    pros = lay.area_formal[0]
+    a.role_view[:] = 1.0
+    a.formalisation[vols] = 0.0
+    a.formalisation[far] = 1.0
+    for pro in pros:
+        set_familiarity(m, int(pro), coord, 1.0)
+    m.view_week()
+    cid = m.cases.open(0, 0, silent=False, circle=False)
+    m.households.case[0], m.households.needy[0], m.households.severity[0] = cid, True, 0.1
+    while m.cases.c.helper[cid, Role.INF] < 0:
+        intake_at_professional(m, cid, 0.1)
+    assert m.cases.c.helper[cid, Role.INF] == far and lay.actor_area[far] == 1
+    m.households.severity[0] = 0.5
+    casework.close_cases(m)  # the professional closes early; the volunteer carries on
+    assert m.cases.c.helper[cid, Role.PRO] < 0 and m.cases.c.helper[cid, Role.INF] == far
+    # the volunteer knows both professionals of area 0 well and no coordinator
+    for pro in pros:
+        set_familiarity(m, int(pro), far, 1.0)
+    for c in lay.district_broker[0]:
+        set_familiarity(m, far, int(c), 0.0)
+    m.view_week()
+    assert refer(m, cid, far), "the volunteer's strong link with area 0 was not used"
+    assert m.cases.c.helper[cid, Role.PRO] in pros
