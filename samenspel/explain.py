@@ -91,7 +91,9 @@ TEXT: dict[str, tuple[str, str]] = {  # (nl, en)
                 "shares need not sum to 1: mechanisms interact"),
     "xlabel": ("gedragen deel van het effect (E - E_m), 95 %-BI",
                "part of the effect carried (E - E_m), 95 % CI"),
-    "effect_line": ("effect E", "effect E"),
+    "effect_line": ("effect E (gearceerd: 95 %-BI)", "effect E (shaded: 95 % CI)"),
+    "clear": ("interval zonder 0", "interval excludes 0"),
+    "unclear": ("interval met 0", "interval includes 0"),
 }
 
 
@@ -395,7 +397,13 @@ def explanation_figure(expl: Explanation, lang: str = "en") -> Any:
         ax.set_visible(False)
     axes[0].set_yticks(y, labels, fontsize=8)
     axes[0].invert_yaxis()
-    axes[0].legend(loc="best", fontsize=7, frameon=False)
+    from matplotlib.patches import Patch
+
+    handles = [*axes[0].get_legend_handles_labels()[0],
+               Patch(color="#1f5f8b", label=_text("clear", lang)),
+               Patch(color="#b8c4cc", label=_text("unclear", lang))]
+    fig.legend(handles=handles, loc="outside lower right", ncols=3, fontsize=8,
+               frameon=False)
     fig.supxlabel(_text("xlabel", lang), fontsize=9)
     fig.suptitle(_text("title", lang).format(s=expl.scenario.name, b=expl.base.name) + "\n"
                  + _text("caption", lang).format(r=len(expl.seeds), w=expl.weeks,
@@ -481,7 +489,7 @@ def markdown_table(expl: Explanation, lang: str = "en", digits: int = 3) -> str:
     head = [_text("mechanism", lang), *(outcome_label(o, lang) for o in expl.outcomes)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     eff = expl.effects().set_index("outcome")
-    lines.append(f"| *{_text('effect_line', lang)}* | " + " | ".join(
+    lines.append("| *E* | " + " | ".join(
         f"*{cell(eff.at[o, 'effect'], eff.at[o, 'effect_low'], eff.at[o, 'effect_high'])}*"
         for o in expl.outcomes) + " |")
     t = expl.table.set_index(["outcome", "mechanism"])
