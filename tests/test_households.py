@@ -151,3 +151,19 @@ def test_group_outcomes_add_up_in_a_real_run(default_run):
     assert escalated <= out["late_escalations"]
     # migrant households, with less trust in professionals, wait longer for help
     assert out["weeks_to_help_migrant"] > out["weeks_to_help_non_migrant"]
+
+
+def test_a_need_the_own_circle_solves_counts_as_resolved():
+    # support_circle may be up to 1 (declared range); then the own circle alone shrinks
+    # a need. Once it is below resolved_severity it is solved, not a silent problem left.
+    m = neutral(tiny(support_circle=1.0, problem_rate=0.0, need_noise=0.0))
+    h = m.households
+    h.trust_pro[:] = 0.0  # never voiced: only the own circle helps
+    h.circle[:] = False
+    h.circle[0] = True
+    h.needy[0], h.severity[0], h.needs[0] = True, 0.3, 1
+    for _ in range(30):
+        m.step()
+    assert h.severity[0] < m.p["resolved_severity"]
+    assert not h.needy[0] and h.resolved[0] == 1, "a solved need stays open and silent"
+    assert household_outcomes(m)["silent_left_per_100"] == 0.0
