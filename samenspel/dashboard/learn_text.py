@@ -66,8 +66,8 @@ Het onderzoek verklaart dat met wij-zij-denken en drie bronnen daarvan, de **dri
 *onbekendheid*, *onenigheid* en *onbestemdheid* (onduidelijke einddoelen). Dit model
 (agent-based, één stap is één week, één wijk) laat zien hoe die drie o's samen met
 identiteit bepalen of een casus in co-existentie, via een intermediair of in
-coproductie eindigt, en wat de interventies uit het onderzoek daaraan kunnen
-veranderen.""",
+coproductie eindigt, wat de interventies uit het onderzoek daaraan kunnen veranderen, en
+wat huishoudens daaraan hebben.""",
     """\
 Municipalities want wijkteam professionals (formal) and informal parties (volunteers,
 residents' organisations, migrant self-organisations) to support households in a
@@ -83,8 +83,8 @@ The research explains this with us-them thinking and its three sources, the **th
 o's**: *onbekendheid* (unfamiliarity), *onenigheid* (disagreement) and *onbestemdheid*
 (unclear end goals). This model (agent-based, one step is one week, one neighbourhood)
 shows how the three o's together with identity decide whether a case ends up in
-co-existence, intermediated or in co-production, and what the interventions of the
-research can change about that.""")
+co-existence, intermediated or in co-production, what the interventions of the research
+can change about that, and what households get out of it.""")
 
 STEPS = Section(
     "steps", "Hoe werkt het? Eén week in elf stappen", "How it works: one week in eleven steps",
@@ -354,10 +354,16 @@ USE = Section(
   rechts vrijwilligers (bij hun coördinator) en bewonersorganisaties. Rode lijnen zijn
   formeel-informele banden.
 - De **curven** tonen per week de vormen van de open casussen, de drie o's en de
-  waardering voor de andere kant.
+  waardering voor de andere kant (zoals die nu gevoeld wordt, dreiging inbegrepen).
+- De knoppen van *Mechanismen aan/uit* zetten één mechanisme uit (bijvoorbeeld de
+  wij-zij-sturing): zo zie je wat een effect draagt.
+- Sommige scenario's veranderen knoppen tijdens de run (de pilot stopt in week 157);
+  de beschrijving van het scenario zegt wanneer.
 - **Vergelijken**: kies twee tot vier scenario's en het aantal herhalingen; elk scenario
-  draait met dezelfde seeds. Je ziet gemiddelden met 95%-intervallen, banden, en de
-  gepaarde verschillen met het eerste scenario. Tabellen en figuren kun je downloaden.""",
+  draait met dezelfde seeds. Je ziet gemiddelden met 95%-intervallen, ook voor wat
+  huishoudens krijgen (onvervulde nood, weken tot hulp, opgeloste hulpvragen, stille
+  problemen), banden, en de gepaarde verschillen met het eerste scenario. Tabellen en
+  figuren kun je downloaden.""",
     """\
 - **Explore**: pick a scenario on the left; the levers jump to that scenario's values
   (a ● means: differs from the default). Press *Step* (one week), *+1 year* or *Play*.
@@ -367,39 +373,85 @@ USE = Section(
   middle, volunteers (next to their coordinator) and residents' organisations on the
   right. Red lines are formal-informal ties.
 - The **curves** show week by week the modes of the open cases, the three o's and the
-  regard for the other side.
+  regard for the other side (as felt now, threat included).
+- The levers under *Mechanisms on/off* switch one mechanism off (for example us-them
+  gating): that shows what carries an effect.
+- Some scenarios change levers during the run (the pilot stops in week 157); the
+  scenario's description says when.
 - **Compare**: pick two to four scenarios and the number of replicates; every scenario
-  runs with the same seeds. You see means with 95 % intervals, bands, and the paired
+  runs with the same seeds. You see means with 95 % intervals, also for what households
+  get (unmet need, weeks to help, needs resolved, silent problems), bands, and the paired
   differences to the first scenario. Tables and figures can be downloaded.""")
 
 NOTICE = Section(
     "notice", "Waar let je op?", "Things to notice",
     """\
-- In de grote stad blijft **co-existentie** de meest voorkomende gezamenlijke vorm, en de
-  samenwerking die er is loopt vooral **via coördinatoren**. In het netwerk zie je
-  coördinatoren als brug, met weinig rode lijnen die er zelf bij komen.
-- In een **kleinere stad** (meer vertrouwde banden, minder anonimiteit) is er bij
-  hetzelfde beleid duidelijk meer coproductie, al blijft het weinig.
-- **Wijktafels alleen** laten de bekendheid stijgen (de lichtblauwe lijn bij de drie o's),
-  maar coproductie nauwelijks: onenigheid en onbestemdheid blijven de band verzwakken.
-- Onder een **onduidelijk model** staat de onbestemdheid op 1: dat is geen fout, maar
-  het punt van het onderzoek.
-- Let op de **waardering**: slechte ervaringen wegen zwaarder dan goede, dus ze daalt
-  makkelijker dan ze stijgt.
+De getallen hieronder zijn gemiddelden over tien runs van vijf jaar (seeds 0 tot en met 9),
+gemeten met `samenspel compare city-baseline town-baseline wijktafels case-reflection
+combined-package pilot-package accessibility --replicates 10`.
+
+- In de **grote stad** blijft **co-existentie** de meest voorkomende gezamenlijke vorm
+  (23% van alle casussen, tegen 3% coproductie), en van de samenwerking die er is, loopt
+  84% **via coördinatoren**. Informele partijen waarderen professionals minder (0,39)
+  dan andersom (0,53).
+- In een **kleinere stad** (meer vertrouwde banden, minder anonimiteit) geeft hetzelfde
+  beleid ruim drie keer zoveel coproductie (11%), zes keer zoveel bekendheid, bijna de
+  helft minder te late opschalingen, en toch blijft co-existentie de grootste
+  gezamenlijke vorm.
+- **Wijktafels alleen** maken de bekendheid bijna vijf keer zo groot (0,02 naar 0,09),
+  maar coproductie stijgt maar één procentpunt: wij-zij-afstand, onenigheid en
+  onbestemdheid blijven de band verzwakken.
+- **Casusreflectie** laat de erkenning groeien (0 naar 0,49) terwijl de logica's even ver
+  uiteen blijven liggen: de roze lijn (onenigheid) in *Verkennen* blijft vlak; de
+  *gevoelde* onenigheid halveert (zie *Vergelijken*). Onuitgesproken botsingen nemen
+  af van 36 naar 22.
+- Het **gecombineerde pakket** geeft 16% coproductie (vijf keer de basis) en in 9 van de
+  10 runs een coproductie-regime; waardering stijgt aan beide kanten, onbestemdheid daalt
+  van 0,71 naar 0,20.
+- Onder een **onduidelijk model** is de onbestemdheid hoog (0,71) maar niet 1: ze hangt af
+  van hoe ver de stille hoop van de gemeente afligt van wat iemand wil en kan.
+- Als een **pilot stopt** (`pilot-package`, na drie jaar) slijten bekendheid en
+  erkenning (bekendheid 0,30 in week 156, 0,21 in week 260; met het pakket 0,40).
+  Coproductie blijft boven de basis, maar zakt, en in 7 van de 10 runs is het regime
+  weer co-existentie.
+- **Wat huishoudens krijgen** verschilt minder dan de vormen: de onvervulde nood daalt
+  met het pakket van 11,5 naar 10,6 (zwaarte maal weken per huishouden), en met een
+  helder toegankelijkheidsmodel, met weinig meer coproductie (5%), al naar 10,9.
+  Migrantenhuishoudens houden meer onvervulde nood (12,5 tegen 10,6 in de basis) en
+  winnen het meest bij het pakket.
 - Eén run is één mogelijke geschiedenis. Probeer een paar seeds, of gebruik
   *Vergelijken* voor uitspraken met onzekerheidsmarges.""",
     """\
-- In the big city **co-existence** stays the most common joint mode, and the
-  collaboration there is runs mostly **through coordinators**. In the network you see the
-  coordinators as a bridge, with few new red lines of their own.
-- In a **small town** (more trusted ties, less anonymity) the same policy gives clearly
-  more co-production, though it stays small.
-- **Wijktafels alone** raise familiarity (the light-blue line among the three o's), but hardly
-  co-production: disagreement and unclear goals keep weakening the link.
-- Under an **unclear model** goal uncertainty sits at 1: that is not a bug but the point
-  of the research.
-- Watch **regard**: bad experiences weigh more than good ones, so it falls more easily
-  than it rises.
+The numbers below are means over ten five-year runs (seeds 0 to 9), measured with
+`samenspel compare city-baseline town-baseline wijktafels case-reflection
+combined-package pilot-package accessibility --replicates 10`.
+
+- In the **big city**, **co-existence** stays the most common joint mode (23 % of all
+  cases, against 3 % co-production), and of the collaboration there is, 84 % runs
+  **through coordinators**. Informal parties regard professionals less (0.39) than the
+  other way round (0.53).
+- In a **small town** (more trusted ties, less anonymity) the same policy gives more than
+  three times as much co-production (11 %), six times the familiarity, almost half the
+  late escalations, and still co-existence stays the largest joint mode.
+- **Wijktafels alone** make familiarity almost five times larger (0.02 to 0.09), but
+  co-production rises by only one percentage point: us-them distance, disagreement and
+  unclear goals keep weakening the link.
+- **Case reflection** makes recognition grow (0 to 0.49) while the logics stay as far
+  apart as they were: the pink line (disagreement) on *Explore* stays flat; *felt*
+  disagreement halves (see *Compare*). Unspoken clashes fall from 36 to 22.
+- The **combined package** gives 16 % co-production (five times the baseline) and a
+  co-production regime in 9 of 10 runs; regard rises on both sides, goal uncertainty
+  falls from 0.71 to 0.20.
+- Under an **unclear model** goal uncertainty is high (0.71) but not 1: it depends on how
+  far the municipality's tacit hope lies from what someone wants and can do.
+- When a **pilot stops** (`pilot-package`, after three years) familiarity and
+  recognition fade (familiarity 0.30 in week 156, 0.21 in week 260; 0.40 with the
+  package kept). Co-production stays above the baseline but falls, and in 7 of 10 runs
+  the regime is co-existence again.
+- **What households get** differs less than the modes: unmet need falls with the package
+  from 11.5 to 10.6 (severity times weeks per household), and with a clear accessibility
+  model, with little more co-production (5 %), already to 10.9. Migrant households keep more unmet
+  need (12.5 against 10.6 in the baseline) and gain most from the package.
 - One run is one possible history. Try a few seeds, or use *Compare* for statements with
   margins of uncertainty.""")
 
@@ -421,9 +473,28 @@ TRIES = (
         "the attractiveness for professionals."),
     Try("combined-package",
         "**Alle drie de o's.** Wijktafels, veilige casusreflectie met getrainde "
-        "voorzitters en een helder model tegelijk. Wat gebeurt er met de band?",
+        "voorzitters en een helder model tegelijk. Wat gebeurt er met de band? Zet daarna "
+        "bij *Mechanismen aan/uit* de wij-zij-sturing uit: wat blijft er over?",
         "**All three o's.** Wijktafels, safe case reflection with trained chairs and a "
-        "clear model at once. What happens to the link?"),
+        "clear model at once. What happens to the link? Then switch off us-them gating "
+        "under *Mechanisms on/off*: what is left?"),
+    Try("pilot-package",
+        "**Pilot van drie jaar.** Hetzelfde pakket, maar na week 156 stoppen de "
+        "wijktafels en de reflectie. Speel vijf jaar af en kijk naar de bekendheid en de "
+        "coproductie na week 156. Blijft het samenspel, of drijven de werelden weer uit "
+        "elkaar?",
+        "**Three-year pilot.** The same package, but after week 156 the wijktafels and "
+        "the reflection stop. Play five years and watch familiarity and co-production "
+        "after week 156. Does the cooperation last, or do the worlds drift apart again?"),
+    Try("accessibility",
+        "**Co-existentie met heldere rollen?** Een expliciet toegankelijkheidsmodel: "
+        "informele partijen zijn toeleiders. Vergelijk bij *Vergelijken* met de basis en "
+        "het gecombineerde pakket op onvervulde nood, weken tot hulp en opgeloste "
+        "hulpvragen. Is co-existentie met heldere rollen goed genoeg voor huishoudens?",
+        "**Co-existence with clear roles?** An explicit accessibility model: informal "
+        "parties are navigators. On *Compare*, set it beside the baseline and the "
+        "combined package on unmet need, weeks to help and needs resolved. Is "
+        "co-existence with clear roles good enough for households?"),
     Try("no-governance",
         "**Civil society zonder sturing.** Volg de onbestemdheid en de informele inzet "
         "bij een stille civil society. Zet daarna de actieve civil society hoger.",
@@ -441,21 +512,27 @@ EXTEND = Section(
     """\
 - Een nieuw scenario is een TOML-bestand in `scenarios/` met knoppen uit
   `samenspel params`; het verschijnt vanzelf in de keuzelijsten.
+- Een scenario kan knoppen op een bepaalde week veranderen met `[[schedule]]`-tabellen
+  (zie `scenarios/pilot-package.toml`).
 - Een nieuwe knop declareer je één keer in `model/params.py`; het dashboard maakt er
   automatisch een schuif of keuzelijst van, in de groep die je opgeeft.
 - Elk mechanisme staat in een eigen module onder `model/`, beschreven in
   `docs/ODD.md` met het citaat waarop het rust. Ideeën: ervaringsdeskundigen als eigen
   soort actor, meerdere wijken met uitwisseling, of leren van professionals over tijd.
-- Voor veel runs: `samenspel compare`, `samenspel sweep` en `samenspel analyse`.""",
+- Voor veel runs: `samenspel compare`, `samenspel explain` (welk mechanisme draagt een
+  effect), `samenspel sweep` en `samenspel analyse`.""",
     """\
 - A new scenario is a TOML file in `scenarios/` with levers from `samenspel params`; it
   appears in the pick lists by itself.
+- A scenario can change levers at a given week with `[[schedule]]` tables (see
+  `scenarios/pilot-package.toml`).
 - A new lever is declared once in `model/params.py`; the dashboard turns it into a
   slider or a pick list automatically, in the group you give it.
 - Every mechanism lives in its own module under `model/`, described in `docs/ODD.md`
   with the quote it rests on. Ideas: experts by experience as their own kind of actor,
   several neighbourhoods with exchange, or professionals learning over time.
-- For many runs: `samenspel compare`, `samenspel sweep` and `samenspel analyse`.""")
+- For many runs: `samenspel compare`, `samenspel explain` (which mechanism carries an
+  effect), `samenspel sweep` and `samenspel analyse`.""")
 
 CREDITS = Section(
     "credits", "Verantwoording en citeren", "Credits and how to cite",
