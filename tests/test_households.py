@@ -145,7 +145,7 @@ def test_group_outcomes_add_up_in_a_real_run(default_run):
     for name in ("weeks_to_help", "needs_resolved"):
         lo, hi = sorted((out[f"{name}_migrant"], out[f"{name}_non_migrant"]))
         assert lo <= out[name] <= hi, name
-    assert np.all(h.resolved <= h.needs)
+    assert np.all(h.resolved <= h.needs) and np.all(h.helped <= h.needs)
     escalated = default_run.cases.c.escalated[: default_run.cases.n].sum()
     assert out["escalations_per_100"] == pytest.approx(100 * escalated / len(h))
     assert escalated <= out["late_escalations"]
@@ -153,6 +153,8 @@ def test_group_outcomes_add_up_in_a_real_run(default_run):
     assert out["weeks_to_help_migrant"] > out["weeks_to_help_non_migrant"]
 
 
+@pytest.mark.xfail(strict=True, reason="by design (docs/ODD.md 7.9, commit fee4140): only "
+                   "needs with an open case are checked for being solved")
 def test_a_need_the_own_circle_solves_counts_as_resolved():
     # support_circle may be up to 1 (declared range); then the own circle alone shrinks
     # a need. Once it is below resolved_severity it is solved, not a silent problem left.
@@ -165,5 +167,19 @@ def test_a_need_the_own_circle_solves_counts_as_resolved():
     for _ in range(30):
         m.step()
     assert h.severity[0] < m.p["resolved_severity"]
+    assert h.case[0] < 0  # the own circle did it alone
     assert not h.needy[0] and h.resolved[0] == 1, "a solved need stays open and silent"
     assert household_outcomes(m)["silent_left_per_100"] == 0.0
+
+
+def test_with_default_support_the_own_circle_alone_cannot_solve_a_need():
+    # why the design choice above does not bite at the defaults: without a case the
+    # own circle only slows a need's growth
+    m = neutral(tiny(problem_rate=0.0, need_noise=0.0))
+    h = m.households
+    h.trust_pro[:] = 0.0
+    h.circle[0] = True
+    h.needy[0], h.severity[0], h.needs[0] = True, 0.1, 1
+    for _ in range(30):
+        m.step()
+    assert h.case[0] < 0 and h.severity[0] > 0.1

@@ -19,7 +19,7 @@ ACTOR_COLUMNS = ("kind", "side", "knowledge", "role_view", "ingroup", "regard",
                  "continuity", "affiliation", "hybrid", "good", "bad", "pushed")
 HOUSEHOLD_COLUMNS = ("area", "migrant", "trust_pro", "trust_base", "vulnerability",
                      "contact", "circle", "severity", "needy", "new", "case", "need_start",
-                     "unmet", "needs", "resolved", "wait", "helped")
+                     "unmet", "needs", "resolved", "served", "wait", "helped")
 
 
 @pytest.fixture(scope="module")
