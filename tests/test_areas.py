@@ -137,3 +137,12 @@ def test_a_referral_by_a_volunteer_from_a_neighbouring_area_reads_its_own_link()
     m.view_week()
     assert refer(m, cid, far), "the volunteer's strong link with area 0 was not used"
     assert m.cases.c.helper[cid, Role.PRO] in pros
+
+
+def test_several_areas_without_organisations_run_to_the_end():
+    # the same misindexing as above, at the edge of the table: with no residents'
+    # organisations an area's informal actors are its own volunteers only, and a
+    # volunteer of a later area is past the end of its link table
+    m = simulate(seed=1, weeks=260, n_areas=4, areas_per_district=2, n_households=300,
+                 n_professionals=4, n_volunteers=6, n_coordinators=1, n_organisations=0)
+    assert m.week == 260
