@@ -111,3 +111,16 @@ def test_regime_is_none_without_shared_cases():
     m = tiny(problem_rate=0.0)
     m.run_weeks(3)
     assert regime(m) == "none"
+
+
+def test_wijktafels_move_the_cross_side_gauges():
+    # issue 9, point 8: gauges that move when unfamiliarity is addressed
+    from samenspel.model.runner import run
+
+    for seed in (1, 2):
+        base = run(seed=seed, weeks=156)
+        tables = run(seed=seed, weeks=156, wijktafels_per_year=12)
+        assert tables["cross_strong_ties"] > base["cross_strong_ties"]
+        assert tables["informal_knowing_pro"] > base["informal_knowing_pro"]
+        assert tables["ei_index"] > base["ei_index"]
+        assert tables["familiarity"] > 2 * base["familiarity"]

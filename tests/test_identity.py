@@ -397,3 +397,11 @@ def test_distance_raises_pushing_cases_without_contact():
     assert close < 0.06
     assert far > 0.6
     assert _pushed_share(_gated(*FAR, gating=False, **params)) == 0.0
+
+
+def test_clear_goals_take_the_threat_away_in_a_run():
+    # threat follows push x goal uncertainty: the same push under a clear model
+    # threatens less ("onduidelijkheid ... kweekt angst")
+    clear = run(seed=1, weeks=104, hybridisation_model="accessibility", goal_clarity=1.0)
+    unclear = run(seed=1, weeks=104)
+    assert clear["threat"] < 0.5 * unclear["threat"]
