@@ -311,3 +311,17 @@ def test_a_hand_over_beyond_the_volunteers_limit_is_instrumentalisation():
     assert j >= 0 and not m.cases.c.direct[cid]
     assert m.counters["instrumentalisations"] == 1
     assert m.actors.pushed[j] == 1 and m.actors.bad[j] == 1
+
+
+def test_the_old_knife_edge_at_the_coordinators_is_gone():
+    # issue 9: organisations started at familiarity 0.25, just below a 0.3 threshold,
+    # and wijktafels pushing them over it raised late escalations; moving the start to
+    # 0.35 doubled baseline escalations. Now neither happens.
+    from samenspel.model.runner import run
+
+    def escalations(**params) -> float:
+        return float(np.mean([run(seed=s, weeks=260, **params)["late_escalations"]
+                              for s in (11, 12)]))
+    low, high = escalations(fam_coordinator_org=0.25), escalations(fam_coordinator_org=0.35)
+    assert abs(high - low) < 0.25 * low
+    assert escalations(wijktafels_per_year=10) <= low * 1.05
