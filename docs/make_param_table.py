@@ -18,8 +18,10 @@ Usage, from the repository root::
     python docs/make_param_table.py --check     # exit 1 if docs/ODD.md is out of date
 
 ``--check`` also checks the ODD's prose: every declared parameter is named in it (in
-text or an equation) outside the generated tables, and every range written as
-``name`` (..., [low, high]) matches the declaration.
+text or an equation) outside the generated tables, every range written as
+``name`` (..., [low, high]) matches the declaration, and, where the research texts are
+at hand (``../shared/seeds``), every quote marked ``"..." [S]`` or ``"..." [A]`` is
+verbatim (each part between the omission marks " … ").
 
 ``model/params.py`` is loaded straight from its file (it imports nothing from the rest
 of the model), so the script needs neither an installed package nor Mesa.
@@ -38,6 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 PARAMS_FILE = ROOT / "model" / "params.py"
 ODD_FILE = ROOT / "docs" / "ODD.md"
+SEEDS_DIR = ROOT.parent / "shared" / "seeds"
 COLUMNS = ("name", "default", "unit", "allowed", "label EN", "label NL", "meaning",
            "source")
 GROUP_TITLES = {
@@ -51,6 +54,7 @@ GROUP_TITLES = {
     "switch": "Mechanism switches (group `switch`, for knock-out analysis)",
 }
 RANGE_REF = re.compile(r"`(\w+)` \([^()\[\]]*\[([-\d.]+), ([-\d.]+)\]\)")
+QUOTE = re.compile(r'"([^"]{3,600}?)"\s*(?:—\s*)?\[(?:S|A)[^\]]*\]')
 
 
 def load_params() -> ModuleType:
@@ -163,6 +167,25 @@ def prose_problems(text: str, params: ModuleType) -> list[str]:
     return problems
 
 
+def _plain(text: str) -> str:
+    """Whitespace collapsed, Markdown emphasis and blockquote marks removed."""
+    return re.sub(r"\s+", " ", re.sub(r"\n>\s*", " ", text).replace("*", "")).strip()
+
+
+def quote_problems(text: str, seeds_dir: Path = SEEDS_DIR) -> list[str]:
+    """Research quotes in ``text`` that are not verbatim in the seeds (none if absent)."""
+    files = sorted(seeds_dir.glob("0*.txt")) if seeds_dir.is_dir() else []
+    if not files:
+        return []
+    research = _plain(" ".join(f.read_text(encoding="utf-8") for f in files))
+    problems = []
+    for m in QUOTE.finditer(re.sub(r"\n>\s*", " ", text)):
+        for part in re.split(r"\s*(?:…|\.\.\.)\s*", m.group(1)):
+            if _plain(part) and _plain(part) not in research:
+                problems.append(f"quote not verbatim in the research: {part[:80]!r}")
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print a table, rewrite the generated blocks of docs/ODD.md, or check them."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -180,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         ODD_FILE.write_text(updated(text, params), encoding="utf-8")
     elif args.check:
         text = ODD_FILE.read_text(encoding="utf-8")
-        problems = prose_problems(text, params)
+        problems = prose_problems(text, params) + quote_problems(text)
         if updated(text, params) != text:
             problems.insert(0, "the generated tables are out of date: run "
                                "'python docs/make_param_table.py --update'")
