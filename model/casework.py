@@ -219,6 +219,7 @@ def _clash(model: Neighbourhood, ids: np.ndarray, pro: np.ndarray, inf: np.ndarr
 def close_cases(model: Neighbourhood) -> None:
     """Solved cases close; professionals close their part; informal help may stop."""
     c, a, h, p = model.cases.c, model.actors, model.households, model.p
+    _solved_without_a_case(model)
     ids = model.cases.active_ids()
     if not len(ids):
         return
@@ -252,6 +253,15 @@ def close_cases(model: Neighbourhood) -> None:
     h.needy[hh[solved]] = False
     h.severity[hh[solved]] = 0.0
     h.resolved[hh[solved]] += 1
+
+
+def _solved_without_a_case(model: Neighbourhood) -> None:
+    """A need below ``resolved_severity`` with no case (the own circle helped) is solved."""
+    h = model.households
+    done = h.needy & (h.case < 0) & (h.severity < model.p["resolved_severity"])
+    h.needy[done] = False
+    h.severity[done] = 0.0
+    h.resolved[done] += 1
 
 
 def _reward_success(model: Neighbourhood, solved: np.ndarray) -> None:

@@ -91,6 +91,9 @@ class WeekView:
     available: np.ndarray
     barriers: list[np.ndarray]
     links: list[np.ndarray]
+    actors: ActorTable
+    ties: Ties
+    params: dict
 
     @classmethod
     def compute(cls, actors: ActorTable, ties: Ties, layout: Layout, params: dict
@@ -108,22 +111,33 @@ class WeekView:
                               informal[None, :])
             barriers.append(b)
             links.append(ties.get(pros[:, None], informal[None, :]) * b)
-        return cls(distance, wanted, limit, available, barriers, links)
+        return cls(distance, wanted, limit, available, barriers, links, actors, ties, p)
 
     def link(self, layout: Layout, area: int, pros: np.ndarray | int,
              informal: np.ndarray | int) -> np.ndarray:
-        """L of professionals ``pros`` with informal actors ``informal`` in ``area``.
+        """L of professionals ``pros`` of ``area`` with informal actors ``informal``.
 
         Both arguments broadcast like NumPy indices (scalars, equal shapes, or an
-        ``(m, 1)`` against an ``(1, n)`` array).
+        ``(m, 1)`` against an ``(1, n)`` array). An informal actor not active in the
+        area (a volunteer of a neighbouring area, sent by a district-wide coordinator)
+        has no column in the area's table; its link is computed directly.
         """
-        i = layout.formal_position(area, np.asarray(pros))
-        j = layout.informal_position(area, np.asarray(informal))
-        return self.links[area][i, j]
+        return self._lookup(self.links, layout, area, pros, informal, with_familiarity=True)
 
     def barrier(self, layout: Layout, area: int, pros: np.ndarray | int,
                 informal: np.ndarray | int) -> np.ndarray:
         """L without familiarity, like ``link``."""
-        i = layout.formal_position(area, np.asarray(pros))
-        j = layout.informal_position(area, np.asarray(informal))
-        return self.barriers[area][i, j]
+        return self._lookup(self.barriers, layout, area, pros, informal,
+                            with_familiarity=False)
+
+    def _lookup(self, tables: list[np.ndarray], layout: Layout, area: int,
+                pros: np.ndarray | int, informal: np.ndarray | int,
+                with_familiarity: bool) -> np.ndarray:
+        pros, informal = np.asarray(pros), np.asarray(informal)
+        members = layout.area_informal[area]
+        j = layout.informal_position(area, informal)
+        if len(members) and np.all(members[np.minimum(j, len(members) - 1)] == informal):
+            return tables[area][layout.formal_position(area, pros), j]
+        b = pair_barriers(self.actors, self.params, self.distance, self.available, pros,
+                          informal)
+        return self.ties.get(pros, informal) * b if with_familiarity else b

@@ -153,8 +153,6 @@ def test_group_outcomes_add_up_in_a_real_run(default_run):
     assert out["weeks_to_help_migrant"] > out["weeks_to_help_non_migrant"]
 
 
-@pytest.mark.xfail(strict=True, reason="by design (docs/ODD.md 7.9, commit fee4140): only "
-                   "needs with an open case are checked for being solved")
 def test_a_need_the_own_circle_solves_counts_as_resolved():
     # support_circle may be up to 1 (declared range); then the own circle alone shrinks
     # a need. Once it is below resolved_severity it is solved, not a silent problem left.
