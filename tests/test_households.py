@@ -171,8 +171,8 @@ def test_a_need_the_own_circle_solves_counts_as_resolved():
 
 
 def test_with_default_support_the_own_circle_alone_cannot_solve_a_need():
-    # why the design choice above does not bite at the defaults: without a case the
-    # own circle only slows a need's growth
+    # at the defaults the own circle alone only slows a need's growth: it does not
+    # solve it (so needs_resolved counts what helpers solve)
     m = neutral(tiny(problem_rate=0.0, need_noise=0.0))
     h = m.households
     h.trust_pro[:] = 0.0
