@@ -476,26 +476,29 @@ def print_explanation(expl: Explanation, lang: str = "en", console: Any = None) 
     console.print(out)
 
 
-def markdown_table(expl: Explanation, lang: str = "en", digits: int = 3) -> str:
+def markdown_table(expl: Explanation, lang: str = "en", digits: int = 3,
+                   outcomes: Sequence[str] | None = None) -> str:
     """The table as Markdown: a row per mechanism, a column per outcome.
 
     Each cell is ``carried [low, high]`` (bold where the interval excludes 0),
     followed by the share where E's interval excludes 0; the first row (italic) is
-    the effect E itself.
+    the effect E itself. ``outcomes`` picks (and orders) the columns; default all.
     """
+    outs = list(outcomes or expl.outcomes)
+
     def cell(v: float, lo: float, hi: float) -> str:
         return f"{v:+.{digits}f} [{lo:+.{digits}f}, {hi:+.{digits}f}]"
 
-    head = [_text("mechanism", lang), *(outcome_label(o, lang) for o in expl.outcomes)]
+    head = [_text("mechanism", lang), *(outcome_label(o, lang) for o in outs)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     eff = expl.effects().set_index("outcome")
     lines.append("| *E* | " + " | ".join(
         f"*{cell(eff.at[o, 'effect'], eff.at[o, 'effect_low'], eff.at[o, 'effect_high'])}*"
-        for o in expl.outcomes) + " |")
+        for o in outs) + " |")
     t = expl.table.set_index(["outcome", "mechanism"])
     for m in expl.mechanisms:
         cells = []
-        for o in expl.outcomes:
+        for o in outs:
             r = t.loc[(o, m)]
             text = cell(r["carried"], r["ci_low"], r["ci_high"])
             if r["ci_low"] > 0 or r["ci_high"] < 0:
