@@ -229,6 +229,8 @@ def test_markdown_table(expl):
     assert len(md) == 3 + len(MECHS)
     assert md[0].count("|") == len(HEADLINE) + 2
     assert "Familiarity grows with contact" in md[3]
+    two = markdown_table(expl, lang="nl", outcomes=["unmet_need", "familiarity"])
+    assert two.splitlines()[0] == "| mechanisme uit | onvervulde nood | bekendheid |"
 
 
 # --- command line -------------------------------------------------------------------
