@@ -57,13 +57,14 @@ LEVER_O: dict[str, tuple[str, ...]] = {
     "interplay": ("familiarity", "silent_left_per_100"),
     "caseload_capacity": ("familiarity",),
     "hybrid_worker_share": ("familiarity",),
-    "coordinator_capacity": ("brokerage_share",),
+    "coordinator_capacity": ("brokerage_share", "share_intermediated"),
     "volunteer_hours": ("informal_uptake",),
 }
 """Each intervention lever's own "o" (DESIGN.md section 5): the first thing it should
 move. Wijktafels and cultural levers: familiarity; reflection levers: felt
 disagreement or recognition; goal levers: goal uncertainty; the push: regard; caseload
-and hybrid workers: familiarity (community contact); coordinators: brokerage;
+and hybrid workers: familiarity (community contact); coordinators: brokerage (or the
+intermediated share, when some design points have no collaboration to share);
 sociale basis: who meets whom and the reach of silent problems; volunteer hours:
 informal uptake."""
 
@@ -229,6 +230,16 @@ def figure_sobol(tables: dict[str, pd.DataFrame], outcomes: Sequence[str]):
 
 # --- the document ---------------------------------------------------------------------
 
+def _codes(runs: pd.DataFrame) -> str:
+    """Commits and model code hashes of the runs, with their run counts."""
+    counts = runs.groupby(["git_commit", "code_hash"]).size()
+    return ", ".join(f"commit {c} (model hash {h}: {k} runs)" for (c, h), k in counts.items())
+
+
+def _ratio(x: float) -> str:
+    return ">1000" if x > 1000 else f"{x:.1f}"
+
+
 def _f(x: float) -> str:
     return f"{x:.3g}" if abs(x) >= 1e-3 or x == 0 else f"{x:.1e}"
 
@@ -267,7 +278,8 @@ def write_report(morris_dir: Path, sobol_dir: Path | None, out: Path,
         f"Design: {mspec.samples} trajectories x ({k} factors + 1) = "
         f"{len(mruns) // mspec.replicates} points, {mspec.replicates} run each, "
         f"{mspec.weeks} weeks, base scenario `{mspec.scenario}`, {mspec.levels} levels, "
-        f"master seed {mspec.seed}. {n} runs, {cpu / 60:.1f} process-minutes "
+        f"master seed {mspec.seed}; model code {_codes(mruns)}. "
+        f"{n} runs, {cpu / 60:.1f} process-minutes "
         f"({cpu / max(n, 1):.2f} s per run), {wall / 60:.1f} minutes wall-clock on a "
         "shared 2-core machine.", "",
         f"Factors: every numeric parameter ({k - 3} of them) except the size parameters "
@@ -309,7 +321,7 @@ def write_report(morris_dir: Path, sobol_dir: Path | None, out: Path,
                    "above the point, not clearly" if r.above else "**not above the dummy**")
         lines.append(f"| `{r.lever}` | {r.own_o} | {_f(r.mu_star)} [±{_f(r.mu_star_conf)}]"
                      f" | {_f(r.sigma)} | {_f(r.dummy)} [±{_f(r.dummy_conf)}] | "
-                     f"{r.ratio:.1f} | {r.rank}/{r.of} | {verdict} |")
+                     f"{_ratio(r.ratio)} | {r.rank}/{r.of} | {verdict} |")
     per_lever = check.groupby("lever", sort=False)["clearly_above"].any()
     lines += ["", f"Levers clearly above the dummy on (one of) their own o: "
               f"{int(per_lever.sum())} of {len(per_lever)}"
@@ -345,7 +357,7 @@ def write_report(morris_dir: Path, sobol_dir: Path | None, out: Path,
     for f in order:
         group = PARAMS[f].group if f in PARAMS else "dummy"
         lines.append(f"| `{f}` | {group} | "
-                     + " | ".join(f"{ratios[o][f]:.1f}" for o in headline) + " |")
+                     + " | ".join(_ratio(ratios[o][f]) for o in headline) + " |")
     lines.append("")
     if sobol_dir is not None:
         lines += _sobol_lines(sobol_dir, out, written)
@@ -368,7 +380,8 @@ def _sobol_lines(sobol_dir: Path, out: Path, written: list[Path]) -> list[str]:
         f"Design: Saltelli sampling (SALib), N = {sspec.samples}, {k} factors, no "
         f"second order: {sspec.samples} x ({k} + 2) = {n // sspec.replicates} points, "
         f"{sspec.replicates} run each, {sspec.weeks} weeks, base `{sspec.scenario}`, "
-        f"master seed {sspec.seed}. {n} runs, {cpu / 60:.1f} process-minutes, "
+        f"master seed {sspec.seed}; model code {_codes(sruns)}. "
+        f"{n} runs, {cpu / 60:.1f} process-minutes, "
         f"{wall / 60:.1f} minutes wall-clock.", "",
         "Factors: every policy lever (groups unfamiliarity, disagreement, goals, "
         "capacity; the two string levers categorical), the four mechanism constants "
