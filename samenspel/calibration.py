@@ -359,6 +359,30 @@ def _plain(x: Any) -> Any:
     return x.item() if hasattr(x, "item") else x
 
 
+def load(out: str | Path) -> Calibration:
+    """Read a finished calibration back from its folder (to rewrite the report).
+
+    Raises:
+        CalibrationError: If ``out`` holds no complete calibration.
+
+    """
+    out = Path(out)
+    try:
+        points = pd.read_csv(out / "points.csv")
+        runs = pd.read_parquet(out / "runs.parquet")
+        meta = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CalibrationError(f"{out}: not a finished calibration ({exc})") from None
+    names = tuple(meta["names"])
+    defaults = runs[runs["point"] == -1]
+    logics = initial_logics(meta["seeds"], overrides=defaults_point(names))
+    return Calibration(points=points, runs=runs, names=names,
+                       ranges=parameter_ranges(names), seeds=meta["seeds"],
+                       seed=meta.get("seed", meta["seeds"][0]), weeks=meta["weeks"],
+                       seconds=meta["seconds"], workers=meta["workers"],
+                       default_checks=judge_point(defaults, logics, meta["weeks"]))
+
+
 # --- the region ---------------------------------------------------------------------
 
 def region(cal: Calibration, bins: int = 5) -> pd.DataFrame:
@@ -377,7 +401,11 @@ def region(cal: Calibration, bins: int = 5) -> pd.DataFrame:
         slot = np.clip(np.digitize(design[name].to_numpy(float), edges[1:-1]), 0, bins - 1)
         rates = [float(design["accepted"].to_numpy()[slot == b].mean()) if (slot == b).any()
                  else math.nan for b in range(bins)]
+        by_pattern = {f"p{k}_by_fifth": [
+            float(design[f"p{k}"].to_numpy()[slot == b].mean()) if (slot == b).any()
+            else math.nan for b in range(bins)] for k in range(1, 6)}
         rows.append({
+            **by_pattern,
             "parameter": name, "searched": f"{low:g}-{high:g}", "default": default,
             "accepted_min": x.min() if len(x) else math.nan,
             "accepted_q10": np.quantile(x, 0.1) if len(x) else math.nan,
@@ -538,6 +566,26 @@ def _results_lines(cal: Calibration, figure_path: str, command: str) -> list[str
                      f"{r.accepted_max:.3g} | {'yes' if r.default_inside else 'no'} | "
                      f"{rate} |")
     lines.append("")
+    edge = [r for r in reg.itertuples(index=False) if not r.default_inside
+            and r.default in cal.ranges[r.parameter]]
+    if edge:
+        lines += ["A default at the edge of its searched range (" + ", ".join(
+            f"`{r.parameter}` = {r.default:g}" for r in edge) + ") lies just outside the "
+            "accepted points' span because a Latin hypercube never draws the bound "
+            "itself; the defaults point was run on its own (above).", ""]
+    binding = [k for k in range(1, 5) if (design[f"p{k}"].mean() < 0.95)]
+    if binding:
+        lines += ["What constrains the region: the share of points where each pattern "
+                  "holds, per fifth of each parameter's range (lowest fifth first). A "
+                  "slope marks a parameter the pattern pins down; a flat row, one it "
+                  "leaves free.", "",
+                  "| parameter | " + " | ".join(f"pattern {k}" for k in binding) + " |",
+                  "|---|" + "---|" * len(binding)]
+        for r in reg.itertuples(index=False):
+            cells = [" / ".join("-" if v != v else f"{v:.0%}"
+                                for v in getattr(r, f"p{k}_by_fifth")) for k in binding]
+            lines.append(f"| `{r.parameter}` | " + " | ".join(cells) + " |")
+        lines.append("")
     return lines
 
 
@@ -554,6 +602,7 @@ def write(cal: Calibration, out: Path, docs: Path | None = None, command: str = 
                    report(cal, "calibration.png", command), encoding="utf-8")),
                atomic_write(out / "summary.json", lambda p: p.write_text(json.dumps({
                    "points": len(cal.design), "accepted": len(cal.accepted),
+                   "seed": cal.seed,
                    "defaults_accepted": cal.defaults_accepted, "seeds": cal.seeds,
                    "weeks": cal.weeks, "seconds": cal.seconds, "workers": cal.workers,
                    "names": list(cal.names), "date": date.today().isoformat()}, indent=1),

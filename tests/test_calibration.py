@@ -19,6 +19,7 @@ from samenspel.calibration import (
     is_free,
     judge_point,
     latin_design,
+    load,
     parameter_ranges,
     report,
     verdicts,
@@ -88,6 +89,9 @@ def test_outputs_and_report(tiny, tmp_path):
                  "Classification of every parameter", "`contact_gain`", "Defaults"):
         assert part in text, part
     assert "Not run yet" in report(None)
+    back = load(tmp_path / "out")  # the report can be rewritten from the folder
+    pd.testing.assert_frame_equal(back.points, tiny.points, check_dtype=False)
+    assert [r.passed for r in back.default_checks] == [r.passed for r in tiny.default_checks]
 
 
 # --- the acceptance logic on constructed inputs ---------------------------------------
