@@ -18,7 +18,8 @@ on its own "o" clearly above that floor, the Sobol indices, run counts and times
     python -m samenspel.sensitivity --morris results/morris-all --sobol results/sobol-headline
 
 "Clearly above the dummy" is fixed here, before the runs: the lower end of the
-lever's 95 % bootstrap interval of μ* lies above the upper end of the dummy's.
+lever's 95 % bootstrap interval of μ* (or of Sobol ST) lies above the upper end of the
+dummy's.
 """
 
 from __future__ import annotations
@@ -101,24 +102,30 @@ def floor(table: pd.DataFrame, column: str = "mu_star") -> tuple[float, float]:
     return float(row[column]), float(row[f"{column}_conf"])
 
 
-def lever_check(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Per lever and own-o outcome: μ*, the dummy's μ*, and whether it clears it."""
+def lever_check(tables: dict[str, pd.DataFrame], column: str = "mu_star") -> pd.DataFrame:
+    """Per lever and own-o outcome: the index, the dummy's, and whether it clears it.
+
+    The index is μ* (Morris tables) or ``column`` (e.g. ST of Sobol tables); the
+    result's columns keep the Morris names.
+    """
     rows = []
     for lever, outcomes in LEVER_O.items():
         for o in outcomes:
             t = tables.get(o)
             if t is None or lever not in set(t["factor"]):
                 continue
+            t = t.sort_values(column, ascending=False, ignore_index=True)
             r = t[t["factor"] == lever].iloc[0]
-            d, dc = floor(t)
+            d, dc = floor(t, column)
             rank = int(t.index[t["factor"] == lever][0]) + 1
-            rows.append({"lever": lever, "own_o": o, "mu_star": r["mu_star"],
-                         "mu_star_conf": r["mu_star_conf"], "sigma": r["sigma"],
+            rows.append({"lever": lever, "own_o": o, "mu_star": r[column],
+                         "mu_star_conf": r[f"{column}_conf"],
+                         "sigma": r["sigma"] if "sigma" in r else np.nan,
                          "dummy": d, "dummy_conf": dc,
-                         "ratio": r["mu_star"] / d if d > 0 else np.inf,
+                         "ratio": r[column] / d if d > 0 else np.inf,
                          "rank": rank, "of": len(t),
-                         "above": r["mu_star"] > d,
-                         "clearly_above": r["mu_star"] - r["mu_star_conf"] > d + dc})
+                         "above": r[column] > d,
+                         "clearly_above": r[column] - r[f"{column}_conf"] > d + dc})
     return pd.DataFrame(rows)
 
 
@@ -369,7 +376,9 @@ def write_report(morris_dir: Path, sobol_dir: Path | None, out: Path,
 def _sobol_lines(sobol_dir: Path, out: Path, written: list[Path]) -> list[str]:
     from .compare import save_figure
 
-    sspec, sruns, stabs = sobol(sobol_dir)
+    own = sorted({o for os in LEVER_O.values() for o in os})
+    sspec, sruns, stabs = sobol(sobol_dir, [*HEADLINE, *(o for o in own
+                                                         if o not in HEADLINE)])
     outcomes = [o for o in HEADLINE if o in stabs]
     written.append(save_figure(figure_sobol(stabs, outcomes),
                                out / "figures" / "sobol_headline.png"))
@@ -391,11 +400,36 @@ def _sobol_lines(sobol_dir: Path, out: Path, written: list[Path]) -> list[str]:
         "distinguishable from zero. At N = 64 the intervals are wide: read the ranking, "
         "not the decimals.", "",
         "![Sobol indices](figures/sobol_headline.png)", ""]
+    check = lever_check(stabs, "ST")
+    lines += ["### Levers on their own o, by Sobol ST", "",
+              "The same question as in the Morris section, with the Sobol design's "
+              "larger sample per lever (its own o computed from the same runs: every "
+              "run stores every outcome): each lever's total index ST on its own o "
+              "against the dummy's ST, with the same rule for 'clearly above'.", "",
+              "| lever | own o | ST [±] | dummy ST [±] | rank | verdict |",
+              "|---|---|---|---|---|---|"]
+    for r in check.itertuples():
+        verdict = ("**clearly above**" if r.clearly_above else
+                   "above the point, not clearly" if r.above else "**not above the dummy**")
+        lines.append(f"| `{r.lever}` | {r.own_o} | {_f(r.mu_star)} [±{_f(r.mu_star_conf)}]"
+                     f" | {_f(r.dummy)} [±{_f(r.dummy_conf)}] | {r.rank}/{r.of} | "
+                     f"{verdict} |")
+    per_lever = check.groupby("lever", sort=False)["clearly_above"].any()
+    lines += ["", f"Levers clearly above the dummy on (one of) their own o by Sobol ST: "
+              f"{int(per_lever.sum())} of {len(per_lever)}"
+              + (": not " + ", ".join(f"`{x}`" for x in per_lever.index[~per_lever])
+                 if (~per_lever).any() else "") + ".", ""]
     for o in outcomes:
         t = stabs[o]
         d = float(t.loc[t["factor"] == DUMMY.name, "ST"].iloc[0])
+        dc = float(t.loc[t["factor"] == DUMMY.name, "ST_conf"].iloc[0])
+        clear = t[(t["ST"] - t["ST_conf"]) > d + dc]
         lines += [f"### {o}", "",
-                  f"Dummy ST = {_f(d)}; sum of S1 = {t['S1'].sum():.2f}.", "",
+                  f"Dummy ST = {_f(d)} [±{_f(dc)}]; sum of S1 = {t['S1'].sum():.2f}. "
+                  "ST clearly above the dummy's (lower end above its upper end): "
+                  + (", ".join(f"`{f}` {_f(v)}" for f, v in zip(clear["factor"], clear["ST"],
+                                                               strict=True)) or "none")
+                  + ".", "",
                   "| factor | S1 [±] | ST [±] |", "|---|---|---|",
                   *(f"| `{r.factor}` | {_f(r.S1)} [±{_f(r.S1_conf)}] | "
                     f"{_f(r.ST)} [±{_f(r.ST_conf)}] |" for r in t.itertuples()), ""]
