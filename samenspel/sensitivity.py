@@ -366,6 +366,18 @@ def write_report(morris_dir: Path, sobol_dir: Path | None, out: Path,
         lines.append(f"| `{f}` | {group} | "
                      + " | ".join(_ratio(ratios[o][f]) for o in headline) + " |")
     lines.append("")
+    lines += ["### Morris tables per outcome (top 20 and the dummy)", ""]
+    for o in outcomes:
+        t = mtabs[o]
+        shown = t[(t.index < 20) | (t["factor"] == DUMMY.name)]
+        lines += [f"<details><summary>{o}</summary>", "",
+                  "| rank | factor | group | μ* [95 % half-width] | μ | σ |",
+                  "|---|---|---|---|---|---|",
+                  *(f"| {i + 1} | `{r.factor}` | "
+                    f"{PARAMS[r.factor].group if r.factor in PARAMS else 'dummy'} | "
+                    f"{_f(r.mu_star)} [±{_f(r.mu_star_conf)}] | {_f(r.mu)} | {_f(r.sigma)} |"
+                    for i, r in zip(shown.index, shown.itertuples(), strict=True)),
+                  "", "</details>", ""]
     if sobol_dir is not None:
         lines += _sobol_lines(sobol_dir, out, written)
     md = out / "sensitivity.md"
