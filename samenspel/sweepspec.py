@@ -33,7 +33,6 @@ is drawn from ``SeedSequence([seed, r])``, so it never depends on workers or ord
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import itertools
 import json
@@ -48,16 +47,20 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .hints import did_you_mean
+from .limits import MAX_REPLICATES, MAX_SAMPLES, MAX_WEEKS, check_size
 from .model.params import PARAMS, Param, ParameterError, resolve
-from .model.runner import run
+from .model.runner import MAX_SEED, run
 
 DESIGNS = ("grid", "latin", "sobol", "morris")
 KEYS = {"name": str, "description": str, "scenario": str, "design": str, "samples": int,
         "replicates": int, "weeks": int, "seed": int, "outcomes": list, "weekly": bool,
         "second_order": bool, "levels": int, "fixed": dict, "factors": dict}
 FACTOR_KEYS = ("range", "values", "steps")
-META_COLUMNS = ("run_id", "point", "replicate", "seed", "samenspel_version", "code_hash",
-                "git_commit", "spec_hash", "host", "started", "finished")
+META_COLUMNS = ("run_id", "point", "replicate", "seed", "samenspel_version", "mesa_version",
+                "numpy_version", "code_hash", "git_commit", "spec_hash", "host", "started",
+                "finished")
+MAX_FILE_BYTES = 1_000_000  # the shipped specs are about 1 kB
 
 
 class SpecError(ValueError):
@@ -174,8 +177,7 @@ def _fail(where: str, message: str) -> SpecError:
 
 
 def _hint(name: str, known: Any) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return did_you_mean(name, known, before="; ")
 
 
 def _check_type(where: str, key: str, value: Any, typ: type) -> None:
@@ -242,10 +244,12 @@ def _factor(where: str, name: str, table: Any, design: str) -> Factor:
 
 
 def parse_spec(data: dict[str, Any], path: Path, text: str,
-               default_name: str | None = None) -> Spec:
+               default_name: str | None = None, allow_large: bool = False) -> Spec:
     """Validate parsed TOML ``data`` from ``path`` into a Spec; raise SpecError.
 
     ``default_name`` names the sweep if the data has no ``name`` key (else the file stem).
+    ``allow_large`` lets samples, replicates and weeks go past the ceilings of
+    ``samenspel.limits``.
     """
     where = str(path)
     for key, value in data.items():
@@ -282,6 +286,15 @@ def parse_spec(data: dict[str, Any], path: Path, text: str,
     for key, least in (("weeks", 1), ("replicates", 1), ("seed", 0)):
         if data.get(key, least) < least:
             raise _fail(where, f"{key}: must be at least {least}, got {data[key]}")
+    if data["seed"] > MAX_SEED:
+        raise _fail(where, f"seed: must be at most 2**63-1, got {data['seed']}")
+    for key, ceiling in (("weeks", MAX_WEEKS), ("replicates", MAX_REPLICATES),
+                         ("samples", MAX_SAMPLES), ("levels", 1_000)):
+        if key in data:
+            try:
+                check_size(key, data[key], ceiling, allow_large)
+            except ValueError as exc:
+                raise _fail(where, str(exc)) from None
 
     factors_table = data.get("factors", {})
     if not factors_table:
@@ -322,21 +335,77 @@ def parse_spec(data: dict[str, Any], path: Path, text: str,
         factors=factors)
 
 
-def load_spec(path: str | Path, name: str | None = None) -> Spec:
-    """Read and validate a spec file; raise SpecError with a one-line message.
+def find_spec(path: str | Path) -> Path:
+    """The spec file at ``path``, or else the shipped spec of that name.
 
-    ``name`` names the sweep if the file has no ``name`` key (default: the file's stem).
+    ``sobol-three-os`` and ``experiments/sobol-three-os.toml`` both find the shipped
+    spec when no such file exists here, so the README's commands work from any folder.
     """
     path = Path(path)
+    if path.exists():
+        return path
+    from .library import library_dir
+
+    name = path.stem if path.suffix == ".toml" else path.name
+    shipped = library_dir("experiments") / f"{name}.toml"
+    if path.parent.name in ("", "experiments") and shipped.is_file():
+        return shipped
+    return path
+
+
+def load_spec(path: str | Path, name: str | None = None, allow_large: bool = False) -> Spec:
+    """Read and validate a spec file; raise SpecError with a one-line message.
+
+    ``path`` is a file, or the name of a shipped spec (``find_spec``). ``name`` names
+    the sweep if the file has no ``name`` key (default: the file's stem).
+    ``allow_large`` lets sizes go past the ceilings of ``samenspel.limits``.
+    """
+    path = find_spec(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
+            raise _fail(str(path), f"the file is {path.stat().st_size:,} bytes, more than "
+                                   f"a spec can be ({MAX_FILE_BYTES:,}); is it the right file?")
+        raw = path.read_bytes()
     except OSError as exc:
         raise _fail(str(path), f"cannot read the spec ({exc.strerror or exc})") from None
     try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _fail(str(path), f"not UTF-8 text (byte {exc.start}); save the file as "
+                               "UTF-8") from None
+    try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise _fail(str(path), f"malformed TOML: {exc}") from None
-    return parse_spec(data, path, text, name)
+        raise _fail(str(path), f"malformed TOML: {' '.join(str(exc).split())}") from None
+    except RecursionError:
+        raise _fail(str(path), "malformed TOML: nested too deeply") from None
+    return parse_spec(data, path, text, name, allow_large)
+
+
+def design_size(spec: Spec) -> int:
+    """Number of design points, computed without building the design."""
+    d = len(spec.factors)
+    if spec.design == "grid":
+        size = 1
+        for f in spec.factors:
+            if f.values is not None:
+                size *= len(f.values)
+            elif f.param.type is int:
+                size *= min(f.steps or 1, int(f.high) - int(f.low) + 1)
+            else:
+                size *= f.steps or 1
+        return size
+    n = spec.samples or 0
+    if spec.design == "sobol":
+        return n * (2 * d + 2 if spec.second_order else d + 2)
+    if spec.design == "morris":
+        return n * (d + 1)
+    return n
+
+
+def total_runs(spec: Spec) -> int:
+    """Number of runs of the sweep: design points times replicates."""
+    return design_size(spec) * spec.replicates
 
 
 def base_params(spec: Spec) -> dict[str, Any]:

@@ -14,9 +14,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from samenspel import sweep as sweep_mod
 from samenspel.analyse import analyse
 from samenspel.cli import main
+from samenspel.sweep import execute as sweep_mod
 from samenspel.sweep import sweep
 from samenspel.sweepspec import build_design, load_spec, run_seed
 
