@@ -1,4 +1,4 @@
-"""Pattern-oriented validation (DESIGN.md section 3), with fixed seeds.
+"""Pattern-oriented validation (docs/validation.md), with fixed seeds.
 
 The scenarios come unchanged from scenarios/ (one parameter set per context) and the
 criteria are those of samenspel/validation.py, which also writes docs/validation.md;

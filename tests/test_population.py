@@ -73,7 +73,7 @@ def test_household_contacts_are_informal_actors():
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_professionals_logics_are_widely_spread(seed):
-    # DESIGN.md pattern 5: shared values, heterogeneous practice (the Q-study)
+    # validation pattern 5 (docs/validation.md): shared values, heterogeneous practice (the Q-study)
     m = Neighbourhood(rng=seed)
     pro = m.actors["kind"] == 0
     for logic in ("knowledge", "role_view"):

@@ -44,7 +44,7 @@ def test_default_run_weekly_series(default_run):
 
 
 def test_default_run_reproduces_the_city_baseline(default_run):
-    # DESIGN.md section 3, pattern 1: co-existence dominates, co-production is rare,
+    # validation pattern 1 (docs/validation.md): co-existence dominates, co-production is rare,
     # and most collaboration that exists runs through coordinators.
     s = default_run.summary()
     assert s["regime"] == "co-existence"

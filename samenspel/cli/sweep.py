@@ -28,6 +28,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--batch", type=int, metavar="N",
                    help="runs per task (default: up to 50, fewer towards the end)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--dry-run", action="store_true",
+                   help="check the spec and print the run count and time estimate only")
     p.add_argument("--yes", action="store_true",
                    help="start a sweep estimated to take over an hour without asking")
     add_allow_large(p)
@@ -61,6 +63,9 @@ def main(args: argparse.Namespace) -> int:
         first = design.drop(columns=["point", *[c for c in design if c.startswith("x_")]])
         seconds, text = estimate(runs, max(1, slots), spec.weeks,
                                  first.iloc[0].to_dict() if len(first) else None)
+        if args.dry_run:
+            print(f"{spec.name} ({spec.path}): {text}")
+            return 0
         confirm(seconds, args.yes, text)
         print(f"{spec.name}: {text}", file=sys.stderr)
         res = sweep(spec, out, workers=args.workers, client=client, batch=args.batch,
