@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .hints import did_you_mean
-from .model.params import PARAMS, ParameterError, resolve
+from .model.params import ParameterError, resolve
 from .model.runner import DEFAULT_WEEKS, MAX_SEED, check_run_args, run
 from .salib import factor
 

@@ -78,8 +78,11 @@ def problem(names: Iterable[str] | Mapping[str, Sequence[Any] | None] | None = N
 
 
 def to_params(prob: Mapping[str, Any], samples: Any) -> list[dict[str, Any]]:
-    """Parameter values for each row of a SALib sample matrix (ints floored, choices
-    looked up), ready for ``samenspel.run(**values)``."""
+    """Parameter values for each row of a SALib sample matrix.
+
+    Integers are floored and choices looked up, as in sweeps; each dict is ready for
+    ``samenspel.run(**values)``.
+    """
     factors: list[Factor] = prob.get("factors") or problem(prob["names"])["factors"]
     return [{f.name: f.value(float(x)) for f, x in zip(factors, row, strict=True)}
             for row in samples]

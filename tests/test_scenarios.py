@@ -6,8 +6,8 @@ import json
 import math
 import os
 import re
-import tomllib
 import tempfile
+import tomllib
 from pathlib import Path
 
 import pytest
