@@ -108,8 +108,9 @@ def test_one_version_everywhere(capsys):
 
 # --- imports --------------------------------------------------------------------------------
 def _loaded_after(code: str) -> set[str]:
-    out = subprocess.run([sys.executable, "-c", code + "\nimport sys; print(' '.join(sys.modules))"],
-                         capture_output=True, text=True, timeout=60, check=True).stdout
+    code += "\nimport sys; print(' '.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60, check=True).stdout
     return set(out.split())
 
 
