@@ -302,9 +302,10 @@ def _load(path: Path, stack: tuple[Path, ...]) -> Scenario:
                                 f"{exc}") from None
         key = parent_path.resolve()
         if len(stack) + 1 >= MAX_EXTENDS:
-            raise ScenarioError(f"{where}: key 'extends' must lead to a baseline within "
-                                f"{MAX_EXTENDS} files, got a longer chain (at "
-                                f"{parent_ref!r})")
+            root = _show(stack[0]) if stack else where
+            raise ScenarioError(f"{root}: key 'extends' must lead to a baseline within "
+                                f"{MAX_EXTENDS} files, got a longer chain ({stack[0].stem} "
+                                f"-> ... -> {path.stem} -> {parent_ref})")
         if key in stack or key == path.resolve():
             cycle = " -> ".join(p.stem for p in (*stack, path.resolve(), key))
             raise ScenarioError(f"{where}: key 'extends' must not lead back to itself, "

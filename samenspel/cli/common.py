@@ -95,6 +95,22 @@ def parse_sets(items: Sequence[str] | None) -> dict[str, str]:
     return out
 
 
+def check_writable(folder: Path, option: str = "--out") -> None:
+    """Check, before anything runs, that files can be created in ``folder``.
+
+    A probe file is created and removed: permission bits alone do not tell (root,
+    read-only mounts, ``/proc``, network shares).
+    """
+    import tempfile
+
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".samenspel-probe-"):
+            pass
+    except OSError as exc:
+        raise UsageError(f"{option}: cannot write in {str(folder)!r} "
+                         f"({exc.strerror or type(exc).__name__})") from None
+
+
 def check_out_file(path: str | None) -> Path | None:
     """Check an ``--out FILE.csv|.parquet`` option before anything runs."""
     if path is None:
@@ -106,6 +122,7 @@ def check_out_file(path: str | None) -> Path | None:
         raise UsageError(f"--out: folder {str(out.parent)!r} does not exist")
     if out.is_dir():
         raise UsageError(f"--out must name a file, but {path!r} is a folder")
+    check_writable(out.parent)
     return out
 
 
@@ -116,6 +133,7 @@ def check_out_dir(path: str) -> Path:
         raise UsageError(f"--out must be a folder, got the file {path!r}")
     if not out.exists() and not out.parent.is_dir():
         raise UsageError(f"--out: {str(out.parent)!r} is not an existing folder")
+    check_writable(out if out.exists() else out.parent)
     return out
 
 

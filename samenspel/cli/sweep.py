@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import UsageError, add_allow_large
+from .common import UsageError, add_allow_large, check_out_dir
 
 
 def _workers_default() -> int:
@@ -56,6 +56,12 @@ def main(args: argparse.Namespace) -> int:
     runs = total_runs(spec)
     check_runs(runs, args.allow_large, where=str(spec.path))
     out = Path(args.out) if args.out else Path("results") / spec.name
+    if not args.dry_run:
+        if args.out is None:
+            Path("results").mkdir(exist_ok=True)
+        check_out_dir(str(out))
+    if args.scheduler:  # the one-line message below replaces Dask's own log lines
+        _quiet_dask_logs()
     client = connect(args.scheduler) if args.scheduler else None
     try:
         design = build_design(spec)
@@ -67,7 +73,7 @@ def main(args: argparse.Namespace) -> int:
             print(f"{spec.name} ({spec.path}): {text}")
             return 0
         confirm(seconds, args.yes, text)
-        print(f"{spec.name}: {text}", file=sys.stderr)
+        print(f"{spec.name}: {text}", flush=True)
         res = sweep(spec, out, workers=args.workers, client=client, batch=args.batch,
                     progress=not args.quiet, warn=_warn, design=design,
                     allow_large=args.allow_large)
@@ -82,8 +88,8 @@ def main(args: argparse.Namespace) -> int:
     except Exception as exc:
         if client is None or not _from_dask(exc):
             raise
-        reason = " ".join(str(exc).split())[:120] or type(exc).__name__
-        print(f"samenspel: error: lost the Dask scheduler {args.scheduler} ({reason}); "
+        print(f"samenspel: error: lost the Dask scheduler {args.scheduler} "
+              f"({type(exc).__name__}); "
               "the finished runs are kept, run the same command again to resume",
               file=sys.stderr)
         return 1
@@ -110,11 +116,22 @@ def _from_dask(exc: BaseException) -> bool:
                           | concurrent.futures.CancelledError))
 
 
-def _close_quietly(client: object) -> None:
-    """Close a Dask client whose scheduler may be gone, without late tracebacks."""
+def _quiet_dask_logs() -> None:
+    """Keep Dask's reconnect attempts and their tracebacks off the user's screen."""
     import contextlib
     import logging
 
-    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    with contextlib.suppress(ImportError):
+        import distributed  # noqa: F401  (it sets up its loggers when imported)
+    prefixes = ("distributed", "tornado", "asyncio")
+    names = [n for n in logging.root.manager.loggerDict if n.startswith(prefixes)]
+    for name in {*prefixes, *names}:  # children may carry their own level
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+
+
+def _close_quietly(client: object) -> None:
+    """Close a Dask client whose scheduler may be gone, without late tracebacks."""
+    import contextlib
+
     with contextlib.suppress(Exception):
         client.close(timeout=2)  # type: ignore[attr-defined]

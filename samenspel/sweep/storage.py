@@ -28,6 +28,7 @@ from .._version import __version__
 from ..files import TMP_SUFFIX, FileProblem, read_parquet, write_parquet, write_text
 from ..sweepspec import Spec, SpecError, load_spec, run_seed
 
+LOCK = ".lock"
 RERUN = "delete it and run the same 'samenspel sweep' command again to recompute it"
 
 
@@ -84,7 +85,7 @@ def check_out(out: Path, spec: Spec, design: pd.DataFrame) -> None:
         if not out.parent.is_dir():
             raise SpecError(f"--out {out}: folder {str(out.parent)!r} does not exist")
         return
-    if not any(out.iterdir()):
+    if not [p for p in out.iterdir() if p.name != LOCK]:  # a lock alone: starting sweep
         return
     stored = out / "spec.toml"
     if not stored.exists():
@@ -152,7 +153,7 @@ def locked(out: Path) -> Iterator[None]:
     """
     from filelock import FileLock, Timeout
 
-    lock = FileLock(out / ".lock", timeout=0)
+    lock = FileLock(out / LOCK, timeout=0)
     try:
         lock.acquire()
     except Timeout:
