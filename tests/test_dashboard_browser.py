@@ -268,13 +268,19 @@ def test_language_switch_and_dutch_browser(server: str, page: Page, browser: Bro
     _shot(page, "explore_nl")
     page.locator(".samenspel-lang button", has_text="EN").click()
     expect(page.locator(".samenspel-regime")).to_contain_text("What is happening now")
-    dutch = browser.new_context(**{**browser_context_args, "locale": "nl-NL"})
+    # A Dutch browser: Chromium 150 sends the context's locale on page requests but its
+    # own language on the WebSocket, where Solara reads the headers; so start a browser
+    # that is Dutch throughout, as a real one is.
+    dutch_browser = browser.browser_type.launch(
+        executable_path=CHROMIUM, headless=True,
+        args=[*ARGS, "--lang=nl-NL", "--accept-lang=nl-NL,nl"])
     try:
+        dutch = dutch_browser.new_context(**{**browser_context_args, "locale": "nl-NL"})
         p = dutch.new_page()
         _open(p, server)
         expect(p.locator(".samenspel-nav-explore")).to_have_text(re.compile("verkennen", re.I))
     finally:
-        dutch.close()
+        dutch_browser.close()
     assert outside == []
 
 
