@@ -48,9 +48,10 @@ def ema_parameter(name: str, bounds: Sequence[Any] | None = None) -> Any:
         return ema.BooleanParameter(name)
     if f.values is not None:
         return ema.CategoricalParameter(name, list(f.values))
+    low, high = f.span()
     if f.param.type is int:
-        return ema.IntegerParameter(name, int(f.low), int(f.high))
-    return ema.RealParameter(name, float(f.low), float(f.high))
+        return ema.IntegerParameter(name, int(low), int(high))
+    return ema.RealParameter(name, float(low), float(high))
 
 
 def _params(names: Names | None) -> list[Any]:

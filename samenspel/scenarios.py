@@ -313,8 +313,11 @@ def _load(path: Path, stack: tuple[Path, ...]) -> Scenario:
         parent = _load(parent_path, (*stack, path.resolve()))
 
     levers = {**(parent.levers if parent else {}), **own}
+    if context is None:  # _check_keys demands a context where there is no parent
+        assert parent is not None
+        context = parent.context
     return Scenario(
-        **texts, context=context if context is not None else parent.context,
+        **texts, context=context,
         levers=levers, extends=parent_ref, path=path, own_levers=own,
         chain=(name, *(parent.chain if parent else ())))
 

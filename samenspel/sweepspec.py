@@ -106,20 +106,27 @@ class Factor:
         """The parameter name."""
         return self.param.name
 
+    def span(self) -> tuple[float, float]:
+        """``(low, high)`` of a range factor."""
+        if self.low is None or self.high is None:
+            raise ValueError(f"factor '{self.name}' is a list of values, not a range")
+        return self.low, self.high
+
     def bounds(self) -> list[float]:
         """Bounds of the design coordinate for SALib."""
         if self.values is not None:
             return [0.0, float(len(self.values))]
+        low, high = self.span()
         if self.param.type is int:
-            return [float(self.low), float(self.high) + 1.0]
-        return [float(self.low), float(self.high)]
+            return [float(low), float(high) + 1.0]
+        return [float(low), float(high)]
 
     def value(self, x: float) -> Any:
         """The parameter value at design coordinate ``x`` of a sampled design."""
         if self.values is not None:
             return self.values[min(math.floor(x), len(self.values) - 1)]
         if self.param.type is int:
-            return min(math.floor(x), int(self.high))
+            return min(math.floor(x), int(self.span()[1]))
         return float(x)
 
     def grid(self) -> list[tuple[float, Any]]:
@@ -128,7 +135,7 @@ class Factor:
             numeric = all(isinstance(v, int | float) and not isinstance(v, bool)
                           for v in self.values)
             return [(float(v) if numeric else float(i), v) for i, v in enumerate(self.values)]
-        levels = np.linspace(self.low, self.high, self.steps)
+        levels = np.linspace(*self.span(), self.steps or 2)
         if self.param.type is int:
             ints = sorted({round(float(v)) for v in levels})
             return [(float(v), int(v)) for v in ints]
@@ -391,7 +398,8 @@ def design_size(spec: Spec) -> int:
             if f.values is not None:
                 size *= len(f.values)
             elif f.param.type is int:
-                size *= min(f.steps or 1, int(f.high) - int(f.low) + 1)
+                low, high = f.span()
+                size *= min(f.steps or 1, int(high) - int(low) + 1)
             else:
                 size *= f.steps or 1
         return size

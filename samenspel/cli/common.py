@@ -68,7 +68,7 @@ class Parser(argparse.ArgumentParser):
             module.add_arguments(self)
             self.set_defaults(func=module.main)
 
-    def parse_known_args(self, args: Sequence[str] | None = None,
+    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
                          namespace: argparse.Namespace | None = None) -> Any:
         """Add this subcommand's options (first use), then parse."""
         self._configure()

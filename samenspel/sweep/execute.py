@@ -15,6 +15,7 @@ import hashlib
 import os
 import re
 import socket
+import sys
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -106,8 +107,15 @@ def code_hash() -> str:
 
 
 def _watch_parent(parent: int) -> None:
-    """Worker initializer: exit when the sweep process is gone (e.g. after kill -9)."""
+    """Worker initializer: exit when the sweep process is gone (e.g. after kill -9).
+
+    POSIX only: there ``os.kill(pid, 0)`` asks whether a process exists; on Windows it
+    would terminate the parent, so there the worker relies on the pool's own pipe.
+    """
     import threading
+
+    if sys.platform == "win32":
+        return
 
     def watch() -> None:
         while True:
@@ -116,7 +124,7 @@ def _watch_parent(parent: int) -> None:
                 os.kill(parent, 0)
             except ProcessLookupError:
                 os._exit(1)
-            except OSError:  # Windows: os.kill(pid, 0) is not a probe there
+            except OSError:
                 return
 
     threading.Thread(target=watch, daemon=True).start()
@@ -213,6 +221,7 @@ def sweep(spec: Spec, out: Path, workers: int = 1, scheduler: str | None = None,
     design = build_design(spec) if design is None else design
     own_client = client is None and scheduler is not None
     if own_client:
+        assert scheduler is not None
         client = connect(scheduler)
     try:
         storage.check_out(out, spec, design)
