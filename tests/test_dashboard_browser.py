@@ -177,6 +177,10 @@ def test_explore_steps_and_curves_change(server: str, page: Page) -> None:
     for week in (1, 2, 3):
         page.locator(".samenspel-step").click()
         _wait_week(page, week)
+    # the curves are redrawn just after the week label: wait for them (slow under load)
+    page.wait_for_function(
+        "() => (document.querySelector('svg[data-chart=\"modes\"] polyline')"
+        "?.getAttribute('points') || '').trim().split(/\\s+/).length >= 3", timeout=15000)
     after = _points(page, "modes")
     assert before == 0 and after >= 3  # weeks 1-3 (week 0 has no open case yet)
     page.locator(".samenspel-year").click()
