@@ -308,3 +308,38 @@ def test_dask_scheduler_dying_mid_sweep_is_one_line_and_resumable(tmp_path):
 def test_nan_outcomes_survive_round_trip(finished):
     df = read_parquet(sorted((finished / "runs").glob("*.parquet"))[0])
     assert len(df) >= 1 and not math.isnan(float(df["run_id"].iloc[0]))
+
+
+@pytest.mark.slow
+def test_something_that_is_not_a_dask_scheduler(capsys, tmp_path, monkeypatch):
+    import threading
+
+    from samenspel.sweep import execute
+
+    monkeypatch.setattr(execute, "CONNECT_TIMEOUT", 2)
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    port = server.getsockname()[1]
+    conns = []
+
+    def answer() -> None:  # accepts and talks nonsense, like a wrong service on the port
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                return
+            conns.append(conn)
+            conn.sendall(b"\xff" * 64 + b"HTTP/1.1 200 OK\r\n\r\n")
+
+    threading.Thread(target=answer, daemon=True).start()
+    try:
+        line = one_line(capsys, main(["sweep", str(_spec(tmp_path)), "--scheduler",
+                                      f"tcp://127.0.0.1:{port}", "--out",
+                                      str(tmp_path / "o"), "--quiet"]))
+    finally:
+        server.close()
+        for c in conns:
+            c.close()
+    assert f"tcp://127.0.0.1:{port}" in line
+    assert "Dask scheduler" in line and not (tmp_path / "o").exists()

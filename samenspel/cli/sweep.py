@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from .common import UsageError, add_allow_large, check_out_dir
 
@@ -123,6 +124,14 @@ def _quiet_dask_logs() -> None:
 
     with contextlib.suppress(ImportError):
         import distributed  # noqa: F401  (it sets up its loggers when imported)
+    previous = sys.unraisablehook
+
+    def hook(unraisable: Any) -> None:  # a half-made Client closing itself at exit
+        if getattr(unraisable.object, "__module__", "").startswith("distributed"):
+            return
+        previous(unraisable)
+
+    sys.unraisablehook = hook
     prefixes = ("distributed", "tornado", "asyncio")
     names = [n for n in logging.root.manager.loggerDict if n.startswith(prefixes)]
     for name in {*prefixes, *names}:  # children may carry their own level

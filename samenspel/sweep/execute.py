@@ -160,6 +160,9 @@ def connect(scheduler: str) -> Any:
     except (OSError, TimeoutError, ValueError) as exc:
         raise SpecError(f"--scheduler {scheduler}: cannot reach the Dask scheduler within "
                         f"{CONNECT_TIMEOUT} s ({type(exc).__name__})") from None
+    except Exception as exc:  # something answered, but it does not speak Dask
+        raise SpecError(f"--scheduler {scheduler}: what answers there is not a Dask "
+                        f"scheduler ({type(exc).__name__}); check the host and port") from None
 
 
 def _start(stack: contextlib.ExitStack, batches: list[list[Job]], workers: int, client: Any,
