@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # a server and a browser per module
 REQUIRE = os.environ.get("SAMENSPEL_REQUIRE_BROWSER") == "1"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(__file__).parent / "screenshots"

@@ -12,6 +12,8 @@ import pytest
 
 from samenspel.validation import REPLICATES, SEED, WEEKS, PatternResult, run_patterns
 
+pytestmark = pytest.mark.slow  # the full validation runs (12 replicates x 6 scenarios)
+
 
 @pytest.fixture(scope="module")
 def patterns() -> dict[int, PatternResult]:

@@ -160,6 +160,7 @@ def test_other_spec_into_same_folder(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 # --- exact: 1 worker, 2 workers, Dask -----------------------------------------------------
+@pytest.mark.slow
 def test_same_results_with_1_and_2_workers_and_dask(tmp_path: Path) -> None:
     from distributed import LocalCluster
 
@@ -182,6 +183,7 @@ def test_same_results_with_1_and_2_workers_and_dask(tmp_path: Path) -> None:
 
 
 # --- resumable: kill -9, re-run, re-run again ---------------------------------------------
+@pytest.mark.slow
 def test_kill_9_then_resume(tmp_path: Path) -> None:
     import psutil
 

@@ -6,6 +6,12 @@ functions, ``add_arguments(parser)`` and ``main(args) -> int``, and is listed on
 library it needs) is imported only when that subcommand is used, so ``samenspel
 --help`` starts fast.
 
+To add a subcommand ``explain``: write ``samenspel/cli/explain.py`` with
+``add_arguments(parser)`` (its options) and ``main(args) -> int`` (import heavy modules
+inside ``main``; raise ``UsageError`` or a domain error such as ``ParameterError`` for
+bad input), and add one line ``"explain": "<one-line help>",`` to ``COMMANDS``. A
+test (``tests/test_package.py``) checks that every listed command has both functions.
+
 Every error in user input (an unknown parameter, a value out of range, a bad file, an
 unwritable folder) is reported as one line on standard error, ``samenspel: error:
 ...``, and the process exits with code 2; never a traceback.
