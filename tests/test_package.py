@@ -341,3 +341,17 @@ def test_ema_model_in_one_call():
         ema_model(uncertainties=["goal_clarity"], levers=["goal_clarity"])
     with pytest.raises(ParameterError, match="unknown outcome"):
         ema_model(uncertainties=["goal_clarity"], outcomes=["share_coprod"])
+
+
+def test_cli_defaults_equal_the_models():
+    """The CLI repeats a few defaults so that --help needs no model; they must agree."""
+    from samenspel import validation
+    from samenspel.cli import run as cli_run
+    from samenspel.cli import validate as cli_validate
+    from samenspel.model.params import SCALES
+    from samenspel.model.runner import DEFAULT_WEEKS
+
+    assert cli_run.DEFAULT_WEEKS == DEFAULT_WEEKS
+    assert cli_run.SCALE_NAMES == tuple(SCALES)
+    assert (cli_validate.REPLICATES, cli_validate.SEED, cli_validate.WEEKS) == (
+        validation.REPLICATES, validation.SEED, validation.WEEKS)
