@@ -8,8 +8,9 @@ Runs the same sweep (the default neighbourhood, 260 weeks, ``--runs`` seeds) thr
 - Dask, a ``LocalCluster`` of 2 single-threaded worker processes, started before the
   clock starts (as an existing cluster would be), client connection included.
 
-The local sweeps run in a helper process without threads, as ``samenspel sweep``
-does, so that the pool forks its workers; the Dask client lives in this process.
+The local sweeps run in a helper process, as ``samenspel sweep`` does; its pool starts
+workers with the package's one policy (``samenspel.pool``: forkserver, spawn on
+Windows); the Dask client lives in this process.
 
 Targets (issue 4): 2 workers at least 1.8x one worker; Dask within 10 % of the local
 pool. The configurations take turns for ``--repeats`` rounds (the order rotates, so
@@ -33,7 +34,8 @@ from pathlib import Path
 import pandas as pd
 from distributed import Client, LocalCluster
 
-from samenspel.sweep import _pool_context, sweep
+from samenspel.pool import pool_context
+from samenspel.sweep import sweep
 from samenspel.sweepspec import load_spec
 
 SPEC = """
@@ -65,7 +67,7 @@ def timed(spec_path: Path, folder: Path, slots: int, **kwargs: object) -> tuple[
 
 def start_method() -> str:
     """The start method the local pool would use in this process."""
-    return _pool_context().get_start_method()
+    return pool_context().get_start_method()
 
 
 def main() -> None:

@@ -62,24 +62,28 @@ from .state import Side
 from .ties import Ties
 
 DEFAULT_WEEKS = 260
-MAX_WEEKS = 100_000
+MAX_SEED = 2**63 - 1
 
 
-def check_run_args(seed: Any, weeks: Any) -> tuple[int | None, int]:
+def check_run_args(seed: Any, weeks: Any) -> tuple[int, int]:
     """Validate a seed and a number of weeks; returns them as plain integers.
+
+    Both must be integers (Python or NumPy, never a bool): ``seed`` from 0 to
+    2**63 - 1 (seeds are stored in int64 columns), ``weeks`` at least 1 (the command
+    line's ceilings on long runs are in ``samenspel.limits``).
 
     Raises:
         ParameterError: Naming ``seed`` or ``weeks``, what is allowed and what was given.
 
     """
-    if seed is not None and (not isinstance(seed, numbers.Integral) or isinstance(seed, bool)
-                             or not 0 <= int(seed) < 2**63):
-        raise ParameterError(f"'seed' must be an integer from 0 to 2**63 - 1, got {seed!r}")
-    if (not isinstance(weeks, numbers.Integral) or isinstance(weeks, bool)
-            or not 1 <= int(weeks) <= MAX_WEEKS):
-        raise ParameterError(f"'weeks' must be an integer from 1 to {MAX_WEEKS}, "
-                             f"got {weeks!r}")
-    return (None if seed is None else int(seed)), int(weeks)
+    for name, value, low, high in (("seed", seed, 0, MAX_SEED), ("weeks", weeks, 1, None)):
+        allowed = f"from {low} to {high}" if high is not None else f"at least {low}"
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            raise ParameterError(f"parameter '{name}' must be a whole number {allowed}, "
+                                 f"got {value!r}")
+        if int(value) < low or (high is not None and int(value) > high):
+            raise ParameterError(f"parameter '{name}' must be {allowed}, got {value!r}")
+    return int(seed), int(weeks)
 
 
 class Neighbourhood(Model):
@@ -108,7 +112,10 @@ class Neighbourhood(Model):
                  schedule: Iterable[Any] | None = None, **params: Any) -> None:
         """Build the neighbourhood for the given parameters and seed."""
         self.p = resolve(params)
-        rng, self.horizon = check_run_args(rng, weeks)
+        if rng is None:  # Mesa's own fresh entropy: allowed for a model, not for run()
+            _, self.horizon = check_run_args(0, weeks)
+        else:
+            rng, self.horizon = check_run_args(rng, weeks)
         self.schedule = check_schedule(schedule)
         super().__init__(rng=rng)
         init, cases, meets, decisions = self.rng.spawn(4)

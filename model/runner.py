@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .neighbourhood import DEFAULT_WEEKS, Neighbourhood, check_run_args
+from .neighbourhood import DEFAULT_WEEKS, MAX_SEED, Neighbourhood, check_run_args
 
-__all__ = ["DEFAULT_WEEKS", "check_run_args", "run", "simulate"]
+__all__ = ["DEFAULT_WEEKS", "MAX_SEED", "check_run_args", "run", "simulate"]
 
 
 def simulate(seed: int = 0, weeks: int = DEFAULT_WEEKS,

@@ -19,21 +19,18 @@ design coordinate (the value's position in the list).
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
 from rich.console import Console
 from rich.table import Table
 
+from .figures import subplots
+from .files import FileProblem, atomic_write, read_parquet
 from .model.params import PARAMS
-from .sweep import read_manifest
+from .sweep.storage import RERUN, read_manifest
 from .sweepspec import Spec, SpecError, load_spec
 
 
@@ -46,11 +43,18 @@ def load_results(out: Path) -> tuple[Spec, pd.DataFrame, pd.DataFrame]:
     """
     if not (out / "spec.toml").exists() or not (out / "design.parquet").exists():
         raise SpecError(f"{out}: not a sweep results folder (no spec.toml or design.parquet)")
-    spec = load_spec(out / "spec.toml", name=read_manifest(out).get("name"))
-    design = pd.read_parquet(out / "design.parquet")
+    spec = load_spec(out / "spec.toml", name=read_manifest(out).get("name"),
+                     allow_large=True)
     files = sorted((out / "runs").glob("*.parquet"))
-    runs = (pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)
-            if files else pd.DataFrame({"run_id": []}))
+    try:
+        design = read_parquet(out / "design.parquet", fix=RERUN)
+        runs = (pd.concat([read_parquet(f, fix=RERUN) for f in files], ignore_index=True)
+                if files else pd.DataFrame({"run_id": []}))
+    except FileProblem as exc:
+        raise SpecError(str(exc)) from None
+    if "run_id" not in runs.columns or not {f"x_{f.name}" for f in spec.factors} <= set(
+            design.columns):
+        raise SpecError(f"{out}: the results files do not match spec.toml; {RERUN}")
     runs = runs.drop_duplicates("run_id").sort_values("run_id").reset_index(drop=True)
     total = len(design) * spec.replicates
     if len(runs) < total:
@@ -122,7 +126,7 @@ def latin_table(spec: Spec, design: pd.DataFrame, y: np.ndarray) -> pd.DataFrame
 # --- figures --------------------------------------------------------------------------------
 def plot_sobol(df: pd.DataFrame, outcome: str, path: Path) -> None:
     """Horizontal bars of S1 and ST with confidence intervals."""
-    fig, ax = plt.subplots(figsize=(7, 0.45 * len(df) + 1.5))
+    fig, ax = subplots(figsize=(7, 0.45 * len(df) + 1.5))
     pos = np.arange(len(df))
     ax.barh(pos - 0.2, df["S1"], 0.4, xerr=df["S1_conf"], label="S1 (first order)")
     ax.barh(pos + 0.2, df["ST"], 0.4, xerr=df["ST_conf"], label="ST (total)")
@@ -135,7 +139,7 @@ def plot_sobol(df: pd.DataFrame, outcome: str, path: Path) -> None:
 
 def plot_morris(df: pd.DataFrame, outcome: str, path: Path) -> None:
     """μ* with confidence intervals, and σ against μ*."""
-    fig, (bars, scatter) = plt.subplots(1, 2, figsize=(11, 0.35 * len(df) + 2))
+    fig, (bars, scatter) = subplots(1, 2, figsize=(11, 0.35 * len(df) + 2))
     pos = np.arange(len(df))
     bars.barh(pos, df["mu_star"], xerr=df["mu_star_conf"], color="tab:blue")
     bars.set_yticks(pos, [_label(f) for f in df["factor"]])
@@ -151,7 +155,7 @@ def plot_morris(df: pd.DataFrame, outcome: str, path: Path) -> None:
 
 def plot_grid(table: pd.DataFrame, outcome: str, path: Path) -> None:
     """Heatmap of the mean outcome (a line for a single factor)."""
-    fig, ax = plt.subplots(figsize=(7, 5))
+    fig, ax = subplots(figsize=(7, 5))
     if table.columns.tolist() == ["outcome"]:
         ax.plot(table.index, table["outcome"], marker="o")
         ax.set_xlabel(_label(table.index.name))
@@ -179,7 +183,7 @@ def plot_latin(spec: Spec, design: pd.DataFrame, y: np.ndarray, outcome: str,
     n = len(spec.factors)
     cols = min(n, 4)
     rows = -(-n // cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(3.2 * cols, 2.6 * rows), squeeze=False)
+    fig, axes = subplots(rows, cols, figsize=(3.2 * cols, 2.6 * rows), squeeze=False)
     for ax, f in zip(axes.flat, spec.factors, strict=False):
         ax.scatter(design[f"x_{f.name}"], y, s=6)
         ax.set_xlabel(_label(f.name), fontsize=8)
@@ -189,10 +193,9 @@ def plot_latin(spec: Spec, design: pd.DataFrame, y: np.ndarray, outcome: str,
     _save(fig, path)
 
 
-def _save(fig: plt.Figure, path: Path) -> None:
+def _save(fig: Figure, path: Path) -> None:
     fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
+    atomic_write(path, lambda p: fig.savefig(p, dpi=120, format="png"))
 
 
 # --- report ---------------------------------------------------------------------------------
@@ -249,7 +252,8 @@ def analyse(out: Path, outcomes: list[str] | None = None,
         if spec.design == "sobol":
             table = sobol_table(spec, design, y)
             if "S2" in table.attrs:
-                table.attrs["S2"].to_csv(folder / f"sobol_{outcome}_S2.csv")
+                s2 = table.attrs["S2"]
+                atomic_write(folder / f"sobol_{outcome}_S2.csv", s2.to_csv)
             plot_sobol(table, outcome, base.with_suffix(".png"))
             console.print(_rich(table, f"Sobol indices of {outcome}"))
         elif spec.design == "morris":
@@ -267,18 +271,7 @@ def analyse(out: Path, outcomes: list[str] | None = None,
             table = latin_table(spec, design, y)
             plot_latin(spec, design, y, outcome, base.with_suffix(".png"))
             console.print(_rich(table, f"Rank correlation with {outcome}"))
-        table.to_csv(base.with_suffix(".csv"))
+        atomic_write(base.with_suffix(".csv"), table.to_csv)
         tables[outcome] = table
     console.print(f"tables (CSV) and figures (PNG) written to {folder}")
     return tables
-
-
-def cmd_analyse(args: argparse.Namespace) -> int:
-    """``samenspel analyse DIR``."""
-    from .cli import UsageError
-
-    try:
-        analyse(Path(args.dir), args.outcome)
-    except SpecError as exc:
-        raise UsageError(str(exc)) from None
-    return 0

@@ -20,7 +20,6 @@ A replicate of a comparison can be re-run on its own with
 from __future__ import annotations
 
 import math
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -34,7 +33,9 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .model.runner import DEFAULT_WEEKS, simulate
+from .files import atomic_write, write_table
+from .model.runner import DEFAULT_WEEKS, check_run_args, simulate
+from .pool import default_workers, pool_context
 from .scenarios import Scenario, ScenarioError, load_scenario
 
 MODE_GAUGES = ("share_coproduction", "share_intermediated", "share_coexistence")
@@ -104,24 +105,6 @@ def _run_batch(batch: list[tuple[int, dict[str, Any], int, int]]
     return [(k, seed, *run_one(params, seed, weeks)) for k, params, seed, weeks in batch]
 
 
-def default_workers() -> int:
-    """Processes to use by default: the cores available to this process."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """The way to start workers: forkserver, or spawn where it is missing.
-
-    Never plain fork: the parent may have threads (a progress bar, Arrow's pool), and
-    forking a process with threads can deadlock the child.
-    """
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-
-
 def _batches(tasks: list, workers: int) -> list[list]:
     """Split tasks into about four batches per worker (few pickles, balanced load)."""
     size = max(1, math.ceil(len(tasks) / (4 * workers)))
@@ -173,6 +156,8 @@ def run_comparison(scenarios: Sequence[str | os.PathLike[str] | Scenario],
     names = [s.name for s in loaded]
     if replicates < 1:
         raise ScenarioError(f"replicates must be at least 1, got {replicates}")
+    check_run_args(seed, weeks)
+    check_run_args(seed + replicates - 1, weeks)  # the last seed, before any run starts
     seeds = replicate_seeds(seed, replicates)
     params = [s.params(overrides) for s in loaded]
     tasks = [(k, params[k], sd, weeks) for sd in seeds for k in range(len(loaded))]
@@ -187,7 +172,7 @@ def run_comparison(scenarios: Sequence[str | os.PathLike[str] | Scenario],
             if progress:
                 progress(len(results), len(tasks))
     else:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
             futures = [pool.submit(_run_batch, b) for b in _batches(tasks, workers)]
             for fut in as_completed(futures):
                 results.extend(fut.result())
@@ -301,33 +286,9 @@ def weekly_bands(comp: Comparison, gauges: Sequence[str], level: float = LEVEL
 
 # --- output -------------------------------------------------------------------------
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
-    """Write via a temporary name in the same folder, then rename into place."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return path
-
-
-def write_table(df: pd.DataFrame, path: Path) -> Path:
-    """Write ``df`` to ``path`` (.csv or .parquet) atomically, without the index."""
-    if path.suffix == ".parquet":
-        return atomic_write(path, lambda p: df.to_parquet(p, index=False))
-    return atomic_write(path, lambda p: df.to_csv(p, index=False))
-
-
 def save_figure(fig: Any, path: Path) -> Path:
-    """Save a matplotlib figure as PNG atomically and close it."""
-    import matplotlib.pyplot as plt
-
-    try:
-        return atomic_write(path, lambda p: fig.savefig(p, format="png", dpi=110))
-    finally:
-        plt.close(fig)
+    """Save a matplotlib figure as PNG atomically."""
+    return atomic_write(path, lambda p: fig.savefig(p, format="png", dpi=110))
 
 
 def write_outputs(comp: Comparison, out: str | os.PathLike[str],

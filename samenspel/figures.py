@@ -1,4 +1,4 @@
-"""Figures of a scenario comparison (matplotlib, Agg backend: no display needed).
+"""Figures of a scenario comparison (matplotlib ``Figure`` objects: no display needed).
 
 - ``outcome_bars``: one small panel per outcome, a bar per scenario with its 95 %
   confidence interval as an error bar;
@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
 LABELS = {
     "share_formal_only": "formal only",
@@ -37,9 +35,21 @@ UNIT_RANGE = {*LABELS, "brokerage_share", "informal_uptake", "regard_formal",
               "regard_informal"}
 
 
+def subplots(nrows: int = 1, ncols: int = 1, figsize: tuple[float, float] | None = None,
+             **kwargs: Any) -> tuple[Figure, Any]:
+    """A new ``Figure`` and its axes, like ``pyplot.subplots`` but outside pyplot.
+
+    The figure is not registered with pyplot, so no global backend is chosen or
+    switched (a notebook keeps its own) and no ``close`` is needed.
+    """
+    layout = kwargs.pop("layout", None)
+    fig = Figure(figsize=figsize, layout=layout)
+    return fig, fig.subplots(nrows, ncols, **kwargs)
+
+
 def colours(n: int) -> list:
     """``n`` distinguishable colours (matplotlib's tab10, repeated if needed)."""
-    cmap = plt.get_cmap("tab10")
+    cmap = matplotlib.colormaps["tab10"]
     return [cmap(i % 10) for i in range(n)]
 
 
@@ -56,7 +66,7 @@ def outcome_bars(table: pd.DataFrame, names: Sequence[str],
     """
     outcomes = list(outcomes or dict.fromkeys(table["outcome"]))
     rows = max(1, math.ceil(len(outcomes) / columns))
-    fig, axes = plt.subplots(rows, columns, figsize=(3.2 * columns, 2.4 * rows + 1.0),
+    fig, axes = subplots(rows, columns, figsize=(3.2 * columns, 2.4 * rows + 1.0),
                              squeeze=False, layout="constrained")
     cols = colours(len(names))
     x = np.arange(len(names))
@@ -73,7 +83,7 @@ def outcome_bars(table: pd.DataFrame, names: Sequence[str],
         ax.tick_params(axis="y", labelsize=7)
     for ax in list(axes.flat)[len(outcomes):]:
         ax.axis("off")
-    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in cols]
+    handles = [Rectangle((0, 0), 1, 1, color=c) for c in cols]
     fig.legend(handles, [f"{i + 1} {n}" for i, n in enumerate(names)],
                loc="outside lower center", ncol=min(len(names), 4), fontsize=9,
                frameon=False)
@@ -92,7 +102,7 @@ def weekly_curves(bands: pd.DataFrame, gauges: Sequence[str], names: Sequence[st
         title: Figure title.
 
     """
-    fig, axes = plt.subplots(1, len(gauges), figsize=(4.4 * len(gauges), 3.8),
+    fig, axes = subplots(1, len(gauges), figsize=(4.4 * len(gauges), 3.8),
                              squeeze=False, layout="constrained")
     cols = colours(len(names))
     for ax, gauge in zip(axes.flat, gauges, strict=True):

@@ -33,7 +33,6 @@ allowed and what was given; the CLI prints it and exits with code 2.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
@@ -42,12 +41,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .hints import did_you_mean
+from .library import library_dir
 from .model.params import PARAMS, ParameterError, resolve
 from .model.policy import PolicyChange, check_schedule
 
-SCENARIO_DIR = Path(os.environ.get(
-    "SAMENSPEL_SCENARIOS", Path(__file__).resolve().parent.parent / "scenarios"))
-"""The scenario library (``scenarios/`` in the repository; ``$SAMENSPEL_SCENARIOS``)."""
+SCENARIO_DIR = Path(os.environ.get("SAMENSPEL_SCENARIOS") or library_dir("scenarios"))
+"""The scenario library: package data (``scenarios/`` in the repository), or the folder
+named by ``$SAMENSPEL_SCENARIOS``."""
+
+MAX_EXTENDS = 32
+"""Longest ``extends`` chain; a longer one is almost surely a mistake (or a loop of
+copies), and would otherwise exhaust Python's recursion limit."""
+MAX_FILE_BYTES = 1_000_000
+"""Largest scenario file read (the shipped ones are about 1 kB)."""
 
 TEXT_KEYS = ("name", "title_en", "title_nl", "description_en", "description_nl", "source")
 KEYS = ("name", "extends", "title_en", "title_nl", "description_en", "description_nl",
@@ -177,8 +184,7 @@ def find_scenario(name_or_path: str | os.PathLike[str], near: Path | None = None
         if path.is_file():
             return path
     names = sorted({n for f in folders for n in available(f)})
-    close = difflib.get_close_matches(text, names, n=1)
-    hint = f"did you mean '{close[0]}'? " if close else ""
+    hint = did_you_mean(text, names, after=" ")
     listing = ", ".join(names) if names else "none found"
     raise ScenarioError(f"no scenario named {text!r}; {hint}available: {listing}")
 
@@ -206,8 +212,7 @@ def _text(data: Mapping[str, Any], key: str, where: str) -> str:
 def _check_keys(data: Mapping[str, Any], where: str, has_parent: bool) -> None:
     for key in data:
         if key not in KEYS:
-            close = difflib.get_close_matches(str(key), KEYS, n=1)
-            hint = f"did you mean '{close[0]}'? " if close else ""
+            hint = did_you_mean(key, KEYS, after=" ")
             raise ScenarioError(f"{where}: unknown key {key!r}; {hint}"
                                 f"allowed keys: {', '.join(KEYS)}")
     required = [*TEXT_KEYS, *(() if has_parent else ("context",))]
@@ -236,8 +241,7 @@ def check_levers(levers: Any, where: str) -> dict[str, Any]:
             raise ScenarioError(f"{where}: key 'levers.context' is not allowed; set "
                                 f"context = {_given(value)} at the top level instead")
         if name not in PARAMS:
-            close = difflib.get_close_matches(str(name), PARAMS, n=1)
-            hint = f"did you mean '{close[0]}'? " if close else ""
+            hint = did_you_mean(name, PARAMS, after=" ")
             raise ScenarioError(f"{where}: unknown lever {name!r} in [levers]; {hint}"
                                 "'samenspel params' lists the allowed names")
         param = PARAMS[name]
@@ -257,15 +261,25 @@ def check_levers(levers: Any, where: str) -> dict[str, Any]:
 def _read(path: Path) -> dict[str, Any]:
     where = _show(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ScenarioError(f"{where}: file is {size:,} bytes, more than a scenario "
+                                f"file can be ({MAX_FILE_BYTES:,}); is it the right file?")
         raw = path.read_bytes()
     except OSError as exc:
-        raise ScenarioError(f"{where}: cannot read the file ({exc.strerror})") from None
+        raise ScenarioError(f"{where}: cannot read the file "
+                            f"({exc.strerror or type(exc).__name__})") from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ScenarioError(f"{where}: the file is UTF-16 text; save it as UTF-8")
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ScenarioError(f"{where}: not UTF-8 text; save the file as UTF-8") from None
+        text = raw.decode("utf-8-sig")  # a byte-order mark (Windows editors) is fine
+    except UnicodeDecodeError as exc:
+        raise ScenarioError(f"{where}: not UTF-8 text (byte {exc.start}); save the file "
+                            "as UTF-8") from None
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise ScenarioError(f"{where}: not valid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         msg = " ".join(str(exc).split())
         raise ScenarioError(f"{where}: not valid TOML: {msg}") from None
@@ -303,6 +317,11 @@ def _load(path: Path, stack: tuple[Path, ...]) -> Scenario:
             raise ScenarioError(f"{where}: key 'extends' must name an existing scenario; "
                                 f"{exc}") from None
         key = parent_path.resolve()
+        if len(stack) + 1 >= MAX_EXTENDS:
+            root = _show(stack[0]) if stack else where
+            raise ScenarioError(f"{root}: key 'extends' must lead to a baseline within "
+                                f"{MAX_EXTENDS} files, got a longer chain ({stack[0].stem} "
+                                f"-> ... -> {path.stem} -> {parent_ref})")
         if key in stack or key == path.resolve():
             cycle = " -> ".join(p.stem for p in (*stack, path.resolve(), key))
             raise ScenarioError(f"{where}: key 'extends' must not lead back to itself, "
@@ -310,8 +329,11 @@ def _load(path: Path, stack: tuple[Path, ...]) -> Scenario:
         parent = _load(parent_path, (*stack, path.resolve()))
 
     levers = {**(parent.levers if parent else {}), **own}
+    if context is None:  # _check_keys demands a context where there is no parent
+        assert parent is not None
+        context = parent.context
     return Scenario(
-        **texts, context=context if context is not None else parent.context,
+        **texts, context=context,
         levers=levers, extends=parent_ref, path=path, own_levers=own,
         chain=(name, *(parent.chain if parent else ())),
         schedule=own_schedule if "schedule" in data else (parent.schedule if parent else ()))

@@ -40,7 +40,6 @@ is drawn from ``SeedSequence([seed, r])``, so it never depends on workers or ord
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import itertools
 import json
@@ -55,8 +54,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .hints import did_you_mean
+from .limits import MAX_REPLICATES, MAX_SAMPLES, MAX_WEEKS, check_size
 from .model.params import PARAMS, Param, ParameterError, resolve
-from .model.runner import run
+from .model.runner import MAX_SEED, run
 
 DESIGNS = ("grid", "latin", "sobol", "morris")
 KEYS = {"name": str, "description": str, "scenario": str, "design": str, "samples": int,
@@ -64,8 +65,10 @@ KEYS = {"name": str, "description": str, "scenario": str, "design": str, "sample
         "second_order": bool, "levels": int, "fixed": dict, "factors": dict,
         "groups": list, "exclude": list, "dummy": bool}
 FACTOR_KEYS = ("range", "values", "steps")
-META_COLUMNS = ("run_id", "point", "replicate", "seed", "samenspel_version", "code_hash",
-                "git_commit", "spec_hash", "host", "started", "finished")
+META_COLUMNS = ("run_id", "point", "replicate", "seed", "samenspel_version", "mesa_version",
+                "numpy_version", "code_hash", "git_commit", "spec_hash", "host", "started",
+                "finished")
+MAX_FILE_BYTES = 1_000_000  # the shipped specs are about 1 kB
 
 
 DUMMY = Param("dummy", float, 0.5, "", 0.0, 1.0, None, "Dummy (read by no run)",
@@ -119,20 +122,27 @@ class Factor:
         """The parameter name."""
         return self.param.name
 
+    def span(self) -> tuple[float, float]:
+        """``(low, high)`` of a range factor."""
+        if self.low is None or self.high is None:
+            raise ValueError(f"factor '{self.name}' is a list of values, not a range")
+        return self.low, self.high
+
     def bounds(self) -> list[float]:
         """Bounds of the design coordinate for SALib."""
         if self.values is not None:
             return [0.0, float(len(self.values))]
+        low, high = self.span()
         if self.param.type is int:
-            return [float(self.low), float(self.high) + 1.0]
-        return [float(self.low), float(self.high)]
+            return [float(low), float(high) + 1.0]
+        return [float(low), float(high)]
 
     def value(self, x: float) -> Any:
         """The parameter value at design coordinate ``x`` of a sampled design."""
         if self.values is not None:
             return self.values[min(math.floor(x), len(self.values) - 1)]
         if self.param.type is int:
-            return min(math.floor(x), int(self.high))
+            return min(math.floor(x), int(self.span()[1]))
         return float(x)
 
     def grid(self) -> list[tuple[float, Any]]:
@@ -141,7 +151,7 @@ class Factor:
             numeric = all(isinstance(v, int | float) and not isinstance(v, bool)
                           for v in self.values)
             return [(float(v) if numeric else float(i), v) for i, v in enumerate(self.values)]
-        levels = np.linspace(self.low, self.high, self.steps)
+        levels = np.linspace(*self.span(), self.steps or 2)
         if self.param.type is int:
             ints = sorted({round(float(v)) for v in levels})
             return [(float(v), int(v)) for v in ints]
@@ -190,8 +200,7 @@ def _fail(where: str, message: str) -> SpecError:
 
 
 def _hint(name: str, known: Any) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return did_you_mean(name, known, before="; ")
 
 
 def _check_type(where: str, key: str, value: Any, typ: type) -> None:
@@ -290,10 +299,12 @@ def _group_factors(where: str, data: dict[str, Any], explicit: tuple[Factor, ...
 
 
 def parse_spec(data: dict[str, Any], path: Path, text: str,
-               default_name: str | None = None) -> Spec:
+               default_name: str | None = None, allow_large: bool = False) -> Spec:
     """Validate parsed TOML ``data`` from ``path`` into a Spec; raise SpecError.
 
     ``default_name`` names the sweep if the data has no ``name`` key (else the file stem).
+    ``allow_large`` lets samples, replicates and weeks go past the ceilings of
+    ``samenspel.limits``.
     """
     where = str(path)
     for key, value in data.items():
@@ -330,6 +341,15 @@ def parse_spec(data: dict[str, Any], path: Path, text: str,
     for key, least in (("weeks", 1), ("replicates", 1), ("seed", 0)):
         if data.get(key, least) < least:
             raise _fail(where, f"{key}: must be at least {least}, got {data[key]}")
+    if data["seed"] > MAX_SEED:
+        raise _fail(where, f"seed: must be at most 2**63-1, got {data['seed']}")
+    for key, ceiling in (("weeks", MAX_WEEKS), ("replicates", MAX_REPLICATES),
+                         ("samples", MAX_SAMPLES), ("levels", 1_000)):
+        if key in data:
+            try:
+                check_size(key, data[key], ceiling, allow_large)
+            except ValueError as exc:
+                raise _fail(where, str(exc)) from None
 
     factors_table = data.get("factors", {})
     if not factors_table and not data.get("groups"):
@@ -371,21 +391,78 @@ def parse_spec(data: dict[str, Any], path: Path, text: str,
         factors=factors)
 
 
-def load_spec(path: str | Path, name: str | None = None) -> Spec:
-    """Read and validate a spec file; raise SpecError with a one-line message.
+def find_spec(path: str | Path) -> Path:
+    """The spec file at ``path``, or else the shipped spec of that name.
 
-    ``name`` names the sweep if the file has no ``name`` key (default: the file's stem).
+    ``sobol-three-os`` and ``experiments/sobol-three-os.toml`` both find the shipped
+    spec when no such file exists here, so the README's commands work from any folder.
     """
     path = Path(path)
+    if path.exists():
+        return path
+    from .library import library_dir
+
+    name = path.stem if path.suffix == ".toml" else path.name
+    shipped = library_dir("experiments") / f"{name}.toml"
+    if path.parent.name in ("", "experiments") and shipped.is_file():
+        return shipped
+    return path
+
+
+def load_spec(path: str | Path, name: str | None = None, allow_large: bool = False) -> Spec:
+    """Read and validate a spec file; raise SpecError with a one-line message.
+
+    ``path`` is a file, or the name of a shipped spec (``find_spec``). ``name`` names
+    the sweep if the file has no ``name`` key (default: the file's stem).
+    ``allow_large`` lets sizes go past the ceilings of ``samenspel.limits``.
+    """
+    path = find_spec(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
+            raise _fail(str(path), f"the file is {path.stat().st_size:,} bytes, more than "
+                                   f"a spec can be ({MAX_FILE_BYTES:,}); is it the right file?")
+        raw = path.read_bytes()
     except OSError as exc:
         raise _fail(str(path), f"cannot read the spec ({exc.strerror or exc})") from None
     try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _fail(str(path), f"not UTF-8 text (byte {exc.start}); save the file as "
+                               "UTF-8") from None
+    try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise _fail(str(path), f"malformed TOML: {exc}") from None
-    return parse_spec(data, path, text, name)
+        raise _fail(str(path), f"malformed TOML: {' '.join(str(exc).split())}") from None
+    except RecursionError:
+        raise _fail(str(path), "malformed TOML: nested too deeply") from None
+    return parse_spec(data, path, text, name, allow_large)
+
+
+def design_size(spec: Spec) -> int:
+    """Number of design points, computed without building the design."""
+    d = len(spec.factors)
+    if spec.design == "grid":
+        size = 1
+        for f in spec.factors:
+            if f.values is not None:
+                size *= len(f.values)
+            elif f.param.type is int:
+                low, high = f.span()
+                size *= min(f.steps or 1, int(high) - int(low) + 1)
+            else:
+                size *= f.steps or 1
+        return size
+    n = spec.samples or 0
+    if spec.design == "sobol":
+        return n * (2 * d + 2 if spec.second_order else d + 2)
+    if spec.design == "morris":
+        return n * (d + 1)
+    return n
+
+
+def total_runs(spec: Spec) -> int:
+    """Number of runs of the sweep: design points times replicates."""
+    return design_size(spec) * spec.replicates
 
 
 def base_params(spec: Spec) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Pattern-oriented validation: the five patterns of DESIGN.md section 3.
+"""Pattern-oriented validation: the five patterns of docs/validation.md.
 
 Pattern-oriented modelling (Grimm et al. 2005) asks one parameter set per context to
 reproduce several observed patterns at once. The scenarios come unchanged from the

@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .compare import Comparison, mean_ci, weekly_bands
-from .figures import LABELS, colours, plt
+from .figures import LABELS, colours, subplots
 
 MODES = ("share_formal_only", "share_informal_only", "share_coexistence",
          "share_intermediated", "share_coproduction")
@@ -51,7 +51,7 @@ def _curves(ax, comp: Comparison, names: Sequence[str], gauge: str) -> None:
 
 def figure_1(comp: Comparison, logics: pd.DataFrame) -> Figure:
     """Mode shares of all cases and brokerage share in the city baseline."""
-    fig, (a, b) = plt.subplots(1, 2, figsize=(10, 3.8), layout="constrained",
+    fig, (a, b) = subplots(1, 2, figsize=(10, 3.8), layout="constrained",
                                gridspec_kw={"width_ratios": [3, 1]})
     runs = comp.runs[comp.runs["scenario"] == "city-baseline"]
     stats = [mean_ci(runs[m].to_numpy(float)) for m in MODES]
@@ -67,7 +67,7 @@ def figure_1(comp: Comparison, logics: pd.DataFrame) -> Figure:
 
 def figure_2(comp: Comparison, logics: pd.DataFrame) -> Figure:
     """Co-production in city and town: end-of-run shares and weekly curves."""
-    fig, (a, b) = plt.subplots(1, 2, figsize=(10, 3.8), layout="constrained",
+    fig, (a, b) = subplots(1, 2, figsize=(10, 3.8), layout="constrained",
                                gridspec_kw={"width_ratios": [1, 2]})
     names = ["city-baseline", "town-baseline"]
     _bars(a, comp, names, "share_coproduction")
@@ -77,7 +77,7 @@ def figure_2(comp: Comparison, logics: pd.DataFrame) -> Figure:
 
 def figure_3(comp: Comparison, logics: pd.DataFrame) -> Figure:
     """Familiarity and co-production: city, wijktafels, combined package."""
-    fig, axes = plt.subplots(1, 3, figsize=(13, 3.8), layout="constrained")
+    fig, axes = subplots(1, 3, figsize=(13, 3.8), layout="constrained")
     names = ["city-baseline", "wijktafels", "combined-package"]
     _curves(axes[0], comp, names, "familiarity")
     _curves(axes[1], comp, names, "share_coproduction")
@@ -88,7 +88,7 @@ def figure_3(comp: Comparison, logics: pd.DataFrame) -> Figure:
 
 def figure_4(comp: Comparison, logics: pd.DataFrame) -> Figure:
     """Informal uptake and goal uncertainty in the town: no-governance and its two arms."""
-    fig, axes = plt.subplots(1, 3, figsize=(13, 3.8), layout="constrained")
+    fig, axes = subplots(1, 3, figsize=(13, 3.8), layout="constrained")
     names = ["town-baseline", "town-accessibility", "no-governance"]
     _bars(axes[0], comp, names, "informal_uptake")
     _bars(axes[1], comp, names, "goal_uncertainty")
@@ -98,7 +98,7 @@ def figure_4(comp: Comparison, logics: pd.DataFrame) -> Figure:
 
 def figure_5(comp: Comparison, logics: pd.DataFrame) -> Figure:
     """Histograms of professionals' knowledge logic and role view at week 0."""
-    fig, axes = plt.subplots(1, 2, figsize=(10, 3.6), layout="constrained")
+    fig, axes = subplots(1, 2, figsize=(10, 3.6), layout="constrained")
     bins = np.linspace(0, 1, 21)
     titles = {"knowledge": "knowledge logic (0 experiential, 1 formalised)",
               "role_view": "role view (0 navigator only, 1 carries much)"}
@@ -119,7 +119,7 @@ def figure_households(comp: Comparison) -> Figure:
                 "silent_left_per_100")
     groups = (("", "all", "tab:grey"), ("_migrant", "migrant", "tab:red"),
               ("_non_migrant", "non-migrant", "tab:blue"))
-    fig, axes = plt.subplots(1, len(outcomes), figsize=(18, 0.32 * len(comp.names) + 2),
+    fig, axes = subplots(1, len(outcomes), figsize=(18, 0.32 * len(comp.names) + 2),
                              layout="constrained", sharey=True)
     pos = np.arange(len(comp.names))
     for ax, outcome in zip(axes, outcomes, strict=True):
@@ -141,7 +141,7 @@ def figure_households(comp: Comparison) -> Figure:
 
 def figure_sources(comp: Comparison, breda: dict[str, int]) -> Figure:
     """Formal and informal sources of help per case, per scenario, beside Breda."""
-    fig, ax = plt.subplots(figsize=(8, 0.32 * len(comp.names) + 2), layout="constrained")
+    fig, ax = subplots(figsize=(8, 0.32 * len(comp.names) + 2), layout="constrained")
     names = ["Breda quickscan", *comp.names]
     formal = [(breda["sources"] - breda["informal"]) / breda["clients"]]
     informal = [breda["informal"] / breda["clients"]]

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # a server and a browser per module
 REQUIRE = os.environ.get("SAMENSPEL_REQUIRE_BROWSER") == "1"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(__file__).parent / "screenshots"
@@ -177,6 +178,10 @@ def test_explore_steps_and_curves_change(server: str, page: Page) -> None:
     for week in (1, 2, 3):
         page.locator(".samenspel-step").click()
         _wait_week(page, week)
+    # the curves are redrawn just after the week label: wait for them (slow under load)
+    page.wait_for_function(
+        "() => (document.querySelector('svg[data-chart=\"modes\"] polyline')"
+        "?.getAttribute('points') || '').trim().split(/\\s+/).length >= 3", timeout=15000)
     after = _points(page, "modes")
     assert before == 0 and after >= 3  # weeks 1-3 (week 0 has no open case yet)
     page.locator(".samenspel-year").click()
@@ -268,13 +273,19 @@ def test_language_switch_and_dutch_browser(server: str, page: Page, browser: Bro
     _shot(page, "explore_nl")
     page.locator(".samenspel-lang button", has_text="EN").click()
     expect(page.locator(".samenspel-regime")).to_contain_text("What is happening now")
-    dutch = browser.new_context(**{**browser_context_args, "locale": "nl-NL"})
+    # A Dutch browser: Chromium 150 sends the context's locale on page requests but its
+    # own language on the WebSocket, where Solara reads the headers; so start a browser
+    # that is Dutch throughout, as a real one is.
+    dutch_browser = browser.browser_type.launch(
+        executable_path=CHROMIUM, headless=True,
+        args=[*ARGS, "--lang=nl-NL", "--accept-lang=nl-NL,nl"])
     try:
+        dutch = dutch_browser.new_context(**{**browser_context_args, "locale": "nl-NL"})
         p = dutch.new_page()
         _open(p, server)
         expect(p.locator(".samenspel-nav-explore")).to_have_text(re.compile("verkennen", re.I))
     finally:
-        dutch.close()
+        dutch_browser.close()
     assert outside == []
 
 

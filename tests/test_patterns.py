@@ -1,4 +1,4 @@
-"""Pattern-oriented validation (DESIGN.md section 3), with fixed seeds.
+"""Pattern-oriented validation (docs/validation.md), with fixed seeds.
 
 The scenarios come unchanged from scenarios/ (one parameter set per context) and the
 criteria are those of samenspel/validation.py, which also writes docs/validation.md;
@@ -21,6 +21,8 @@ from samenspel.validation import (
     run_patterns,
     write_report,
 )
+
+pytestmark = pytest.mark.slow  # the full validation runs (12 replicates x 6 scenarios)
 
 
 @pytest.fixture(scope="module")

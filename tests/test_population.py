@@ -112,7 +112,7 @@ def test_own_circle_is_more_common_where_it_is_less_anonymous():
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_professionals_logics_are_widely_spread(seed):
-    # DESIGN.md pattern 5: shared values, heterogeneous practice (the Q-study)
+    # validation pattern 5 (docs/validation.md): shared values, heterogeneous practice (the Q-study)
     m = Neighbourhood(rng=seed)
     pro = m.actors.kind == Kind.PROFESSIONAL
     for logic in ("knowledge", "role_view"):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import tempfile
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -23,7 +25,9 @@ from samenspel.scenarios import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
+PASSAGES = ROOT / "docs" / "sources" / "passages.toml"
+_texts = os.environ.get("SAMENSPEL_RESEARCH_TEXTS")
+RESEARCH = Path(_texts) if _texts else ROOT.parent / "shared" / "seeds"  # full texts, if any
 REQUIRED = ("city-baseline", "town-baseline", "wijktafels", "case-reflection",
             "accessibility", "accessibility-plus", "civil-society", "no-governance",
             "hybrid-workers", "trained-chairs", "caseload-relief", "sociale-basis",
@@ -115,12 +119,28 @@ def test_each_scenario_is_complete_and_resolves(name):
             assert shown.replace(".", ",") in sc.description_nl, (lever, shown)
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="research texts not available")
-def test_each_source_is_a_verbatim_quote_from_the_research():
-    research = " ".join(p.read_text(encoding="utf-8") for p in SEEDS.glob("0*.txt"))
-    research = re.sub(r"\s+", " ", research)
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_each_source_is_a_passage_of_the_research():
+    """Runs in every clone: the quoted passages live in docs/sources/passages.toml."""
+    passages = tomllib.loads(PASSAGES.read_text(encoding="utf-8"))["passage"]
+    texts = {_squash(p["text"]): p for p in passages}
     for sc in list_scenarios():
-        assert re.sub(r"\s+", " ", sc.source) in research, sc.name
+        assert _squash(sc.source) in texts, (
+            f"{sc.name}: its source is not in docs/sources/passages.toml; add the passage "
+            "there (verbatim, with the work it comes from)")
+        assert sc.name in texts[_squash(sc.source)]["used_by"], sc.name
+        assert texts[_squash(sc.source)]["work"] in ("S", "A")
+
+
+@pytest.mark.skipif(not RESEARCH.is_dir(), reason="full research texts not available "
+                    "(set SAMENSPEL_RESEARCH_TEXTS to a folder of them)")
+def test_each_passage_is_a_verbatim_quote_from_the_research():
+    research = _squash(" ".join(p.read_text(encoding="utf-8") for p in RESEARCH.glob("*.txt")))
+    for passage in tomllib.loads(PASSAGES.read_text(encoding="utf-8"))["passage"]:
+        assert _squash(passage["text"]) in research, passage["used_by"]
 
 
 def test_baselines_are_the_defaults_and_the_context_presets():

@@ -65,7 +65,7 @@ def test_gauges_are_not_stuck_at_a_bound(default_run):
 
 
 def test_default_run_reproduces_the_city_baseline(default_run):
-    # DESIGN.md section 3, pattern 1: co-existence dominates, co-production is rare,
+    # validation pattern 1 (docs/validation.md): co-existence dominates, co-production is rare,
     # and most collaboration that exists runs through coordinators.
     s = default_run.summary()
     assert s["regime"] == "co-existence"

@@ -14,9 +14,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from samenspel import sweep as sweep_mod
 from samenspel.analyse import analyse
 from samenspel.cli import main
+from samenspel.sweep import execute as sweep_mod
 from samenspel.sweep import sweep
 from samenspel.sweepspec import build_design, load_spec, run_seed
 
@@ -205,6 +205,7 @@ def test_other_spec_into_same_folder(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 # --- exact: 1 worker, 2 workers, Dask -----------------------------------------------------
+@pytest.mark.slow
 def test_same_results_with_1_and_2_workers_and_dask(tmp_path: Path) -> None:
     from distributed import LocalCluster
 
@@ -227,6 +228,7 @@ def test_same_results_with_1_and_2_workers_and_dask(tmp_path: Path) -> None:
 
 
 # --- resumable: kill -9, re-run, re-run again ---------------------------------------------
+@pytest.mark.slow
 def test_kill_9_then_resume(tmp_path: Path) -> None:
     import psutil
 

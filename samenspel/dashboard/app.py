@@ -31,7 +31,8 @@ def Layout(children: list | None = None) -> None:
 
     def settle_language() -> None:
         if not i18n.lang.value:
-            i18n.lang.set(i18n.detect(headers.value, router.search))
+            i18n.lang.set(i18n.detect(headers.value,  # type: ignore[attr-defined]
+                                      router.search))
 
     solara.use_effect(settle_language, [])
     here = router.path.strip("/").split("/")[0]

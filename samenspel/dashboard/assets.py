@@ -2,9 +2,19 @@
 
 The Solara server loads its JavaScript, CSS and fonts from a public CDN. Solara can
 instead serve them from its *proxy cache* folder (``SOLARA_ASSETS_PROXY_CACHE_DIR``),
-laid out as ``<package>@<version>/<path in the package>``. This module fills that
-folder once, at install time, from the npm registry with ``npm pack`` (the ordinary
-npm client), and checks that every file the page asks for is there.
+laid out as ``<package>@<version>/<path in the package>``.
+
+The files the dashboard's pages load ship inside the wheel, in
+``samenspel/dashboard/cdn/`` (about 7 MB: the Vue/Vuetify app for ipywidgets 8, its
+fonts, require.js and Font Awesome), so ``pip install`` is all a user needs: no npm,
+no Node.js, no internet at the first start, and nothing is written at start (two
+dashboards may start at once). A maintainer refreshes that folder after a Solara
+upgrade with ``python -m samenspel.dashboard.assets --vendor`` (npm needed then
+only); a test checks that the installed Solara asks for exactly the files shipped.
+
+If the shipped files do not match the installed Solara (someone installed another
+version), the old way still works: ``samenspel dashboard --fetch-assets`` fills
+Solara's cache folder from the npm registry with ``npm pack``.
 
 The packages and their versions are read from the installed Solara itself (its page
 template and widget sources), so an upgrade of Solara asks for the matching files:
@@ -14,8 +24,10 @@ template and widget sources), so an upgrade of Solara asks for the matching file
 - ``font-awesome`` (icons);
 - ``@widgetti/vue-grid-layout`` (used by Solara's draggable grid, kept for completeness).
 
-Run ``samenspel dashboard --fetch-assets`` (CI does, in ``.ci/run``) on a machine
-that reaches the npm registry; afterwards the dashboard needs no network at all.
+Why not Solara's own ``solara-assets`` package: its newest release (1.58.2) matches
+only ``solara==1.58.2`` (older than what a plain install picks), comes as a 56 MB
+source archive that pip must build at every install, and installs 239 MB (echarts,
+mermaid, vega, ...), of which the dashboard loads about 3 %.
 """
 
 from __future__ import annotations
@@ -27,6 +39,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from importlib.resources import files
 from pathlib import Path
 
 ENV_CACHE = "SOLARA_ASSETS_PROXY_CACHE_DIR"
@@ -47,15 +60,26 @@ class AssetError(RuntimeError):
     """The front-end files are missing and cannot be fetched; the message says why."""
 
 
+def shipped_dir() -> Path:
+    """The front-end files shipped inside the package (``samenspel/dashboard/cdn``)."""
+    return Path(str(files("samenspel.dashboard") / "cdn"))
+
+
 def cache_dir() -> Path:
     """The folder Solara serves ``/_solara/cdn/`` from.
 
-    ``$SOLARA_ASSETS_PROXY_CACHE_DIR`` if set, else Solara's default inside the
-    Python environment (``<sys.prefix>/share/solara/cdn``), so the files belong to
-    the environment they were installed into.
+    ``$SOLARA_ASSETS_PROXY_CACHE_DIR`` if set; else the files shipped in the package
+    when they are what the installed Solara asks for; else Solara's default inside
+    the Python environment (``<sys.prefix>/share/solara/cdn``, filled with
+    ``--fetch-assets``).
     """
     env = os.environ.get(ENV_CACHE)
-    return Path(env) if env else Path(sys.prefix) / "share" / "solara" / "cdn"
+    if env:
+        return Path(env)
+    shipped = shipped_dir()
+    if not missing(shipped):
+        return shipped
+    return Path(sys.prefix) / "share" / "solara" / "cdn"
 
 
 def _solara_root() -> Path | None:
@@ -118,10 +142,29 @@ def missing(folder: Path | None = None) -> list[str]:
 
 
 def _extract(tgz: Path, target: Path) -> None:
-    """Unpack an npm tarball (files under ``package/``) into ``target``, atomically."""
-    tmp = target.with_name(f".{target.name}.tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
+    """Unpack an npm tarball (files under ``package/``) into ``target``, atomically.
+
+    Each call unpacks into its own temporary folder next to ``target`` and renames
+    it into place, so two processes doing this at once cannot corrupt each other's
+    files; if another process got there first, its complete copy is kept.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        _unpack(tgz, tmp)
+        if (target / "package.json").is_file():  # finished by another process meanwhile
+            return
+        shutil.rmtree(target, ignore_errors=True)  # a partial copy from an old version
+        try:
+            os.replace(tmp, target)
+        except OSError:
+            if not (target / "package.json").is_file():
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _unpack(tgz: Path, tmp: Path) -> None:
     with tarfile.open(tgz) as tar:
         members = []
         for member in tar.getmembers():
@@ -131,8 +174,6 @@ def _extract(tgz: Path, target: Path) -> None:
             member.name = str(Path(*parts[1:]))  # drop the leading package/
             members.append(member)
         tar.extractall(tmp, members=members, filter="data")
-    shutil.rmtree(target, ignore_errors=True)
-    os.replace(tmp, target)
 
 
 def fetch(folder: Path | None = None, npm: str | None = None, quiet: bool = False) -> Path:
@@ -162,7 +203,12 @@ def fetch(folder: Path | None = None, npm: str | None = None, quiet: bool = Fals
         raise AssetError("npm is not installed; install Node.js/npm (it reaches the npm "
                          "registry) and run 'samenspel dashboard --fetch-assets' once")
     folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="samenspel-npm-") as tmpdir:
+    from filelock import FileLock
+
+    with FileLock(folder / ".samenspel-fetch.lock"), \
+            tempfile.TemporaryDirectory(prefix="samenspel-npm-") as tmpdir:
+        todo = {n: v for n, v in todo.items()  # another process may have fetched them
+                if not (folder / f"{n}@{v}" / "package.json").is_file()}
         for name, version in todo.items():
             spec = f"{name}@{version}"
             if not quiet:
@@ -183,9 +229,49 @@ def fetch(folder: Path | None = None, npm: str | None = None, quiet: bool = Fals
     return folder
 
 
+_URL = re.compile(r"url\(['\"]?([^'\")?#]+)")
+
+
+def vendor(dest: Path | None = None, npm: str | None = None) -> Path:
+    """Refresh the shipped front-end files (maintainers; needs npm once).
+
+    Fetches the packages the installed Solara asks for into a temporary cache, then
+    copies into ``dest`` (default ``shipped_dir()``) only what the pages load: the
+    app's CSS, JavaScript and the fonts the CSS names, require.js and Font Awesome.
+    """
+    dest = dest or shipped_dir()
+    pkgs = required_packages()
+    with tempfile.TemporaryDirectory(prefix="samenspel-vendor-") as tmp:
+        cache = fetch(Path(tmp), npm=npm, quiet=True)
+        keep = [*page_files()]
+        for name in ("@widgetti/solara-vuetify-app", "requirejs", "font-awesome"):
+            keep.append(f"{name}@{pkgs[name]}/package.json")
+        for css in [p for p in page_files() if p.endswith(".css")]:
+            text = (cache / css).read_text(encoding="utf-8", errors="replace")
+            base = Path(css).parent
+            for ref in set(_URL.findall(text)):
+                if not ref.startswith(("data:", "http")):
+                    keep.append(os.path.normpath(base / ref))
+        shutil.rmtree(dest, ignore_errors=True)
+        for rel in sorted(set(keep)):
+            if (cache / rel).is_file():
+                (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(cache / rel, dest / rel)
+    return dest
+
+
 def main(argv: list[str] | None = None) -> int:
-    """``python -m samenspel.dashboard.assets [--check]``: fetch or check the files."""
+    """``python -m samenspel.dashboard.assets [--check | --vendor]``."""
     args = sys.argv[1:] if argv is None else argv
+    if "--vendor" in args:
+        try:
+            dest = vendor()
+        except AssetError as exc:
+            print(f"samenspel: error: {exc}", file=sys.stderr)
+            return 2
+        size = sum(p.stat().st_size for p in dest.rglob("*") if p.is_file())
+        print(f"front-end files for the wheel in {dest} ({size / 1e6:.1f} MB)")
+        return 0
     if "--check" in args:
         left = missing()
         print(f"{cache_dir()}: " + ("all front-end files present" if not left

@@ -2,9 +2,9 @@
 
 ``samenspel dashboard [--host 127.0.0.1] [--port 8765] [--lang auto|nl|en]`` starts the
 server and prints its address; it opens no browser and reaches no other host. The
-front-end files are served from the local cache (``assets.py``); if they are missing,
-they are fetched once with npm, and ``--fetch-assets`` only does that (for install
-scripts and CI). ``--check-assets`` reports whether they are in place.
+front-end files ship inside the package (``assets.py``); only if they do not match
+the installed Solara are they fetched once with npm (``--fetch-assets`` only does
+that). ``--check-assets`` reports whether they are in place.
 
 This module imports nothing heavy, so ``samenspel --help`` stays fast.
 """
@@ -15,7 +15,6 @@ import argparse
 import os
 import subprocess
 import sys
-from typing import Any
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -72,6 +71,10 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         print(f"{cache_dir()}: " + ("all front-end files present" if not left
                                     else "missing " + ", ".join(left)))
         return 0 if not left else 1
+    if not 0 <= args.port <= 65535:  # checked first: nothing is fetched for a typo
+        print(f"samenspel: error: --port must be from 0 to 65535, got {args.port}",
+              file=sys.stderr)
+        return 2
     try:
         prepare_assets(fetch_if_missing=not args.offline)
     except AssetError as exc:
@@ -80,10 +83,6 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     if args.fetch_assets:
         print(f"front-end files in {cache_dir()}")
         return 0
-    if not 0 <= args.port <= 65535:
-        print(f"samenspel: error: --port must be from 0 to 65535, got {args.port}",
-              file=sys.stderr)
-        return 2
     print(f"samenspel dashboard on http://{args.host}:{args.port}/ (Ctrl+C stops it)",
           file=sys.stderr)
     cmd, env = server_command(args.host, args.port), server_env(args.lang)
@@ -96,10 +95,8 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         return 0
 
 
-def add_dashboard_command(sub: Any) -> None:
-    """Add the ``dashboard`` subcommand to the CLI's subparsers."""
-    dash = sub.add_parser("dashboard", help="start the dashboard in the browser "
-                                            "(Solara; works offline)")
+def add_arguments(dash: argparse.ArgumentParser) -> None:
+    """Options of ``samenspel dashboard``."""
     dash.add_argument("--host", default=DEFAULT_HOST,
                       help=f"address to listen on (default {DEFAULT_HOST})")
     dash.add_argument("--port", type=int, default=DEFAULT_PORT,
@@ -112,4 +109,3 @@ def add_dashboard_command(sub: Any) -> None:
                       help="only check that the front-end files are in place")
     dash.add_argument("--offline", action="store_true",
                       help="never fetch front-end files; fail if they are missing")
-    dash.set_defaults(func=cmd_dashboard)

@@ -103,8 +103,6 @@ def _translate(fig: Any) -> None:
 
 def png(kind: str, result: Result) -> bytes:
     """One of the comparison's figures (as ``samenspel compare`` draws it) as PNG."""
-    import matplotlib.pyplot as plt
-
     from ..figures import outcome_bars, weekly_curves
 
     names = result.comp.names
@@ -116,10 +114,7 @@ def png(kind: str, result: Result) -> bytes:
         fig = weekly_curves(result.bands, O_GAUGES, names, "The three o's")
     _translate(fig)
     buf = io.BytesIO()
-    try:
-        fig.savefig(buf, format="png", dpi=110)
-    finally:
-        plt.close(fig)
+    fig.savefig(buf, format="png", dpi=110)
     return buf.getvalue()
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import Any
 
 import solara
 
@@ -55,7 +56,7 @@ def current() -> str:
         return lang.value
     try:
         from solara.lab import headers
-        return detect(headers.value)
+        return detect(headers.value)  # type: ignore[attr-defined]  # a solara reactive
     except Exception:  # outside a server session
         return detect()
 
@@ -348,7 +349,7 @@ def choice(value: str) -> str:
     return (pair[0] if nl() else pair[1]) if pair else value
 
 
-def _from(table: Mapping[object, tuple[str, str]], key: object) -> str:
+def _from(table: Mapping[Any, tuple[str, str]], key: object) -> str:
     pair = table.get(key)
     if pair is None:
         return str(key)

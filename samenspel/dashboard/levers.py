@@ -96,7 +96,7 @@ def Lever(param: Param, value: Any) -> None:
                                      step=slider_step(param, value), dense=True,
                                      hide_details=True)
             rv.use_event(slider, "change",
-                         lambda _w, _e, data: session.set_lever(name, data))
+                         lambda _w, _e, data: session.set_lever(name, data))  # type: ignore[arg-type,misc]
         caption = i18n.meaning(param)
         if changed:
             caption += " " + t("changed", default=show_value(param, param.default))

@@ -1,0 +1,72 @@
+"""Command-line interface: ``samenspel COMMAND ...``.
+
+Each subcommand lives in its own module ``samenspel/cli/<name>.py`` with two
+functions, ``add_arguments(parser)`` and ``main(args) -> int``, and is listed once in
+``COMMANDS`` below with its one-line help. A subcommand's module (and whatever heavy
+library it needs) is imported only when that subcommand is used, so ``samenspel
+--help`` starts fast.
+
+To add a subcommand ``explain``: write ``samenspel/cli/explain.py`` with
+``add_arguments(parser)`` (its options) and ``main(args) -> int`` (import heavy modules
+inside ``main``; raise ``UsageError`` or a domain error such as ``ParameterError`` for
+bad input), and add one line ``"explain": "<one-line help>",`` to ``COMMANDS``. A
+test (``tests/test_package.py``) checks that every listed command has both functions.
+
+Every error in user input (an unknown parameter, a value out of range, a bad file, an
+unwritable folder) is reported as one line on standard error, ``samenspel: error:
+...``, and the process exits with code 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from .._version import __version__
+from .common import Parser, UsageError, report
+
+COMMANDS: dict[str, str] = {
+    "run": "run one neighbourhood and print its summary",
+    "params": "list the model parameters",
+    "scenarios": "list the scenario library",
+    "compare": "compare scenarios with common random numbers",
+    "explain": "which mechanisms carry a scenario's effect (knock-outs, common random "
+               "numbers)",
+    "validate": "check the validation patterns, write docs/validation.md",
+    "calibrate": "pattern-oriented calibration of the free parameters (Latin hypercube)",
+    "sweep": "run a parameter sweep (experiments/*.toml)",
+    "analyse": "sensitivity indices, tables and figures of a sweep",
+    "dashboard": "start the dashboard in the browser (Solara; works offline)",
+}
+"""Subcommand name -> one-line help; the code is in ``samenspel.cli.<name>``."""
+
+__all__ = ["COMMANDS", "UsageError", "build_parser", "main"]
+
+
+def build_parser() -> Parser:
+    """The argument parser; each subcommand's options are added when it is used."""
+    parser = Parser(prog="samenspel", description="samenspel: an agent-based model of "
+                    "co-production and co-existence in the social domain")
+    parser.add_argument("--version", action="version", version=f"samenspel {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser,
+                                metavar="COMMAND")
+    for name, help_text in COMMANDS.items():
+        sub.add_parser(name, help=help_text, description=help_text,
+                       command=f"{__name__}.{name}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``samenspel`` command; returns the exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("samenspel: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # one line for the user's mistakes, a traceback for ours
+        message = report(exc)
+        if message is None:
+            raise
+        print(f"samenspel: error: {message}", file=sys.stderr)
+        return 2

@@ -1,0 +1,84 @@
+"""``samenspel compare A B [C ...]``: scenarios with common random numbers."""
+
+from __future__ import annotations
+
+import argparse
+
+from .common import (
+    UsageError,
+    add_allow_large,
+    check_out_dir,
+    check_seed_weeks,
+    check_workers,
+    parse_sets,
+)
+from .run import DEFAULT_WEEKS
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Options of ``samenspel compare``."""
+    p.add_argument("scenarios", nargs="+", metavar="SCENARIO",
+                   help="two or more scenario names or .toml files; the first is "
+                        "the reference for the differences")
+    p.add_argument("--replicates", type=int, default=10,
+                   help="runs per scenario, the same seeds for each (default 10)")
+    p.add_argument("--seed", type=int, default=0,
+                   help="first seed; replicate i uses seed+i (default 0)")
+    p.add_argument("--weeks", type=int, default=DEFAULT_WEEKS,
+                   help=f"weeks per run (default {DEFAULT_WEEKS})")
+    p.add_argument("--workers", type=int, default=None,
+                   help="processes to use (default: all available cores)")
+    p.add_argument("--set", action="append", metavar="NAME=VALUE",
+                   help="set a parameter in every scenario (repeatable)")
+    p.add_argument("--out", required=True, metavar="DIR",
+                   help="folder for the CSV/Parquet tables and PNG figures")
+    add_allow_large(p)
+
+
+def check_replicates(replicates: int, seed: int, weeks: int, allow_large: bool,
+                     least: int = 1, scenarios: int = 1) -> None:
+    """Check ``--replicates`` (with the seeds it uses) against the ceilings."""
+    from ..limits import MAX_REPLICATES, check_runs, check_size
+
+    if replicates < least:
+        raise UsageError(f"--replicates must be at least {least}"
+                         f"{' (for an interval)' if least > 1 else ''}, got {replicates}")
+    check_size("--replicates", replicates, MAX_REPLICATES, allow_large)
+    check_seed_weeks(seed, weeks, allow_large)
+    check_seed_weeks(seed + replicates - 1, weeks, allow_large)  # the last seed used
+    check_runs(replicates * scenarios, allow_large)
+
+
+def main(args: argparse.Namespace) -> int:
+    """Compare scenarios with common random numbers; write tables and figures."""
+    from rich.console import Console
+
+    from ..compare import (
+        load_scenarios,
+        print_outcomes,
+        progress_bar,
+        run_comparison,
+        write_outputs,
+    )
+    from ..model.params import resolve
+
+    if len(args.scenarios) < 2:
+        raise UsageError(f"compare needs at least two scenarios, got {len(args.scenarios)}")
+    check_replicates(args.replicates, args.seed, args.weeks, args.allow_large, least=2,
+                     scenarios=len(args.scenarios))
+    check_workers(args.workers)
+    out = check_out_dir(args.out)
+    sets = parse_sets(args.set)
+    if sets:
+        resolve(sets, where="--set")
+    load_scenarios(args.scenarios)  # fail on a bad file before starting any run
+    with progress_bar(f"{len(args.scenarios)} scenarios x {args.replicates} replicates"
+                      ) as progress:
+        comp = run_comparison(args.scenarios, args.replicates, seed=args.seed,
+                              weeks=args.weeks, workers=args.workers, progress=progress,
+                              overrides=sets or None)
+    print_outcomes(comp, console=Console(width=max(Console().width, 120)))
+    written = write_outputs(comp, out)
+    print(f"{len(comp.runs)} runs in {comp.seconds:.1f} s on {comp.workers} processes; "
+          f"written to {out}: " + ", ".join(p.name for p in written))
+    return 0

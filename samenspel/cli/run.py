@@ -1,0 +1,74 @@
+"""``samenspel run [SCENARIO]``: run one neighbourhood and print its summary."""
+
+from __future__ import annotations
+
+import argparse
+import math
+import time
+from typing import Any
+
+from .common import add_allow_large, check_out_file, check_seed_weeks, parse_sets
+
+DEFAULT_WEEKS = 260  # equal to samenspel.model.runner.DEFAULT_WEEKS (tested)
+SCALE_NAMES = ("neighbourhood", "city")  # the keys of samenspel.model.params.SCALES
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Options of ``samenspel run``."""
+    p.add_argument("scenario", nargs="?", metavar="SCENARIO",
+                   help="a scenario name (see 'samenspel scenarios') or a .toml file")
+    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    p.add_argument("--weeks", type=int, default=DEFAULT_WEEKS,
+                   help=f"weeks to simulate (default {DEFAULT_WEEKS})")
+    p.add_argument("--set", action="append", metavar="NAME=VALUE",
+                   help="set a parameter (repeatable); see 'samenspel params'")
+    p.add_argument("--out", help="write the weekly series to FILE.csv or FILE.parquet")
+    p.add_argument("--scale", choices=SCALE_NAMES, default="neighbourhood",
+                   help="one wijkteam area (default) or a whole city of 50 areas; "
+                        "--set n_areas=N overrides")
+    add_allow_large(p)
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return "n/a" if math.isnan(value) else f"{value:.3f}"
+    return str(value)
+
+
+def main(args: argparse.Namespace) -> int:
+    """Run one neighbourhood (optionally a scenario) and print its summary."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..files import write_table
+    from ..model.params import SCALES, resolve
+    from ..model.runner import simulate
+    from ..scenarios import load_scenario
+
+    out = check_out_file(args.out)
+    check_seed_weeks(args.seed, args.weeks, args.allow_large)
+    sets = {**SCALES[args.scale], **parse_sets(args.set)}
+    if args.scenario:
+        scenario = load_scenario(args.scenario)
+        params = scenario.params(sets, where="--set")
+        label = f"{scenario.name}, "
+    else:
+        params = resolve(sets, where="--set")
+        label = ""
+    t0 = time.perf_counter()
+    model = simulate(seed=args.seed, weeks=args.weeks, **params)
+    elapsed = time.perf_counter() - t0
+    summary = model.summary()
+    table = Table(title=f"samenspel run: {label}seed {args.seed}, {args.weeks} weeks "
+                        f"({elapsed:.2f} s)")
+    table.add_column("outcome")
+    table.add_column("value", justify="right")
+    for key, value in summary.items():
+        table.add_row(key, _fmt(value))
+    Console().print(table)
+    if out is not None:
+        df = model.weekly()
+        df.insert(0, "seed", args.seed)
+        write_table(df, out, index=True)
+        print(f"weekly series written to {out}")
+    return 0
