@@ -504,7 +504,7 @@ def test_schedule_is_inherited_unless_the_child_has_its_own(tmp_path):
 ])
 def test_bad_schedules_give_one_line_errors(tmp_path, schedule, parts):
     if schedule.startswith("schedule ="):
-        doc = f'schedule = 3\nname = "bad"\n' + toml_doc({**TEXTS, "context": "city"})
+        doc = 'schedule = 3\nname = "bad"\n' + toml_doc({**TEXTS, "context": "city"})
         path = write(tmp_path, "bad", text=doc)
     else:
         path = _with_schedule(tmp_path, "bad", schedule)
