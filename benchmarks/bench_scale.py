@@ -37,7 +37,8 @@ if mode == "samenspel":
     t2 = time.perf_counter()
     m.summary()
     t3 = time.perf_counter()
-    out = {"init": t1 - t0, "run": t2 - t1, "summary": t3 - t2, "agents": len(m.actors) + len(m.households),
+    out = {"init": t1 - t0, "run": t2 - t1, "summary": t3 - t2,
+           "agents": len(m.actors) + len(m.households),
            "households": len(m.households),
            "actors": len(m.actors)}
 else:

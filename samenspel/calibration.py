@@ -423,12 +423,12 @@ def region(cal: Calibration, bins: int = 5) -> pd.DataFrame:
 
 def figure(cal: Calibration) -> Any:
     """Per parameter: all points and accepted points over the searched range."""
-    from .figures import plt
+    from .figures import subplots
 
     n = len(cal.names)
     cols = min(n, 5)
     rows = -(-n // cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(3.1 * cols, 2.5 * rows), squeeze=False,
+    fig, axes = subplots(rows, cols, figsize=(3.1 * cols, 2.5 * rows), squeeze=False,
                              layout="constrained")
     design, acc = cal.design, cal.accepted
     for ax, name in zip(axes.flat, cal.names, strict=False):

@@ -160,11 +160,11 @@ def timing(runs: pd.DataFrame) -> tuple[int, float, float]:
 
 def figure_morris(tables: dict[str, pd.DataFrame], outcomes: Sequence[str], top: int = 15):
     """Per outcome: the ``top`` factors' μ* with intervals, the dummy as a line."""
-    from .figures import plt
+    from .figures import subplots
 
     cols = 3
     rows = -(-len(outcomes) // cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(16, 4.6 * rows), squeeze=False,
+    fig, axes = subplots(rows, cols, figsize=(16, 4.6 * rows), squeeze=False,
                              layout="constrained")
     for ax, o in zip(axes.flat, outcomes, strict=False):
         t = tables[o].head(top)
@@ -188,9 +188,9 @@ def figure_morris(tables: dict[str, pd.DataFrame], outcomes: Sequence[str], top:
 
 def figure_levers(check: pd.DataFrame):
     """Each lever's μ* on its own o, as a multiple of the dummy's μ*."""
-    from .figures import plt
+    from .figures import subplots
 
-    fig, ax = plt.subplots(figsize=(8, 0.3 * len(check) + 1.5), layout="constrained")
+    fig, ax = subplots(figsize=(8, 0.3 * len(check) + 1.5), layout="constrained")
     pos = np.arange(len(check))
     ratio = (check["mu_star"] / check["dummy"]).to_numpy(float)
     low = ((check["mu_star"] - check["mu_star_conf"]) / check["dummy"]).to_numpy(float)
@@ -210,11 +210,11 @@ def figure_levers(check: pd.DataFrame):
 
 def figure_sobol(tables: dict[str, pd.DataFrame], outcomes: Sequence[str]):
     """Per outcome: S1 and ST with intervals; the dummy's ST as a line."""
-    from .figures import plt
+    from .figures import subplots
 
     cols = 3
     rows = -(-len(outcomes) // cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(16, 5.2 * rows), squeeze=False,
+    fig, axes = subplots(rows, cols, figsize=(16, 5.2 * rows), squeeze=False,
                              layout="constrained")
     for ax, o in zip(axes.flat, outcomes, strict=False):
         t = tables[o]

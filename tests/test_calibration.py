@@ -158,7 +158,7 @@ def test_one_failed_pattern_rejects_the_point(changes, spread, fails):
 @pytest.mark.parametrize(("args", "message"), [
     (["--points", "0"], "--points must be at least 1, got 0"),
     (["--replicates", "1"], "--replicates must be at least 2"),
-    (["--weeks", "0"], "--weeks: 'weeks' must be an integer"),
+    (["--weeks", "0"], "'weeks' must be at least 1, got 0"),
     (["--seed", "-1"], "--seed must be at least 0"),
     (["--workers", "0"], "--workers must be at least 1"),
     (["--points", "many"], "invalid int value: 'many'"),
@@ -175,4 +175,4 @@ def test_out_that_is_a_file_exits_2(capsys, tmp_path):
     f.write_text("x")
     assert main(["calibrate", "--points", "1", "--out", str(f)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "is not a folder" in err
+    assert err.count("\n") == 1 and "--out must be a folder" in err

@@ -291,7 +291,7 @@ def test_language_switch_and_dutch_browser(server: str, page: Page, browser: Bro
 
 def test_learn_page_loads_scenario_on_explore(server: str, page: Page) -> None:
     outside = _open(page, server + "learn", ".samenspel-learn-tries")
-    expect(page.locator(".samenspel-learn-steps")).to_contain_text("nine steps")
+    expect(page.locator(".samenspel-learn-steps")).to_contain_text("eleven steps")
     expect(page.locator(".samenspel-learn-mechanisms")).to_contain_text("Unfamiliarity")
     _shot(page, "learn")
     page.locator(".samenspel-try-town-baseline").click()
@@ -315,7 +315,9 @@ def test_small_comparison(server: str, page: Page) -> None:
     page.locator(".samenspel-compare-run").click()
     page.wait_for_selector(".samenspel-compare-done", timeout=120_000)
     expect(page.locator(".samenspel-compare-done")).to_contain_text("9 runs")
-    assert page.locator('svg[data-chart^="bars-"]').count() == 12
+    from samenspel.dashboard.compare import KEY_OUTCOMES
+
+    assert page.locator('svg[data-chart^="bars-"]').count() == len(KEY_OUTCOMES)
     assert page.locator('svg[data-chart^="bands-"] polygon').count() >= 6
     expect(page.locator("table.samenspel-diff")).to_contain_text("combined-package")
     with page.expect_download() as info:

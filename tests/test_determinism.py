@@ -137,7 +137,7 @@ def test_bad_seeds_are_parameter_errors_naming_seed(seed):
         run(seed=seed, weeks=2)
 
 
-@pytest.mark.parametrize("weeks", [0, -3, 100_001, 2.5, "10", None, False])
+@pytest.mark.parametrize("weeks", [0, -3, 2.5, "10", None, False])
 def test_bad_weeks_are_parameter_errors_naming_weeks(weeks):
     with pytest.raises(ParameterError) as info:
         check_run_args(0, weeks)
@@ -148,7 +148,9 @@ def test_bad_weeks_are_parameter_errors_naming_weeks(weeks):
 
 def test_good_run_args_pass_as_plain_integers():
     assert check_run_args(np.int64(5), np.int32(7)) == (5, 7)
-    assert check_run_args(None, 1) == (None, 1)
+    with pytest.raises(ParameterError, match="'seed'"):  # run() needs a seed
+        check_run_args(None, 1)
+    assert Neighbourhood(rng=None, n_households=10).week == 0  # a model may take fresh entropy
     assert type(check_run_args(np.uint32(3), 2)[0]) is int
 
 
