@@ -35,7 +35,6 @@ N, R, S and weeks, never on the number of workers.
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import multiprocessing
@@ -50,7 +49,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .compare import Comparison, atomic_write, progress_bar, replicate_seeds
+from .compare import Comparison, atomic_write, replicate_seeds
 from .model.params import LEVER_GROUPS, PARAMS, Param
 from .model.runner import check_run_args, simulate
 from .scenarios import load_scenario
@@ -617,50 +616,3 @@ def write(cal: Calibration, out: Path, docs: Path | None = None, command: str = 
         written.append(atomic_write(docs / "calibration.md", lambda p: p.write_text(
             report(cal, "figures/calibration.png", command), encoding="utf-8")))
     return written
-
-
-# --- command line -------------------------------------------------------------------
-
-def cmd_calibrate(args: argparse.Namespace) -> int:
-    """``samenspel calibrate``: run the search, print the region, write the outputs."""
-    from .cli import UsageError
-
-    out = Path(args.out)
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out}: exists and is not a folder")
-    try:
-        check_args(args.points, args.replicates, args.seed, args.weeks, args.workers)
-        with progress_bar("calibration points") as progress:
-            cal = calibrate(args.points, args.replicates, args.seed, args.weeks,
-                            args.workers, progress)
-    except CalibrationError as exc:
-        raise UsageError(str(exc)) from None
-    command = (f"samenspel calibrate --points {args.points} --replicates "
-               f"{args.replicates} --seed {args.seed} --weeks {args.weeks} --out {args.out}"
-               + (f" --docs {args.docs}" if args.docs else ""))
-    written = write(cal, out, Path(args.docs) if args.docs else None, command)
-    print(f"accepted {len(cal.accepted)} of {len(cal.design)} points; defaults "
-          f"{'accepted' if cal.defaults_accepted else 'not accepted'}; "
-          f"{len(cal.runs)} runs in {cal.seconds:.0f} s on {cal.workers} processes")
-    print(region(cal).drop(columns="rate_by_fifth").to_string(index=False))
-    print("written: " + ", ".join(str(p) for p in written))
-    return 0
-
-
-def add_calibrate_command(sub: Any) -> None:
-    """Add ``samenspel calibrate`` to the CLI's subcommands."""
-    cal = sub.add_parser("calibrate", help="pattern-oriented calibration of the free "
-                                           "parameters (Latin hypercube)")
-    cal.add_argument("--points", type=int, default=POINTS,
-                     help=f"Latin-hypercube points (default {POINTS})")
-    cal.add_argument("--replicates", type=int, default=REPLICATES,
-                     help=f"runs per scenario at each point (default {REPLICATES})")
-    cal.add_argument("--seed", type=int, default=SEED,
-                     help=f"master seed; replicate i uses seed+i (default {SEED})")
-    cal.add_argument("--weeks", type=int, default=WEEKS,
-                     help=f"weeks per run (default {WEEKS})")
-    cal.add_argument("--workers", type=int, default=2, help="processes (default 2)")
-    cal.add_argument("--out", required=True, metavar="DIR", help="folder for the results")
-    cal.add_argument("--docs", metavar="DIR", default=None,
-                     help="also write DIR/calibration.md and DIR/figures/calibration.png")
-    cal.set_defaults(func=cmd_calibrate)
