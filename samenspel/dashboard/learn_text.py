@@ -546,7 +546,7 @@ professionals). Het model laat mechanismen zien, geen voorspellingen voor een be
 
 Gebouwd met [Mesa](https://mesa.readthedocs.io) en [Solara](https://solara.dev).
 Citeren: *samenspel: een agent-based model van samenwerking tussen wijkteams en
-informele partijen* (versie 0.1.0), met een verwijzing naar het onderzoek hierboven en
+informele partijen* (versie 0.2.0), met een verwijzing naar het onderzoek hierboven en
 naar de modelbeschrijving `docs/ODD.md`.""",
     """\
 The model rests on the research of Lex Veldboer and Marc Hoijtink, *De moeizame
@@ -559,7 +559,7 @@ particular neighbourhood.
 
 Built with [Mesa](https://mesa.readthedocs.io) and [Solara](https://solara.dev). To
 cite: *samenspel: an agent-based model of cooperation between wijkteams and informal
-parties* (version 0.1.0), with a reference to the research above and to the model
+parties* (version 0.2.0), with a reference to the research above and to the model
 description `docs/ODD.md`.""")
 
 SECTIONS_BEFORE_TRIES = (WHAT, STEPS, MECHANISMS, USE, NOTICE)
