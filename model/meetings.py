@@ -95,6 +95,8 @@ def hold_wijktafel(model: Neighbourhood, area: int = 0) -> np.ndarray:
     model.counters["wijktafel_attendance"] += len(present)
     model.counters["wijktafel_attendance_formal"] += int(np.count_nonzero(
         a.side[present] == Side.FORMAL))
+    model.counters["wijktafel_attendance_migrant"] += int(np.count_nonzero(
+        a.migrant[present] & (a.side[present] == Side.INFORMAL)))
     return present
 
 
@@ -114,6 +116,7 @@ def do_community_work(model: Neighbourhood, area: int = 0) -> np.ndarray:
     visited = informal[pick[active]]
     ties.touch(pros[active], visited, model.p["meeting_contact"])
     encounter(a, model.p, pros[active], visited, u[1][active], u[2][active])
+    model.counters["community_visits"] += int(np.count_nonzero(active))
     return pros[active]
 
 

@@ -47,6 +47,7 @@ COUNTERS = ("late_escalations", "instrumentalisations", "referrals",
             "silent_reached", "discontinuities", "warm_handovers", "clashes",
             "clashes_unspoken", "introductions", "joint_successes",
             "wijktafel_attendance", "wijktafel_attendance_formal",
+            "wijktafel_attendance_migrant", "community_visits", "referrals_migrant",
             "reflection_participation")
 O_GAUGES = ("familiarity", "disagreement", "felt_disagreement", "recognition",
             "goal_uncertainty")

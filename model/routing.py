@@ -221,7 +221,7 @@ def refer(model: Neighbourhood, cid: int, j: int) -> bool:
     best = int(np.argmax(strength))
     if rng.random() < strength[best]:
         pro = int(pros[best])
-        model.counters["referrals"] += 1
+        _count_referral(model, j)
         model.ties.touch(pro, j)
         if rng.random() < _taken_seriously(model, pro, float(model.ties.get(pro, j))):
             _recognise(model, j, pro)
@@ -233,7 +233,7 @@ def refer(model: Neighbourhood, cid: int, j: int) -> bool:
     coord = best_known_coordinator(model, j)
     if coord < 0:
         return False
-    model.counters["referrals"] += 1
+    _count_referral(model, j)
     pro = least_loaded(model, pros)
     model.ties.touch(j, coord, p["meeting_contact"])
     model.ties.touch(coord, pro, p["meeting_contact"])
@@ -244,6 +244,13 @@ def refer(model: Neighbourhood, cid: int, j: int) -> bool:
     else:
         _dismiss(model, cid, j, pro)
     return True
+
+
+def _count_referral(model: Neighbourhood, j: int) -> None:
+    """A referral found a route (directly or through a coordinator)."""
+    model.counters["referrals"] += 1
+    if model.actors.migrant[j]:
+        model.counters["referrals_migrant"] += 1
 
 
 def _taken_seriously(model: Neighbourhood, pro: int, familiarity: float) -> float:
