@@ -796,8 +796,9 @@ _DECLARATIONS = [
     # --- mechanism switches (knock-out analysis) ----------------------------------------
     _switch("mech_familiarity", "Familiarity grows with contact",
             "Bekendheid groeit met contact",
-            "Contact raises familiarity (off: familiarity only decays).",
-            "Contact verhoogt bekendheid (uit: bekendheid vervalt alleen)."),
+            "Contact raises familiarity (off: it no longer grows; ties without contact decay).",
+            "Contact verhoogt bekendheid (uit: die groeit niet meer; banden zonder contact "
+            "vervallen)."),
     _switch("mech_identity_gating", "Us-them gates decisions", "Wij-zij stuurt beslissingen",
             "Regard and identification gate referrals, attendance, contact and pushing.",
             "Waardering en identificatie sturen doorverwijzing, opkomst, contact en afschuiven."),
@@ -822,8 +823,10 @@ _DECLARATIONS = [
             "Coordinators link cases, pass on referrals and introduce helpers.",
             "Coördinatoren koppelen casussen, geven doorverwijzingen door en introduceren."),
     _switch("mech_caseload", "Caseload limits contact", "Caseload beperkt contact",
-            "A full caseload leaves professionals no time for contact (off: always time).",
-            "Een volle caseload laat professionals geen tijd voor contact (uit: altijd tijd)."),
+            "A full caseload weakens professionals' links (off: links ignore caseload; "
+            "community work and meetings still need free time).",
+            "Een volle caseload verzwakt de verbindingen van professionals (uit: verbindingen "
+            "negeren caseload; communitywork en bijeenkomsten vragen nog vrije tijd)."),
 ]
 
 PARAMS: dict[str, Param] = {p.name: p for p in _DECLARATIONS}
