@@ -157,6 +157,21 @@ def check_workers(workers: int | None) -> None:
         raise UsageError(f"--workers must be at least 1, got {workers}")
 
 
+def add_replicate_options(parser: argparse.ArgumentParser, replicates: int,
+                          replicates_help: str, default_weeks: int) -> None:
+    """``--replicates``, ``--seed``, ``--weeks`` and ``--workers`` of commands that run
+    the same seeds in every arm (compare, explain).
+    """
+    parser.add_argument("--replicates", type=int, default=replicates,
+                        help=f"{replicates_help} (default {replicates})")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="first seed; replicate i uses seed+i (default 0)")
+    parser.add_argument("--weeks", type=int, default=default_weeks,
+                        help=f"weeks per run (default {default_weeks})")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="processes to use (default: all available cores)")
+
+
 def add_allow_large(parser: argparse.ArgumentParser) -> None:
     """The ``--allow-large`` flag (see ``samenspel.limits``)."""
     parser.add_argument("--allow-large", action="store_true",

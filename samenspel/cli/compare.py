@@ -7,6 +7,7 @@ import argparse
 from .common import (
     UsageError,
     add_allow_large,
+    add_replicate_options,
     check_out_dir,
     check_seed_weeks,
     check_workers,
@@ -20,14 +21,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("scenarios", nargs="+", metavar="SCENARIO",
                    help="two or more scenario names or .toml files; the first is "
                         "the reference for the differences")
-    p.add_argument("--replicates", type=int, default=10,
-                   help="runs per scenario, the same seeds for each (default 10)")
-    p.add_argument("--seed", type=int, default=0,
-                   help="first seed; replicate i uses seed+i (default 0)")
-    p.add_argument("--weeks", type=int, default=DEFAULT_WEEKS,
-                   help=f"weeks per run (default {DEFAULT_WEEKS})")
-    p.add_argument("--workers", type=int, default=None,
-                   help="processes to use (default: all available cores)")
+    add_replicate_options(p, 10, "runs per scenario, the same seeds for each",
+                          DEFAULT_WEEKS)
     p.add_argument("--set", action="append", metavar="NAME=VALUE",
                    help="set a parameter in every scenario (repeatable)")
     p.add_argument("--out", required=True, metavar="DIR",

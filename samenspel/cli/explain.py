@@ -11,6 +11,7 @@ import argparse
 from .common import (
     UsageError,
     add_allow_large,
+    add_replicate_options,
     check_out_dir,
     check_workers,
 )
@@ -25,14 +26,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--against", metavar="BASE", default=None,
                    help="the base (default: the root of SCENARIO's 'extends' chain, "
                         "e.g. city-baseline)")
-    p.add_argument("--replicates", type=int, default=20,
-                   help="seeds per arm, the same in every arm (default 20)")
-    p.add_argument("--seed", type=int, default=0,
-                   help="first seed; replicate i uses seed+i (default 0)")
-    p.add_argument("--weeks", type=int, default=DEFAULT_WEEKS,
-                   help=f"weeks per run (default {DEFAULT_WEEKS})")
-    p.add_argument("--workers", type=int, default=None,
-                   help="processes to use (default: all available cores)")
+    add_replicate_options(p, 20, "seeds per arm, the same in every arm", DEFAULT_WEEKS)
     p.add_argument("--out", metavar="DIR", default=None,
                    help="folder for the tables (CSV, Parquet) and the figure (PNG)")
     p.add_argument("--lang", choices=("en", "nl"), default="en",
