@@ -159,8 +159,9 @@ def check_workers(workers: int | None) -> None:
 
 def add_replicate_options(parser: argparse.ArgumentParser, replicates: int,
                           replicates_help: str, default_weeks: int) -> None:
-    """``--replicates``, ``--seed``, ``--weeks`` and ``--workers`` of commands that run
-    the same seeds in every arm (compare, explain).
+    """The run options of commands with the same seeds in every arm (compare, explain).
+
+    ``--replicates``, ``--seed``, ``--weeks`` and ``--workers``.
     """
     parser.add_argument("--replicates", type=int, default=replicates,
                         help=f"{replicates_help} (default {replicates})")
