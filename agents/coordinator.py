@@ -33,8 +33,7 @@ class Coordinator(Actor):
     @classmethod
     def initial_state(cls, n: int, params: dict, rng: np.random.Generator) -> dict:
         """Coordinators stand between the logics, with regard for both sides."""
-        basis = (params["sociale_basis_capacity"] if params["interplay"] == "sociale_basis"
-                 else 1.0)
+        basis = params["sociale_basis_capacity"] if params["interplay"] == "sociale_basis" else 1.0
         return {
             "knowledge": np.full(n, 0.5),
             "role_view": np.full(n, 0.45),

@@ -45,7 +45,10 @@ class Household:
 
     @staticmethod
     def initial_state(
-        n: int, params: dict, informal_ids: np.ndarray, migrant_org_ids: np.ndarray,
+        n: int,
+        params: dict,
+        informal_ids: np.ndarray,
+        migrant_org_ids: np.ndarray,
         rng: np.random.Generator,
     ) -> dict:
         """Draw ``n`` households and their informal contacts.
@@ -75,8 +78,7 @@ class Household:
         return {
             "migrant": migrant,
             "trust_base": trust,
-            "vulnerability": rng.gamma(p["vulnerability_shape"],
-                                       1.0 / p["vulnerability_shape"], n),
+            "vulnerability": rng.gamma(p["vulnerability_shape"], 1.0 / p["vulnerability_shape"], n),
             "contact": contact,
             "circle": circle,
         }

@@ -45,14 +45,20 @@ class Professional(Actor):
         cs = beta(rng, p["pro_cultural_sensitivity"], 0.4, n)
         return {
             "knowledge": knowledge,
-            "role_view": beta(rng, p["pro_role_view"] - p["severity_role_effect"] * severity,
-                              spread, n),
+            "role_view": beta(
+                rng, p["pro_role_view"] - p["severity_role_effect"] * severity, spread, n
+            ),
             "ingroup": beta(rng, p["start_ingroup"], p["disposition_spread"], n),
-            "regard": beta(rng, p["start_regard"] - p["severity_regard_effect"] * severity,
-                           p["disposition_spread"], n),
+            "regard": beta(
+                rng,
+                p["start_regard"] - p["severity_regard_effect"] * severity,
+                p["disposition_spread"],
+                n,
+            ),
             "capacity": np.full(n, p["caseload_capacity"]),
-            "community": np.where(hybrid, p["hybrid_community"],
-                                  beta(rng, p["pro_community"], 0.3, n)),
+            "community": np.where(
+                hybrid, p["hybrid_community"], beta(rng, p["pro_community"], 0.3, n)
+            ),
             "cultural_base": cs,
             "migrant": np.zeros(n, bool),
             "formalisation": np.ones(n),

@@ -39,19 +39,27 @@ class ResidentsOrganisation(Actor):
         migrant = rng.random(n) < p["migrant_share"]
         return {
             "knowledge": beta(rng, 0.2, 0.3 + 0.4 * diversity, n),  # experiential
-            "role_view": beta(rng, p["informal_role_view"]
-                              - p["severity_role_effect"] * severity,
-                              0.3 + 0.4 * diversity, n),
+            "role_view": beta(
+                rng,
+                p["informal_role_view"] - p["severity_role_effect"] * severity,
+                0.3 + 0.4 * diversity,
+                n,
+            ),
             "ingroup": beta(rng, p["start_ingroup"], p["disposition_spread"], n),
-            "regard": beta(rng, p["start_regard"] - p["severity_regard_effect"] * severity,
-                           p["disposition_spread"], n)
+            "regard": beta(
+                rng,
+                p["start_regard"] - p["severity_regard_effect"] * severity,
+                p["disposition_spread"],
+                n,
+            )
             - p["migrant_counter_identification"] * migrant,
             "capacity": p["households_per_key_figure"] * (1 + rng.poisson(p["key_figures"], n)),
             "community": np.ones(n),
             "cultural_base": np.ones(n),
             "migrant": migrant,
             "formalisation": beta(rng, 0.15, 0.4, n),
-            "continuity": 1.0 - p["informal_dropout"]
+            "continuity": 1.0
+            - p["informal_dropout"]
             - p["dropout_diversity"] * diversity * rng.random(n),
             "affiliation": np.full(n, -1),
             "hybrid": np.zeros(n, bool),

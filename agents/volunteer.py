@@ -40,18 +40,26 @@ class Volunteer(Actor):
         severity = p["problem_severity"]
         return {
             "knowledge": 0.15 + 0.6 * formalisation,  # protoprofessionalisering
-            "role_view": beta(rng, p["informal_role_view"]
-                              - p["severity_role_effect"] * severity,
-                              0.3 + 0.4 * diversity, n),
+            "role_view": beta(
+                rng,
+                p["informal_role_view"] - p["severity_role_effect"] * severity,
+                0.3 + 0.4 * diversity,
+                n,
+            ),
             "ingroup": beta(rng, p["start_ingroup"], p["disposition_spread"], n),
-            "regard": beta(rng, p["start_regard"] - p["severity_regard_effect"] * severity,
-                           p["disposition_spread"], n),
+            "regard": beta(
+                rng,
+                p["start_regard"] - p["severity_regard_effect"] * severity,
+                p["disposition_spread"],
+                n,
+            ),
             "capacity": np.full(n, cls.capacity_for(p)),
             "community": np.ones(n),
             "cultural_base": np.ones(n),
             "migrant": rng.random(n) < 0.5 * params["migrant_share"],
             "formalisation": formalisation,
-            "continuity": 1.0 - p["informal_dropout"]
+            "continuity": 1.0
+            - p["informal_dropout"]
             - p["dropout_diversity"] * diversity * rng.random(n),
             "affiliation": np.full(n, -1),
             "hybrid": np.zeros(n, bool),

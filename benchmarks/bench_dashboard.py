@@ -35,8 +35,14 @@ from samenspel.dashboard import explore, session
 from samenspel.scenarios import load_scenario
 
 SCENARIO = session.DEFAULT_SCENARIO
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-gpu"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+]
 
 
 def in_server(weeks: int, seed: int) -> list[float]:
@@ -63,9 +69,12 @@ def in_browser(clicks: int, years_first: int) -> tuple[list[float], list[float]]
     from playwright.sync_api import sync_playwright
 
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "samenspel", "dashboard", "--offline",
-                             "--port", str(port)], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "samenspel", "dashboard", "--offline", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     url = f"http://127.0.0.1:{port}/?lang=en"
     try:
         for _ in range(300):
@@ -75,8 +84,9 @@ def in_browser(clicks: int, years_first: int) -> tuple[list[float], list[float]]
             except OSError:
                 time.sleep(0.3)
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=shutil.which("chromium"),
-                                        headless=True, args=ARGS)
+            browser = p.chromium.launch(
+                executable_path=shutil.which("chromium"), headless=True, args=ARGS
+            )
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(url)
             page.wait_for_selector(".samenspel-network", timeout=60_000)
@@ -93,7 +103,10 @@ def in_browser(clicks: int, years_first: int) -> tuple[list[float], list[float]]
                     page.locator(".samenspel-step").click()
                     page.wait_for_function(
                         "w => document.querySelector('.samenspel-regime').innerText"
-                        ".includes('Week ' + w)", arg=target, timeout=30_000)
+                        ".includes('Week ' + w)",
+                        arg=target,
+                        timeout=30_000,
+                    )
                     out.append(time.perf_counter() - t0)
                 return out
 
@@ -103,7 +116,10 @@ def in_browser(clicks: int, years_first: int) -> tuple[list[float], list[float]]
                 page.locator(".samenspel-year").click()
                 page.wait_for_function(
                     "w => document.querySelector('.samenspel-regime').innerText"
-                    ".includes('Week ' + w)", arg=before + 52, timeout=60_000)
+                    ".includes('Week ' + w)",
+                    arg=before + 52,
+                    timeout=60_000,
+                )
             later = sample(clicks)
             browser.close()
         return start, later
@@ -114,8 +130,10 @@ def in_browser(clicks: int, years_first: int) -> tuple[list[float], list[float]]
 
 def _ms(values: list[float]) -> str:
     qs = statistics.quantiles(values, n=20) if len(values) >= 2 else values * 19
-    return (f"median {1e3 * statistics.median(values):6.1f} ms, p95 {1e3 * qs[18]:6.1f} ms, "
-            f"max {1e3 * max(values):6.1f} ms")
+    return (
+        f"median {1e3 * statistics.median(values):6.1f} ms, p95 {1e3 * qs[18]:6.1f} ms, "
+        f"max {1e3 * max(values):6.1f} ms"
+    )
 
 
 def main() -> None:
@@ -124,12 +142,15 @@ def main() -> None:
     parser.add_argument("--weeks", type=int, default=session.MAX_WEEKS)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--clicks", type=int, default=20)
-    parser.add_argument("--years", type=int, default=5,
-                        help="years to run before the second browser sample")
+    parser.add_argument(
+        "--years", type=int, default=5, help="years to run before the second browser sample"
+    )
     parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args()
-    print(f"samenspel dashboard benchmark: scenario {SCENARIO}, seed {args.seed}; "
-          f"Python {platform.python_version()}, {platform.machine()}")
+    print(
+        f"samenspel dashboard benchmark: scenario {SCENARIO}, seed {args.seed}; "
+        f"Python {platform.python_version()}, {platform.machine()}"
+    )
     times = in_server(args.weeks, args.seed)
     print(f"in the server, step + render, weeks 1-{args.weeks}: {_ms(times)}")
     for lo, hi in ((0, 52), (52, 260), (260, args.weeks)):
@@ -142,15 +163,18 @@ def main() -> None:
     except ImportError:
         have_browser = False
     if args.no_browser or not have_browser:
-        print("in the browser: skipped" + ("" if args.no_browser
-                                           else " (needs playwright and chromium)"))
+        print(
+            "in the browser: skipped"
+            + ("" if args.no_browser else " (needs playwright and chromium)")
+        )
         return
     start, later = in_browser(args.clicks, args.years)
     print(f"in the browser, click Step -> new week shown, weeks 1-{args.clicks}: {_ms(start)}")
     print(f"  after {args.years} years: {_ms(later)}")
     worst = max(statistics.median(start), statistics.median(later))
-    print(f"target about 300 ms: {'met' if worst <= 0.3 else 'NOT met'} "
-          f"(median {1e3 * worst:.0f} ms)")
+    print(
+        f"target about 300 ms: {'met' if worst <= 0.3 else 'NOT met'} (median {1e3 * worst:.0f} ms)"
+    )
 
 
 if __name__ == "__main__":

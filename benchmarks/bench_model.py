@@ -38,8 +38,9 @@ def time_boltzmann(n_agents: int, steps: int, seed: int) -> float:
     """Build and run Boltzmann wealth with ``n_agents`` on a square grid."""
     side = max(10, math.ceil(math.sqrt(n_agents)))
     t0 = time.perf_counter()
-    model = BoltzmannWealth(scenario=BoltzmannScenario(n=n_agents, width=side,
-                                                         height=side, rng=seed))
+    model = BoltzmannWealth(
+        scenario=BoltzmannScenario(n=n_agents, width=side, height=side, rng=seed)
+    )
     model.run_for(steps)
     return time.perf_counter() - t0
 
@@ -54,19 +55,21 @@ def main() -> None:
     runs = [time_samenspel(seed, args.weeks) for seed in range(args.repeats)]
     ours = statistics.median(t for t, _ in runs)
     n_agents = runs[0][1]
-    ref = statistics.median(time_boltzmann(n_agents, args.weeks, s)
-                            for s in range(args.repeats))
+    ref = statistics.median(time_boltzmann(n_agents, args.weeks, s) for s in range(args.repeats))
     per_ours = ours / (n_agents * args.weeks) * 1e6
     per_ref = ref / (n_agents * args.weeks) * 1e6
-    print(f"machine: {platform.processor() or platform.machine()}, "
-          f"Python {platform.python_version()}")
-    print(f"agents: {n_agents} (actors + households), steps: {args.weeks}, "
-          f"median of {args.repeats}")
-    print(f"samenspel default run : {ours:8.3f} s   {per_ours:6.2f} us per agent-step"
-          f"   (target < 0.5 s)")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}"
+    )
+    print(
+        f"agents: {n_agents} (actors + households), steps: {args.weeks}, median of {args.repeats}"
+    )
+    print(
+        f"samenspel default run : {ours:8.3f} s   {per_ours:6.2f} us per agent-step"
+        f"   (target < 0.5 s)"
+    )
     print(f"Mesa Boltzmann wealth : {ref:8.3f} s   {per_ref:6.2f} us per agent-step")
-    print(f"ratio samenspel / Boltzmann per agent-step: {per_ours / per_ref:.3f}"
-          f"   (target < 1)")
+    print(f"ratio samenspel / Boltzmann per agent-step: {per_ours / per_ref:.3f}   (target < 1)")
 
 
 if __name__ == "__main__":

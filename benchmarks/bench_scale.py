@@ -58,8 +58,12 @@ print(json.dumps(out))
 
 def child(mode: str, n: int, steps: int) -> dict:
     """Run one measurement in a fresh Python process and return its figures."""
-    done = subprocess.run([sys.executable, "-c", CHILD, mode, str(n), str(steps)],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, mode, str(n), str(steps)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -67,14 +71,23 @@ def main() -> None:
     """Run the benchmark and print the table."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--weeks", type=int, default=260)
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1, 5, 20, 50],
-                    help="numbers of wijkteam areas (1,000 households each)")
+    ap.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[1, 5, 20, 50],
+        help="numbers of wijkteam areas (1,000 households each)",
+    )
     args = ap.parse_args()
-    print(f"machine: {platform.machine()}, Python {platform.python_version()}, "
-          f"{args.weeks} weeks, one process per size")
-    head = (f"{'households':>10} {'actors':>6} {'agents':>7} {'wall s':>7} {'run s':>7} "
-            f"{'peak MB':>8} {'us/hh-wk':>9} {'us/ag-step':>10} {'Boltz us/ag-step':>16} "
-            f"{'ratio':>6}")
+    print(
+        f"machine: {platform.machine()}, Python {platform.python_version()}, "
+        f"{args.weeks} weeks, one process per size"
+    )
+    head = (
+        f"{'households':>10} {'actors':>6} {'agents':>7} {'wall s':>7} {'run s':>7} "
+        f"{'peak MB':>8} {'us/hh-wk':>9} {'us/ag-step':>10} {'Boltz us/ag-step':>16} "
+        f"{'ratio':>6}"
+    )
     print(head)
     rows = []
     for n_areas in args.sizes:
@@ -88,13 +101,17 @@ def main() -> None:
         per_agent = ours["run"] / (agents * args.weeks) * 1e6
         per_ref = ref["run"] / (agents * steps) * 1e6
         rows.append(per_hh)
-        print(f"{ours['households']:>10} {ours['actors']:>6} {agents:>7} {wall:>7.2f} "
-              f"{ours['run']:>7.2f} {ours['max_rss_mb']:>8.0f} {per_hh:>9.3f} "
-              f"{per_agent:>10.3f} {per_ref:>12.3f} ({steps:>3}) {per_agent / per_ref:>6.3f}")
+        print(
+            f"{ours['households']:>10} {ours['actors']:>6} {agents:>7} {wall:>7.2f} "
+            f"{ours['run']:>7.2f} {ours['max_rss_mb']:>8.0f} {per_hh:>9.3f} "
+            f"{per_agent:>10.3f} {per_ref:>12.3f} ({steps:>3}) {per_agent / per_ref:>6.3f}"
+        )
     growth = rows[-1] / min(rows) if rows and min(rows) > 0 else math.nan
-    print(f"time per household-week, largest / smallest size: {rows[-1] / rows[0]:.2f} "
-          f"(target <= 1.5); largest size / cheapest size: {growth:.2f} "
-          "(the smallest size carries the fixed per-week costs)")
+    print(
+        f"time per household-week, largest / smallest size: {rows[-1] / rows[0]:.2f} "
+        f"(target <= 1.5); largest size / cheapest size: {growth:.2f} "
+        "(the smallest size carries the fixed per-week costs)"
+    )
 
 
 if __name__ == "__main__":

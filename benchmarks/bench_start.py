@@ -34,14 +34,20 @@ def measure(cmd: list[str], repeats: int) -> tuple[float, float]:
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
         walls.append(time.perf_counter() - t0)
         after = os.times()
-        cpus.append((after.children_user - before.children_user)
-                    + (after.children_system - before.children_system))
+        cpus.append(
+            (after.children_user - before.children_user)
+            + (after.children_system - before.children_system)
+        )
     return statistics.median(walls), statistics.median(cpus)
 
 
 def biggest_imports(cmd_args: list[str], n: int = 6) -> list[tuple[str, float]]:
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "samenspel", *cmd_args],
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "samenspel", *cmd_args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     rows = []
     for line in proc.stderr.splitlines():
         m = re.match(r"import time:\s+\d+ \|\s+(\d+) \|( *)(\S+)", line)
@@ -63,12 +69,15 @@ def main() -> None:
         ("samenspel run --help", [*s, "run", "--help"]),
         ("samenspel params", [*s, "params"]),
         ("samenspel scenarios", [*s, "scenarios"]),
-        ("python -c 'import samenspel; samenspel.run'",
-         [sys.executable, "-c", "import samenspel; samenspel.run"]),
+        (
+            "python -c 'import samenspel; samenspel.run'",
+            [sys.executable, "-c", "import samenspel; samenspel.run"],
+        ),
         ("samenspel run (260 weeks, default)", [*s, "run"]),
     ]
-    print(f"Python {sys.version.split()[0]}, {args.repeats} repeats, median; "
-          f"command: {' '.join(s)}")
+    print(
+        f"Python {sys.version.split()[0]}, {args.repeats} repeats, median; command: {' '.join(s)}"
+    )
     print(f"{'command':45s} {'wall s':>8s} {'CPU s':>8s} {'above python':>13s}")
     base = None
     for label, cmd in cases:

@@ -81,11 +81,14 @@ def main() -> None:
         root = Path(tmp)
         spec = root / "bench.toml"
         spec.write_text(SPEC.format(runs=args.runs, weeks=args.weeks))
-        rates: dict[str, list[tuple[float, ...]]] = {"local 1": [], "local 2": [],
-                                                      "dask 2": []}
-        with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as helper, \
-                LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                             dashboard_address=None) as cluster, Client(cluster) as client:
+        rates: dict[str, list[tuple[float, ...]]] = {"local 1": [], "local 2": [], "dask 2": []}
+        with (
+            ProcessPoolExecutor(1, mp_context=get_context("spawn")) as helper,
+            LocalCluster(
+                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            ) as cluster,
+            Client(cluster) as client,
+        ):
             method = helper.submit(start_method).result()
             client.submit(sum, [1]).result()  # workers up and connected
             runners = {
@@ -95,29 +98,41 @@ def main() -> None:
             }
             keys = list(runners)
             for i in range(args.repeats):  # rotate the order: each goes first in turn
-                for key in keys[i % 3:] + keys[:i % 3]:
+                for key in keys[i % 3 :] + keys[: i % 3]:
                     rates[key].append(runners[key](root / f"{key}-{i}".replace(" ", "")))
     med = {k: statistics.median(r[0] for r in v) for k, v in rates.items()}
     per_run = {k: statistics.median(r[1] for r in v) for k, v in rates.items()}
     busy = {k: statistics.median(r[2] for r in v) for k, v in rates.items()}
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"{args.runs} runs of the default neighbourhood x {args.weeks} weeks per sweep, "
-          f"median of {args.repeats}; CPUs {os.cpu_count()}, load average {load}; "
-          f"local pool start method: {method}")
+    print(
+        f"{args.runs} runs of the default neighbourhood x {args.weeks} weeks per sweep, "
+        f"median of {args.repeats}; CPUs {os.cpu_count()}, load average {load}; "
+        f"local pool start method: {method}"
+    )
     print(f"{'':10}{'local 1':>10}{'local 2':>10}{'dask 2':>10}")
     print(f"{'runs/s':10}" + "".join(f"{med[k]:10.2f}" for k in rates))
     for i in range(args.repeats):
         print(f"{f'  round {i + 1}':10}" + "".join(f"{v[i][0]:10.2f}" for v in rates.values()))
-    print(f"{'s/run':10}" + "".join(f"{per_run[k]:10.3f}" for k in rates)
-          + "   (inside the worker: grows when CPUs are shared)")
-    print(f"{'busy':10}" + "".join(f"{busy[k]:10.0%}" for k in rates)
-          + "   (workers' time on runs / wall time)")
+    print(
+        f"{'s/run':10}"
+        + "".join(f"{per_run[k]:10.3f}" for k in rates)
+        + "   (inside the worker: grows when CPUs are shared)"
+    )
+    print(
+        f"{'busy':10}"
+        + "".join(f"{busy[k]:10.0%}" for k in rates)
+        + "   (workers' time on runs / wall time)"
+    )
     two = med["local 2"] / med["local 1"]
     dask = med["dask 2"] / med["local 2"]
-    print(f"2 workers / 1 worker: {two:.2f}x (target >= 1.8x)  "
-          f"{'ok' if two >= 1.8 else 'below target'}")
-    print(f"Dask / local pool:    {dask:.2f}  (target >= 0.90)  "
-          f"{'ok' if dask >= 0.9 else 'below target'}")
+    print(
+        f"2 workers / 1 worker: {two:.2f}x (target >= 1.8x)  "
+        f"{'ok' if two >= 1.8 else 'below target'}"
+    )
+    print(
+        f"Dask / local pool:    {dask:.2f}  (target >= 0.90)  "
+        f"{'ok' if dask >= 0.9 else 'below target'}"
+    )
 
 
 if __name__ == "__main__":

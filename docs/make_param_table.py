@@ -41,8 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PARAMS_FILE = ROOT / "model" / "params.py"
 ODD_FILE = ROOT / "docs" / "ODD.md"
 SEEDS_DIR = ROOT.parent / "shared" / "seeds"
-COLUMNS = ("name", "default", "unit", "allowed", "label EN", "label NL", "meaning",
-           "source")
+COLUMNS = ("name", "default", "unit", "allowed", "label EN", "label NL", "meaning", "source")
 GROUP_TITLES = {
     "context": "Context traits",
     "unfamiliarity": "Levers against unfamiliarity (onbekendheid)",
@@ -96,8 +95,16 @@ def group_table(params: ModuleType, group: str) -> str:
     for p in params.PARAMS.values():
         if p.group != group:
             continue
-        row = (f"`{p.name}`", fmt_value(p.default), p.unit or "–", p.allowed(),
-               p.label_en, p.label_nl, p.meaning, p.source or "–")
+        row = (
+            f"`{p.name}`",
+            fmt_value(p.default),
+            p.unit or "–",
+            p.allowed(),
+            p.label_en,
+            p.label_nl,
+            p.meaning,
+            p.source or "–",
+        )
         lines.append("| " + " | ".join(cell(x) for x in row) + " |")
     return "\n".join(lines)
 
@@ -115,13 +122,17 @@ def param_table(params: ModuleType) -> str:
 def context_table(params: ModuleType) -> str:
     """The Markdown table of the context presets (one column per context)."""
     names = list(params.CONTEXTS)
-    keys = sorted({k for preset in params.CONTEXTS.values() for k in preset},
-                  key=list(params.PARAMS).index)
-    lines = ["| parameter | " + " | ".join(f"`{n}`" for n in names) + " |",
-             "|---|" + "---|" * len(names)]
+    keys = sorted(
+        {k for preset in params.CONTEXTS.values() for k in preset}, key=list(params.PARAMS).index
+    )
+    lines = [
+        "| parameter | " + " | ".join(f"`{n}`" for n in names) + " |",
+        "|---|" + "---|" * len(names),
+    ]
     for k in keys:
-        row = [f"`{k}`"] + [fmt_value(params.CONTEXTS[n].get(k, params.PARAMS[k].default))
-                            for n in names]
+        row = [f"`{k}`"] + [
+            fmt_value(params.CONTEXTS[n].get(k, params.PARAMS[k].default)) for n in names
+        ]
         lines.append("| " + " | ".join(cell(x) for x in row) + " |")
     return "\n".join(lines)
 
@@ -154,16 +165,20 @@ def without_blocks(text: str) -> str:
 def prose_problems(text: str, params: ModuleType) -> list[str]:
     """Parameters the prose never names, and ranges in the prose that are wrong."""
     prose = without_blocks(text)
-    problems = [f"parameter {name!r} is not mentioned outside the generated tables"
-                for name in params.PARAMS if not re.search(rf"\b{name}\b", prose)]
+    problems = [
+        f"parameter {name!r} is not mentioned outside the generated tables"
+        for name in params.PARAMS
+        if not re.search(rf"\b{name}\b", prose)
+    ]
     for m in RANGE_REF.finditer(prose):
         name, low, high = m.group(1), float(m.group(2)), float(m.group(3))
         p = params.PARAMS.get(name)
         if p is None:
             problems.append(f"range given for unknown parameter {name!r}")
         elif p.low is None or (float(p.low), float(p.high)) != (low, high):
-            problems.append(f"{name!r}: the ODD says [{m.group(2)}, {m.group(3)}], "
-                            f"declared {p.allowed()}")
+            problems.append(
+                f"{name!r}: the ODD says [{m.group(2)}, {m.group(3)}], declared {p.allowed()}"
+            )
     return problems
 
 
@@ -190,12 +205,17 @@ def main(argv: list[str] | None = None) -> int:
     """Print a table, rewrite the generated blocks of docs/ODD.md, or check them."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--contexts", action="store_true",
-                       help="print the context-preset table instead")
-    group.add_argument("--update", action="store_true",
-                       help="rewrite the generated blocks in docs/ODD.md")
-    group.add_argument("--check", action="store_true",
-                       help="exit 1 if docs/ODD.md's tables or parameter ranges are stale")
+    group.add_argument(
+        "--contexts", action="store_true", help="print the context-preset table instead"
+    )
+    group.add_argument(
+        "--update", action="store_true", help="rewrite the generated blocks in docs/ODD.md"
+    )
+    group.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 if docs/ODD.md's tables or parameter ranges are stale",
+    )
     args = parser.parse_args(argv)
     params = load_params()
     if args.update:
@@ -205,8 +225,11 @@ def main(argv: list[str] | None = None) -> int:
         text = ODD_FILE.read_text(encoding="utf-8")
         problems = prose_problems(text, params) + quote_problems(text)
         if updated(text, params) != text:
-            problems.insert(0, "the generated tables are out of date: run "
-                               "'python docs/make_param_table.py --update'")
+            problems.insert(
+                0,
+                "the generated tables are out of date: run "
+                "'python docs/make_param_table.py --update'",
+            )
         for line in problems:
             print(f"{ODD_FILE.name}: {line}", file=sys.stderr)
         return 1 if problems else 0

@@ -15,9 +15,14 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-_WHERE = {"Neighbourhood": ".neighbourhood", "PARAMS": ".params",
-          "ParameterError": ".params", "resolve": ".params", "run": ".runner",
-          "simulate": ".runner"}
+_WHERE = {
+    "Neighbourhood": ".neighbourhood",
+    "PARAMS": ".params",
+    "ParameterError": ".params",
+    "resolve": ".params",
+    "run": ".runner",
+    "simulate": ".runner",
+}
 
 __all__ = ["PARAMS", "Neighbourhood", "ParameterError", "resolve", "run", "simulate"]
 

@@ -66,15 +66,18 @@ class Layout:
         """Boolean mask: which of ``actors`` are active in ``area``."""
         return (self.actor_area[actors] == area) | (
             (self.actor_area[actors] < 0)
-            & (self.actor_district[actors] == self.area_district[area]))
+            & (self.actor_district[actors] == self.area_district[area])
+        )
 
 
 def home_areas(kind: np.ndarray, params: dict) -> np.ndarray:
     """Home area of every actor: the k-th actor of a kind lives in area k // count."""
-    counts = {Kind.PROFESSIONAL: params["n_professionals"],
-              Kind.VOLUNTEER: params["n_volunteers"],
-              Kind.COORDINATOR: params["n_coordinators"],
-              Kind.ORGANISATION: params["n_organisations"]}
+    counts = {
+        Kind.PROFESSIONAL: params["n_professionals"],
+        Kind.VOLUNTEER: params["n_volunteers"],
+        Kind.COORDINATOR: params["n_coordinators"],
+        Kind.ORGANISATION: params["n_organisations"],
+    }
     home = np.zeros(len(kind), dtype=np.int64)
     for k, count in counts.items():
         members = np.flatnonzero(kind == k)
@@ -106,6 +109,15 @@ def build_layout(kind: np.ndarray, side: np.ndarray, params: dict) -> Layout:
     area_formal = [m[side[m] == Side.FORMAL] for m in area_actors]
     area_informal = [m[side[m] == Side.INFORMAL] for m in area_actors]
     household_area = np.arange(n_areas * params["n_households"]) // params["n_households"]
-    return Layout(n_areas, area_district, actor_area, actor_district, household_area,
-                  area_actors, area_formal, area_informal, district_actors,
-                  district_broker)
+    return Layout(
+        n_areas,
+        area_district,
+        actor_area,
+        actor_district,
+        household_area,
+        area_actors,
+        area_formal,
+        area_informal,
+        district_actors,
+        district_broker,
+    )

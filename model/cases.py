@@ -45,12 +45,14 @@ class Role(IntEnum):
     COORD = 4
 
 
-def classify(formal: np.ndarray, informal: np.ndarray, direct: np.ndarray,
-             linked: np.ndarray) -> np.ndarray:
+def classify(
+    formal: np.ndarray, informal: np.ndarray, direct: np.ndarray, linked: np.ndarray
+) -> np.ndarray:
     """Mode code of each case from its flags (exactly one mode per case)."""
     both = formal & informal
-    joint = np.where(direct, Mode.COPRODUCTION,
-                     np.where(linked, Mode.INTERMEDIATED, Mode.COEXISTENCE))
+    joint = np.where(
+        direct, Mode.COPRODUCTION, np.where(linked, Mode.INTERMEDIATED, Mode.COEXISTENCE)
+    )
     return np.where(both, joint, np.where(formal, Mode.FORMAL_ONLY, Mode.INFORMAL_ONLY))
 
 
@@ -91,16 +93,37 @@ class CaseColumns:
     @classmethod
     def empty(cls, capacity: int) -> CaseColumns:
         """Columns for ``capacity`` cases, all unset."""
+
         def ints(*shape: int) -> np.ndarray:
             return np.full(shape, NONE, dtype=np.int64)
-        flags = {f.name: np.zeros(capacity, bool) for f in fields(cls)
-                 if f.name in ("active", "formal", "informal", "direct", "linked",
-                               "silent", "escalated", "together")}
-        return cls(household=ints(capacity), helper=ints(capacity, len(Role)),
-                   start=ints(capacity), end=ints(capacity), retry=ints(capacity),
-                   pro_seen=ints(capacity), inf_seen=ints(capacity),
-                   formal_sources=np.zeros(capacity, np.int64),
-                   informal_sources=np.zeros(capacity, np.int64), **flags)
+
+        flags = {
+            f.name: np.zeros(capacity, bool)
+            for f in fields(cls)
+            if f.name
+            in (
+                "active",
+                "formal",
+                "informal",
+                "direct",
+                "linked",
+                "silent",
+                "escalated",
+                "together",
+            )
+        }
+        return cls(
+            household=ints(capacity),
+            helper=ints(capacity, len(Role)),
+            start=ints(capacity),
+            end=ints(capacity),
+            retry=ints(capacity),
+            pro_seen=ints(capacity),
+            inf_seen=ints(capacity),
+            formal_sources=np.zeros(capacity, np.int64),
+            informal_sources=np.zeros(capacity, np.int64),
+            **flags,
+        )
 
     def grown(self, capacity: int, n: int) -> CaseColumns:
         """A copy with room for ``capacity`` cases holding the first ``n`` rows."""

@@ -57,8 +57,7 @@ def develop_needs(model: Neighbourhood) -> None:
     noisy = h.severity + drift + p["need_noise"] * (u[3] - 0.5)
     h.severity[:] = np.where(h.needy, np.clip(noisy, 0.0, 1.0), h.severity)
     new = ~h.needy & (u[0] < p["problem_rate"] * h.vulnerability)
-    start = np.clip(p["problem_severity"] + p["severity_spread"] * (u[1] + u[2] - 1.0),
-                    0.05, 1.0)
+    start = np.clip(p["problem_severity"] + p["severity_spread"] * (u[1] + u[2] - 1.0), 0.05, 1.0)
     h.severity[new] = start[new]
     h.needy |= new
     h.new[:] = new
@@ -81,10 +80,14 @@ def case_support(model: Neighbourhood, ids: np.ndarray) -> np.ndarray:
     sev = model.households.severity[c.household[ids]]
     extra = p["support_extra"]
     formal = p["support_professional"] * (time(pro) + extra * time(pro2))
-    informal = (p["support_informal"] * (1 - p["informal_heavy_loss"] * sev)
-                * (has_i + extra * (inf2 >= 0)))
-    synergy = np.where(c.together[ids], p["synergy_direct"],
-                       np.where(c.helper[ids, Role.COORD] >= 0, p["synergy_linked"], 0.0))
+    informal = (
+        p["support_informal"] * (1 - p["informal_heavy_loss"] * sev) * (has_i + extra * (inf2 >= 0))
+    )
+    synergy = np.where(
+        c.together[ids],
+        p["synergy_direct"],
+        np.where(c.helper[ids, Role.COORD] >= 0, p["synergy_linked"], 0.0),
+    )
     return formal + informal + synergy * (has_p & has_i)
 
 
@@ -100,13 +103,13 @@ def surface_needs(model: Neighbourhood) -> None:
     room = np.zeros(len(h), bool)
     has = contact >= 0
     room[has] = a.load[contact[has]] < a.capacity[contact[has]]
-    reached = (open_need & ~voiced & room
-               & (u[1] < p["reach_rate"] * p["civic_activity"]))
+    reached = open_need & ~voiced & room & (u[1] < p["reach_rate"] * p["civic_activity"])
     for hh in np.flatnonzero(voiced | reached):
         if reached[hh] and a.load[contact[hh]] >= a.capacity[contact[hh]]:
             continue  # the contact filled up with an earlier household this week
-        cid = model.cases.open(int(hh), model.week, silent=bool(reached[hh]),
-                               circle=bool(h.circle[hh]))
+        cid = model.cases.open(
+            int(hh), model.week, silent=bool(reached[hh]), circle=bool(h.circle[hh])
+        )
         h.case[hh] = cid
         if not h.served[hh]:  # a need counts its wait once, at its first help
             h.served[hh] = True
@@ -154,8 +157,7 @@ def work_together(model: Neighbourhood) -> None:
     c, a, p = model.cases.c, model.actors, model.p
     rng, ties, view = model.rng_decisions, model.ties, model.view
     ids = model.cases.active_ids()
-    pro, inf, coord = (c.helper[ids, Role.PRO], c.helper[ids, Role.INF],
-                       c.helper[ids, Role.COORD])
+    pro, inf, coord = (c.helper[ids, Role.PRO], c.helper[ids, Role.INF], c.helper[ids, Role.COORD])
     both = (pro >= 0) & (inf >= 0)
     direct = both & c.together[ids]
     linked = both & ~direct & (coord >= 0)
@@ -169,23 +171,33 @@ def work_together(model: Neighbourhood) -> None:
     strength = np.zeros(len(ids))
     if both.any():
         strength[both] = ties.get(pro[both], inf[both]) * pair_barriers(
-            a, p, view.distance, view.available, pro[both], inf[both])
+            a, p, view.distance, view.available, pro[both], inf[both]
+        )
     found = apart & (u[4] < p["discovery_rate"] * strength)
     if p["mech_brokerage"] and linked.any():
         vouched = np.zeros(len(ids))
         lk = linked & (coord >= 0)
-        vouched[lk] = (ties.get(pro[lk], coord[lk]) * ties.get(coord[lk], inf[lk])
-                       * pair_barriers(a, p, view.distance, view.available, pro[lk], inf[lk]))
+        vouched[lk] = (
+            ties.get(pro[lk], coord[lk])
+            * ties.get(coord[lk], inf[lk])
+            * pair_barriers(a, p, view.distance, view.available, pro[lk], inf[lk])
+        )
         boost = 1.0 + p["chair_training"]
-        found |= linked & (u[4] < p["introduction_rate"] * boost
-                           * np.maximum(strength, vouched))
+        found |= linked & (u[4] < p["introduction_rate"] * boost * np.maximum(strength, vouched))
         model.counters["introductions"] += int((found & linked).sum())
     for cid in ids[found]:
         make_direct(model, int(cid))
 
 
-def _clash(model: Neighbourhood, ids: np.ndarray, pro: np.ndarray, inf: np.ndarray,
-           shared: np.ndarray, u_clash: np.ndarray, u_voice: np.ndarray) -> None:
+def _clash(
+    model: Neighbourhood,
+    ids: np.ndarray,
+    pro: np.ndarray,
+    inf: np.ndarray,
+    shared: np.ndarray,
+    u_clash: np.ndarray,
+    u_voice: np.ndarray,
+) -> None:
     """Logics clash on shared cases; spoken clashes settle, unspoken ones cost.
 
     A clash happens with probability ``clash_rate`` x D (the pair's logic distance:
@@ -241,8 +253,11 @@ def close_cases(model: Neighbourhood) -> None:
             release(model, int(cid), role)
     inf = c.helper[ids, Role.INF]
     drops = ~solved & (inf >= 0) & (u[1] > a.continuity[np.maximum(inf, 0)])
-    seen = drops & (c.helper[ids, Role.PRO] >= 0) & (
-        c.together[ids] | (c.helper[ids, Role.COORD] >= 0))
+    seen = (
+        drops
+        & (c.helper[ids, Role.PRO] >= 0)
+        & (c.together[ids] | (c.helper[ids, Role.COORD] >= 0))
+    )
     np.add.at(a.bad, c.helper[ids, Role.PRO][seen], 1)  # "continuïteit" doubted
     for cid in ids[drops]:
         _informal_stops(model, int(cid))

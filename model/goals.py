@@ -38,11 +38,13 @@ EXPLICIT_MODELS = ("accessibility", "accessibility_plus", "civil_society")
 def expected_role(params: dict) -> float:
     """Informal role E_m that the municipality's model expects."""
     model = params["hybridisation_model"]
-    return {"unclear": params["implicit_role"],
-            "accessibility": params["role_accessibility"],
-            "accessibility_plus": params["role_accessibility_plus"],
-            "civil_society": params["role_civil_society"],
-            "no_governance": params["role_civil_society"]}[model]
+    return {
+        "unclear": params["implicit_role"],
+        "accessibility": params["role_accessibility"],
+        "accessibility_plus": params["role_accessibility_plus"],
+        "civil_society": params["role_civil_society"],
+        "no_governance": params["role_civil_society"],
+    }[model]
 
 
 def explicitness(params: dict) -> float:
@@ -50,8 +52,7 @@ def explicitness(params: dict) -> float:
     model = params["hybridisation_model"]
     if model in EXPLICIT_MODELS:
         return 1.0
-    return params["explicitness_unclear" if model == "unclear"
-                  else "explicitness_no_governance"]
+    return params["explicitness_unclear" if model == "unclear" else "explicitness_no_governance"]
 
 
 def effective_clarity(params: dict) -> float:

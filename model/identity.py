@@ -48,8 +48,14 @@ def us_them_distance(actors: ActorTable, params: dict) -> np.ndarray:
     return d if params["mech_identity_gating"] else np.zeros_like(d)
 
 
-def encounter(actors: ActorTable, params: dict, x: np.ndarray, y: np.ndarray,
-              u_good: np.ndarray, u_bad: np.ndarray) -> None:
+def encounter(
+    actors: ActorTable,
+    params: dict,
+    x: np.ndarray,
+    y: np.ndarray,
+    u_good: np.ndarray,
+    u_bad: np.ndarray,
+) -> None:
     """Ordinary cross-side encounters of pairs (x, y): good or bad for both, or neither.
 
     An encounter is positive with probability ``contact_positive`` and (independently)
@@ -87,8 +93,7 @@ def felt_push(actors: ActorTable, params: dict) -> np.ndarray:
 def update_threat(actors: ActorTable, params: dict) -> None:
     """Felt threat moves towards the current pressure; clears the week's pushes."""
     if params["mech_threat"]:
-        pressure = np.minimum(1.0, felt_push(actors, params) * actors.uncertainty
-                              + actors.pushed)
+        pressure = np.minimum(1.0, felt_push(actors, params) * actors.uncertainty + actors.pushed)
         target = params["threat_strength"] * pressure
     else:
         target = np.zeros(len(actors))

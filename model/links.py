@@ -56,18 +56,29 @@ def availability(actors: ActorTable, params: dict) -> np.ndarray:
     return np.where(actors.side == Side.FORMAL, a, 1.0)
 
 
-def pair_barriers(actors: ActorTable, params: dict, distance: np.ndarray,
-                  available: np.ndarray, pros: np.ndarray, informal: np.ndarray
-                  ) -> np.ndarray:
+def pair_barriers(
+    actors: ActorTable,
+    params: dict,
+    distance: np.ndarray,
+    available: np.ndarray,
+    pros: np.ndarray,
+    informal: np.ndarray,
+) -> np.ndarray:
     """L without familiarity for ``pros`` and ``informal`` (broadcasting)."""
     a, p = actors, params
     felt = disagreement(a, pros, informal) * (
-        1.0 - 0.5 * (a.recognition[pros] + a.recognition[informal]))
+        1.0 - 0.5 * (a.recognition[pros] + a.recognition[informal])
+    )
     u = 0.5 * (a.uncertainty[pros] + a.uncertainty[informal])
     d = 0.5 * (distance[pros] + distance[informal])
     fit = 1.0 - p["cultural_barrier"] * (1.0 - a.cultural_sensitivity[pros]) * a.migrant[informal]
-    return ((1.0 - p["barrier_disagreement"] * felt) * (1.0 - p["barrier_goals"] * u)
-            * (1.0 - p["barrier_us_them"] * d) * available[pros] * fit)
+    return (
+        (1.0 - p["barrier_disagreement"] * felt)
+        * (1.0 - p["barrier_goals"] * u)
+        * (1.0 - p["barrier_us_them"] * d)
+        * available[pros]
+        * fit
+    )
 
 
 @dataclass
@@ -96,25 +107,27 @@ class WeekView:
     params: dict
 
     @classmethod
-    def compute(cls, actors: ActorTable, ties: Ties, layout: Layout, params: dict
-                ) -> WeekView:
+    def compute(cls, actors: ActorTable, ties: Ties, layout: Layout, params: dict) -> WeekView:
         """Compute the view from the current state."""
         p = params
         distance = us_them_distance(actors, p)
         wanted = wanted_role(actors.role_view, p)
-        limit = (p["limit_base"] + p["limit_role"] * wanted
-                 + p["limit_experience"] * (1.0 - actors.knowledge))
+        limit = (
+            p["limit_base"]
+            + p["limit_role"] * wanted
+            + p["limit_experience"] * (1.0 - actors.knowledge)
+        )
         available = availability(actors, p)
         barriers, links = [], []
         for pros, informal in zip(layout.area_formal, layout.area_informal, strict=True):
-            b = pair_barriers(actors, p, distance, available, pros[:, None],
-                              informal[None, :])
+            b = pair_barriers(actors, p, distance, available, pros[:, None], informal[None, :])
             barriers.append(b)
             links.append(ties.get(pros[:, None], informal[None, :]) * b)
         return cls(distance, wanted, limit, available, barriers, links, actors, ties, p)
 
-    def link(self, layout: Layout, area: int, pros: np.ndarray | int,
-             informal: np.ndarray | int) -> np.ndarray:
+    def link(
+        self, layout: Layout, area: int, pros: np.ndarray | int, informal: np.ndarray | int
+    ) -> np.ndarray:
         """L of professionals ``pros`` of ``area`` with informal actors ``informal``.
 
         Both arguments broadcast like NumPy indices (scalars, equal shapes, or an
@@ -124,20 +137,25 @@ class WeekView:
         """
         return self._lookup(self.links, layout, area, pros, informal, with_familiarity=True)
 
-    def barrier(self, layout: Layout, area: int, pros: np.ndarray | int,
-                informal: np.ndarray | int) -> np.ndarray:
+    def barrier(
+        self, layout: Layout, area: int, pros: np.ndarray | int, informal: np.ndarray | int
+    ) -> np.ndarray:
         """L without familiarity, like ``link``."""
-        return self._lookup(self.barriers, layout, area, pros, informal,
-                            with_familiarity=False)
+        return self._lookup(self.barriers, layout, area, pros, informal, with_familiarity=False)
 
-    def _lookup(self, tables: list[np.ndarray], layout: Layout, area: int,
-                pros: np.ndarray | int, informal: np.ndarray | int,
-                with_familiarity: bool) -> np.ndarray:
+    def _lookup(
+        self,
+        tables: list[np.ndarray],
+        layout: Layout,
+        area: int,
+        pros: np.ndarray | int,
+        informal: np.ndarray | int,
+        with_familiarity: bool,
+    ) -> np.ndarray:
         pros, informal = np.asarray(pros), np.asarray(informal)
         members = layout.area_informal[area]
         j = layout.informal_position(area, informal)
         if len(members) and np.all(members[np.minimum(j, len(members) - 1)] == informal):
             return tables[area][layout.formal_position(area, pros), j]
-        b = pair_barriers(self.actors, self.params, self.distance, self.available, pros,
-                          informal)
+        b = pair_barriers(self.actors, self.params, self.distance, self.available, pros, informal)
         return self.ties.get(pros, informal) * b if with_familiarity else b

@@ -75,8 +75,12 @@ def hold_wijktafel(model: Neighbourhood, area: int = 0) -> np.ndarray:
     prob = np.ones(len(members))
     formal = side == Side.FORMAL
     fm = members[formal]
-    prob[formal] = (p["wijktafel_attract_formal"] * (0.5 + 0.5 * a.community[fm])
-                    * (0.5 + 0.5 * free_time(a)[fm]) * (1.0 - view.distance[fm]))
+    prob[formal] = (
+        p["wijktafel_attract_formal"]
+        * (0.5 + 0.5 * a.community[fm])
+        * (0.5 + 0.5 * free_time(a)[fm])
+        * (1.0 - view.distance[fm])
+    )
     if p["interplay"] == "sociale_basis":
         prob[formal] *= p["sociale_basis_push"]
     informal = side == Side.INFORMAL
@@ -93,10 +97,12 @@ def hold_wijktafel(model: Neighbourhood, area: int = 0) -> np.ndarray:
     np.add.at(a.good, present[good], 1)
     np.add.at(a.bad, present[bad], 1)
     model.counters["wijktafel_attendance"] += len(present)
-    model.counters["wijktafel_attendance_formal"] += int(np.count_nonzero(
-        a.side[present] == Side.FORMAL))
-    model.counters["wijktafel_attendance_migrant"] += int(np.count_nonzero(
-        a.migrant[present] & (a.side[present] == Side.INFORMAL)))
+    model.counters["wijktafel_attendance_formal"] += int(
+        np.count_nonzero(a.side[present] == Side.FORMAL)
+    )
+    model.counters["wijktafel_attendance_migrant"] += int(
+        np.count_nonzero(a.migrant[present] & (a.side[present] == Side.INFORMAL))
+    )
     return present
 
 

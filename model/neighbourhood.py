@@ -79,8 +79,9 @@ def check_run_args(seed: Any, weeks: Any) -> tuple[int, int]:
     for name, value, low, high in (("seed", seed, 0, MAX_SEED), ("weeks", weeks, 1, None)):
         allowed = f"from {low} to {high}" if high is not None else f"at least {low}"
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise ParameterError(f"parameter '{name}' must be a whole number {allowed}, "
-                                 f"got {value!r}")
+            raise ParameterError(
+                f"parameter '{name}' must be a whole number {allowed}, got {value!r}"
+            )
         if int(value) < low or (high is not None and int(value) > high):
             raise ParameterError(f"parameter '{name}' must be {allowed}, got {value!r}")
     return int(seed), int(weeks)
@@ -108,8 +109,13 @@ class Neighbourhood(Model):
 
     """
 
-    def __init__(self, rng: int | None = 0, weeks: int = DEFAULT_WEEKS,
-                 schedule: Iterable[Any] | None = None, **params: Any) -> None:
+    def __init__(
+        self,
+        rng: int | None = 0,
+        weeks: int = DEFAULT_WEEKS,
+        schedule: Iterable[Any] | None = None,
+        **params: Any,
+    ) -> None:
         """Build the neighbourhood for the given parameters and seed."""
         self.p = resolve(params)
         if rng is None:  # Mesa's own fresh entropy: allowed for a model, not for run()
@@ -124,11 +130,15 @@ class Neighbourhood(Model):
         self.areas = build_layout(self.actors.kind, self.actors.side, self.p)
         affiliate_volunteers(self.actors, self.areas)
         aff = self.actors.affiliation
-        self.volunteers_of = {int(c): np.flatnonzero(aff == c)
-                              for c in self.actors.of_side(Side.BROKER)}
-        self.ties = Ties(self.actors.side, self.areas.actor_district,
-                         initial_familiarity(self.actors, self.areas, self.p, init),
-                         cross_pairs(self.areas))
+        self.volunteers_of = {
+            int(c): np.flatnonzero(aff == c) for c in self.actors.of_side(Side.BROKER)
+        }
+        self.ties = Ties(
+            self.actors.side,
+            self.areas.actor_district,
+            initial_familiarity(self.actors, self.areas, self.p, init),
+            cross_pairs(self.areas),
+        )
         self.households = build_households(self.p, self.actors, self.areas, init)
         self.cases = CaseBook(max(64, len(self.households) // 2))
         self.counters = dict.fromkeys(COUNTERS, 0)
@@ -137,7 +147,8 @@ class Neighbourhood(Model):
         self.update_identity()
         self.view_week()
         self.datacollector = DataCollector(
-            model_reporters={g: (lambda m, g=g: m.gauges[g]) for g in GAUGES})
+            model_reporters={g: (lambda m, g=g: m.gauges[g]) for g in GAUGES}
+        )
         self.running = True
         self.collect()
 
@@ -263,10 +274,10 @@ class Neighbourhood(Model):
         strong = self.ties.strong_positions(self.p["strong_tie"])
         net = self._network
         cells = net.all_cells.cells
-        for positions, connect in ((np.setdiff1d(strong, self._strong, assume_unique=True),
-                                    True),
-                                   (np.setdiff1d(self._strong, strong, assume_unique=True),
-                                    False)):
+        for positions, connect in (
+            (np.setdiff1d(strong, self._strong, assume_unique=True), True),
+            (np.setdiff1d(self._strong, strong, assume_unique=True), False),
+        ):
             rows, cols = self.ties.pairs_at(positions)
             for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
                 if connect:

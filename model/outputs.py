@@ -42,26 +42,65 @@ from .ties import disagreement
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
 
-COUNTERS = ("late_escalations", "instrumentalisations", "referrals",
-            "referrals_taken_seriously", "referrals_dismissed", "own_way",
-            "silent_reached", "discontinuities", "warm_handovers", "clashes",
-            "clashes_unspoken", "introductions", "joint_successes",
-            "wijktafel_attendance", "wijktafel_attendance_formal",
-            "wijktafel_attendance_migrant", "community_visits", "referrals_migrant",
-            "reflection_participation")
-O_GAUGES = ("familiarity", "disagreement", "felt_disagreement", "recognition",
-            "goal_uncertainty")
-US_THEM = ("regard_formal", "regard_informal", "ingroup_formal", "ingroup_informal",
-           "threat", "ei_index", "cross_strong_ties", "informal_knowing_pro",
-           "pro_knowing_informal", "shared_known")
-GAUGES = (*(f"share_{m.key}" for m in Mode), *O_GAUGES, *US_THEM, "brokerage_share",
-          "open_cases", *COUNTERS)
-REGIMES = {Mode.COEXISTENCE: "co-existence", Mode.INTERMEDIATED: "intermediated",
-           Mode.COPRODUCTION: "co-production"}
+COUNTERS = (
+    "late_escalations",
+    "instrumentalisations",
+    "referrals",
+    "referrals_taken_seriously",
+    "referrals_dismissed",
+    "own_way",
+    "silent_reached",
+    "discontinuities",
+    "warm_handovers",
+    "clashes",
+    "clashes_unspoken",
+    "introductions",
+    "joint_successes",
+    "wijktafel_attendance",
+    "wijktafel_attendance_formal",
+    "wijktafel_attendance_migrant",
+    "community_visits",
+    "referrals_migrant",
+    "reflection_participation",
+)
+O_GAUGES = ("familiarity", "disagreement", "felt_disagreement", "recognition", "goal_uncertainty")
+US_THEM = (
+    "regard_formal",
+    "regard_informal",
+    "ingroup_formal",
+    "ingroup_informal",
+    "threat",
+    "ei_index",
+    "cross_strong_ties",
+    "informal_knowing_pro",
+    "pro_knowing_informal",
+    "shared_known",
+)
+GAUGES = (
+    *(f"share_{m.key}" for m in Mode),
+    *O_GAUGES,
+    *US_THEM,
+    "brokerage_share",
+    "open_cases",
+    *COUNTERS,
+)
+REGIMES = {
+    Mode.COEXISTENCE: "co-existence",
+    Mode.INTERMEDIATED: "intermediated",
+    Mode.COPRODUCTION: "co-production",
+}
 GROUPS = ("", "_migrant", "_non_migrant")
-HOUSEHOLD_OUTCOMES = tuple(f"{name}{g}" for name in (
-    "unmet_need", "weeks_to_help", "needs_resolved", "escalations_per_100",
-    "silent_left_per_100") for g in GROUPS)
+HOUSEHOLD_OUTCOMES = tuple(
+    f"{name}{g}"
+    for name in (
+        "unmet_need",
+        "weeks_to_help",
+        "needs_resolved",
+        "escalations_per_100",
+        "silent_left_per_100",
+    )
+    for g in GROUPS
+)
 BETWEENNESS_SAMPLE = 500  # larger graphs (city scale) use sampled betweenness
 
 
@@ -86,8 +125,7 @@ def measure(model: Neighbourhood) -> dict[str, float]:
     a, ties, p = model.actors, model.ties, model.p
     active = model.cases.active_ids()
     shares = _shares(model.cases.modes(active))
-    out: dict[str, float] = {f"share_{m.key}": float(s) for m, s in zip(Mode, shares,
-                                                                          strict=True)}
+    out: dict[str, float] = {f"share_{m.key}": float(s) for m, s in zip(Mode, shares, strict=True)}
     f, i = ties.formal, ties.informal
     ci, cj = ties.cross_i, ties.cross_j
     out["familiarity"] = ties.cross_mean()
@@ -110,8 +148,11 @@ def measure(model: Neighbourhood) -> dict[str, float]:
     c = model.cases.c
     pro, inf = c.helper[active, Role.PRO], c.helper[active, Role.INF]
     shared = (pro >= 0) & (inf >= 0)
-    out["shared_known"] = (_mean(ties.get(pro[shared], inf[shared]) >= p["strong_tie"])
-                           if shared.any() else float("nan"))
+    out["shared_known"] = (
+        _mean(ties.get(pro[shared], inf[shared]) >= p["strong_tie"])
+        if shared.any()
+        else float("nan")
+    )
     out["brokerage_share"] = brokerage(shares)
     out["open_cases"] = float(len(active))
     for k in COUNTERS:
@@ -133,11 +174,9 @@ def tie_graph(model: Neighbourhood, strong: float | None = None) -> nx.Graph:
     strong = model.p["strong_tie"] if strong is None else strong
     g = nx.Graph()
     a = model.actors
-    g.add_nodes_from((i, {"kind": int(a.kind[i]), "side": int(a.side[i])})
-                     for i in range(len(a)))
+    g.add_nodes_from((i, {"kind": int(a.kind[i]), "side": int(a.side[i])}) for i in range(len(a)))
     rows, cols, values = model.ties.strong_pairs(strong)
-    g.add_weighted_edges_from(zip(rows.tolist(), cols.tolist(), values.tolist(),
-                                  strict=True))
+    g.add_weighted_edges_from(zip(rows.tolist(), cols.tolist(), values.tolist(), strict=True))
     return g
 
 
@@ -164,14 +203,15 @@ def household_outcomes(model: Neighbourhood) -> dict[str, float]:
     np.add.at(escalated, c.household[:n_cases], c.escalated[:n_cases])
     silent = h.needy & (h.case < 0)
     out: dict[str, float] = {}
-    for suffix, rows in zip(GROUPS, (np.ones(len(h), bool), h.migrant, ~h.migrant),
-                            strict=True):
+    for suffix, rows in zip(GROUPS, (np.ones(len(h), bool), h.migrant, ~h.migrant), strict=True):
         needs, helped = h.needs[rows].sum(), h.helped[rows].sum()
         out[f"unmet_need{suffix}"] = _mean(h.unmet[rows])
-        out[f"weeks_to_help{suffix}"] = (float(h.wait[rows].sum() / helped) if helped
-                                         else float("nan"))
-        out[f"needs_resolved{suffix}"] = (float(h.resolved[rows].sum() / needs) if needs
-                                          else float("nan"))
+        out[f"weeks_to_help{suffix}"] = (
+            float(h.wait[rows].sum() / helped) if helped else float("nan")
+        )
+        out[f"needs_resolved{suffix}"] = (
+            float(h.resolved[rows].sum() / needs) if needs else float("nan")
+        )
         count = max(int(rows.sum()), 1)
         out[f"escalations_per_100{suffix}"] = 100.0 * float(escalated[rows].sum()) / count
         out[f"silent_left_per_100{suffix}"] = 100.0 * float(silent[rows].sum()) / count
@@ -183,11 +223,12 @@ def sources_of_help(model: Neighbourhood) -> dict[str, float]:
     formal, informal = model.cases.sources()
     helped = (formal + informal) > 0
     total = float((formal + informal)[helped].sum())
-    return {"sources_per_case": _mean((formal + informal)[helped]),
-            "formal_sources_per_case": _mean(formal[helped]),
-            "informal_sources_per_case": _mean(informal[helped]),
-            "informal_source_share": float(informal[helped].sum() / total) if total
-            else float("nan")}
+    return {
+        "sources_per_case": _mean((formal + informal)[helped]),
+        "formal_sources_per_case": _mean(formal[helped]),
+        "informal_sources_per_case": _mean(informal[helped]),
+        "informal_source_share": float(informal[helped].sum() / total) if total else float("nan"),
+    }
 
 
 def coordinator_betweenness(model: Neighbourhood) -> float:
@@ -226,4 +267,3 @@ def summarise(model: Neighbourhood) -> dict[str, Any]:
     out["coordinator_betweenness"] = coordinator_betweenness(model)
     out["regime"] = regime(model)
     return out
-

@@ -59,8 +59,10 @@ def check_schedule(schedule: Iterable[Any] | None, where: str = "") -> tuple[Pol
     if schedule is None:
         return ()
     if isinstance(schedule, Mapping | str) or not isinstance(schedule, Iterable):
-        raise ParameterError(f"{prefix}'schedule' must be a list of tables with a 'week' "
-                             f"and the levers that change, got {schedule!r}")
+        raise ParameterError(
+            f"{prefix}'schedule' must be a list of tables with a 'week' "
+            f"and the levers that change, got {schedule!r}"
+        )
     out = []
     allowed = changeable()
     for k, entry in enumerate(schedule, start=1):
@@ -70,29 +72,39 @@ def check_schedule(schedule: Iterable[Any] | None, where: str = "") -> tuple[Pol
         if not isinstance(entry, Mapping):
             raise ParameterError(f"{at} must be a table with 'week' and levers, got {entry!r}")
         week = entry.get("week")
-        if (not isinstance(week, numbers.Integral) or isinstance(week, bool)
-                or not 1 <= week <= MAX_WEEK):
-            raise ParameterError(f"{at}: 'week' must be an integer from 1 to {MAX_WEEK}, "
-                                 f"got {week!r}")
+        if (
+            not isinstance(week, numbers.Integral)
+            or isinstance(week, bool)
+            or not 1 <= week <= MAX_WEEK
+        ):
+            raise ParameterError(
+                f"{at}: 'week' must be an integer from 1 to {MAX_WEEK}, got {week!r}"
+            )
         levers = {}
         for name, value in entry.items():
             if name == "week":
                 continue
             if name in FIXED_FOR_RUN:
-                raise ParameterError(f"{at}: lever {name!r} is fixed for the whole run and "
-                                     f"cannot change at week {week} (given {value!r})")
+                raise ParameterError(
+                    f"{at}: lever {name!r} is fixed for the whole run and "
+                    f"cannot change at week {week} (given {value!r})"
+                )
             if name not in allowed:
-                raise ParameterError(f"{at}: {name!r} is not a lever that can change during "
-                                     f"a run (given {value!r}); {suggest(name, allowed)}"
-                                     "'samenspel params' lists the levers")
+                raise ParameterError(
+                    f"{at}: {name!r} is not a lever that can change during "
+                    f"a run (given {value!r}); {suggest(name, allowed)}"
+                    "'samenspel params' lists the levers"
+                )
             levers[name] = PARAMS[name].check(value, at)
         if not levers:
             raise ParameterError(f"{at}: no lever given for week {week}")
         out.append(PolicyChange(int(week), levers))
     weeks = [c.week for c in out]
     if len(set(weeks)) != len(weeks):
-        raise ParameterError(f"{prefix}schedule names week {_first_repeat(weeks)} twice; "
-                             "put all changes of one week in one entry")
+        raise ParameterError(
+            f"{prefix}schedule names week {_first_repeat(weeks)} twice; "
+            "put all changes of one week in one entry"
+        )
     return tuple(sorted(out, key=lambda c: c.week))
 
 
@@ -107,5 +119,6 @@ def _first_repeat(weeks: list[int]) -> int:
 
 def as_toml_rows(schedule: Iterable[PolicyChange]) -> list[str]:
     """One readable line per change: ``week 156: wijktafels_per_year = 0, ...``."""
-    return [f"week {c.week}: " + ", ".join(f"{k} = {v}" for k, v in c.levers.items())
-            for c in schedule]
+    return [
+        f"week {c.week}: " + ", ".join(f"{k} = {v}" for k, v in c.levers.items()) for c in schedule
+    ]

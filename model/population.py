@@ -45,23 +45,33 @@ def build_actor_table(params: dict, rng: np.random.Generator) -> ActorTable:
         cols[key] = np.clip(cols[key].astype(float), 0.01, 0.99)
     n = len(cols["knowledge"])
     table = ActorTable(
-        kind=np.concatenate(kinds), side=np.concatenate(sides),
-        knowledge=cols["knowledge"], role_view=cols["role_view"],
-        ingroup=cols["ingroup"], regard=cols["regard"], recognition=np.zeros(n),
+        kind=np.concatenate(kinds),
+        side=np.concatenate(sides),
+        knowledge=cols["knowledge"],
+        role_view=cols["role_view"],
+        ingroup=cols["ingroup"],
+        regard=cols["regard"],
+        recognition=np.zeros(n),
         threat=np.zeros(n),
-        uncertainty=np.ones(n), capacity=cols["capacity"].astype(float),
-        load=np.zeros(n), community=cols["community"].astype(float),
+        uncertainty=np.ones(n),
+        capacity=cols["capacity"].astype(float),
+        load=np.zeros(n),
+        community=cols["community"].astype(float),
         cultural_sensitivity=cols["cultural_base"].copy(),
-        cultural_base=cols["cultural_base"], migrant=cols["migrant"].astype(bool),
+        cultural_base=cols["cultural_base"],
+        migrant=cols["migrant"].astype(bool),
         formalisation=cols["formalisation"].astype(float),
         continuity=cols["continuity"].astype(float),
-        affiliation=cols["affiliation"].astype(np.int64), hybrid=cols["hybrid"],
-        good=np.zeros(n), bad=np.zeros(n), pushed=np.zeros(n))
+        affiliation=cols["affiliation"].astype(np.int64),
+        hybrid=cols["hybrid"],
+        good=np.zeros(n),
+        bad=np.zeros(n),
+        pushed=np.zeros(n),
+    )
     return table
 
 
-def apply_training(actors: ActorTable, households: HouseholdTable | None,
-                   params: dict) -> None:
+def apply_training(actors: ActorTable, households: HouseholdTable | None, params: dict) -> None:
     """Cultural-sensitivity training: professionals' sensitivity and migrants' trust.
 
     A training level t moves professionals' sensitivity a share t of the way to 1
@@ -84,10 +94,8 @@ def capacities(actors: ActorTable, params: dict) -> None:
 
     actors.capacity[actors.kind == Kind.PROFESSIONAL] = params["caseload_capacity"]
     actors.capacity[actors.kind == Kind.VOLUNTEER] = Volunteer.capacity_for(params)
-    basis = (params["sociale_basis_capacity"] if params["interplay"] == "sociale_basis"
-             else 1.0)
-    actors.capacity[actors.kind == Kind.COORDINATOR] = (
-        float(params["coordinator_capacity"]) * basis)
+    basis = params["sociale_basis_capacity"] if params["interplay"] == "sociale_basis" else 1.0
+    actors.capacity[actors.kind == Kind.COORDINATOR] = float(params["coordinator_capacity"]) * basis
 
 
 def affiliate_volunteers(table: ActorTable, layout: Layout) -> None:
@@ -100,14 +108,16 @@ def affiliate_volunteers(table: ActorTable, layout: Layout) -> None:
             table.affiliation[vols] = coords[np.arange(len(vols)) % len(coords)]
 
 
-def initial_familiarity(table: ActorTable, layout: Layout, params: dict,
-                        rng: np.random.Generator) -> list[np.ndarray]:
+def initial_familiarity(
+    table: ActorTable, layout: Layout, params: dict, rng: np.random.Generator
+) -> list[np.ndarray]:
     """Starting familiarity block of each district (symmetric, zero diagonal)."""
     return [_district_block(table, layout, m, params, rng) for m in layout.district_actors]
 
 
-def _district_block(table: ActorTable, layout: Layout, members: np.ndarray,
-                    params: dict, rng: np.random.Generator) -> np.ndarray:
+def _district_block(
+    table: ActorTable, layout: Layout, members: np.ndarray, params: dict, rng: np.random.Generator
+) -> np.ndarray:
     p = params
     kind, side = table.kind[members], table.side[members]
     area = layout.actor_area[members]
@@ -117,8 +127,7 @@ def _district_block(table: ActorTable, layout: Layout, members: np.ndarray,
     vol = kind == Kind.VOLUNTEER
     coord = kind == Kind.COORDINATOR
     org = kind == Kind.ORGANISATION
-    shared_area = ((area[:, None] == area[None, :]) | (area[:, None] < 0)
-                   | (area[None, :] < 0))
+    shared_area = (area[:, None] == area[None, :]) | (area[:, None] < 0) | (area[None, :] < 0)
     f[pro[:, None] & pro[None, :] & shared_area] = p["fam_team"]
     f[org[:, None] & org[None, :] & shared_area] = p["fam_organisations"]
     f[np.ix_(coord, pro)] = p["fam_coordinator_pro"]
@@ -147,8 +156,9 @@ def cross_pairs(layout: Layout) -> tuple[np.ndarray, np.ndarray]:
     return i[order], j[order]
 
 
-def build_households(params: dict, table: ActorTable, layout: Layout,
-                     rng: np.random.Generator) -> HouseholdTable:
+def build_households(
+    params: dict, table: ActorTable, layout: Layout, rng: np.random.Generator
+) -> HouseholdTable:
     """Draw the households of every area and their informal contacts.
 
     A household's informal contact is an informal actor active in its area. Under
@@ -162,18 +172,30 @@ def build_households(params: dict, table: ActorTable, layout: Layout,
     for informal in layout.area_informal:
         orgs = informal[table.kind[informal] == Kind.ORGANISATION]
         migrant_orgs = orgs[table.migrant[orgs]]
-        parts.append(Household.initial_state(params["n_households"], local, informal,
-                                             migrant_orgs, rng))
+        parts.append(
+            Household.initial_state(params["n_households"], local, informal, migrant_orgs, rng)
+        )
     cols = {key: np.concatenate([p[key] for p in parts]) for key in parts[0]}
     n = len(cols["migrant"])
     households = HouseholdTable(
-        area=layout.household_area, migrant=cols["migrant"],
-        trust_pro=cols["trust_base"].copy(), trust_base=cols["trust_base"],
-        vulnerability=cols["vulnerability"], contact=cols["contact"].astype(np.int64),
-        circle=cols["circle"], severity=np.zeros(n), needy=np.zeros(n, bool),
-        new=np.zeros(n, bool), case=np.full(n, -1, np.int64),
-        need_start=np.zeros(n, np.int64), unmet=np.zeros(n), needs=np.zeros(n, np.int64),
-        resolved=np.zeros(n, np.int64), served=np.zeros(n, bool), wait=np.zeros(n),
-        helped=np.zeros(n, np.int64))
+        area=layout.household_area,
+        migrant=cols["migrant"],
+        trust_pro=cols["trust_base"].copy(),
+        trust_base=cols["trust_base"],
+        vulnerability=cols["vulnerability"],
+        contact=cols["contact"].astype(np.int64),
+        circle=cols["circle"],
+        severity=np.zeros(n),
+        needy=np.zeros(n, bool),
+        new=np.zeros(n, bool),
+        case=np.full(n, -1, np.int64),
+        need_start=np.zeros(n, np.int64),
+        unmet=np.zeros(n),
+        needs=np.zeros(n, np.int64),
+        resolved=np.zeros(n, np.int64),
+        served=np.zeros(n, bool),
+        wait=np.zeros(n),
+        helped=np.zeros(n, np.int64),
+    )
     apply_training(table, households, params)
     return households

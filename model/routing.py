@@ -134,12 +134,14 @@ def intake_at_professional(model: Neighbourhood, cid: int, severity: float) -> N
     team = model.areas.area_formal[area]
     pro = least_loaded(model, team)
     assign(model, cid, Role.PRO, pro)
-    if len(team) > 1 and rng.random() < ramp(severity - p["complex_severity"],
-                                              p["decision_width"]):
+    if len(team) > 1 and rng.random() < ramp(severity - p["complex_severity"], p["decision_width"]):
         assign(model, cid, Role.PRO2, least_loaded(model, team[team != pro]))
     contact = int(model.households.contact[model.cases.c.household[cid]])
-    if (contact >= 0 and a.load[contact] < a.capacity[contact]
-            and rng.random() < p["civic_activity"] * p["parallel_help"]):
+    if (
+        contact >= 0
+        and a.load[contact] < a.capacity[contact]
+        and rng.random() < p["civic_activity"] * p["parallel_help"]
+    ):
         assign(model, cid, Role.INF, contact)
         if rng.random() < view.link(model.areas, area, pro, contact):
             make_direct(model, cid)
@@ -148,8 +150,7 @@ def intake_at_professional(model: Neighbourhood, cid: int, severity: float) -> N
         _involve_informal(model, cid, pro, area, severity)
 
 
-def _involve_informal(model: Neighbourhood, cid: int, pro: int, area: int,
-                      severity: float) -> None:
+def _involve_informal(model: Neighbourhood, cid: int, pro: int, area: int, severity: float) -> None:
     """The professional brings in informal help: directly, via a coordinator, or pushed."""
     rng, a, view, c = model.rng_decisions, model.actors, model.view, model.cases.c
     lead_taken = c.helper[cid, Role.INF] >= 0
@@ -186,8 +187,7 @@ def _involve_informal(model: Neighbourhood, cid: int, pro: int, area: int,
         _check_instrumentalised(model, j, severity, 1.0)
 
 
-def _check_instrumentalised(model: Neighbourhood, j: int, severity: float,
-                            felt: float) -> None:
+def _check_instrumentalised(model: Neighbourhood, j: int, severity: float, felt: float) -> None:
     """Count a hand-over without contact as instrumentalisation, or not."""
     view = model.view
     if severity > view.limit[j] or model.rng_decisions.random() < felt * (1.0 - view.wanted[j]):

@@ -16,8 +16,9 @@ from .neighbourhood import DEFAULT_WEEKS, MAX_SEED, Neighbourhood, check_run_arg
 __all__ = ["DEFAULT_WEEKS", "MAX_SEED", "check_run_args", "run", "simulate"]
 
 
-def simulate(seed: int = 0, weeks: int = DEFAULT_WEEKS,
-             schedule: Iterable[Any] | None = None, **params: Any) -> Neighbourhood:
+def simulate(
+    seed: int = 0, weeks: int = DEFAULT_WEEKS, schedule: Iterable[Any] | None = None, **params: Any
+) -> Neighbourhood:
     """Build a neighbourhood, run it for ``weeks`` weeks and return it."""
     seed, weeks = check_run_args(seed, weeks)
     model = Neighbourhood(rng=seed, weeks=weeks, schedule=schedule, **params)
@@ -25,7 +26,8 @@ def simulate(seed: int = 0, weeks: int = DEFAULT_WEEKS,
     return model
 
 
-def run(seed: int = 0, weeks: int = DEFAULT_WEEKS, schedule: Iterable[Any] | None = None,
-        **params: Any) -> dict[str, Any]:
+def run(
+    seed: int = 0, weeks: int = DEFAULT_WEEKS, schedule: Iterable[Any] | None = None, **params: Any
+) -> dict[str, Any]:
     """Run one neighbourhood and return its end-of-run summary."""
     return simulate(seed=seed, weeks=weeks, schedule=schedule, **params).summary()

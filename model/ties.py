@@ -50,9 +50,13 @@ class Ties:
 
     """
 
-    def __init__(self, side: np.ndarray, district: np.ndarray,
-                 blocks: list[np.ndarray], cross_pairs: tuple[np.ndarray, np.ndarray]
-                 ) -> None:
+    def __init__(
+        self,
+        side: np.ndarray,
+        district: np.ndarray,
+        blocks: list[np.ndarray],
+        cross_pairs: tuple[np.ndarray, np.ndarray],
+    ) -> None:
         """Create the tie state.
 
         Args:
@@ -80,8 +84,9 @@ class Ties:
         self._offsets, self._sizes = offsets, sizes
         self.flat = np.concatenate([np.asarray(b, dtype=float).ravel() for b in blocks])
         self.contact_flat = np.zeros_like(self.flat)
-        self._diag = np.concatenate([o + np.arange(s) * (s + 1)
-                                     for o, s in zip(offsets, sizes, strict=True)])
+        self._diag = np.concatenate(
+            [o + np.arange(s) * (s + 1) for o, s in zip(offsets, sizes, strict=True)]
+        )
         self.flat[self._diag] = 0.0
         self.formal = np.flatnonzero(side == FORMAL)
         self.informal = np.flatnonzero(side == INFORMAL)
@@ -107,7 +112,8 @@ class Ties:
             li, lj = np.triu_indices(len(m), 1)
             si, sj = self.side[m[li]], self.side[m[lj]]
             cat[off + li * len(m) + lj] = np.where(
-                (si == BROKER) | (sj == BROKER), 3, np.where(si == sj, 1, 2))
+                (si == BROKER) | (sj == BROKER), 3, np.where(si == sj, 1, 2)
+            )
         return cat
 
     def _refresh_live(self) -> None:
@@ -170,8 +176,10 @@ class Ties:
 
     def _single(self, what: str) -> None:
         if len(self.members) != 1:
-            raise AttributeError(f"ties.{what} as one array exists only for a single "
-                                 "district; use ties.get(i, j) or ties.block(d)")
+            raise AttributeError(
+                f"ties.{what} as one array exists only for a single "
+                "district; use ties.get(i, j) or ties.block(d)"
+            )
 
     # --- contact and update ------------------------------------------------------------
     def touch(self, i: np.ndarray | int, j: np.ndarray | int, weight: float = 1.0) -> None:
@@ -199,8 +207,7 @@ class Ties:
         if self._views_out:  # someone had a writable view: take the arrays as they are
             self._refresh_live()
             self._touched.append(np.flatnonzero(self.contact_flat))
-        touched = (np.concatenate(self._touched) if self._touched
-                   else np.zeros(0, np.int64))
+        touched = np.concatenate(self._touched) if self._touched else np.zeros(0, np.int64)
         new = touched[~self._is_live[touched]]
         if len(new):
             new = np.unique(new)
@@ -256,8 +263,7 @@ class Ties:
         pos = idx - self._offsets[d]
         size = self._sizes[d]
         start = self._member_start[d]
-        return (self._all_members[start + pos // size],
-                self._all_members[start + pos % size])
+        return (self._all_members[start + pos // size], self._all_members[start + pos % size])
 
     def strong_pairs(self, strong: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Pairs (i < j within a district) with familiarity >= ``strong``, and values."""

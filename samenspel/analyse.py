@@ -43,24 +43,29 @@ def load_results(out: Path) -> tuple[Spec, pd.DataFrame, pd.DataFrame]:
     """
     if not (out / "spec.toml").exists() or not (out / "design.parquet").exists():
         raise SpecError(f"{out}: not a sweep results folder (no spec.toml or design.parquet)")
-    spec = load_spec(out / "spec.toml", name=read_manifest(out).get("name"),
-                     allow_large=True)
+    spec = load_spec(out / "spec.toml", name=read_manifest(out).get("name"), allow_large=True)
     files = sorted((out / "runs").glob("*.parquet"))
     try:
         design = read_parquet(out / "design.parquet", fix=RERUN)
-        runs = (pd.concat([read_parquet(f, fix=RERUN) for f in files], ignore_index=True)
-                if files else pd.DataFrame({"run_id": []}))
+        runs = (
+            pd.concat([read_parquet(f, fix=RERUN) for f in files], ignore_index=True)
+            if files
+            else pd.DataFrame({"run_id": []})
+        )
     except FileProblem as exc:
         raise SpecError(str(exc)) from None
     if "run_id" not in runs.columns or not {f"x_{f.name}" for f in spec.factors} <= set(
-            design.columns):
+        design.columns
+    ):
         raise SpecError(f"{out}: the results files do not match spec.toml; {RERUN}")
     runs = runs.drop_duplicates("run_id").sort_values("run_id").reset_index(drop=True)
     total = len(design) * spec.replicates
     if len(runs) < total:
-        raise SpecError(f"{out}: sweep incomplete, {total - len(runs)} of {total} runs "
-                        f"missing; run 'samenspel sweep {spec.path.name} --out {out}' "
-                        "with the original spec to finish it")
+        raise SpecError(
+            f"{out}: sweep incomplete, {total - len(runs)} of {total} runs "
+            f"missing; run 'samenspel sweep {spec.path.name} --out {out}' "
+            "with the original spec to finish it"
+        )
     return spec, design, runs
 
 
@@ -82,11 +87,17 @@ def sobol_table(spec: Spec, design: pd.DataFrame, y: np.ndarray) -> pd.DataFrame
     """Sobol S1 and ST with confidence intervals, one row per factor (largest ST first)."""
     from SALib.analyze import sobol
 
-    res = sobol.analyze(spec.problem(), y, calc_second_order=spec.second_order,
-                        seed=spec.seed)
+    res = sobol.analyze(spec.problem(), y, calc_second_order=spec.second_order, seed=spec.seed)
     names = [f.name for f in spec.factors]
-    df = pd.DataFrame({"factor": names, "S1": res["S1"], "S1_conf": res["S1_conf"],
-                       "ST": res["ST"], "ST_conf": res["ST_conf"]})
+    df = pd.DataFrame(
+        {
+            "factor": names,
+            "S1": res["S1"],
+            "S1_conf": res["S1_conf"],
+            "ST": res["ST"],
+            "ST_conf": res["ST_conf"],
+        }
+    )
     df = df.sort_values("ST", ascending=False, ignore_index=True)
     if spec.second_order:  # pairwise indices, kept with the table (upper triangle)
         df.attrs["S2"] = pd.DataFrame(res["S2"], index=names, columns=names)
@@ -97,11 +108,18 @@ def morris_table(spec: Spec, design: pd.DataFrame, y: np.ndarray) -> pd.DataFram
     """Morris μ*, its confidence interval, μ and σ, one row per factor (largest μ* first)."""
     from SALib.analyze import morris
 
-    res = morris.analyze(spec.problem(), _coords(spec, design), y, num_levels=spec.levels,
-                         seed=spec.seed)
-    df = pd.DataFrame({"factor": [f.name for f in spec.factors], "mu_star": res["mu_star"],
-                       "mu_star_conf": res["mu_star_conf"], "mu": res["mu"],
-                       "sigma": res["sigma"]})
+    res = morris.analyze(
+        spec.problem(), _coords(spec, design), y, num_levels=spec.levels, seed=spec.seed
+    )
+    df = pd.DataFrame(
+        {
+            "factor": [f.name for f in spec.factors],
+            "mu_star": res["mu_star"],
+            "mu_star_conf": res["mu_star_conf"],
+            "mu": res["mu"],
+            "sigma": res["sigma"],
+        }
+    )
     return df.sort_values("mu_star", ascending=False, ignore_index=True)
 
 
@@ -111,8 +129,9 @@ def grid_table(spec: Spec, design: pd.DataFrame, y: np.ndarray) -> pd.DataFrame:
     df = design[names].assign(outcome=y)
     if len(names) == 1:
         return df.groupby(names[0])[["outcome"]].mean()
-    return df.pivot_table(index=names[0], columns=names[1], values="outcome",
-                          aggfunc="mean", sort=False)
+    return df.pivot_table(
+        index=names[0], columns=names[1], values="outcome", aggfunc="mean", sort=False
+    )
 
 
 def latin_table(spec: Spec, design: pd.DataFrame, y: np.ndarray) -> pd.DataFrame:
@@ -161,24 +180,27 @@ def plot_grid(table: pd.DataFrame, outcome: str, path: Path) -> None:
         ax.set_xlabel(_label(table.index.name))
         ax.set_ylabel(f"mean {outcome}")
     else:
-        im = ax.imshow(table.to_numpy(dtype=float), origin="lower", aspect="auto",
-                       cmap="viridis")
-        ax.set_xticks(range(table.shape[1]), [f"{c:g}" if isinstance(c, float) else str(c)
-                                              for c in table.columns])
-        ax.set_yticks(range(table.shape[0]), [f"{r:g}" if isinstance(r, float) else str(r)
-                                              for r in table.index])
+        im = ax.imshow(table.to_numpy(dtype=float), origin="lower", aspect="auto", cmap="viridis")
+        ax.set_xticks(
+            range(table.shape[1]),
+            [f"{c:g}" if isinstance(c, float) else str(c) for c in table.columns],
+        )
+        ax.set_yticks(
+            range(table.shape[0]),
+            [f"{r:g}" if isinstance(r, float) else str(r) for r in table.index],
+        )
         ax.set_xlabel(_label(table.columns.name))
         ax.set_ylabel(_label(table.index.name))
         for (i, j), v in np.ndenumerate(table.to_numpy(dtype=float)):
             light = im.norm(v) > 0.6  # dark text on the light end of viridis
-            ax.text(j, i, f"{v:.3f}", ha="center", va="center", fontsize=7,
-                    color="k" if light else "w")
+            ax.text(
+                j, i, f"{v:.3f}", ha="center", va="center", fontsize=7, color="k" if light else "w"
+            )
         fig.colorbar(im, ax=ax, label=f"mean {outcome}")
     _save(fig, path)
 
 
-def plot_latin(spec: Spec, design: pd.DataFrame, y: np.ndarray, outcome: str,
-               path: Path) -> None:
+def plot_latin(spec: Spec, design: pd.DataFrame, y: np.ndarray, outcome: str, path: Path) -> None:
     """Scatter of the outcome against each factor."""
     n = len(spec.factors)
     cols = min(n, 4)
@@ -213,8 +235,9 @@ def _rich(df: pd.DataFrame, title: str, index: bool = False) -> Table:
     return table
 
 
-def analyse(out: Path, outcomes: list[str] | None = None,
-            console: Console | None = None) -> dict[str, pd.DataFrame]:
+def analyse(
+    out: Path, outcomes: list[str] | None = None, console: Console | None = None
+) -> dict[str, pd.DataFrame]:
     """Analyse the sweep in ``out``; print tables, write CSV and PNG to ``out/analysis``.
 
     Args:
@@ -238,10 +261,12 @@ def analyse(out: Path, outcomes: list[str] | None = None,
     folder = out / "analysis"
     folder.mkdir(exist_ok=True)
     commits = ", ".join(sorted(runs["git_commit"].unique()))
-    console.print(f"[bold]{spec.name}[/]: {spec.design} design, {len(design)} points x "
-                  f"{spec.replicates} replicates = {len(runs)} runs of {spec.weeks} weeks; "
-                  f"samenspel {', '.join(sorted(runs['samenspel_version'].unique()))}, "
-                  f"commit {commits}")
+    console.print(
+        f"[bold]{spec.name}[/]: {spec.design} design, {len(design)} points x "
+        f"{spec.replicates} replicates = {len(runs)} runs of {spec.weeks} weeks; "
+        f"samenspel {', '.join(sorted(runs['samenspel_version'].unique()))}, "
+        f"commit {commits}"
+    )
     tables: dict[str, pd.DataFrame] = {}
     for outcome in outcomes:
         y = point_means(runs, outcome, len(design))
@@ -265,8 +290,9 @@ def analyse(out: Path, outcomes: list[str] | None = None,
             plot_grid(table, outcome, base.with_suffix(".png"))
             rest = [f.name for f in spec.factors[2:]]
             note = f", averaged over {', '.join(rest)}" if rest else ""
-            console.print(_rich(table, f"Mean {outcome} (rows: {table.index.name}{note})",
-                                index=True))
+            console.print(
+                _rich(table, f"Mean {outcome} (rows: {table.index.name}{note})", index=True)
+            )
         else:
             table = latin_table(spec, design, y)
             plot_latin(spec, design, y, outcome, base.with_suffix(".png"))

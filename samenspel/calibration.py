@@ -98,6 +98,7 @@ class CalibrationError(ValueError):
 
 # --- classification -----------------------------------------------------------------
 
+
 def is_free(p: Param) -> bool:
     """True when the parameter's value is an assumption (source "assumption...")."""
     return p.source.strip().lower().startswith("assumption")
@@ -118,14 +119,28 @@ def classify(p: Param) -> str:
 
 def classification() -> pd.DataFrame:
     """One row per parameter: name, group, class, default, range and source."""
-    rows = [{"name": p.name, "group": p.group, "class": classify(p), "default": p.default,
-             "range": (", ".join(p.choices) if p.choices else
-                       "true/false" if p.type is bool else f"{p.low:g}-{p.high:g}"),
-             "source": p.source} for p in PARAMS.values()]
+    rows = [
+        {
+            "name": p.name,
+            "group": p.group,
+            "class": classify(p),
+            "default": p.default,
+            "range": (
+                ", ".join(p.choices)
+                if p.choices
+                else "true/false"
+                if p.type is bool
+                else f"{p.low:g}-{p.high:g}"
+            ),
+            "source": p.source,
+        }
+        for p in PARAMS.values()
+    ]
     return pd.DataFrame(rows)
 
 
 # --- the design ---------------------------------------------------------------------
+
 
 def parameter_ranges(names: Sequence[str] = CALIBRATED) -> dict[str, tuple[float, float]]:
     """Range of each calibrated parameter: the Morris screening's, else the declared one.
@@ -138,14 +153,17 @@ def parameter_ranges(names: Sequence[str] = CALIBRATED) -> dict[str, tuple[float
 
     screened = {}
     if MORRIS_SPEC.exists():
-        screened = {f.name: (f.low, f.high) for f in load_spec(MORRIS_SPEC).factors
-                    if f.values is None}
+        screened = {
+            f.name: (f.low, f.high) for f in load_spec(MORRIS_SPEC).factors if f.values is None
+        }
     out = {}
     for name in names:
         p = PARAMS.get(name)
         if p is None or p.type not in (int, float):
-            raise CalibrationError(f"calibrated parameter {name!r} is not a numeric "
-                                   "parameter ('samenspel params' lists them)")
+            raise CalibrationError(
+                f"calibrated parameter {name!r} is not a numeric "
+                "parameter ('samenspel params' lists them)"
+            )
         out[name] = screened.get(name, (p.low, p.high))
     return out
 
@@ -160,8 +178,7 @@ def latin_design(points: int, seed: int, names: Sequence[str] = CALIBRATED) -> p
     for j, name in enumerate(names):
         low, high = ranges[name]
         if PARAMS[name].type is int:
-            cols[name] = np.minimum(np.floor(low + u[:, j] * (high - low + 1)),
-                                    high).astype(int)
+            cols[name] = np.minimum(np.floor(low + u[:, j] * (high - low + 1)), high).astype(int)
         else:
             cols[name] = low + u[:, j] * (high - low)
     df = pd.DataFrame(cols)
@@ -176,8 +193,10 @@ def defaults_point(names: Sequence[str] = CALIBRATED) -> dict[str, Any]:
 
 # --- running one point (in a worker) ------------------------------------------------
 
-def run_point(point: int, overrides: dict[str, Any], seeds: Sequence[int], weeks: int
-              ) -> tuple[int, list[dict[str, Any]], pd.DataFrame]:
+
+def run_point(
+    point: int, overrides: dict[str, Any], seeds: Sequence[int], weeks: int
+) -> tuple[int, list[dict[str, Any]], pd.DataFrame]:
     """Run the validation scenarios at one point; return its run rows and logics."""
     rows = []
     for name in SCENARIOS:
@@ -189,15 +208,18 @@ def run_point(point: int, overrides: dict[str, Any], seeds: Sequence[int], weeks
     return point, rows, initial_logics(seeds, overrides=overrides)
 
 
-def _run_point_task(task: tuple[int, dict[str, Any], list[int], int]
-                    ) -> tuple[int, list[dict[str, Any]], pd.DataFrame]:
+def _run_point_task(
+    task: tuple[int, dict[str, Any], list[int], int],
+) -> tuple[int, list[dict[str, Any]], pd.DataFrame]:
     return run_point(*task)
 
 
 # --- judging ------------------------------------------------------------------------
 
-def judge_point(runs: pd.DataFrame, logics: pd.DataFrame, weeks: int = WEEKS
-                ) -> list[PatternResult]:
+
+def judge_point(
+    runs: pd.DataFrame, logics: pd.DataFrame, weeks: int = WEEKS
+) -> list[PatternResult]:
     """The five validation patterns judged on one point's runs.
 
     Args:
@@ -208,11 +230,17 @@ def judge_point(runs: pd.DataFrame, logics: pd.DataFrame, weeks: int = WEEKS
 
     """
     runs = runs.copy()
-    runs["scenario"] = pd.Categorical(runs["scenario"], categories=list(SCENARIOS),
-                                      ordered=True)
+    runs["scenario"] = pd.Categorical(runs["scenario"], categories=list(SCENARIOS), ordered=True)
     seeds = sorted(int(s) for s in runs["seed"].unique())
-    comp = Comparison(scenarios=[], seeds=seeds, weeks=weeks, runs=runs,
-                      weekly=pd.DataFrame(), seconds=0.0, workers=1)
+    comp = Comparison(
+        scenarios=[],
+        seeds=seeds,
+        weeks=weeks,
+        runs=runs,
+        weekly=pd.DataFrame(),
+        seconds=0.0,
+        workers=1,
+    )
     return judge(comp, logics)
 
 
@@ -229,6 +257,7 @@ def verdicts(results: Sequence[PatternResult]) -> dict[str, bool]:
 
 
 # --- the search ---------------------------------------------------------------------
+
 
 @dataclass
 class Calibration:
@@ -277,14 +306,15 @@ class Calibration:
         return bool(self.points.loc[self.points["point"] == -1, "accepted"].iloc[0])
 
 
-def check_args(points: int, replicates: int, seed: int, weeks: int,
-               workers: int | None) -> None:
+def check_args(points: int, replicates: int, seed: int, weeks: int, workers: int | None) -> None:
     """Raise ``CalibrationError`` (one line) on an unusable argument."""
     if points < 1:
         raise CalibrationError(f"--points must be at least 1, got {points}")
     if replicates < 2:
-        raise CalibrationError(f"--replicates must be at least 2 (the patterns use 95 % "
-                               f"intervals over replicates), got {replicates}")
+        raise CalibrationError(
+            f"--replicates must be at least 2 (the patterns use 95 % "
+            f"intervals over replicates), got {replicates}"
+        )
     if seed < 0:
         raise CalibrationError(f"--seed must be at least 0, got {seed}")
     if workers is not None and workers < 1:
@@ -295,10 +325,15 @@ def check_args(points: int, replicates: int, seed: int, weeks: int,
         raise CalibrationError(f"--weeks: {exc}") from None
 
 
-def calibrate(points: int = POINTS, replicates: int = REPLICATES, seed: int = SEED,
-              weeks: int = WEEKS, workers: int | None = 2,
-              progress: Callable[[int, int], None] | None = None,
-              names: Sequence[str] = CALIBRATED) -> Calibration:
+def calibrate(
+    points: int = POINTS,
+    replicates: int = REPLICATES,
+    seed: int = SEED,
+    weeks: int = WEEKS,
+    workers: int | None = 2,
+    progress: Callable[[int, int], None] | None = None,
+    names: Sequence[str] = CALIBRATED,
+) -> Calibration:
     """Run the Latin-hypercube search and judge every point (see the module docstring).
 
     Args:
@@ -319,8 +354,10 @@ def calibrate(points: int = POINTS, replicates: int = REPLICATES, seed: int = SE
     design = latin_design(points, seed, names)
     seeds = replicate_seeds(seed, replicates)
     tasks = [(-1, defaults_point(names), seeds, weeks)]
-    tasks += [(int(r["point"]), {n: _plain(r[n]) for n in names}, seeds, weeks)
-              for _, r in design.iterrows()]
+    tasks += [
+        (int(r["point"]), {n: _plain(r[n]) for n in names}, seeds, weeks)
+        for _, r in design.iterrows()
+    ]
     workers = max(1, min(workers or 1, len(tasks)))
     done: dict[int, tuple[list[dict[str, Any]], pd.DataFrame]] = {}
     t0 = time.perf_counter()
@@ -334,8 +371,8 @@ def calibrate(points: int = POINTS, replicates: int = REPLICATES, seed: int = SE
                 progress(len(done), len(tasks))
     else:
         context = multiprocessing.get_context(
-            "forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
-            else "spawn")
+            "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        )
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = [pool.submit(_run_point_task, t) for t in tasks]
             for fut in as_completed(futures):
@@ -352,9 +389,18 @@ def calibrate(points: int = POINTS, replicates: int = REPLICATES, seed: int = SE
         if point == -1:
             default_checks = results
         table.append({"point": point, **overrides, **verdicts(results)})
-    return Calibration(points=pd.DataFrame(table), runs=pd.DataFrame(all_rows), names=names,
-                       ranges=parameter_ranges(names), seeds=seeds, seed=seed, weeks=weeks,
-                       seconds=seconds, workers=workers, default_checks=default_checks)
+    return Calibration(
+        points=pd.DataFrame(table),
+        runs=pd.DataFrame(all_rows),
+        names=names,
+        ranges=parameter_ranges(names),
+        seeds=seeds,
+        seed=seed,
+        weeks=weeks,
+        seconds=seconds,
+        workers=workers,
+        default_checks=default_checks,
+    )
 
 
 def _plain(x: Any) -> Any:
@@ -379,14 +425,22 @@ def load(out: str | Path) -> Calibration:
     names = tuple(meta["names"])
     defaults = runs[runs["point"] == -1]
     logics = initial_logics(meta["seeds"], overrides=defaults_point(names))
-    return Calibration(points=points, runs=runs, names=names,
-                       ranges=parameter_ranges(names), seeds=meta["seeds"],
-                       seed=meta.get("seed", meta["seeds"][0]), weeks=meta["weeks"],
-                       seconds=meta["seconds"], workers=meta["workers"],
-                       default_checks=judge_point(defaults, logics, meta["weeks"]))
+    return Calibration(
+        points=points,
+        runs=runs,
+        names=names,
+        ranges=parameter_ranges(names),
+        seeds=meta["seeds"],
+        seed=meta.get("seed", meta["seeds"][0]),
+        weeks=meta["weeks"],
+        seconds=meta["seconds"],
+        workers=meta["workers"],
+        default_checks=judge_point(defaults, logics, meta["weeks"]),
+    )
 
 
 # --- the region ---------------------------------------------------------------------
+
 
 def region(cal: Calibration, bins: int = 5) -> pd.DataFrame:
     """Per calibrated parameter: the accepted values' range, quantiles and rates.
@@ -402,21 +456,36 @@ def region(cal: Calibration, bins: int = 5) -> pd.DataFrame:
         x = acc[name].to_numpy(float)
         edges = np.linspace(low, high, bins + 1)
         slot = np.clip(np.digitize(design[name].to_numpy(float), edges[1:-1]), 0, bins - 1)
-        rates = [float(design["accepted"].to_numpy()[slot == b].mean()) if (slot == b).any()
-                 else math.nan for b in range(bins)]
-        by_pattern = {f"p{k}_by_fifth": [
-            float(design[f"p{k}"].to_numpy()[slot == b].mean()) if (slot == b).any()
-            else math.nan for b in range(bins)] for k in range(1, 6)}
-        rows.append({
-            **by_pattern,
-            "parameter": name, "searched": f"{low:g}-{high:g}", "default": default,
-            "accepted_min": x.min() if len(x) else math.nan,
-            "accepted_q10": np.quantile(x, 0.1) if len(x) else math.nan,
-            "accepted_median": np.median(x) if len(x) else math.nan,
-            "accepted_q90": np.quantile(x, 0.9) if len(x) else math.nan,
-            "accepted_max": x.max() if len(x) else math.nan,
-            "default_inside": bool(len(x) and x.min() <= default <= x.max()),
-            "rate_by_fifth": rates})
+        rates = [
+            float(design["accepted"].to_numpy()[slot == b].mean())
+            if (slot == b).any()
+            else math.nan
+            for b in range(bins)
+        ]
+        by_pattern = {
+            f"p{k}_by_fifth": [
+                float(design[f"p{k}"].to_numpy()[slot == b].mean())
+                if (slot == b).any()
+                else math.nan
+                for b in range(bins)
+            ]
+            for k in range(1, 6)
+        }
+        rows.append(
+            {
+                **by_pattern,
+                "parameter": name,
+                "searched": f"{low:g}-{high:g}",
+                "default": default,
+                "accepted_min": x.min() if len(x) else math.nan,
+                "accepted_q10": np.quantile(x, 0.1) if len(x) else math.nan,
+                "accepted_median": np.median(x) if len(x) else math.nan,
+                "accepted_q90": np.quantile(x, 0.9) if len(x) else math.nan,
+                "accepted_max": x.max() if len(x) else math.nan,
+                "default_inside": bool(len(x) and x.min() <= default <= x.max()),
+                "rate_by_fifth": rates,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -427,8 +496,9 @@ def figure(cal: Calibration) -> Any:
     n = len(cal.names)
     cols = min(n, 5)
     rows = -(-n // cols)
-    fig, axes = subplots(rows, cols, figsize=(3.1 * cols, 2.5 * rows), squeeze=False,
-                             layout="constrained")
+    fig, axes = subplots(
+        rows, cols, figsize=(3.1 * cols, 2.5 * rows), squeeze=False, layout="constrained"
+    )
     design, acc = cal.design, cal.accepted
     for ax, name in zip(axes.flat, cal.names, strict=False):
         low, high = cal.ranges[name]
@@ -441,12 +511,15 @@ def figure(cal: Calibration) -> Any:
     for ax in axes.flat[n:]:
         ax.set_visible(False)
     axes.flat[0].legend(fontsize=7, frameon=False)
-    fig.suptitle(f"Calibration: {len(acc)} of {len(design)} Latin-hypercube points meet "
-                 "all five patterns", fontsize=10)
+    fig.suptitle(
+        f"Calibration: {len(acc)} of {len(design)} Latin-hypercube points meet all five patterns",
+        fontsize=10,
+    )
     return fig
 
 
 # --- the report ---------------------------------------------------------------------
+
 
 def _criteria() -> list[str]:
     """The pattern criteria as written in ``samenspel/validation.py`` (not retyped)."""
@@ -460,27 +533,37 @@ def _criteria() -> list[str]:
 def _classification_lines() -> list[str]:
     df = classification()
     counts = df["class"].value_counts()
-    lines = ["| class | parameters |", "|---|---|",
-             *(f"| {k} | {v} |" for k, v in counts.items()), "",
-             "| parameter | group | class | default | range | source |",
-             "|---|---|---|---|---|---|"]
+    lines = [
+        "| class | parameters |",
+        "|---|---|",
+        *(f"| {k} | {v} |" for k, v in counts.items()),
+        "",
+        "| parameter | group | class | default | range | source |",
+        "|---|---|---|---|---|---|",
+    ]
     for r in df.itertuples(index=False):
-        lines.append(f"| `{r.name}` | {r.group} | {r[2]} | {r.default} | {r.range} | "
-                     f"{(r.source or '-').replace('|', '/')} |")
+        lines.append(
+            f"| `{r.name}` | {r.group} | {r[2]} | {r.default} | {r.range} | "
+            f"{(r.source or '-').replace('|', '/')} |"
+        )
     return lines
 
 
-def report(cal: Calibration | None, figure_path: str = "figures/calibration.png",
-           command: str = "") -> str:
+def report(
+    cal: Calibration | None, figure_path: str = "figures/calibration.png", command: str = ""
+) -> str:
     """The calibration document (``docs/calibration.md``); ``cal`` None: plan only."""
     ranges = parameter_ranges()
     lines = [
-        "# Calibration", "",
+        "# Calibration",
+        "",
         "Generated by `samenspel calibrate` (`samenspel/calibration.py`); do not edit by "
         "hand. Issue 9, point 11: which parameters come from the research or the "
         "literature, which are free, and which values of the free ones reproduce all "
-        "validation patterns at once (pattern-oriented modelling, Grimm et al. 2005).", "",
-        "## Procedure", "",
+        "validation patterns at once (pattern-oriented modelling, Grimm et al. 2005).",
+        "",
+        "## Procedure",
+        "",
         "1. Classify every parameter by the `source` of its declaration "
         "(`model/params.py`), table below.",
         "2. Search over the free mechanism constants that matter most for the pattern "
@@ -494,38 +577,60 @@ def report(cal: Calibration | None, figure_path: str = "figures/calibration.png"
         "`samenspel.validation.judge`: the very checks of `samenspel validate`.",
         "5. Report the accepted region: how many points, per parameter the accepted "
         "values and the acceptance rate across the range, and whether the defaults are "
-        "accepted and lie inside it.", "",
-        "## Acceptance criteria (fixed before the search)", "",
+        "accepted and lie inside it.",
+        "",
+        "## Acceptance criteria (fixed before the search)",
+        "",
         "The five patterns of DESIGN.md section 3, with the criteria of "
-        "`samenspel/validation.py`, unchanged (quoted from its docstring):", "",
-        "```", *_criteria(), "```", "",
+        "`samenspel/validation.py`, unchanged (quoted from its docstring):",
+        "",
+        "```",
+        *_criteria(),
+        "```",
+        "",
         "A point is accepted only if every check of every pattern holds. The intervals "
         "are 95 % t-intervals over the R replicates of the point, so with fewer "
         "replicates than `samenspel validate` (12) they are wider and acceptance is "
         "stricter, never looser: the accepted region is conservative. R = 2 (t = 12.7) "
         "would reject nearly everything by noise alone; R = 4 (t = 3.18) is the "
-        "smallest that tells patterns from noise within the compute budget.", "",
-        "## Parameters searched", "", CHOICE, "",
-        "| parameter | default | searched range | source |", "|---|---|---|---|",
-        *(f"| `{n}` | {PARAMS[n].default} | {ranges[n][0]:g}-{ranges[n][1]:g} | "
-          f"{PARAMS[n].source} |" for n in CALIBRATED), "",
+        "smallest that tells patterns from noise within the compute budget.",
+        "",
+        "## Parameters searched",
+        "",
+        CHOICE,
+        "",
+        "| parameter | default | searched range | source |",
+        "|---|---|---|---|",
+        *(
+            f"| `{n}` | {PARAMS[n].default} | {ranges[n][0]:g}-{ranges[n][1]:g} | "
+            f"{PARAMS[n].source} |"
+            for n in CALIBRATED
+        ),
+        "",
         "Ranges are those of the Morris screening (`experiments/morris-all.toml`): the "
         "declared range, or the sub-range documented there for weekly rates whose "
-        "declared range is a technical limit.", ""]
+        "declared range is a technical limit.",
+        "",
+    ]
     if cal is None:
         lines += ["## Results", "", "Not run yet.", ""]
     else:
         lines += _results_lines(cal, figure_path, command)
-    lines += ["## Classification of every parameter", "",
-              "*free*: source 'assumption' (or starting with it): the value is the "
-              "modeller's, and calibration or sensitivity analysis must show what hangs "
-              "on it. *research*: a passage of the research or the literature gives the "
-              "value or the mechanism; *research (value assumed)*: the passage gives the "
-              "direction, the number is assumed (counted as research by the rule 'not "
-              "\"assumption\"', but its value is as free as a free one). *input*: context "
-              "traits and policy levers, set by a scenario, never calibrated. *switch*: "
-              "mechanism on/off for knock-out analysis.", "",
-              *_classification_lines(), ""]
+    lines += [
+        "## Classification of every parameter",
+        "",
+        "*free*: source 'assumption' (or starting with it): the value is the "
+        "modeller's, and calibration or sensitivity analysis must show what hangs "
+        "on it. *research*: a passage of the research or the literature gives the "
+        "value or the mechanism; *research (value assumed)*: the passage gives the "
+        "direction, the number is assumed (counted as research by the rule 'not "
+        '"assumption"\', but its value is as free as a free one). *input*: context '
+        "traits and policy levers, set by a scenario, never calibrated. *switch*: "
+        "mechanism on/off for knock-out analysis.",
+        "",
+        *_classification_lines(),
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -535,84 +640,137 @@ def _results_lines(cal: Calibration, figure_path: str, command: str) -> list[str
     rates = {f"p{k}": float(design[f"p{k}"].mean()) for k in range(1, 6)}
     runs = len(cal.runs)
     lines = [
-        "## Results", "",
+        "## Results",
+        "",
         f"{len(design)} Latin-hypercube points x {len(SCENARIOS)} scenarios x "
         f"{len(cal.seeds)} replicates (seeds {cal.seeds[0]}-{cal.seeds[-1]}) of "
         f"{cal.weeks} weeks, plus the defaults: {runs} runs in {cal.seconds:.0f} s on "
         f"{cal.workers} processes ({cal.seconds * cal.workers / max(runs, 1):.2f} "
-        "process-seconds per run, on a shared machine).", "",
-        f"Rerun: `{command}`." if command else "", "",
+        "process-seconds per run, on a shared machine).",
+        "",
+        f"Rerun: `{command}`." if command else "",
+        "",
         f"**Accepted: {len(acc)} of {len(design)} points** "
-        f"({len(acc) / max(len(design), 1):.0%}) meet all five patterns at once.", "",
-        "| pattern | share of points where it holds |", "|---|---|",
-        *(f"| {k[1]} | {v:.0%} |" for k, v in rates.items()), "",
+        f"({len(acc) / max(len(design), 1):.0%}) meet all five patterns at once.",
+        "",
+        "| pattern | share of points where it holds |",
+        "|---|---|",
+        *(f"| {k[1]} | {v:.0%} |" for k, v in rates.items()),
+        "",
         f"**Defaults**: {'accepted' if cal.defaults_accepted else 'not accepted'} "
-        "(run with the same seeds): " + ", ".join(
-            f"pattern {r.number} {'holds' if r.passed else 'fails'}"
-            for r in cal.default_checks) + ".", ""]
-    failed = [f"{r.number}: " + "; ".join(f"{c.label} = {c.numbers}" for c in r.checks
-                                           if not c.ok)
-              for r in cal.default_checks if not r.passed]
+        "(run with the same seeds): "
+        + ", ".join(
+            f"pattern {r.number} {'holds' if r.passed else 'fails'}" for r in cal.default_checks
+        )
+        + ".",
+        "",
+    ]
+    failed = [
+        f"{r.number}: " + "; ".join(f"{c.label} = {c.numbers}" for c in r.checks if not c.ok)
+        for r in cal.default_checks
+        if not r.passed
+    ]
     if failed:
         lines += ["Checks the defaults fail here: " + " | ".join(failed), ""]
-    lines += [f"![calibration]({figure_path})", "",
-              "Accepted region per parameter (the accepted points' values; the rate is "
-              "the share of points accepted in each fifth of the searched range):", "",
-              "| parameter | searched | default | accepted min | 10 % | median | 90 % | "
-              "max | default inside | acceptance rate by fifth |",
-              "|---|---|---|---|---|---|---|---|---|---|"]
+    lines += [
+        f"![calibration]({figure_path})",
+        "",
+        "Accepted region per parameter (the accepted points' values; the rate is "
+        "the share of points accepted in each fifth of the searched range):",
+        "",
+        "| parameter | searched | default | accepted min | 10 % | median | 90 % | "
+        "max | default inside | acceptance rate by fifth |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for r in reg.itertuples(index=False):
         rate = " / ".join("-" if v != v else f"{v:.0%}" for v in r.rate_by_fifth)
-        lines.append(f"| `{r.parameter}` | {r.searched} | {r.default:g} | "
-                     f"{r.accepted_min:.3g} | {r.accepted_q10:.3g} | "
-                     f"{r.accepted_median:.3g} | {r.accepted_q90:.3g} | "
-                     f"{r.accepted_max:.3g} | {'yes' if r.default_inside else 'no'} | "
-                     f"{rate} |")
+        lines.append(
+            f"| `{r.parameter}` | {r.searched} | {r.default:g} | "
+            f"{r.accepted_min:.3g} | {r.accepted_q10:.3g} | "
+            f"{r.accepted_median:.3g} | {r.accepted_q90:.3g} | "
+            f"{r.accepted_max:.3g} | {'yes' if r.default_inside else 'no'} | "
+            f"{rate} |"
+        )
     lines.append("")
-    edge = [r for r in reg.itertuples(index=False) if not r.default_inside
-            and r.default in cal.ranges[r.parameter]]
+    edge = [
+        r
+        for r in reg.itertuples(index=False)
+        if not r.default_inside and r.default in cal.ranges[r.parameter]
+    ]
     if edge:
-        lines += ["A default at the edge of its searched range (" + ", ".join(
-            f"`{r.parameter}` = {r.default:g}" for r in edge) + ") lies just outside the "
+        lines += [
+            "A default at the edge of its searched range ("
+            + ", ".join(f"`{r.parameter}` = {r.default:g}" for r in edge)
+            + ") lies just outside the "
             "accepted points' span because a Latin hypercube never draws the bound "
-            "itself; the defaults point was run on its own (above).", ""]
+            "itself; the defaults point was run on its own (above).",
+            "",
+        ]
     binding = [k for k in range(1, 5) if (design[f"p{k}"].mean() < 0.95)]
     if binding:
-        lines += ["What constrains the region: the share of points where each pattern "
-                  "holds, per fifth of each parameter's range (lowest fifth first). A "
-                  "slope marks a parameter the pattern pins down; a flat row, one it "
-                  "leaves free.", "",
-                  "| parameter | " + " | ".join(f"pattern {k}" for k in binding) + " |",
-                  "|---|" + "---|" * len(binding)]
+        lines += [
+            "What constrains the region: the share of points where each pattern "
+            "holds, per fifth of each parameter's range (lowest fifth first). A "
+            "slope marks a parameter the pattern pins down; a flat row, one it "
+            "leaves free.",
+            "",
+            "| parameter | " + " | ".join(f"pattern {k}" for k in binding) + " |",
+            "|---|" + "---|" * len(binding),
+        ]
         for r in reg.itertuples(index=False):
-            cells = [" / ".join("-" if v != v else f"{v:.0%}"
-                                for v in getattr(r, f"p{k}_by_fifth")) for k in binding]
+            cells = [
+                " / ".join("-" if v != v else f"{v:.0%}" for v in getattr(r, f"p{k}_by_fifth"))
+                for k in binding
+            ]
             lines.append(f"| `{r.parameter}` | " + " | ".join(cells) + " |")
         lines.append("")
     return lines
 
 
-def write(cal: Calibration, out: Path, docs: Path | None = None, command: str = ""
-          ) -> list[Path]:
+def write(cal: Calibration, out: Path, docs: Path | None = None, command: str = "") -> list[Path]:
     """Write the outputs into ``out`` (and ``docs/calibration.md`` with ``docs``)."""
     from .compare import save_figure
 
     out.mkdir(parents=True, exist_ok=True)
-    written = [atomic_write(out / "points.csv", lambda p: cal.points.to_csv(p, index=False)),
-               atomic_write(out / "runs.parquet", lambda p: cal.runs.to_parquet(p)),
-               save_figure(figure(cal), out / "calibration.png"),
-               atomic_write(out / "report.md", lambda p: p.write_text(
-                   report(cal, "calibration.png", command), encoding="utf-8")),
-               atomic_write(out / "summary.json", lambda p: p.write_text(json.dumps({
-                   "points": len(cal.design), "accepted": len(cal.accepted),
-                   "seed": cal.seed,
-                   "defaults_accepted": cal.defaults_accepted, "seeds": cal.seeds,
-                   "weeks": cal.weeks, "seconds": cal.seconds, "workers": cal.workers,
-                   "names": list(cal.names), "date": date.today().isoformat()}, indent=1),
-                   encoding="utf-8"))]
+    written = [
+        atomic_write(out / "points.csv", lambda p: cal.points.to_csv(p, index=False)),
+        atomic_write(out / "runs.parquet", lambda p: cal.runs.to_parquet(p)),
+        save_figure(figure(cal), out / "calibration.png"),
+        atomic_write(
+            out / "report.md",
+            lambda p: p.write_text(report(cal, "calibration.png", command), encoding="utf-8"),
+        ),
+        atomic_write(
+            out / "summary.json",
+            lambda p: p.write_text(
+                json.dumps(
+                    {
+                        "points": len(cal.design),
+                        "accepted": len(cal.accepted),
+                        "seed": cal.seed,
+                        "defaults_accepted": cal.defaults_accepted,
+                        "seeds": cal.seeds,
+                        "weeks": cal.weeks,
+                        "seconds": cal.seconds,
+                        "workers": cal.workers,
+                        "names": list(cal.names),
+                        "date": date.today().isoformat(),
+                    },
+                    indent=1,
+                ),
+                encoding="utf-8",
+            ),
+        ),
+    ]
     if docs is not None:
         (docs / "figures").mkdir(parents=True, exist_ok=True)
         written.append(save_figure(figure(cal), docs / "figures" / "calibration.png"))
-        written.append(atomic_write(docs / "calibration.md", lambda p: p.write_text(
-            report(cal, "figures/calibration.png", command), encoding="utf-8")))
+        written.append(
+            atomic_write(
+                docs / "calibration.md",
+                lambda p: p.write_text(
+                    report(cal, "figures/calibration.png", command), encoding="utf-8"
+                ),
+            )
+        )
     return written

@@ -81,26 +81,30 @@ class Comparison:
     def outcomes(self) -> list[str]:
         """Numeric outcome columns of ``runs``."""
         skip = {"scenario", "seed", *NOT_OUTCOMES}
-        return [c for c in self.runs.columns
-                if c not in skip and pd.api.types.is_numeric_dtype(self.runs[c])]
+        return [
+            c
+            for c in self.runs.columns
+            if c not in skip and pd.api.types.is_numeric_dtype(self.runs[c])
+        ]
 
 
 # --- running ------------------------------------------------------------------------
+
 
 def replicate_seeds(seed: int, replicates: int) -> list[int]:
     """The seeds of a comparison: ``seed, seed + 1, ..., seed + replicates - 1``."""
     return [seed + i for i in range(replicates)]
 
 
-def run_one(params: dict[str, Any], seed: int, weeks: int
-            ) -> tuple[dict[str, Any], pd.DataFrame]:
+def run_one(params: dict[str, Any], seed: int, weeks: int) -> tuple[dict[str, Any], pd.DataFrame]:
     """Run one replicate; returns its summary and its weekly gauges."""
     model = simulate(seed=seed, weeks=weeks, **params)
     return model.summary(), model.weekly()
 
 
-def _run_batch(batch: list[tuple[int, dict[str, Any], int, int]]
-               ) -> list[tuple[int, int, dict[str, Any], pd.DataFrame]]:
+def _run_batch(
+    batch: list[tuple[int, dict[str, Any], int, int]],
+) -> list[tuple[int, int, dict[str, Any], pd.DataFrame]]:
     """Run a batch of ``(scenario index, params, seed, weeks)`` tasks in one process."""
     return [(k, seed, *run_one(params, seed, weeks)) for k, params, seed, weeks in batch]
 
@@ -111,8 +115,7 @@ def _batches(tasks: list, workers: int) -> list[list]:
     return [tasks[i : i + size] for i in range(0, len(tasks), size)]
 
 
-def load_scenarios(scenarios: Sequence[str | os.PathLike[str] | Scenario]
-                   ) -> list[Scenario]:
+def load_scenarios(scenarios: Sequence[str | os.PathLike[str] | Scenario]) -> list[Scenario]:
     """Load the scenarios of a comparison, each at most once.
 
     Raises:
@@ -123,15 +126,21 @@ def load_scenarios(scenarios: Sequence[str | os.PathLike[str] | Scenario]
     names = [s.name for s in loaded]
     for name in names:
         if names.count(name) > 1:
-            raise ScenarioError(f"scenario '{name}' is given twice; "
-                                "each scenario may appear once in a comparison")
+            raise ScenarioError(
+                f"scenario '{name}' is given twice; each scenario may appear once in a comparison"
+            )
     return loaded
 
 
-def run_comparison(scenarios: Sequence[str | os.PathLike[str] | Scenario],
-                   replicates: int, seed: int = 0, weeks: int = DEFAULT_WEEKS,
-                   workers: int | None = None, progress: Progress | None = None,
-                   overrides: dict[str, Any] | None = None) -> Comparison:
+def run_comparison(
+    scenarios: Sequence[str | os.PathLike[str] | Scenario],
+    replicates: int,
+    seed: int = 0,
+    weeks: int = DEFAULT_WEEKS,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> Comparison:
     """Run every scenario with the same ``replicates`` seeds.
 
     Args:
@@ -180,8 +189,9 @@ def run_comparison(scenarios: Sequence[str | os.PathLike[str] | Scenario],
                     progress(len(results), len(tasks))
     seconds = time.perf_counter() - t0
     results.sort(key=lambda r: (r[0], r[1]))
-    runs = pd.DataFrame([{"scenario": names[k], "seed": sd, **summary}
-                         for k, sd, summary, _ in results])
+    runs = pd.DataFrame(
+        [{"scenario": names[k], "seed": sd, **summary} for k, sd, summary, _ in results]
+    )
     frames = []
     for k, sd, _, weekly in results:
         df = weekly.reset_index()
@@ -207,9 +217,15 @@ def progress_bar(description: str = "running") -> Iterator[Progress]:
         TimeRemainingColumn,
     )
 
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TimeElapsedColumn(), TimeRemainingColumn(),
-                   console=Console(stderr=True), transient=True)
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
     task = bar.add_task(description, total=None)
     with bar:
         yield lambda done, total: bar.update(task, completed=done, total=total)
@@ -217,8 +233,10 @@ def progress_bar(description: str = "running") -> Iterator[Progress]:
 
 # --- statistics ---------------------------------------------------------------------
 
-def mean_ci(values: Sequence[float] | np.ndarray, level: float = LEVEL
-            ) -> tuple[float, float, float, int]:
+
+def mean_ci(
+    values: Sequence[float] | np.ndarray, level: float = LEVEL
+) -> tuple[float, float, float, int]:
     """Mean and t-interval of the mean of the non-missing ``values``.
 
     Returns:
@@ -238,8 +256,9 @@ def mean_ci(values: Sequence[float] | np.ndarray, level: float = LEVEL
     return mean, mean - half, mean + half, n
 
 
-def outcome_table(comp: Comparison, outcomes: Sequence[str] | None = None,
-                  level: float = LEVEL) -> pd.DataFrame:
+def outcome_table(
+    comp: Comparison, outcomes: Sequence[str] | None = None, level: float = LEVEL
+) -> pd.DataFrame:
     """Mean and interval per outcome and scenario, and the paired difference.
 
     The difference is scenario minus the first scenario, computed per seed (common
@@ -254,17 +273,24 @@ def outcome_table(comp: Comparison, outcomes: Sequence[str] | None = None,
     """
     outcomes = list(outcomes or comp.outcomes)
     names = comp.names
-    wide = {name: comp.runs[comp.runs["scenario"] == name].set_index("seed")
-            for name in names}
+    wide = {name: comp.runs[comp.runs["scenario"] == name].set_index("seed") for name in names}
     rows = []
     for outcome in outcomes:
         ref = wide[names[0]][outcome].astype(float)
         for name in names:
             col = wide[name][outcome].astype(float)
             mean, lo, hi, n = mean_ci(col.to_numpy(), level)
-            row = {"outcome": outcome, "scenario": name, "n": n, "mean": mean,
-                   "ci_low": lo, "ci_high": hi,
-                   "diff": math.nan, "diff_low": math.nan, "diff_high": math.nan}
+            row = {
+                "outcome": outcome,
+                "scenario": name,
+                "n": n,
+                "mean": mean,
+                "ci_low": lo,
+                "ci_high": hi,
+                "diff": math.nan,
+                "diff_low": math.nan,
+                "diff_high": math.nan,
+            }
             if name != names[0]:
                 d = (col - ref.reindex(col.index)).to_numpy()
                 row["diff"], row["diff_low"], row["diff_high"], _ = mean_ci(d, level)
@@ -272,27 +298,35 @@ def outcome_table(comp: Comparison, outcomes: Sequence[str] | None = None,
     return pd.DataFrame(rows)
 
 
-def weekly_bands(comp: Comparison, gauges: Sequence[str], level: float = LEVEL
-                 ) -> pd.DataFrame:
+def weekly_bands(comp: Comparison, gauges: Sequence[str], level: float = LEVEL) -> pd.DataFrame:
     """Per scenario, week and gauge the mean over replicates and its t-interval."""
     rows = []
     for (name, week), grp in comp.weekly.groupby(["scenario", "week"], observed=True):
         for g in gauges:
             mean, lo, hi, n = mean_ci(grp[g].to_numpy(), level)
-            rows.append({"scenario": name, "week": week, "gauge": g, "n": n,
-                         "mean": mean, "ci_low": lo, "ci_high": hi})
+            rows.append(
+                {
+                    "scenario": name,
+                    "week": week,
+                    "gauge": g,
+                    "n": n,
+                    "mean": mean,
+                    "ci_low": lo,
+                    "ci_high": hi,
+                }
+            )
     return pd.DataFrame(rows)
 
 
 # --- output -------------------------------------------------------------------------
+
 
 def save_figure(fig: Any, path: Path) -> Path:
     """Save a matplotlib figure as PNG atomically."""
     return atomic_write(path, lambda p: fig.savefig(p, format="png", dpi=110))
 
 
-def write_outputs(comp: Comparison, out: str | os.PathLike[str],
-                  prefix: str = "") -> list[Path]:
+def write_outputs(comp: Comparison, out: str | os.PathLike[str], prefix: str = "") -> list[Path]:
     """Write the tables and figures of a comparison into folder ``out``.
 
     Files: ``runs.csv``/``.parquet`` (one row per scenario x replicate),
@@ -314,15 +348,20 @@ def write_outputs(comp: Comparison, out: str | os.PathLike[str],
         for ext in (".csv", ".parquet"):
             written.append(write_table(df, folder / f"{prefix}{stem}{ext}"))
     written.append(write_table(table, folder / f"{prefix}outcomes.csv"))
-    written.append(save_figure(outcome_bars(table, comp.names),
-                               folder / f"{prefix}outcomes.png"))
+    written.append(save_figure(outcome_bars(table, comp.names), folder / f"{prefix}outcomes.png"))
     bands = weekly_bands(comp, (*MODE_GAUGES, *O_GAUGES))
-    written.append(save_figure(weekly_curves(bands, MODE_GAUGES, comp.names,
-                                             "Case modes (share of open cases)"),
-                               folder / f"{prefix}modes.png"))
-    written.append(save_figure(weekly_curves(bands, O_GAUGES, comp.names,
-                                             "The three o's"),
-                               folder / f"{prefix}three_os.png"))
+    written.append(
+        save_figure(
+            weekly_curves(bands, MODE_GAUGES, comp.names, "Case modes (share of open cases)"),
+            folder / f"{prefix}modes.png",
+        )
+    )
+    written.append(
+        save_figure(
+            weekly_curves(bands, O_GAUGES, comp.names, "The three o's"),
+            folder / f"{prefix}three_os.png",
+        )
+    )
     return written
 
 
@@ -340,8 +379,9 @@ def format_ci(mean: float, low: float, high: float, signed: bool = False) -> str
     return f"{m} [{_num(low)}, {_num(high)}]"
 
 
-def print_outcomes(comp: Comparison, table: pd.DataFrame | None = None,
-                   console: Any = None) -> None:
+def print_outcomes(
+    comp: Comparison, table: pd.DataFrame | None = None, console: Any = None
+) -> None:
     """Print the outcome table: mean [95 % CI] per scenario, paired difference."""
     from rich.console import Console
     from rich.table import Table
@@ -349,18 +389,28 @@ def print_outcomes(comp: Comparison, table: pd.DataFrame | None = None,
     table = outcome_table(comp) if table is None else table
     console = console or Console()
     ref = comp.names[0]
-    out = Table(title=f"{len(comp.seeds)} replicates x {comp.weeks} weeks, seeds "
-                      f"{comp.seeds[0]}-{comp.seeds[-1]} (common random numbers); "
-                      f"mean [95 % CI]", title_justify="left")
+    out = Table(
+        title=f"{len(comp.seeds)} replicates x {comp.weeks} weeks, seeds "
+        f"{comp.seeds[0]}-{comp.seeds[-1]} (common random numbers); "
+        f"mean [95 % CI]",
+        title_justify="left",
+    )
     out.add_column("outcome")
     out.add_column("scenario")
     out.add_column("mean [95 % CI]", justify="right")
     out.add_column(f"difference to {ref} [95 % CI]", justify="right")
     for outcome, grp in table.groupby("outcome", sort=False):
         for i, r in enumerate(grp.itertuples()):
-            diff = ("(reference)" if r.scenario == ref
-                    else format_ci(r.diff, r.diff_low, r.diff_high, signed=True))
-            out.add_row(outcome if i == 0 else "", str(r.scenario),
-                        format_ci(r.mean, r.ci_low, r.ci_high), diff,
-                        end_section=i == len(grp) - 1)
+            diff = (
+                "(reference)"
+                if r.scenario == ref
+                else format_ci(r.diff, r.diff_low, r.diff_high, signed=True)
+            )
+            out.add_row(
+                outcome if i == 0 else "",
+                str(r.scenario),
+                format_ci(r.mean, r.ci_low, r.ci_high),
+                diff,
+                end_section=i == len(grp) - 1,
+            )
     console.print(out)

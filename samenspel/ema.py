@@ -35,13 +35,16 @@ def ema_parameter(name: str, bounds: Sequence[Any] | None = None) -> Any:
     import ema_workbench as ema
 
     if name in RESERVED:
-        raise ParameterError(f"parameter {name!r} collides with EMA Workbench's own "
-                             f"columns ({', '.join(RESERVED)})")
+        raise ParameterError(
+            f"parameter {name!r} collides with EMA Workbench's own columns ({', '.join(RESERVED)})"
+        )
     if name == "seed":
         low, high = bounds if bounds is not None else (0, 2**31 - 1)
         if not 0 <= low < high <= MAX_SEED:
-            raise ParameterError(f"parameter 'seed': bounds must be within 0 and 2**63-1, "
-                                 f"got {tuple(bounds or ())!r}")
+            raise ParameterError(
+                f"parameter 'seed': bounds must be within 0 and 2**63-1, "
+                f"got {tuple(bounds or ())!r}"
+            )
         return ema.IntegerParameter("seed", int(low), int(high))
     f = factor(name, bounds)
     if f.param.type is bool:
@@ -61,10 +64,14 @@ def _params(names: Names | None) -> list[Any]:
     return [ema_parameter(n, b) for n, b in items]
 
 
-def ema_model(uncertainties: Names | None = None, levers: Names | None = None,
-              outcomes: Sequence[str] | None = None,
-              constants: Mapping[str, Any] | None = None, weeks: int = DEFAULT_WEEKS,
-              name: str = "samenspel") -> Any:
+def ema_model(
+    uncertainties: Names | None = None,
+    levers: Names | None = None,
+    outcomes: Sequence[str] | None = None,
+    constants: Mapping[str, Any] | None = None,
+    weeks: int = DEFAULT_WEEKS,
+    name: str = "samenspel",
+) -> Any:
     """An ``ema_workbench.Model`` running ``samenspel.run``, ready for an evaluator.
 
     Args:
@@ -89,20 +96,25 @@ def ema_model(uncertainties: Names | None = None, levers: Names | None = None,
     used = [p.name for p in (*unc, *lev)] + list(constants or {})
     for n in used:
         if used.count(n) > 1:
-            raise ParameterError(f"parameter '{n}' is given more than once (uncertainties, "
-                                 "levers and constants must not overlap)")
+            raise ParameterError(
+                f"parameter '{n}' is given more than once (uncertainties, "
+                "levers and constants must not overlap)"
+            )
     fixed = resolve(constants, where="constants") if constants else {}
     known = {k: t for k, t in outcome_types().items() if t in (int, float)}
     chosen = list(outcomes) if outcomes is not None else list(known)
     for o in chosen:
         if o not in known:
-            raise ParameterError(f"unknown outcome {o!r}{did_you_mean(o, known, '; ')} "
-                                 f"(numeric outcomes: {', '.join(known)})")
+            raise ParameterError(
+                f"unknown outcome {o!r}{did_you_mean(o, known, '; ')} "
+                f"(numeric outcomes: {', '.join(known)})"
+            )
     model = ema.Model(name, function=run)
     model.uncertainties = unc
     model.levers = lev
-    model.constants = [ema.Constant("weeks", weeks),
-                       *(ema.Constant(k, fixed[k]) for k in (constants or {}))]
+    model.constants = [
+        ema.Constant("weeks", weeks),
+        *(ema.Constant(k, fixed[k]) for k in (constants or {})),
+    ]
     model.outcomes = [ema.ScalarOutcome(o) for o in chosen]
     return model
-

@@ -48,9 +48,18 @@ from .model.params import PARAMS, ParameterError, resolve
 from .model.runner import DEFAULT_WEEKS
 from .scenarios import Scenario, ScenarioError, find_scenario, load_scenario
 
-HEADLINE = ("share_coproduction", "share_coexistence", "share_intermediated",
-            "familiarity", "felt_disagreement", "goal_uncertainty", "regard_formal",
-            "regard_informal", "late_escalations", "unmet_need")
+HEADLINE = (
+    "share_coproduction",
+    "share_coexistence",
+    "share_intermediated",
+    "familiarity",
+    "felt_disagreement",
+    "goal_uncertainty",
+    "regard_formal",
+    "regard_informal",
+    "late_escalations",
+    "unmet_need",
+)
 """The headline outcomes (keys of the run summary) that ``explain`` decomposes."""
 
 DEFAULT_REPLICATES = 20
@@ -58,8 +67,19 @@ DEFAULT_SEED = 0
 ALL_ON = "all"
 """The ``mechanism`` value of the arms with every switch on."""
 
-COLUMNS = ("outcome", "mechanism", "effect", "effect_without", "carried", "ci_low",
-           "ci_high", "share", "effect_low", "effect_high", "n")
+COLUMNS = (
+    "outcome",
+    "mechanism",
+    "effect",
+    "effect_without",
+    "carried",
+    "ci_low",
+    "ci_high",
+    "share",
+    "effect_low",
+    "effect_high",
+    "n",
+)
 
 # Labels of the printed table and the figure. Mechanism labels come from the
 # parameter declarations (label_en / label_nl), so new switches need nothing here.
@@ -82,15 +102,21 @@ TEXT: dict[str, tuple[str, str]] = {  # (nl, en)
     "without": ("E zonder", "E without"),
     "carried": ("gedragen E - E_m [95 %-BI]", "carried E - E_m [95 % CI]"),
     "share": ("aandeel", "share"),
-    "title": ("Welk mechanisme draagt het effect van {s} ten opzichte van {b}?",
-              "Which mechanism carries the effect of {s} against {b}?"),
-    "caption": ("{r} herhalingen x {w} weken, seeds {a}-{z} (gemeenschappelijke "
-                "toevalsgetallen); aandelen tellen niet op tot 1: mechanismen werken "
-                "samen",
-                "{r} replicates x {w} weeks, seeds {a}-{z} (common random numbers); "
-                "shares need not sum to 1: mechanisms interact"),
-    "xlabel": ("gedragen deel van het effect (E - E_m), 95 %-BI",
-               "part of the effect carried (E - E_m), 95 % CI"),
+    "title": (
+        "Welk mechanisme draagt het effect van {s} ten opzichte van {b}?",
+        "Which mechanism carries the effect of {s} against {b}?",
+    ),
+    "caption": (
+        "{r} herhalingen x {w} weken, seeds {a}-{z} (gemeenschappelijke "
+        "toevalsgetallen); aandelen tellen niet op tot 1: mechanismen werken "
+        "samen",
+        "{r} replicates x {w} weeks, seeds {a}-{z} (common random numbers); "
+        "shares need not sum to 1: mechanisms interact",
+    ),
+    "xlabel": (
+        "gedragen deel van het effect (E - E_m), 95 %-BI",
+        "part of the effect carried (E - E_m), 95 % CI",
+    ),
     "effect_line": ("effect E (gearceerd: 95 %-BI)", "effect E (shaded: 95 % CI)"),
     "clear": ("interval zonder 0", "interval excludes 0"),
     "unclear": ("interval met 0", "interval includes 0"),
@@ -131,9 +157,10 @@ def root_of(scenario: Scenario) -> Scenario:
     return scenario
 
 
-def scenario_and_base(scenario: str | os.PathLike[str] | Scenario,
-                      against: str | os.PathLike[str] | Scenario | None = None
-                      ) -> tuple[Scenario, Scenario]:
+def scenario_and_base(
+    scenario: str | os.PathLike[str] | Scenario,
+    against: str | os.PathLike[str] | Scenario | None = None,
+) -> tuple[Scenario, Scenario]:
     """Load the scenario and its base (``against``, or the root it extends).
 
     Raises:
@@ -146,8 +173,10 @@ def scenario_and_base(scenario: str | os.PathLike[str] | Scenario,
         return sc, load_scenario(against)
     base = root_of(sc)
     if sc.extends is None:
-        raise ScenarioError(f"scenario '{sc.name}' extends no other scenario, so it has "
-                            "no base to be explained against; name one with --against")
+        raise ScenarioError(
+            f"scenario '{sc.name}' extends no other scenario, so it has "
+            "no base to be explained against; name one with --against"
+        )
     return sc, base
 
 
@@ -194,8 +223,7 @@ class Explanation:
     def effects(self) -> pd.DataFrame:
         """Per outcome the effect E with its interval (one row per outcome)."""
         first = self.table.drop_duplicates("outcome")
-        return first[["outcome", "effect", "effect_low", "effect_high", "n"]].reset_index(
-            drop=True)
+        return first[["outcome", "effect", "effect_low", "effect_high", "n"]].reset_index(drop=True)
 
     def figure(self, lang: str = "en") -> Any:
         """The table as a figure: per outcome, the part each mechanism carries.
@@ -213,6 +241,7 @@ class Explanation:
 
 # --- running ------------------------------------------------------------------------
 
+
 def _check_mechanisms(mechanisms: Sequence[str] | None) -> list[str]:
     known = switches()
     if mechanisms is None:
@@ -224,8 +253,9 @@ def _check_mechanisms(mechanisms: Sequence[str] | None) -> list[str]:
         if m not in known:
             close = difflib.get_close_matches(str(m), known, n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
-            raise ParameterError(f"unknown mechanism switch {m!r}; {hint}"
-                                 f"allowed: {', '.join(known)}")
+            raise ParameterError(
+                f"unknown mechanism switch {m!r}; {hint}allowed: {', '.join(known)}"
+            )
         if m not in out:
             out.append(m)
     return out
@@ -235,8 +265,7 @@ def _check_outcomes(outcomes: Sequence[str] | None) -> list[str]:
     return list(HEADLINE if outcomes is None else outcomes)
 
 
-def _arm(scenario: Scenario, role: str, mechanism: str,
-         overrides: Mapping[str, Any]) -> Scenario:
+def _arm(scenario: Scenario, role: str, mechanism: str, overrides: Mapping[str, Any]) -> Scenario:
     """A copy of ``scenario`` named after its arm, with overrides and a switch off."""
     levers = {**scenario.levers, **overrides}
     if mechanism != ALL_ON:
@@ -244,13 +273,18 @@ def _arm(scenario: Scenario, role: str, mechanism: str,
     return dataclasses.replace(scenario, name=f"{role}:{mechanism}", levers=levers)
 
 
-def explain(scenario: str | os.PathLike[str] | Scenario,
-            against: str | os.PathLike[str] | Scenario | None = None,
-            replicates: int = DEFAULT_REPLICATES, seed: int = DEFAULT_SEED,
-            weeks: int = DEFAULT_WEEKS, workers: int | None = None,
-            progress: Progress | None = None, mechanisms: Sequence[str] | None = None,
-            outcomes: Sequence[str] | None = None,
-            overrides: Mapping[str, Any] | None = None) -> Explanation:
+def explain(
+    scenario: str | os.PathLike[str] | Scenario,
+    against: str | os.PathLike[str] | Scenario | None = None,
+    replicates: int = DEFAULT_REPLICATES,
+    seed: int = DEFAULT_SEED,
+    weeks: int = DEFAULT_WEEKS,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    mechanisms: Sequence[str] | None = None,
+    outcomes: Sequence[str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Explanation:
     """Decompose a scenario's effect over the mechanisms by knocking each one out.
 
     Runs ``2 x (1 + len(mechanisms)) x replicates`` models: the scenario and the base
@@ -284,8 +318,9 @@ def explain(scenario: str | os.PathLike[str] | Scenario,
     """
     sc, base = scenario_and_base(scenario, against)
     if isinstance(replicates, bool) or not isinstance(replicates, int) or replicates < 2:
-        raise ParameterError(f"'replicates' must be an integer of at least 2 (for an "
-                             f"interval), got {replicates!r}")
+        raise ParameterError(
+            f"'replicates' must be an integer of at least 2 (for an interval), got {replicates!r}"
+        )
     check_run_args(seed, weeks)
     check_run_args(seed + replicates - 1, weeks)
     mechs = _check_mechanisms(mechanisms)
@@ -293,30 +328,39 @@ def explain(scenario: str | os.PathLike[str] | Scenario,
     checked = resolve(overrides, where="overrides") if overrides else {}
     extra = {k: checked[k] for k in overrides or {}}
     if "context" in extra:
-        raise ParameterError("overrides: 'context' cannot be overridden in explain; "
-                             "choose a scenario of the other context instead")
+        raise ParameterError(
+            "overrides: 'context' cannot be overridden in explain; "
+            "choose a scenario of the other context instead"
+        )
 
-    arms = [_arm(s, role, m, extra)
-            for m in (ALL_ON, *mechs) for role, s in (("scenario", sc), ("base", base))]
-    comp = run_comparison(arms, replicates, seed=seed, weeks=weeks, workers=workers,
-                          progress=progress)
+    arms = [
+        _arm(s, role, m, extra)
+        for m in (ALL_ON, *mechs)
+        for role, s in (("scenario", sc), ("base", base))
+    ]
+    comp = run_comparison(
+        arms, replicates, seed=seed, weeks=weeks, workers=workers, progress=progress
+    )
     missing = [o for o in outs if o not in comp.runs.columns]
     if missing:
         known = [c for c in comp.runs.columns if c not in ("scenario", "seed")]
         close = difflib.get_close_matches(missing[0], known, n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
-        raise ParameterError(f"unknown outcome {missing[0]!r}; {hint}the run summary "
-                             f"has: {', '.join(known)}")
+        raise ParameterError(
+            f"unknown outcome {missing[0]!r}; {hint}the run summary has: {', '.join(known)}"
+        )
     runs = comp.runs[["scenario", "seed", *outs]].copy()
     parts = runs.pop("scenario").astype(str).str.split(":", n=1, expand=True)
     runs.insert(0, "mechanism", parts[1])
     runs.insert(0, "arm", parts[0])
     table = explanation_table(runs, mechs, outs)
-    return Explanation(sc, base, mechs, outs, comp.seeds, weeks, runs, table,
-                       comp.seconds, comp.workers)
+    return Explanation(
+        sc, base, mechs, outs, comp.seeds, weeks, runs, table, comp.seconds, comp.workers
+    )
 
 
 # --- statistics ---------------------------------------------------------------------
+
 
 def _effects(runs: pd.DataFrame, mechanism: str, outcome: str) -> pd.Series:
     """Per seed the difference scenario minus base with ``mechanism`` off (or all on)."""
@@ -325,8 +369,9 @@ def _effects(runs: pd.DataFrame, mechanism: str, outcome: str) -> pd.Series:
     return wide["scenario"] - wide["base"]
 
 
-def explanation_table(runs: pd.DataFrame, mechanisms: Sequence[str],
-                      outcomes: Sequence[str], level: float = LEVEL) -> pd.DataFrame:
+def explanation_table(
+    runs: pd.DataFrame, mechanisms: Sequence[str], outcomes: Sequence[str], level: float = LEVEL
+) -> pd.DataFrame:
     """The decomposition table from the runs (see ``Explanation.table``).
 
     Per outcome and mechanism only the seeds where all four arms have a value are
@@ -345,17 +390,27 @@ def explanation_table(runs: pd.DataFrame, mechanisms: Sequence[str],
             carried = effect - without
             _, lo, hi, _ = mean_ci(d - dm, level)
             half = (hi - lo) / 2
-            share = (carried / effect if n >= 2 and (e_lo > 0 or e_hi < 0)
-                     else math.nan)
-            rows.append({"outcome": outcome, "mechanism": m, "effect": effect,
-                         "effect_without": without, "carried": carried,
-                         "ci_low": carried - half, "ci_high": carried + half,
-                         "share": share, "effect_low": e_lo, "effect_high": e_hi,
-                         "n": n})
+            share = carried / effect if n >= 2 and (e_lo > 0 or e_hi < 0) else math.nan
+            rows.append(
+                {
+                    "outcome": outcome,
+                    "mechanism": m,
+                    "effect": effect,
+                    "effect_without": without,
+                    "carried": carried,
+                    "ci_low": carried - half,
+                    "ci_high": carried + half,
+                    "share": share,
+                    "effect_low": e_lo,
+                    "effect_high": e_hi,
+                    "n": n,
+                }
+            )
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
 # --- output -------------------------------------------------------------------------
+
 
 def explanation_figure(expl: Explanation, lang: str = "en") -> Any:
     """One panel per outcome with a bar per mechanism (see ``Explanation.figure``)."""
@@ -366,54 +421,73 @@ def explanation_figure(expl: Explanation, lang: str = "en") -> Any:
     ncols = min(5, len(outs))
     nrows = math.ceil(len(outs) / ncols)
     mechs = expl.mechanisms
-    fig = Figure(figsize=(3.2 * ncols + 2.6, 0.32 * len(mechs) * nrows + 1.6 * nrows + 1.0),
-                 layout="constrained")
+    fig = Figure(
+        figsize=(3.2 * ncols + 2.6, 0.32 * len(mechs) * nrows + 1.6 * nrows + 1.0),
+        layout="constrained",
+    )
     axes = np.atleast_1d(fig.subplots(nrows, ncols, sharey=True, squeeze=False)).ravel()
     y = np.arange(len(mechs))
     labels = [mechanism_label(m, lang) for m in mechs]
     for ax, outcome in zip(axes, outs, strict=False):
         rows = expl.table[expl.table["outcome"] == outcome].set_index("mechanism").loc[mechs]
-        effect, e_lo, e_hi = rows["effect"].iloc[0], rows["effect_low"].iloc[0], \
-            rows["effect_high"].iloc[0]
+        effect, e_lo, e_hi = (
+            rows["effect"].iloc[0],
+            rows["effect_low"].iloc[0],
+            rows["effect_high"].iloc[0],
+        )
         carried = rows["carried"].to_numpy()
         lo, hi = rows["ci_low"].to_numpy(), rows["ci_high"].to_numpy()
         clear = (lo > 0) | (hi < 0)
         colours = np.where(clear, "#1f5f8b", "#b8c4cc")
         ax.axvspan(e_lo, e_hi, color="#f2c14e", alpha=0.25, lw=0)
-        ax.axvline(effect, color="#c0392b", ls="--", lw=1.2,
-                   label=_text("effect_line", lang))
+        ax.axvline(effect, color="#c0392b", ls="--", lw=1.2, label=_text("effect_line", lang))
         ax.axvline(0, color="black", lw=0.8)
         ax.barh(y, carried, color=colours, height=0.6)
         err = np.vstack([carried - lo, hi - carried])
-        ax.errorbar(carried, y, xerr=np.nan_to_num(err), fmt="none", ecolor="black",
-                    elinewidth=0.9, capsize=2)
-        ax.set_title(f"{outcome_label(outcome, lang)}\nE = "
-                     f"{format_ci(effect, e_lo, e_hi, signed=True)}", fontsize=9)
+        ax.errorbar(
+            carried,
+            y,
+            xerr=np.nan_to_num(err),
+            fmt="none",
+            ecolor="black",
+            elinewidth=0.9,
+            capsize=2,
+        )
+        ax.set_title(
+            f"{outcome_label(outcome, lang)}\nE = {format_ci(effect, e_lo, e_hi, signed=True)}",
+            fontsize=9,
+        )
         ax.tick_params(labelsize=8)
         ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
         ax.grid(axis="x", color="#dddddd", lw=0.6)
         ax.set_axisbelow(True)
-    for ax in axes[len(outs):]:
+    for ax in axes[len(outs) :]:
         ax.set_visible(False)
     axes[0].set_yticks(y, labels, fontsize=8)
     axes[0].invert_yaxis()
     from matplotlib.patches import Patch
 
-    handles = [*axes[0].get_legend_handles_labels()[0],
-               Patch(color="#1f5f8b", label=_text("clear", lang)),
-               Patch(color="#b8c4cc", label=_text("unclear", lang))]
-    fig.legend(handles=handles, loc="outside lower right", ncols=3, fontsize=8,
-               frameon=False)
+    handles = [
+        *axes[0].get_legend_handles_labels()[0],
+        Patch(color="#1f5f8b", label=_text("clear", lang)),
+        Patch(color="#b8c4cc", label=_text("unclear", lang)),
+    ]
+    fig.legend(handles=handles, loc="outside lower right", ncols=3, fontsize=8, frameon=False)
     fig.supxlabel(_text("xlabel", lang), fontsize=9)
-    fig.suptitle(_text("title", lang).format(s=expl.scenario.name, b=expl.base.name) + "\n"
-                 + _text("caption", lang).format(r=len(expl.seeds), w=expl.weeks,
-                                                 a=expl.seeds[0], z=expl.seeds[-1]),
-                 fontsize=10)
+    fig.suptitle(
+        _text("title", lang).format(s=expl.scenario.name, b=expl.base.name)
+        + "\n"
+        + _text("caption", lang).format(
+            r=len(expl.seeds), w=expl.weeks, a=expl.seeds[0], z=expl.seeds[-1]
+        ),
+        fontsize=10,
+    )
     return fig
 
 
-def write_outputs(expl: Explanation, out: str | os.PathLike[str], lang: str = "en",
-                  prefix: str = "explain") -> list[Path]:
+def write_outputs(
+    expl: Explanation, out: str | os.PathLike[str], lang: str = "en", prefix: str = "explain"
+) -> list[Path]:
     """Write the table, the runs and the figure into folder ``out`` (atomically).
 
     Files: ``explain.csv``/``.parquet`` (the table), ``explain_runs.csv``/``.parquet``
@@ -434,8 +508,9 @@ def write_outputs(expl: Explanation, out: str | os.PathLike[str], lang: str = "e
         for ext in (".csv", ".parquet"):
             written.append(write_table(df, folder / f"{stem}{ext}"))
     fig = expl.figure(lang)
-    written.append(atomic_write(folder / f"{prefix}.png",
-                                lambda p: fig.savefig(p, format="png", dpi=110)))
+    written.append(
+        atomic_write(folder / f"{prefix}.png", lambda p: fig.savefig(p, format="png", dpi=110))
+    )
     return written
 
 
@@ -451,10 +526,13 @@ def print_explanation(expl: Explanation, lang: str = "en", console: Any = None) 
     from rich.table import Table
 
     console = console or Console()
-    caption = _text("caption", lang).format(r=len(expl.seeds), w=expl.weeks,
-                                            a=expl.seeds[0], z=expl.seeds[-1])
-    out = Table(title=_text("title", lang).format(s=expl.scenario.name, b=expl.base.name)
-                + "\n" + caption, title_justify="left")
+    caption = _text("caption", lang).format(
+        r=len(expl.seeds), w=expl.weeks, a=expl.seeds[0], z=expl.seeds[-1]
+    )
+    out = Table(
+        title=_text("title", lang).format(s=expl.scenario.name, b=expl.base.name) + "\n" + caption,
+        title_justify="left",
+    )
     out.add_column(_text("outcome", lang))
     out.add_column(_text("effect", lang), justify="right")
     out.add_column(_text("mechanism", lang))
@@ -466,18 +544,21 @@ def print_explanation(expl: Explanation, lang: str = "en", console: Any = None) 
             first = i == 0
             clear = r.ci_low > 0 or r.ci_high < 0
             carried = format_ci(r.carried, r.ci_low, r.ci_high, signed=True)
-            out.add_row(outcome_label(outcome, lang) if first else "",
-                        format_ci(r.effect, r.effect_low, r.effect_high, signed=True)
-                        if first else "",
-                        mechanism_label(r.mechanism, lang),
-                        f"{r.effect_without:+.3f}",
-                        f"[bold]{carried}[/bold]" if clear else carried,
-                        _share(r.share), end_section=i == len(grp) - 1)
+            out.add_row(
+                outcome_label(outcome, lang) if first else "",
+                format_ci(r.effect, r.effect_low, r.effect_high, signed=True) if first else "",
+                mechanism_label(r.mechanism, lang),
+                f"{r.effect_without:+.3f}",
+                f"[bold]{carried}[/bold]" if clear else carried,
+                _share(r.share),
+                end_section=i == len(grp) - 1,
+            )
     console.print(out)
 
 
-def markdown_table(expl: Explanation, lang: str = "en", digits: int = 3,
-                   outcomes: Sequence[str] | None = None) -> str:
+def markdown_table(
+    expl: Explanation, lang: str = "en", digits: int = 3, outcomes: Sequence[str] | None = None
+) -> str:
     """The table as Markdown: a row per mechanism, a column per outcome.
 
     Each cell is ``carried [low, high]`` (bold where the interval excludes 0),
@@ -492,9 +573,14 @@ def markdown_table(expl: Explanation, lang: str = "en", digits: int = 3,
     head = [_text("mechanism", lang), *(outcome_label(o, lang) for o in outs)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     eff = expl.effects().set_index("outcome")
-    lines.append("| *E* | " + " | ".join(
-        f"*{cell(eff.at[o, 'effect'], eff.at[o, 'effect_low'], eff.at[o, 'effect_high'])}*"
-        for o in outs) + " |")
+    lines.append(
+        "| *E* | "
+        + " | ".join(
+            f"*{cell(eff.at[o, 'effect'], eff.at[o, 'effect_low'], eff.at[o, 'effect_high'])}*"
+            for o in outs
+        )
+        + " |"
+    )
     t = expl.table.set_index(["outcome", "mechanism"])
     for m in expl.mechanisms:
         cells = []

@@ -31,12 +31,12 @@ LABELS = {
     "disagreement": "disagreement (onenigheid)",
     "goal_uncertainty": "goal uncertainty (onbestemdheid)",
 }
-UNIT_RANGE = {*LABELS, "brokerage_share", "informal_uptake", "regard_formal",
-              "regard_informal"}
+UNIT_RANGE = {*LABELS, "brokerage_share", "informal_uptake", "regard_formal", "regard_informal"}
 
 
-def subplots(nrows: int = 1, ncols: int = 1, figsize: tuple[float, float] | None = None,
-             **kwargs: Any) -> tuple[Figure, Any]:
+def subplots(
+    nrows: int = 1, ncols: int = 1, figsize: tuple[float, float] | None = None, **kwargs: Any
+) -> tuple[Figure, Any]:
     """A new ``Figure`` and its axes, like ``pyplot.subplots`` but outside pyplot.
 
     The figure is not registered with pyplot, so no global backend is chosen or
@@ -53,8 +53,12 @@ def colours(n: int) -> list:
     return [cmap(i % 10) for i in range(n)]
 
 
-def outcome_bars(table: pd.DataFrame, names: Sequence[str],
-                 outcomes: Sequence[str] | None = None, columns: int = 4) -> Figure:
+def outcome_bars(
+    table: pd.DataFrame,
+    names: Sequence[str],
+    outcomes: Sequence[str] | None = None,
+    columns: int = 4,
+) -> Figure:
     """Bars of the mean per scenario with 95 % CI error bars, one panel per outcome.
 
     Args:
@@ -66,33 +70,44 @@ def outcome_bars(table: pd.DataFrame, names: Sequence[str],
     """
     outcomes = list(outcomes or dict.fromkeys(table["outcome"]))
     rows = max(1, math.ceil(len(outcomes) / columns))
-    fig, axes = subplots(rows, columns, figsize=(3.2 * columns, 2.4 * rows + 1.0),
-                             squeeze=False, layout="constrained")
+    fig, axes = subplots(
+        rows,
+        columns,
+        figsize=(3.2 * columns, 2.4 * rows + 1.0),
+        squeeze=False,
+        layout="constrained",
+    )
     cols = colours(len(names))
     x = np.arange(len(names))
     for ax, outcome in zip(axes.flat, outcomes, strict=False):
         sub = table[table["outcome"] == outcome].set_index("scenario").reindex(names)
         mean = sub["mean"].to_numpy(float)
-        err = np.vstack([mean - sub["ci_low"].to_numpy(float),
-                         sub["ci_high"].to_numpy(float) - mean])
+        err = np.vstack(
+            [mean - sub["ci_low"].to_numpy(float), sub["ci_high"].to_numpy(float) - mean]
+        )
         err = np.nan_to_num(err, nan=0.0)
-        ax.bar(x, np.nan_to_num(mean), color=cols, yerr=err, capsize=3,
-               error_kw={"elinewidth": 1})
+        ax.bar(x, np.nan_to_num(mean), color=cols, yerr=err, capsize=3, error_kw={"elinewidth": 1})
         ax.set_title(LABELS.get(outcome, outcome), fontsize=9)
         ax.set_xticks(x, [str(i + 1) for i in x], fontsize=8)
         ax.tick_params(axis="y", labelsize=7)
-    for ax in list(axes.flat)[len(outcomes):]:
+    for ax in list(axes.flat)[len(outcomes) :]:
         ax.axis("off")
     handles = [Rectangle((0, 0), 1, 1, color=c) for c in cols]
-    fig.legend(handles, [f"{i + 1} {n}" for i, n in enumerate(names)],
-               loc="outside lower center", ncol=min(len(names), 4), fontsize=9,
-               frameon=False)
+    fig.legend(
+        handles,
+        [f"{i + 1} {n}" for i, n in enumerate(names)],
+        loc="outside lower center",
+        ncol=min(len(names), 4),
+        fontsize=9,
+        frameon=False,
+    )
     fig.suptitle("Outcomes per scenario: mean and 95 % confidence interval", fontsize=11)
     return fig
 
 
-def weekly_curves(bands: pd.DataFrame, gauges: Sequence[str], names: Sequence[str],
-                  title: str = "") -> Figure:
+def weekly_curves(
+    bands: pd.DataFrame, gauges: Sequence[str], names: Sequence[str], title: str = ""
+) -> Figure:
     """Weekly mean per scenario with its 95 % band, one panel per gauge.
 
     Args:
@@ -102,8 +117,9 @@ def weekly_curves(bands: pd.DataFrame, gauges: Sequence[str], names: Sequence[st
         title: Figure title.
 
     """
-    fig, axes = subplots(1, len(gauges), figsize=(4.4 * len(gauges), 3.8),
-                             squeeze=False, layout="constrained")
+    fig, axes = subplots(
+        1, len(gauges), figsize=(4.4 * len(gauges), 3.8), squeeze=False, layout="constrained"
+    )
     cols = colours(len(names))
     for ax, gauge in zip(axes.flat, gauges, strict=True):
         sub = bands[bands["gauge"] == gauge]
@@ -117,8 +133,13 @@ def weekly_curves(bands: pd.DataFrame, gauges: Sequence[str], names: Sequence[st
         ax.set_title(LABELS.get(gauge, gauge), fontsize=10)
         ax.set_xlabel("week", fontsize=9)
         ax.tick_params(labelsize=8)
-    fig.legend(*axes.flat[0].get_legend_handles_labels(), loc="outside lower center",
-               ncol=min(len(names), 4), fontsize=9, frameon=False)
+    fig.legend(
+        *axes.flat[0].get_legend_handles_labels(),
+        loc="outside lower center",
+        ncol=min(len(names), 4),
+        fontsize=9,
+        frameon=False,
+    )
     if title:
         fig.suptitle(f"{title}: mean and 95 % band over replicates", fontsize=11)
     return fig

@@ -58,8 +58,7 @@ def write_text(path: Path, text: str) -> Path:
 
 def write_parquet(df: pd.DataFrame, path: Path, index: bool = False) -> Path:
     """Write ``df`` to ``path`` as Parquet with page checksums, atomically."""
-    return atomic_write(path, lambda p: df.to_parquet(p, index=index,
-                                                      write_page_checksum=True))
+    return atomic_write(path, lambda p: df.to_parquet(p, index=index, write_page_checksum=True))
 
 
 def write_table(df: pd.DataFrame, path: Path, index: bool = False) -> Path:
@@ -69,9 +68,11 @@ def write_table(df: pd.DataFrame, path: Path, index: bool = False) -> Path:
     return atomic_write(path, lambda p: df.to_csv(p, index=index))
 
 
-def read_parquet(path: Path, columns: list[str] | None = None,
-                 fix: str = "delete it and run the command that made it again"
-                 ) -> pd.DataFrame:
+def read_parquet(
+    path: Path,
+    columns: list[str] | None = None,
+    fix: str = "delete it and run the command that made it again",
+) -> pd.DataFrame:
     """Read a Parquet file with its page checksums verified.
 
     Raises:
@@ -88,5 +89,4 @@ def read_parquet(path: Path, columns: list[str] | None = None,
         raise FileProblem(f"{path}: file not found") from None
     except (OSError, pa.ArrowException, ValueError, KeyError) as exc:
         reason = " ".join(str(exc).split())[:160] or type(exc).__name__
-        raise FileProblem(f"{path}: damaged or not a Parquet file ({reason}); {fix}"
-                          ) from None
+        raise FileProblem(f"{path}: damaged or not a Parquet file ({reason}); {fix}") from None

@@ -12,8 +12,7 @@ def closest(name: object, known: Iterable[object]) -> str | None:
     return close[0] if close else None
 
 
-def did_you_mean(name: object, known: Iterable[object], before: str = "",
-                 after: str = "") -> str:
+def did_you_mean(name: object, known: Iterable[object], before: str = "", after: str = "") -> str:
     """``"did you mean 'x'?"`` for the closest known name, wrapped in ``before``/``after``.
 
     Returns an empty string when nothing is close, so a message reads well either way:

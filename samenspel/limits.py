@@ -31,13 +31,13 @@ class LimitError(ValueError):
     """A size is above its ceiling; the message names it and the way past it."""
 
 
-def check_size(what: str, value: int, ceiling: int, allow_large: bool = False,
-               where: str = "") -> None:
+def check_size(
+    what: str, value: int, ceiling: int, allow_large: bool = False, where: str = ""
+) -> None:
     """Raise ``LimitError`` if ``value`` is above ``ceiling`` (unless ``allow_large``)."""
     if value > ceiling and not allow_large:
         prefix = f"{where}: " if where else ""
-        raise LimitError(f"{prefix}{what} = {value:,} is above the ceiling of {ceiling:,}; "
-                         f"{HOW}")
+        raise LimitError(f"{prefix}{what} = {value:,} is above the ceiling of {ceiling:,}; {HOW}")
 
 
 def check_runs(runs: int, allow_large: bool = False, where: str = "") -> None:
@@ -74,8 +74,9 @@ def describe(seconds: float) -> str:
     return f"about {seconds / 86400:.1f} days"
 
 
-def estimate(runs: int, workers: int, weeks: int, params: dict[str, Any] | None = None
-             ) -> tuple[float, str]:
+def estimate(
+    runs: int, workers: int, weeks: int, params: dict[str, Any] | None = None
+) -> tuple[float, str]:
     """Seconds and a one-line estimate such as ``1,088 runs, about 4 min on 2 workers``."""
     seconds = runs * seconds_per_run(weeks, params) / max(1, workers)
     plural = "s" if workers != 1 else ""
@@ -85,5 +86,6 @@ def estimate(runs: int, workers: int, weeks: int, params: dict[str, Any] | None 
 def confirm(seconds: float, yes: bool, text: str) -> None:
     """Refuse a job estimated above ``CONFIRM_SECONDS`` unless ``yes``."""
     if seconds > CONFIRM_SECONDS and not yes:
-        raise LimitError(f"{text}: that is over {describe(CONFIRM_SECONDS)[6:]}; pass --yes "
-                         "to start it anyway")
+        raise LimitError(
+            f"{text}: that is over {describe(CONFIRM_SECONDS)[6:]}; pass --yes to start it anyway"
+        )

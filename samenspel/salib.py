@@ -38,8 +38,10 @@ def factor(name: str, bounds: Sequence[Any] | None = None) -> Factor:
 
     """
     if name not in PARAMS:
-        raise ParameterError(f"unknown parameter {name!r}{did_you_mean(name, PARAMS, '; ')} "
-                             "('samenspel params' lists them)")
+        raise ParameterError(
+            f"unknown parameter {name!r}{did_you_mean(name, PARAMS, '; ')} "
+            "('samenspel params' lists them)"
+        )
     param = PARAMS[name]
     if param.type is bool:
         return Factor(param, values=(False, True))
@@ -54,13 +56,16 @@ def factor(name: str, bounds: Sequence[Any] | None = None) -> Factor:
         return Factor(param, values=values)
     low, high = (param.check(b, where=f"{name} bounds") for b in bounds)
     if low >= high:
-        raise ParameterError(f"parameter '{name}': bounds must be (low, high) with low "
-                             f"below high, got {tuple(bounds)!r}")
+        raise ParameterError(
+            f"parameter '{name}': bounds must be (low, high) with low "
+            f"below high, got {tuple(bounds)!r}"
+        )
     return Factor(param, low=low, high=high)
 
 
-def problem(names: Iterable[str] | Mapping[str, Sequence[Any] | None] | None = None
-            ) -> dict[str, Any]:
+def problem(
+    names: Iterable[str] | Mapping[str, Sequence[Any] | None] | None = None,
+) -> dict[str, Any]:
     """The SALib problem for ``names`` (default: every numeric parameter).
 
     ``names`` may be a mapping from name to bounds (see ``factor``) to narrow a range.
@@ -73,8 +78,12 @@ def problem(names: Iterable[str] | Mapping[str, Sequence[Any] | None] | None = N
     factors = [factor(n, b) for n, b in items]
     if not factors:
         raise ParameterError("a SALib problem needs at least one parameter, got none")
-    return {"num_vars": len(factors), "names": [f.name for f in factors],
-            "bounds": [f.bounds() for f in factors], "factors": factors}
+    return {
+        "num_vars": len(factors),
+        "names": [f.name for f in factors],
+        "bounds": [f.bounds() for f in factors],
+        "factors": factors,
+    }
 
 
 def to_params(prob: Mapping[str, Any], samples: Any) -> list[dict[str, Any]]:
@@ -84,5 +93,6 @@ def to_params(prob: Mapping[str, Any], samples: Any) -> list[dict[str, Any]]:
     ``samenspel.run(**values)``.
     """
     factors: list[Factor] = prob.get("factors") or problem(prob["names"])["factors"]
-    return [{f.name: f.value(float(x)) for f, x in zip(factors, row, strict=True)}
-            for row in samples]
+    return [
+        {f.name: f.value(float(x)) for f, x in zip(factors, row, strict=True)} for row in samples
+    ]

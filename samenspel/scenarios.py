@@ -57,8 +57,18 @@ MAX_FILE_BYTES = 1_000_000
 """Largest scenario file read (the shipped ones are about 1 kB)."""
 
 TEXT_KEYS = ("name", "title_en", "title_nl", "description_en", "description_nl", "source")
-KEYS = ("name", "extends", "title_en", "title_nl", "description_en", "description_nl",
-        "source", "context", "levers", "schedule")
+KEYS = (
+    "name",
+    "extends",
+    "title_en",
+    "title_nl",
+    "description_en",
+    "description_nl",
+    "source",
+    "context",
+    "levers",
+    "schedule",
+)
 NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
 CONTEXTS = PARAMS["context"].choices or ()
 
@@ -114,8 +124,9 @@ class Scenario:
         """The scenario's own parameter values: its context plus its levers."""
         return {"context": self.context, **self.levers}
 
-    def params(self, overrides: Mapping[str, Any] | None = None,
-               where: str = "--set") -> dict[str, Any]:
+    def params(
+        self, overrides: Mapping[str, Any] | None = None, where: str = "--set"
+    ) -> dict[str, Any]:
         """All model parameters of this scenario, resolved by ``model.params.resolve``.
 
         Args:
@@ -130,14 +141,14 @@ class Scenario:
         checked = resolve(overrides, where=where) if overrides else {}
         values = self.values()
         values.update({k: checked[k] for k in overrides or {}})
-        out: dict[str, Any] = resolve(values, where=_show(self.path) if self.path
-                                      else self.name)
+        out: dict[str, Any] = resolve(values, where=_show(self.path) if self.path else self.name)
         if self.schedule:  # passed on to the model as its ``schedule`` argument
             out["schedule"] = self.schedule
         return out
 
 
 # --- finding files ------------------------------------------------------------------
+
 
 def _show(path: Path) -> str:
     """The path as the user would write it (relative to the working folder if inside)."""
@@ -191,6 +202,7 @@ def find_scenario(name_or_path: str | os.PathLike[str], near: Path | None = None
 
 # --- validation ---------------------------------------------------------------------
 
+
 def _given(value: Any) -> str:
     """A short one-line description of a given value for error messages."""
     if isinstance(value, dict):
@@ -204,8 +216,7 @@ def _given(value: Any) -> str:
 def _text(data: Mapping[str, Any], key: str, where: str) -> str:
     value = data[key]
     if not isinstance(value, str) or not value.strip():
-        raise ScenarioError(f"{where}: key '{key}' must be a non-empty text, "
-                            f"got {_given(value)}")
+        raise ScenarioError(f"{where}: key '{key}' must be a non-empty text, got {_given(value)}")
     return value.strip()
 
 
@@ -213,14 +224,16 @@ def _check_keys(data: Mapping[str, Any], where: str, has_parent: bool) -> None:
     for key in data:
         if key not in KEYS:
             hint = did_you_mean(key, KEYS, after=" ")
-            raise ScenarioError(f"{where}: unknown key {key!r}; {hint}"
-                                f"allowed keys: {', '.join(KEYS)}")
+            raise ScenarioError(
+                f"{where}: unknown key {key!r}; {hint}allowed keys: {', '.join(KEYS)}"
+            )
     required = [*TEXT_KEYS, *(() if has_parent else ("context",))]
     for key in required:
         if key not in data:
             extra = "" if has_parent else " (or an 'extends' to inherit the context from)"
-            what = ("one of " + ", ".join(CONTEXTS) + extra if key == "context"
-                    else "a non-empty text")
+            what = (
+                "one of " + ", ".join(CONTEXTS) + extra if key == "context" else "a non-empty text"
+            )
             raise ScenarioError(f"{where}: missing key '{key}'; it must be {what}")
 
 
@@ -233,27 +246,36 @@ def check_levers(levers: Any, where: str) -> dict[str, Any]:
 
     """
     if not isinstance(levers, dict):
-        raise ScenarioError(f"{where}: key 'levers' must be a table of parameter values "
-                            f"([levers] with name = value lines), got {_given(levers)}")
+        raise ScenarioError(
+            f"{where}: key 'levers' must be a table of parameter values "
+            f"([levers] with name = value lines), got {_given(levers)}"
+        )
     out: dict[str, Any] = {}
     for name, value in levers.items():
         if name == "context":
-            raise ScenarioError(f"{where}: key 'levers.context' is not allowed; set "
-                                f"context = {_given(value)} at the top level instead")
+            raise ScenarioError(
+                f"{where}: key 'levers.context' is not allowed; set "
+                f"context = {_given(value)} at the top level instead"
+            )
         if name not in PARAMS:
             hint = did_you_mean(name, PARAMS, after=" ")
-            raise ScenarioError(f"{where}: unknown lever {name!r} in [levers]; {hint}"
-                                "'samenspel params' lists the allowed names")
+            raise ScenarioError(
+                f"{where}: unknown lever {name!r} in [levers]; {hint}"
+                "'samenspel params' lists the allowed names"
+            )
         param = PARAMS[name]
         if param.type is not str and isinstance(value, str):
-            raise ScenarioError(f"{where}: parameter '{name}' must be {param.allowed()} "
-                                f"(written without quotes), got {_given(value)}")
+            raise ScenarioError(
+                f"{where}: parameter '{name}' must be {param.allowed()} "
+                f"(written without quotes), got {_given(value)}"
+            )
         try:
             out[name] = param.check(value, where=where)
         except ParameterError as exc:
             if isinstance(value, dict | list):  # keep the message short
-                raise ScenarioError(f"{where}: parameter '{name}' must be "
-                                    f"{param.allowed()}, got {_given(value)}") from None
+                raise ScenarioError(
+                    f"{where}: parameter '{name}' must be {param.allowed()}, got {_given(value)}"
+                ) from None
             raise ScenarioError(str(exc)) from None
     return out
 
@@ -263,19 +285,23 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ScenarioError(f"{where}: file is {size:,} bytes, more than a scenario "
-                                f"file can be ({MAX_FILE_BYTES:,}); is it the right file?")
+            raise ScenarioError(
+                f"{where}: file is {size:,} bytes, more than a scenario "
+                f"file can be ({MAX_FILE_BYTES:,}); is it the right file?"
+            )
         raw = path.read_bytes()
     except OSError as exc:
-        raise ScenarioError(f"{where}: cannot read the file "
-                            f"({exc.strerror or type(exc).__name__})") from None
+        raise ScenarioError(
+            f"{where}: cannot read the file ({exc.strerror or type(exc).__name__})"
+        ) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ScenarioError(f"{where}: the file is UTF-16 text; save it as UTF-8")
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark (Windows editors) is fine
     except UnicodeDecodeError as exc:
-        raise ScenarioError(f"{where}: not UTF-8 text (byte {exc.start}); save the file "
-                            "as UTF-8") from None
+        raise ScenarioError(
+            f"{where}: not UTF-8 text (byte {exc.start}); save the file as UTF-8"
+        ) from None
     try:
         return tomllib.loads(text)
     except RecursionError:
@@ -290,18 +316,22 @@ def _load(path: Path, stack: tuple[Path, ...]) -> Scenario:
     data = _read(path)
     parent_ref = data.get("extends")
     if parent_ref is not None and (not isinstance(parent_ref, str) or not parent_ref.strip()):
-        raise ScenarioError(f"{where}: key 'extends' must be the name of another "
-                            f"scenario, got {_given(parent_ref)}")
+        raise ScenarioError(
+            f"{where}: key 'extends' must be the name of another scenario, got {_given(parent_ref)}"
+        )
     _check_keys(data, where, has_parent=parent_ref is not None)
     name = _text(data, "name", where)
     if not NAME_PATTERN.fullmatch(name) or name != path.stem:
-        raise ScenarioError(f"{where}: key 'name' must be the file name without .toml "
-                            f"({path.stem!r}, lower case, digits, - and _), got {name!r}")
+        raise ScenarioError(
+            f"{where}: key 'name' must be the file name without .toml "
+            f"({path.stem!r}, lower case, digits, - and _), got {name!r}"
+        )
     texts = {key: _text(data, key, where) for key in TEXT_KEYS}
     context = data.get("context")
     if context is not None and context not in CONTEXTS:
-        raise ScenarioError(f"{where}: key 'context' must be one of "
-                            f"{', '.join(CONTEXTS)}, got {_given(context)}")
+        raise ScenarioError(
+            f"{where}: key 'context' must be one of {', '.join(CONTEXTS)}, got {_given(context)}"
+        )
     own = check_levers(data.get("levers", {}), where)
     try:
         own_schedule = check_schedule(data.get("schedule"), where)
@@ -314,18 +344,23 @@ def _load(path: Path, stack: tuple[Path, ...]) -> Scenario:
         try:
             parent_path = find_scenario(parent_ref, near=path.parent)
         except ScenarioError as exc:
-            raise ScenarioError(f"{where}: key 'extends' must name an existing scenario; "
-                                f"{exc}") from None
+            raise ScenarioError(
+                f"{where}: key 'extends' must name an existing scenario; {exc}"
+            ) from None
         key = parent_path.resolve()
         if len(stack) + 1 >= MAX_EXTENDS:
             root = _show(stack[0]) if stack else where
-            raise ScenarioError(f"{root}: key 'extends' must lead to a baseline within "
-                                f"{MAX_EXTENDS} files, got a longer chain ({stack[0].stem} "
-                                f"-> ... -> {path.stem} -> {parent_ref})")
+            raise ScenarioError(
+                f"{root}: key 'extends' must lead to a baseline within "
+                f"{MAX_EXTENDS} files, got a longer chain ({stack[0].stem} "
+                f"-> ... -> {path.stem} -> {parent_ref})"
+            )
         if key in stack or key == path.resolve():
             cycle = " -> ".join(p.stem for p in (*stack, path.resolve(), key))
-            raise ScenarioError(f"{where}: key 'extends' must not lead back to itself, "
-                                f"got {parent_ref!r} (a cycle: {cycle})")
+            raise ScenarioError(
+                f"{where}: key 'extends' must not lead back to itself, "
+                f"got {parent_ref!r} (a cycle: {cycle})"
+            )
         parent = _load(parent_path, (*stack, path.resolve()))
 
     levers = {**(parent.levers if parent else {}), **own}
@@ -333,13 +368,19 @@ def _load(path: Path, stack: tuple[Path, ...]) -> Scenario:
         assert parent is not None
         context = parent.context
     return Scenario(
-        **texts, context=context,
-        levers=levers, extends=parent_ref, path=path, own_levers=own,
+        **texts,
+        context=context,
+        levers=levers,
+        extends=parent_ref,
+        path=path,
+        own_levers=own,
         chain=(name, *(parent.chain if parent else ())),
-        schedule=own_schedule if "schedule" in data else (parent.schedule if parent else ()))
+        schedule=own_schedule if "schedule" in data else (parent.schedule if parent else ()),
+    )
 
 
 # --- public API ---------------------------------------------------------------------
+
 
 def load_scenario(name_or_path: str | os.PathLike[str] | Scenario) -> Scenario:
     """Load and validate a scenario by library name or by path.

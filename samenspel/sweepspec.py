@@ -60,22 +60,59 @@ from .model.params import PARAMS, Param, ParameterError, resolve
 from .model.runner import MAX_SEED, run
 
 DESIGNS = ("grid", "latin", "sobol", "morris")
-KEYS = {"name": str, "description": str, "scenario": str, "design": str, "samples": int,
-        "replicates": int, "weeks": int, "seed": int, "outcomes": list, "weekly": bool,
-        "second_order": bool, "levels": int, "fixed": dict, "factors": dict,
-        "groups": list, "exclude": list, "dummy": bool}
+KEYS = {
+    "name": str,
+    "description": str,
+    "scenario": str,
+    "design": str,
+    "samples": int,
+    "replicates": int,
+    "weeks": int,
+    "seed": int,
+    "outcomes": list,
+    "weekly": bool,
+    "second_order": bool,
+    "levels": int,
+    "fixed": dict,
+    "factors": dict,
+    "groups": list,
+    "exclude": list,
+    "dummy": bool,
+}
 FACTOR_KEYS = ("range", "values", "steps")
-META_COLUMNS = ("run_id", "point", "replicate", "seed", "samenspel_version", "mesa_version",
-                "numpy_version", "code_hash", "git_commit", "spec_hash", "host", "started",
-                "finished")
+META_COLUMNS = (
+    "run_id",
+    "point",
+    "replicate",
+    "seed",
+    "samenspel_version",
+    "mesa_version",
+    "numpy_version",
+    "code_hash",
+    "git_commit",
+    "spec_hash",
+    "host",
+    "started",
+    "finished",
+)
 MAX_FILE_BYTES = 1_000_000  # the shipped specs are about 1 kB
 
 
-DUMMY = Param("dummy", float, 0.5, "", 0.0, 1.0, None, "Dummy (read by no run)",
-              "Dummy (door geen run gelezen)",
-              "A design factor the model ignores: its index is the noise floor.", "dummy",
-              "Een factor die het model negeert: zijn index is de ruisvloer.",
-              "method (Morris/Sobol screening with a dummy factor)")
+DUMMY = Param(
+    "dummy",
+    float,
+    0.5,
+    "",
+    0.0,
+    1.0,
+    None,
+    "Dummy (read by no run)",
+    "Dummy (door geen run gelezen)",
+    "A design factor the model ignores: its index is the noise floor.",
+    "dummy",
+    "Een factor die het model negeert: zijn index is de ruisvloer.",
+    "method (Morris/Sobol screening with a dummy factor)",
+)
 """The dummy factor of ``dummy = true`` (not a model parameter)."""
 
 
@@ -148,8 +185,9 @@ class Factor:
     def grid(self) -> list[tuple[float, Any]]:
         """Grid levels as (coordinate, value); non-numeric values use their index."""
         if self.values is not None:
-            numeric = all(isinstance(v, int | float) and not isinstance(v, bool)
-                          for v in self.values)
+            numeric = all(
+                isinstance(v, int | float) and not isinstance(v, bool) for v in self.values
+            )
             return [(float(v) if numeric else float(i), v) for i, v in enumerate(self.values)]
         levels = np.linspace(*self.span(), self.steps or 2)
         if self.param.type is int:
@@ -191,8 +229,11 @@ class Spec:
 
     def problem(self) -> dict[str, Any]:
         """The SALib problem definition."""
-        return {"num_vars": len(self.factors), "names": [f.name for f in self.factors],
-                "bounds": [f.bounds() for f in self.factors]}
+        return {
+            "num_vars": len(self.factors),
+            "names": [f.name for f in self.factors],
+            "bounds": [f.bounds() for f in self.factors],
+        }
 
 
 def _fail(where: str, message: str) -> SpecError:
@@ -206,15 +247,23 @@ def _hint(name: str, known: Any) -> str:
 def _check_type(where: str, key: str, value: Any, typ: type) -> None:
     ok = type(value) is typ or (typ is float and type(value) is int)
     if not ok:
-        names = {str: "a string", int: "an integer", bool: "true or false",
-                 list: "a list", dict: "a table"}
+        names = {
+            str: "a string",
+            int: "an integer",
+            bool: "true or false",
+            list: "a list",
+            dict: "a table",
+        }
         raise _fail(where, f"{key} must be {names[typ]}, got {value!r}")
 
 
 def _param(where: str, key: str, name: str) -> Param:
     if name not in PARAMS:
-        raise _fail(where, f"{key}: unknown parameter '{name}'{_hint(name, PARAMS)} "
-                           "('samenspel params' lists them)")
+        raise _fail(
+            where,
+            f"{key}: unknown parameter '{name}'{_hint(name, PARAMS)} "
+            "('samenspel params' lists them)",
+        )
     return PARAMS[name]
 
 
@@ -224,8 +273,11 @@ def _factor(where: str, name: str, table: Any, design: str) -> Factor:
     _check_type(where, key, table, dict)
     for k in table:
         if k not in FACTOR_KEYS:
-            raise _fail(where, f"{key}.{k}: unknown key{_hint(k, FACTOR_KEYS)} "
-                               "(a factor has range, values or steps)")
+            raise _fail(
+                where,
+                f"{key}.{k}: unknown key{_hint(k, FACTOR_KEYS)} "
+                "(a factor has range, values or steps)",
+            )
     if ("range" in table) == ("values" in table):
         raise _fail(where, f"{key}: give either range = [low, high] or values = [...]")
 
@@ -253,8 +305,9 @@ def _factor(where: str, name: str, table: Any, design: str) -> Factor:
         raise _fail(where, f"{key}.range: expected [low, high], got {rng!r}")
     low, high = check(rng[0], "range"), check(rng[1], "range")
     if low >= high:
-        raise _fail(where, f"{key}.range: empty range [{rng[0]}, {rng[1]}] "
-                           "(low must be below high)")
+        raise _fail(
+            where, f"{key}.range: empty range [{rng[0]}, {rng[1]}] (low must be below high)"
+        )
     steps = table.get("steps")
     if design == "grid":
         if steps is None:
@@ -266,8 +319,9 @@ def _factor(where: str, name: str, table: Any, design: str) -> Factor:
     return Factor(param, low=low, high=high, steps=steps)
 
 
-def _group_factors(where: str, data: dict[str, Any], explicit: tuple[Factor, ...],
-                   design: str) -> tuple[Factor, ...]:
+def _group_factors(
+    where: str, data: dict[str, Any], explicit: tuple[Factor, ...], design: str
+) -> tuple[Factor, ...]:
     """Add the numeric parameters of ``groups`` (declared ranges) and the dummy factor.
 
     Group factors come in declaration order (an explicit table takes its parameter's
@@ -279,8 +333,11 @@ def _group_factors(where: str, data: dict[str, Any], explicit: tuple[Factor, ...
     known = sorted({p.group for p in PARAMS.values()})
     for i, group in enumerate(groups):
         if group not in known:
-            raise _fail(where, f"groups[{i}]: unknown group {group!r}{_hint(str(group), known)}"
-                               f" (one of {', '.join(known)})")
+            raise _fail(
+                where,
+                f"groups[{i}]: unknown group {group!r}{_hint(str(group), known)}"
+                f" (one of {', '.join(known)})",
+            )
     for i, name in enumerate(exclude):
         _param(where, f"exclude[{i}]", str(name))
     by_name = {f.name: f for f in explicit}
@@ -288,18 +345,28 @@ def _group_factors(where: str, data: dict[str, Any], explicit: tuple[Factor, ...
         if name in exclude:
             raise _fail(where, f"factors.{name}: also in exclude; remove one of the two")
     fixed = data.get("fixed", {})
-    names = [n for n, p in PARAMS.items() if n in by_name or (
-        p.group in groups and p.type in (int, float) and n not in exclude and n not in fixed)]
+    names = [
+        n
+        for n, p in PARAMS.items()
+        if n in by_name
+        or (p.group in groups and p.type in (int, float) and n not in exclude and n not in fixed)
+    ]
     names += [n for n in by_name if n not in names]
-    factors = [by_name.get(n) or Factor(PARAMS[n], low=PARAMS[n].low, high=PARAMS[n].high)
-               for n in names]
+    factors = [
+        by_name.get(n) or Factor(PARAMS[n], low=PARAMS[n].low, high=PARAMS[n].high) for n in names
+    ]
     if data.get("dummy"):
         factors.append(Factor(DUMMY, low=DUMMY.low, high=DUMMY.high))
     return tuple(factors)
 
 
-def parse_spec(data: dict[str, Any], path: Path, text: str,
-               default_name: str | None = None, allow_large: bool = False) -> Spec:
+def parse_spec(
+    data: dict[str, Any],
+    path: Path,
+    text: str,
+    default_name: str | None = None,
+    allow_large: bool = False,
+) -> Spec:
     """Validate parsed TOML ``data`` from ``path`` into a Spec; raise SpecError.
 
     ``default_name`` names the sweep if the data has no ``name`` key (else the file stem).
@@ -315,8 +382,11 @@ def parse_spec(data: dict[str, Any], path: Path, text: str,
     if design is None:
         raise _fail(where, f"design: missing (one of {', '.join(DESIGNS)})")
     if design not in DESIGNS:
-        raise _fail(where, f"design: unknown design '{design}'{_hint(design, DESIGNS)} "
-                           f"(one of {', '.join(DESIGNS)})")
+        raise _fail(
+            where,
+            f"design: unknown design '{design}'{_hint(design, DESIGNS)} "
+            f"(one of {', '.join(DESIGNS)})",
+        )
     for key in ("weeks", "seed"):
         if key not in data:
             raise _fail(where, f"{key}: missing")
@@ -329,8 +399,11 @@ def parse_spec(data: dict[str, Any], path: Path, text: str,
         if samples < 1:
             raise _fail(where, f"samples: must be at least 1, got {samples}")
         if design == "sobol" and samples & (samples - 1):
-            raise _fail(where, f"samples: a Sobol design needs a power of two, got {samples} "
-                               f"(try {1 << (samples - 1).bit_length()})")
+            raise _fail(
+                where,
+                f"samples: a Sobol design needs a power of two, got {samples} "
+                f"(try {1 << (samples - 1).bit_length()})",
+            )
     if "second_order" in data and design != "sobol":
         raise _fail(where, "second_order: only a sobol design uses it")
     if "levels" in data and design != "morris":
@@ -343,8 +416,12 @@ def parse_spec(data: dict[str, Any], path: Path, text: str,
             raise _fail(where, f"{key}: must be at least {least}, got {data[key]}")
     if data["seed"] > MAX_SEED:
         raise _fail(where, f"seed: must be at most 2**63-1, got {data['seed']}")
-    for key, ceiling in (("weeks", MAX_WEEKS), ("replicates", MAX_REPLICATES),
-                         ("samples", MAX_SAMPLES), ("levels", 1_000)):
+    for key, ceiling in (
+        ("weeks", MAX_WEEKS),
+        ("replicates", MAX_REPLICATES),
+        ("samples", MAX_SAMPLES),
+        ("levels", 1_000),
+    ):
         if key in data:
             try:
                 check_size(key, data[key], ceiling, allow_large)
@@ -381,14 +458,24 @@ def parse_spec(data: dict[str, Any], path: Path, text: str,
 
     canonical = json.dumps(data, sort_keys=True, default=str)
     return Spec(
-        path=path, text=text, hash=hashlib.sha256(canonical.encode()).hexdigest()[:16],
+        path=path,
+        text=text,
+        hash=hashlib.sha256(canonical.encode()).hexdigest()[:16],
         name=data.get("name", default_name or path.stem),
         description=data.get("description", ""),
-        scenario=data.get("scenario"), design=design, samples=samples,
-        replicates=data.get("replicates", 1), weeks=data["weeks"], seed=data["seed"],
-        outcomes=tuple(outcomes), weekly=data.get("weekly", False),
-        second_order=data.get("second_order", False), levels=levels, fixed=fixed,
-        factors=factors)
+        scenario=data.get("scenario"),
+        design=design,
+        samples=samples,
+        replicates=data.get("replicates", 1),
+        weeks=data["weeks"],
+        seed=data["seed"],
+        outcomes=tuple(outcomes),
+        weekly=data.get("weekly", False),
+        second_order=data.get("second_order", False),
+        levels=levels,
+        fixed=fixed,
+        factors=factors,
+    )
 
 
 def find_spec(path: str | Path) -> Path:
@@ -419,16 +506,20 @@ def load_spec(path: str | Path, name: str | None = None, allow_large: bool = Fal
     path = find_spec(path)
     try:
         if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
-            raise _fail(str(path), f"the file is {path.stat().st_size:,} bytes, more than "
-                                   f"a spec can be ({MAX_FILE_BYTES:,}); is it the right file?")
+            raise _fail(
+                str(path),
+                f"the file is {path.stat().st_size:,} bytes, more than "
+                f"a spec can be ({MAX_FILE_BYTES:,}); is it the right file?",
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise _fail(str(path), f"cannot read the spec ({exc.strerror or exc})") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _fail(str(path), f"not UTF-8 text (byte {exc.start}); save the file as "
-                               "UTF-8") from None
+        raise _fail(
+            str(path), f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -485,17 +576,20 @@ def design_matrix(spec: Spec) -> np.ndarray:
     """The design coordinates, one row per point (SALib samplers or a full grid)."""
     problem = spec.problem()
     if spec.design == "grid":
-        return np.array(list(itertools.product(*[[x for x, _ in f.grid()]
-                                                  for f in spec.factors])), dtype=float)
+        return np.array(
+            list(itertools.product(*[[x for x, _ in f.grid()] for f in spec.factors])), dtype=float
+        )
     rng = np.random.default_rng(np.random.SeedSequence(spec.seed).spawn(1)[0])
     if spec.design == "sobol":
         from SALib.sample import sobol
-        return sobol.sample(problem, spec.samples, calc_second_order=spec.second_order,
-                            seed=rng)
+
+        return sobol.sample(problem, spec.samples, calc_second_order=spec.second_order, seed=rng)
     if spec.design == "latin":
         from SALib.sample import latin
+
         return latin.sample(problem, spec.samples, seed=rng)
     from SALib.sample import morris
+
     return morris.sample(problem, spec.samples, num_levels=spec.levels, seed=rng)
 
 
@@ -513,12 +607,20 @@ def build_design(spec: Spec) -> pd.DataFrame:
         if spec.design == "grid":
             values = {f.name: dict(f.grid())[c] for f, c in zip(spec.factors, row, strict=True)}
         else:
-            values = {f.name: f.value(c) for f, c in zip(spec.factors, row, strict=True)
-                      if f.param is not DUMMY}  # the dummy is a coordinate only
+            values = {
+                f.name: f.value(c)
+                for f, c in zip(spec.factors, row, strict=True)
+                if f.param is not DUMMY
+            }  # the dummy is a coordinate only
         try:
             params = resolve({**base, **values}, where=f"{spec.path}: design point {i}")
         except ParameterError as exc:
             raise SpecError(str(exc)) from None
-        rows.append({"point": i, **{f"x_{f.name}": c for f, c in
-                                    zip(spec.factors, row, strict=True)}, **params})
+        rows.append(
+            {
+                "point": i,
+                **{f"x_{f.name}": c for f, c in zip(spec.factors, row, strict=True)},
+                **params,
+            }
+        )
     return pd.DataFrame(rows)

@@ -15,20 +15,30 @@ from matplotlib.figure import Figure
 from .compare import Comparison, mean_ci, weekly_bands
 from .figures import LABELS, colours, subplots
 
-MODES = ("share_formal_only", "share_informal_only", "share_coexistence",
-         "share_intermediated", "share_coproduction")
+MODES = (
+    "share_formal_only",
+    "share_informal_only",
+    "share_coexistence",
+    "share_intermediated",
+    "share_coproduction",
+)
 
 
 def _bars(ax, comp: Comparison, names: Sequence[str], outcome: str) -> None:
     """Bars of ``outcome`` per scenario with 95 % CIs on ``ax``."""
-    stats = [mean_ci(comp.runs.loc[comp.runs["scenario"] == n, outcome].to_numpy(float))
-             for n in names]
+    stats = [
+        mean_ci(comp.runs.loc[comp.runs["scenario"] == n, outcome].to_numpy(float)) for n in names
+    ]
     mean = np.array([s[0] for s in stats])
-    err = np.nan_to_num(np.array([[s[0] - s[1] for s in stats],
-                                  [s[2] - s[0] for s in stats]]))
+    err = np.nan_to_num(np.array([[s[0] - s[1] for s in stats], [s[2] - s[0] for s in stats]]))
     idx = [comp.names.index(n) for n in names]
-    ax.bar(range(len(names)), mean, yerr=err, capsize=4,
-           color=[colours(len(comp.names))[i] for i in idx])
+    ax.bar(
+        range(len(names)),
+        mean,
+        yerr=err,
+        capsize=4,
+        color=[colours(len(comp.names))[i] for i in idx],
+    )
     ax.set_xticks(range(len(names)), names, rotation=20, ha="right", fontsize=8)
     ax.set_title(LABELS.get(outcome, outcome), fontsize=10)
 
@@ -41,18 +51,29 @@ def _curves(ax, comp: Comparison, names: Sequence[str], gauge: str) -> None:
         s = bands[bands["scenario"] == n].sort_values("week")
         col = cols[comp.names.index(n)]
         ax.plot(s["week"], s["mean"], color=col, lw=1.4, label=n)
-        ax.fill_between(s["week"], s["ci_low"].astype(float).clip(0, 1),
-                        s["ci_high"].astype(float).clip(0, 1), color=col, alpha=0.2, lw=0)
-    ax.set_title(LABELS.get(gauge, gauge) + " (weekly, open cases)"
-                 if gauge.startswith("share_") else LABELS.get(gauge, gauge), fontsize=10)
+        ax.fill_between(
+            s["week"],
+            s["ci_low"].astype(float).clip(0, 1),
+            s["ci_high"].astype(float).clip(0, 1),
+            color=col,
+            alpha=0.2,
+            lw=0,
+        )
+    ax.set_title(
+        LABELS.get(gauge, gauge) + " (weekly, open cases)"
+        if gauge.startswith("share_")
+        else LABELS.get(gauge, gauge),
+        fontsize=10,
+    )
     ax.set_xlabel("week", fontsize=9)
     ax.legend(fontsize=8, frameon=False)
 
 
 def figure_1(comp: Comparison, logics: pd.DataFrame) -> Figure:
     """Mode shares of all cases and brokerage share in the city baseline."""
-    fig, (a, b) = subplots(1, 2, figsize=(10, 3.8), layout="constrained",
-                               gridspec_kw={"width_ratios": [3, 1]})
+    fig, (a, b) = subplots(
+        1, 2, figsize=(10, 3.8), layout="constrained", gridspec_kw={"width_ratios": [3, 1]}
+    )
     runs = comp.runs[comp.runs["scenario"] == "city-baseline"]
     stats = [mean_ci(runs[m].to_numpy(float)) for m in MODES]
     mean = np.array([s[0] for s in stats])
@@ -67,8 +88,9 @@ def figure_1(comp: Comparison, logics: pd.DataFrame) -> Figure:
 
 def figure_2(comp: Comparison, logics: pd.DataFrame) -> Figure:
     """Co-production in city and town: end-of-run shares and weekly curves."""
-    fig, (a, b) = subplots(1, 2, figsize=(10, 3.8), layout="constrained",
-                               gridspec_kw={"width_ratios": [1, 2]})
+    fig, (a, b) = subplots(
+        1, 2, figsize=(10, 3.8), layout="constrained", gridspec_kw={"width_ratios": [1, 2]}
+    )
     names = ["city-baseline", "town-baseline"]
     _bars(a, comp, names, "share_coproduction")
     _curves(b, comp, names, "share_coproduction")
@@ -100,11 +122,14 @@ def figure_5(comp: Comparison, logics: pd.DataFrame) -> Figure:
     """Histograms of professionals' knowledge logic and role view at week 0."""
     fig, axes = subplots(1, 2, figsize=(10, 3.6), layout="constrained")
     bins = np.linspace(0, 1, 21)
-    titles = {"knowledge": "knowledge logic (0 experiential, 1 formalised)",
-              "role_view": "role view (0 navigator only, 1 carries much)"}
+    titles = {
+        "knowledge": "knowledge logic (0 experiential, 1 formalised)",
+        "role_view": "role view (0 navigator only, 1 carries much)",
+    }
     for ax, k in zip(axes, ("knowledge", "role_view"), strict=True):
-        for (name, grp), col in zip(logics.groupby("scenario", sort=False),
-                                    ("tab:blue", "tab:red"), strict=False):
+        for (name, grp), col in zip(
+            logics.groupby("scenario", sort=False), ("tab:blue", "tab:red"), strict=False
+        ):
             ax.hist(grp[k], bins=bins, alpha=0.5, color=col, label=name, density=True)
         for x in (1 / 3, 2 / 3):
             ax.axvline(x, color="grey", ls="--", lw=1)
@@ -115,23 +140,47 @@ def figure_5(comp: Comparison, logics: pd.DataFrame) -> Figure:
 
 def figure_households(comp: Comparison) -> Figure:
     """Household outcomes per scenario: all, migrant and non-migrant households."""
-    outcomes = ("unmet_need", "weeks_to_help", "needs_resolved", "escalations_per_100",
-                "silent_left_per_100")
-    groups = (("", "all", "tab:grey"), ("_migrant", "migrant", "tab:red"),
-              ("_non_migrant", "non-migrant", "tab:blue"))
-    fig, axes = subplots(1, len(outcomes), figsize=(18, 0.32 * len(comp.names) + 2),
-                             layout="constrained", sharey=True)
+    outcomes = (
+        "unmet_need",
+        "weeks_to_help",
+        "needs_resolved",
+        "escalations_per_100",
+        "silent_left_per_100",
+    )
+    groups = (
+        ("", "all", "tab:grey"),
+        ("_migrant", "migrant", "tab:red"),
+        ("_non_migrant", "non-migrant", "tab:blue"),
+    )
+    fig, axes = subplots(
+        1,
+        len(outcomes),
+        figsize=(18, 0.32 * len(comp.names) + 2),
+        layout="constrained",
+        sharey=True,
+    )
     pos = np.arange(len(comp.names))
     for ax, outcome in zip(axes, outcomes, strict=True):
         for j, (suffix, label, col) in enumerate(groups):
-            stats = [mean_ci(comp.runs.loc[comp.runs["scenario"] == n,
-                                           f"{outcome}{suffix}"].to_numpy(float))
-                     for n in comp.names]
+            stats = [
+                mean_ci(
+                    comp.runs.loc[comp.runs["scenario"] == n, f"{outcome}{suffix}"].to_numpy(float)
+                )
+                for n in comp.names
+            ]
             mean = np.array([st[0] for st in stats])
-            err = np.nan_to_num(np.array([[st[0] - st[1] for st in stats],
-                                          [st[2] - st[0] for st in stats]]))
-            ax.barh(pos + (j - 1) * 0.27, mean, 0.27, xerr=err, color=col, label=label,
-                    error_kw={"lw": 0.8})
+            err = np.nan_to_num(
+                np.array([[st[0] - st[1] for st in stats], [st[2] - st[0] for st in stats]])
+            )
+            ax.barh(
+                pos + (j - 1) * 0.27,
+                mean,
+                0.27,
+                xerr=err,
+                color=col,
+                label=label,
+                error_kw={"lw": 0.8},
+            )
         ax.set_title(outcome.replace("_", " "), fontsize=10)
     axes[0].set_yticks(pos, comp.names, fontsize=8)
     axes[0].invert_yaxis()
@@ -160,4 +209,9 @@ def figure_sources(comp: Comparison, breda: dict[str, int]) -> Figure:
 
 
 FIGURES: dict[int, Callable[[Comparison, pd.DataFrame], Figure]] = {
-    1: figure_1, 2: figure_2, 3: figure_3, 4: figure_4, 5: figure_5}
+    1: figure_1,
+    2: figure_2,
+    3: figure_3,
+    4: figure_4,
+    5: figure_5,
+}

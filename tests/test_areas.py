@@ -10,14 +10,20 @@ from samenspel.model import Neighbourhood, simulate
 from samenspel.model.cases import Role
 from samenspel.model.state import Kind
 
-SMALL = {"n_households": 150, "n_professionals": 4, "n_volunteers": 6,
-         "n_coordinators": 1, "n_organisations": 4}
+SMALL = {
+    "n_households": 150,
+    "n_professionals": 4,
+    "n_volunteers": 6,
+    "n_coordinators": 1,
+    "n_organisations": 4,
+}
 
 
 @pytest.fixture(scope="module")
 def city():
-    return simulate(seed=5, weeks=80, n_areas=4, areas_per_district=2,
-                    shared_organisations=0.5, **SMALL)
+    return simulate(
+        seed=5, weeks=80, n_areas=4, areas_per_district=2, shared_organisations=0.5, **SMALL
+    )
 
 
 def test_counts_are_per_area():
@@ -29,8 +35,7 @@ def test_counts_are_per_area():
 
 
 def test_coordinators_and_a_share_of_organisations_work_district_wide():
-    m = Neighbourhood(rng=0, n_areas=4, areas_per_district=2, shared_organisations=0.5,
-                      **SMALL)
+    m = Neighbourhood(rng=0, n_areas=4, areas_per_district=2, shared_organisations=0.5, **SMALL)
     lay, kind = m.areas, m.actors.kind
     assert np.all(lay.actor_area[kind == Coordinator.KIND] == -1)
     orgs = kind == ResidentsOrganisation.KIND
@@ -63,7 +68,8 @@ def test_every_case_stays_in_its_area_and_district(city):
         for actor, ar in zip(who[inf], area[inf], strict=True):
             coordinator = a.affiliation[actor]
             assert lay.active_in(np.array([actor]), int(ar))[0] or (
-                coordinator >= 0 and lay.actor_district[coordinator] == lay.area_district[ar])
+                coordinator >= 0 and lay.actor_district[coordinator] == lay.area_district[ar]
+            )
     who = book.who(Role.COORD)
     coord = active & (who >= 0)
     assert np.all(lay.actor_district[who[coord]] == district[coord])
@@ -89,8 +95,10 @@ def test_city_runs_report_the_usual_outputs(city):
     s = city.summary()
     assert s["cases"] > 100
     assert s["regime"] in {"co-existence", "intermediated", "co-production", "none"}
-    shares = [s[f"share_{m}"] for m in ("formal_only", "informal_only", "coexistence",
-                                        "intermediated", "coproduction")]
+    shares = [
+        s[f"share_{m}"]
+        for m in ("formal_only", "informal_only", "coexistence", "intermediated", "coproduction")
+    ]
     assert sum(shares) == pytest.approx(1.0)
 
 
@@ -104,12 +112,24 @@ def test_a_referral_by_a_volunteer_from_a_neighbouring_area_reads_its_own_link()
     from samenspel.model import casework
     from samenspel.model.routing import intake_at_professional, refer
 
-    m = neutral(Neighbourhood(rng=0, n_areas=2, areas_per_district=2, n_households=10,
-                              n_professionals=2, n_volunteers=2, n_coordinators=1,
-                              n_organisations=1, shared_organisations=0.0,
-                              involve_base=1.0, hybridisation_push=0.0,
-                              mech_identity_gating=False, pro_close_severity=1.0,
-                              decision_width=0.005))
+    m = neutral(
+        Neighbourhood(
+            rng=0,
+            n_areas=2,
+            areas_per_district=2,
+            n_households=10,
+            n_professionals=2,
+            n_volunteers=2,
+            n_coordinators=1,
+            n_organisations=1,
+            shared_organisations=0.0,
+            involve_base=1.0,
+            hybridisation_push=0.0,
+            mech_identity_gating=False,
+            pro_close_severity=1.0,
+            decision_width=0.005,
+        )
+    )
     lay, a = m.areas, m.actors
     coord = int(lay.district_broker[0][0])
     vols = m.volunteers_of[coord]
@@ -143,6 +163,15 @@ def test_several_areas_without_organisations_run_to_the_end():
     # the same misindexing as above, at the edge of the table: with no residents'
     # organisations an area's informal actors are its own volunteers only, and a
     # volunteer of a later area is past the end of its link table
-    m = simulate(seed=1, weeks=260, n_areas=4, areas_per_district=2, n_households=300,
-                 n_professionals=4, n_volunteers=6, n_coordinators=1, n_organisations=0)
+    m = simulate(
+        seed=1,
+        weeks=260,
+        n_areas=4,
+        areas_per_district=2,
+        n_households=300,
+        n_professionals=4,
+        n_volunteers=6,
+        n_coordinators=1,
+        n_organisations=0,
+    )
     assert m.week == 260

@@ -54,19 +54,32 @@ def finished(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("sweep")
     spec = folder / "tiny.toml"
     spec.write_text(TINY)
-    assert main(["sweep", str(spec), "--out", str(folder / "out"), "--workers", "1",
-                 "--quiet"]) == 0
+    assert (
+        main(["sweep", str(spec), "--out", str(folder / "out"), "--workers", "1", "--quiet"]) == 0
+    )
     return folder / "out"
 
 
 # --- from Python -----------------------------------------------------------------------------
-@pytest.mark.parametrize(("kwargs", "name"), [
-    ({"seed": -1}, "seed"), ({"seed": 1.5}, "seed"), ({"seed": "abc"}, "seed"),
-    ({"seed": True}, "seed"), ({"seed": 2**70}, "seed"), ({"seed": None}, "seed"),
-    ({"weeks": 2.5}, "weeks"), ({"weeks": "10"}, "weeks"), ({"weeks": None}, "weeks"),
-    ({"weeks": 0}, "weeks"), ({"weeks": -1}, "weeks"), ({"weeks": True}, "weeks"),
-    ({"goal_clarity": True}, "goal_clarity"), ({"n_households": 10.5}, "n_households"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
+        ({"seed": -1}, "seed"),
+        ({"seed": 1.5}, "seed"),
+        ({"seed": "abc"}, "seed"),
+        ({"seed": True}, "seed"),
+        ({"seed": 2**70}, "seed"),
+        ({"seed": None}, "seed"),
+        ({"weeks": 2.5}, "weeks"),
+        ({"weeks": "10"}, "weeks"),
+        ({"weeks": None}, "weeks"),
+        ({"weeks": 0}, "weeks"),
+        ({"weeks": -1}, "weeks"),
+        ({"weeks": True}, "weeks"),
+        ({"goal_clarity": True}, "goal_clarity"),
+        ({"n_households": 10.5}, "n_households"),
+    ],
+)
 def test_run_names_the_bad_parameter(kwargs, name):
     with pytest.raises(ParameterError, match=f"'{name}'") as exc:
         run(**kwargs)
@@ -80,19 +93,46 @@ def test_numpy_integers_are_seeds_and_weeks():
 
 
 # --- seeds and ceilings on the command line ---------------------------------------------------
-@pytest.mark.parametrize(("argv", "needle"), [
-    (["run", "--seed", "-1"], "--seed must be from 0"),
-    (["run", "--seed", str(2**70)], "--seed must be from 0"),
-    (["run", "--weeks", "1000000000"], "--weeks = 1,000,000,000 is above the ceiling"),
-    (["compare", "city-baseline", "wijktafels", "--seed", "-1", "--out", "{tmp}/o"],
-     "--seed must be from 0"),
-    (["compare", "city-baseline", "wijktafels", "--seed", str(2**63 - 2), "--replicates",
-      "3", "--out", "{tmp}/o"], "--seed must be from 0"),  # the last seed is too large
-    (["compare", "city-baseline", "wijktafels", "--replicates", "1000000000", "--out",
-      "{tmp}/o"], "--replicates = 1,000,000,000 is above the ceiling"),
-    (["validate", "--replicates", "100000", "--out", "{tmp}/o"], "--allow-large"),
-    (["dashboard", "--port", "99999"], "--port must be from 0 to 65535"),
-])
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["run", "--seed", "-1"], "--seed must be from 0"),
+        (["run", "--seed", str(2**70)], "--seed must be from 0"),
+        (["run", "--weeks", "1000000000"], "--weeks = 1,000,000,000 is above the ceiling"),
+        (
+            ["compare", "city-baseline", "wijktafels", "--seed", "-1", "--out", "{tmp}/o"],
+            "--seed must be from 0",
+        ),
+        (
+            [
+                "compare",
+                "city-baseline",
+                "wijktafels",
+                "--seed",
+                str(2**63 - 2),
+                "--replicates",
+                "3",
+                "--out",
+                "{tmp}/o",
+            ],
+            "--seed must be from 0",
+        ),  # the last seed is too large
+        (
+            [
+                "compare",
+                "city-baseline",
+                "wijktafels",
+                "--replicates",
+                "1000000000",
+                "--out",
+                "{tmp}/o",
+            ],
+            "--replicates = 1,000,000,000 is above the ceiling",
+        ),
+        (["validate", "--replicates", "100000", "--out", "{tmp}/o"], "--allow-large"),
+        (["dashboard", "--port", "99999"], "--port must be from 0 to 65535"),
+    ],
+)
 def test_cli_refuses_before_running(capsys, tmp_path, argv, needle):
     t0 = time.process_time()
     line = one_line(capsys, main([a.replace("{tmp}", str(tmp_path)) for a in argv]))
@@ -107,25 +147,42 @@ def test_ceilings_name_the_way_past_them(capsys, tmp_path):
     path = tmp_path / "short.toml"
     assert main(["run", "--weeks", "6000", "--set", "n_households=10"]) == 2
     assert "--allow-large" in capsys.readouterr().err
-    assert main(["run", "--weeks", "6000", "--allow-large", "--set", "n_households=10",
-                 "--out", str(path.with_suffix(".csv"))]) == 0
+    assert (
+        main(
+            [
+                "run",
+                "--weeks",
+                "6000",
+                "--allow-large",
+                "--set",
+                "n_households=10",
+                "--out",
+                str(path.with_suffix(".csv")),
+            ]
+        )
+        == 0
+    )
     assert path.with_suffix(".csv").exists()
 
 
 SPEC_SIZES = {
     "replicates": TINY.replace("replicates = 2", "replicates = 1000000000"),
     "weeks": TINY.replace("weeks = 4", "weeks = 1000000000"),
-    "morris samples": TINY.replace('design = "grid"', 'design = "morris"\nsamples = 100000000')
-                          .replace("values = [0, 12]", "range = [0, 12]"),
-    "grid steps": TINY.replace("values = [0, 12]", "range = [0.0, 1.0]\nsteps = 1000000")
-                      .replace("wijktafels_per_year", "goal_clarity"),
-    "latin samples": TINY.replace('design = "grid"', 'design = "latin"\nsamples = 1000000000')
-                         .replace("values = [0, 12]", "range = [0, 12]"),
-    "sobol samples": TINY.replace('design = "grid"', 'design = "sobol"\nsamples = 1073741824')
-                         .replace("values = [0, 12]", "range = [0, 12]"),
+    "morris samples": TINY.replace(
+        'design = "grid"', 'design = "morris"\nsamples = 100000000'
+    ).replace("values = [0, 12]", "range = [0, 12]"),
+    "grid steps": TINY.replace("values = [0, 12]", "range = [0.0, 1.0]\nsteps = 1000000").replace(
+        "wijktafels_per_year", "goal_clarity"
+    ),
+    "latin samples": TINY.replace(
+        'design = "grid"', 'design = "latin"\nsamples = 1000000000'
+    ).replace("values = [0, 12]", "range = [0, 12]"),
+    "sobol samples": TINY.replace(
+        'design = "grid"', 'design = "sobol"\nsamples = 1073741824'
+    ).replace("values = [0, 12]", "range = [0, 12]"),
     "sobol total runs": TINY.replace('design = "grid"', 'design = "sobol"\nsamples = 65536')
-                            .replace("replicates = 2", "replicates = 100")
-                            .replace("values = [0, 12]", "range = [0, 12]"),
+    .replace("replicates = 2", "replicates = 100")
+    .replace("values = [0, 12]", "range = [0, 12]"),
 }
 
 
@@ -151,8 +208,12 @@ def test_sweep_estimate_and_confirmation(capsys, tmp_path, monkeypatch):
     line = one_line(capsys, main(["sweep", str(spec), "--out", str(tmp_path / "o")]))
     assert "4 runs, about" in line and "--yes" in line
     assert not (tmp_path / "o").exists()
-    assert main(["sweep", str(spec), "--out", str(tmp_path / "o"), "--yes", "--quiet",
-                 "--workers", "1"]) == 0
+    assert (
+        main(
+            ["sweep", str(spec), "--out", str(tmp_path / "o"), "--yes", "--quiet", "--workers", "1"]
+        )
+        == 0
+    )
 
 
 def test_estimate_in_words():
@@ -171,8 +232,7 @@ def test_unwritable_output_is_one_line(capsys, tmp_path):
     assert "cannot write in '/proc'" in line
     line = one_line(capsys, main(["sweep", str(_spec(tmp_path)), "--out", "/proc/sweep"]))
     assert "/proc" in line
-    line = one_line(capsys, main(["compare", "city-baseline", "wijktafels", "--out",
-                                  "/proc/cmp"]))
+    line = one_line(capsys, main(["compare", "city-baseline", "wijktafels", "--out", "/proc/cmp"]))
     assert "/proc" in line
 
 
@@ -190,8 +250,7 @@ def test_analyse_into_a_blocked_folder_is_one_line(capsys, tmp_path, finished):
     assert "analysis" in line
 
 
-@pytest.mark.parametrize("damage", ["truncate part", "garbage design", "flip part",
-                                    "empty design"])
+@pytest.mark.parametrize("damage", ["truncate part", "garbage design", "flip part", "empty design"])
 def test_damaged_results_are_named_with_the_fix(capsys, tmp_path, finished, damage):
     out = tmp_path / "copy"
     shutil.copytree(finished, out)
@@ -217,8 +276,7 @@ def test_damaged_results_are_named_with_the_fix(capsys, tmp_path, finished, dama
 
 def test_spec_that_is_not_utf8(capsys, tmp_path):
     path = tmp_path / "latin1.toml"
-    path.write_bytes(TINY.replace("seed = 3", "seed = 3\ndescription = 'café'")
-                     .encode("latin-1"))
+    path.write_bytes(TINY.replace("seed = 3", "seed = 3\ndescription = 'café'").encode("latin-1"))
     line = one_line(capsys, main(["sweep", str(path), "--dry-run"]))
     assert str(path) in line and "UTF-8" in line
     scenario = tmp_path / "utf16.toml"
@@ -228,8 +286,9 @@ def test_spec_that_is_not_utf8(capsys, tmp_path):
 
 
 def test_an_extends_chain_of_1500_files(capsys, tmp_path):
-    texts = 'title_en = "T"\ntitle_nl = "T"\ndescription_en = "D"\ndescription_nl = "D"\n' \
-            'source = "S"\n'
+    texts = (
+        'title_en = "T"\ntitle_nl = "T"\ndescription_en = "D"\ndescription_nl = "D"\nsource = "S"\n'
+    )
     (tmp_path / "s0.toml").write_text(f'name = "s0"\ncontext = "city"\n{texts}')
     for i in range(1, 1500):
         (tmp_path / f"s{i}.toml").write_text(f'name = "s{i}"\nextends = "s{i - 1}"\n{texts}')
@@ -239,8 +298,19 @@ def test_an_extends_chain_of_1500_files(capsys, tmp_path):
 
 def test_garbage_scheduler_address(capsys, tmp_path):
     for address in ("not an address", "tcp://", "http//x:1", "tcp://host:port:9"):
-        line = one_line(capsys, main(["sweep", str(_spec(tmp_path)), "--scheduler", address,
-                                      "--out", str(tmp_path / "o")]))
+        line = one_line(
+            capsys,
+            main(
+                [
+                    "sweep",
+                    str(_spec(tmp_path)),
+                    "--scheduler",
+                    address,
+                    "--out",
+                    str(tmp_path / "o"),
+                ]
+            ),
+        )
         assert "--scheduler must be an address such as tcp://HOST:8786" in line
     assert not (tmp_path / "o").exists()
 
@@ -249,11 +319,14 @@ def test_two_sweeps_into_one_folder(capsys, tmp_path):
     out = tmp_path / "o"
     out.mkdir()
     with storage.locked(out):
-        line = one_line(capsys, main(["sweep", str(_spec(tmp_path)), "--out", str(out),
-                                      "--workers", "1", "--quiet"]))
+        line = one_line(
+            capsys,
+            main(["sweep", str(_spec(tmp_path)), "--out", str(out), "--workers", "1", "--quiet"]),
+        )
     assert "another sweep is writing there" in line
-    assert main(["sweep", str(_spec(tmp_path)), "--out", str(out), "--workers", "1",
-                 "--quiet"]) == 0  # the lock is gone with its holder
+    assert (
+        main(["sweep", str(_spec(tmp_path)), "--out", str(out), "--workers", "1", "--quiet"]) == 0
+    )  # the lock is gone with its holder
 
 
 def _free_port() -> int:
@@ -269,21 +342,53 @@ def test_dask_scheduler_dying_mid_sweep_is_one_line_and_resumable(tmp_path):
     port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
     env = {**os.environ, "DASK_DISTRIBUTED__WORKER__DAEMON": "False"}
-    sched = subprocess.Popen([str(bindir / "dask"), "scheduler", "--host", "127.0.0.1",
-                              "--port", str(port), "--no-dashboard"], env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             start_new_session=True)
-    worker = subprocess.Popen([str(bindir / "dask"), "worker", address, "--nthreads", "1",
-                               "--no-dashboard"], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, start_new_session=True)
-    spec = _spec(tmp_path, TINY.replace("replicates = 2", "replicates = 30")
-                 .replace("weeks = 4", "weeks = 30"))
+    sched = subprocess.Popen(
+        [
+            str(bindir / "dask"),
+            "scheduler",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-dashboard",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    worker = subprocess.Popen(
+        [str(bindir / "dask"), "worker", address, "--nthreads", "1", "--no-dashboard"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    spec = _spec(
+        tmp_path,
+        TINY.replace("replicates = 2", "replicates = 30").replace("weeks = 4", "weeks = 30"),
+    )
     out = tmp_path / "out"
     try:
-        proc = subprocess.Popen([sys.executable, "-m", "samenspel", "sweep", str(spec),
-                                 "--scheduler", address, "--out", str(out), "--batch", "1",
-                                 "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "samenspel",
+                "sweep",
+                str(spec),
+                "--scheduler",
+                address,
+                "--out",
+                str(out),
+                "--batch",
+                "1",
+                "--quiet",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         deadline = time.monotonic() + 90
         while len(list((out / "runs").glob("*.parquet"))) < 2:
             assert proc.poll() is None and time.monotonic() < deadline, proc.stderr
@@ -334,9 +439,20 @@ def test_something_that_is_not_a_dask_scheduler(capsys, tmp_path, monkeypatch):
 
     threading.Thread(target=answer, daemon=True).start()
     try:
-        line = one_line(capsys, main(["sweep", str(_spec(tmp_path)), "--scheduler",
-                                      f"tcp://127.0.0.1:{port}", "--out",
-                                      str(tmp_path / "o"), "--quiet"]))
+        line = one_line(
+            capsys,
+            main(
+                [
+                    "sweep",
+                    str(_spec(tmp_path)),
+                    "--scheduler",
+                    f"tcp://127.0.0.1:{port}",
+                    "--out",
+                    str(tmp_path / "o"),
+                    "--quiet",
+                ]
+            ),
+        )
     finally:
         server.close()
         for c in conns:

@@ -35,11 +35,9 @@ from samenspel.validation import SCENARIOS
 def test_every_parameter_is_classified_and_the_searched_ones_are_free_mechanism():
     df = classification()
     assert set(df["name"]) == set(PARAMS)
-    assert set(df["class"]) <= {"free", "research", "research (value assumed)", "input",
-                                "switch"}
+    assert set(df["class"]) <= {"free", "research", "research (value assumed)", "input", "switch"}
     for p in PARAMS.values():
-        assert (classify(p) == "free") == (is_free(p) and p.group in ("mechanism",
-                                                                      "initial"))
+        assert (classify(p) == "free") == (is_free(p) and p.group in ("mechanism", "initial"))
     assert 8 <= len(CALIBRATED) <= 12 and len(set(CALIBRATED)) == len(CALIBRATED)
     for name in CALIBRATED:
         assert PARAMS[name].group == "mechanism" and classify(PARAMS[name]) == "free"
@@ -82,11 +80,21 @@ def test_search_is_reproducible_by_seed_and_independent_of_workers(tiny):
 
 def test_outputs_and_report(tiny, tmp_path):
     written = write(tiny, tmp_path / "out", tmp_path / "docs", "samenspel calibrate ...")
-    assert {p.name for p in written} >= {"points.csv", "runs.parquet", "calibration.png",
-                                         "report.md", "calibration.md"}
+    assert {p.name for p in written} >= {
+        "points.csv",
+        "runs.parquet",
+        "calibration.png",
+        "report.md",
+        "calibration.md",
+    }
     text = (tmp_path / "docs" / "calibration.md").read_text()
-    for part in ("Acceptance criteria (fixed before the search)", "Accepted:",
-                 "Classification of every parameter", "`contact_gain`", "Defaults"):
+    for part in (
+        "Acceptance criteria (fixed before the search)",
+        "Accepted:",
+        "Classification of every parameter",
+        "`contact_gain`",
+        "Defaults",
+    ):
         assert part in text, part
     assert "Not run yet" in report(None)
     back = load(tmp_path / "out")  # the report can be rewritten from the folder
@@ -97,11 +105,16 @@ def test_outputs_and_report(tiny, tmp_path):
 # --- the acceptance logic on constructed inputs ---------------------------------------
 
 MEANS = {  # per scenario: values that meet every pattern's criteria
-    "city-baseline": dict(share_coexistence=0.40, share_intermediated=0.20,
-                          share_coproduction=0.02, brokerage_share=0.90, familiarity=0.10,
-                          informal_uptake=0.50, goal_uncertainty=0.70),
-    "town-baseline": dict(share_coproduction=0.08, informal_uptake=0.60,
-                          goal_uncertainty=0.60),
+    "city-baseline": dict(
+        share_coexistence=0.40,
+        share_intermediated=0.20,
+        share_coproduction=0.02,
+        brokerage_share=0.90,
+        familiarity=0.10,
+        informal_uptake=0.50,
+        goal_uncertainty=0.70,
+    ),
+    "town-baseline": dict(share_coproduction=0.08, informal_uptake=0.60, goal_uncertainty=0.60),
     "wijktafels": dict(familiarity=0.30, share_coproduction=0.03),
     "combined-package": dict(familiarity=0.35, share_coproduction=0.10),
     "town-accessibility": dict(informal_uptake=0.60, goal_uncertainty=0.30),
@@ -119,33 +132,47 @@ def constructed(changes: dict[tuple[str, str], float] | None = None) -> pd.DataF
                 values[outcome] = v
         for i, seed in enumerate(SEEDS):
             noise = 0.002 * (i - 1.5)  # small, the same in every scenario
-            rows.append({"scenario": name, "seed": seed,
-                         **{k: v + noise for k, v in values.items()}})
+            rows.append(
+                {"scenario": name, "seed": seed, **{k: v + noise for k, v in values.items()}}
+            )
     return pd.DataFrame(rows)
 
 
 def logics(spread: bool = True) -> pd.DataFrame:
     x = np.linspace(0.0, 1.0, 40) if spread else np.full(40, 0.5)
-    return pd.concat([pd.DataFrame({"scenario": s, "seed": 1, "knowledge": x,
-                                    "role_view": x[::-1]})
-                      for s in ("city-baseline", "town-baseline")], ignore_index=True)
+    return pd.concat(
+        [
+            pd.DataFrame({"scenario": s, "seed": 1, "knowledge": x, "role_view": x[::-1]})
+            for s in ("city-baseline", "town-baseline")
+        ],
+        ignore_index=True,
+    )
 
 
 def test_constructed_point_that_meets_every_pattern_is_accepted():
     results = judge_point(constructed(), logics())
     assert [r.number for r in results] == [1, 2, 3, 4, 5]
     assert accepted(results), "\n".join(r.explain() for r in results)
-    assert verdicts(results) == {"p1": True, "p2": True, "p3": True, "p4": True,
-                                 "p5": True, "accepted": True}
+    assert verdicts(results) == {
+        "p1": True,
+        "p2": True,
+        "p3": True,
+        "p4": True,
+        "p5": True,
+        "accepted": True,
+    }
 
 
-@pytest.mark.parametrize(("changes", "spread", "fails"), [
-    ({("town-baseline", "share_coproduction"): 0.03}, True, "p2"),  # ratio 1.5 < 2
-    ({("city-baseline", "brokerage_share"): 0.45}, True, "p1"),
-    ({("wijktafels", "share_coproduction"): 0.09}, True, "p3"),  # rises by 0.07
-    ({("no-governance", "goal_uncertainty"): 0.50}, True, "p4"),  # below town baseline
-    ({}, False, "p5"),  # every professional alike
-])
+@pytest.mark.parametrize(
+    ("changes", "spread", "fails"),
+    [
+        ({("town-baseline", "share_coproduction"): 0.03}, True, "p2"),  # ratio 1.5 < 2
+        ({("city-baseline", "brokerage_share"): 0.45}, True, "p1"),
+        ({("wijktafels", "share_coproduction"): 0.09}, True, "p3"),  # rises by 0.07
+        ({("no-governance", "goal_uncertainty"): 0.50}, True, "p4"),  # below town baseline
+        ({}, False, "p5"),  # every professional alike
+    ],
+)
 def test_one_failed_pattern_rejects_the_point(changes, spread, fails):
     v = verdicts(judge_point(constructed(changes), logics(spread)))
     assert v[fails] is False and v["accepted"] is False
@@ -155,14 +182,17 @@ def test_one_failed_pattern_rejects_the_point(changes, spread, fails):
 # --- bad input: one line, exit 2 --------------------------------------------------------
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--points", "0"], "--points must be at least 1, got 0"),
-    (["--replicates", "1"], "--replicates must be at least 2"),
-    (["--weeks", "0"], "'weeks' must be at least 1, got 0"),
-    (["--seed", "-1"], "--seed must be at least 0"),
-    (["--workers", "0"], "--workers must be at least 1"),
-    (["--points", "many"], "invalid int value: 'many'"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--points", "0"], "--points must be at least 1, got 0"),
+        (["--replicates", "1"], "--replicates must be at least 2"),
+        (["--weeks", "0"], "'weeks' must be at least 1, got 0"),
+        (["--seed", "-1"], "--seed must be at least 0"),
+        (["--workers", "0"], "--workers must be at least 1"),
+        (["--points", "many"], "invalid int value: 'many'"),
+    ],
+)
 def test_bad_input_exits_2_with_one_line(capsys, tmp_path, args, message):
     assert main(["calibrate", "--out", str(tmp_path / "out"), *args]) == 2
     err = capsys.readouterr().err

@@ -41,8 +41,13 @@ def test_assign_and_release_keep_load_and_history():
     m = neutral(tiny())
     cid = open_case(m, 0, 0.5)
     coord = coord_index(m)
-    for role, who in ((Role.PRO, PRO_A), (Role.PRO2, PRO_B), (Role.INF, VOL_A),
-                      (Role.INF2, VOL_B), (Role.COORD, coord)):
+    for role, who in (
+        (Role.PRO, PRO_A),
+        (Role.PRO2, PRO_B),
+        (Role.INF, VOL_A),
+        (Role.INF2, VOL_B),
+        (Role.COORD, coord),
+    ):
         assign(m, cid, role, who)
     c = m.cases.c
     assert list(c.helper[cid]) == [PRO_A, PRO_B, VOL_A, VOL_B, coord]
@@ -82,8 +87,15 @@ def test_heavy_cases_get_a_second_professional():
 
 
 def test_a_second_informal_source_joins_the_households_own_contact():
-    m = neutral(tiny(civic_activity=1.0, parallel_help=1.0, involve_base=1.0,
-                     hybridisation_push=0.0, mech_identity_gating=False))
+    m = neutral(
+        tiny(
+            civic_activity=1.0,
+            parallel_help=1.0,
+            involve_base=1.0,
+            hybridisation_push=0.0,
+            mech_identity_gating=False,
+        )
+    )
     m.actors.role_view[:] = 1.0
     m.households.contact[0] = VOL_A
     for pro in (PRO_A, PRO_B):
@@ -121,8 +133,7 @@ def test_second_sources_add_support():
 
 
 def test_a_late_escalation_adds_specialist_care():
-    m = neutral(tiny(coordinators=0, escalation_severity=0.5, decision_width=0.005,
-                     limit_base=1.0))
+    m = neutral(tiny(coordinators=0, escalation_severity=0.5, decision_width=0.005, limit_base=1.0))
     cid = open_case(m, 0, 0.9, inf=VOL_A)
     casework.refer_and_escalate(m)
     c = m.cases.c

@@ -54,8 +54,16 @@ def test_support_shrinks_a_need():
 
 
 def test_support_follows_the_documented_equation():
-    m = neutral(tiny(support_professional=0.8, support_informal=0.6, informal_heavy_loss=0.5,
-                     synergy_direct=0.3, synergy_linked=0.15, support_extra=0.5))
+    m = neutral(
+        tiny(
+            support_professional=0.8,
+            support_informal=0.6,
+            informal_heavy_loss=0.5,
+            synergy_direct=0.3,
+            synergy_linked=0.15,
+            support_extra=0.5,
+        )
+    )
     coord = coord_index(m)
     direct = open_case(m, 0, 0.4, pro=PRO_A, inf=VOL_A, direct=True)
     linked = open_case(m, 1, 0.4, pro=PRO_B, inf=VOL_B, coord=coord)
@@ -110,6 +118,7 @@ def test_a_new_need_is_voiced_with_probability_trust():
             assert m.cases.c.helper[h.case[0], Role.PRO] >= 0
             end_case(m, int(h.case[0]))
         return voiced
+
     assert frequency(trial, 500) == pytest.approx(0.7, abs=0.06)
 
 
@@ -127,6 +136,7 @@ def test_a_silent_need_is_reached_by_the_households_contact():
             assert m.cases.c.helper[cid, Role.INF] == VOL_A and m.cases.c.silent[cid]
             end_case(m, cid)
         return reached
+
     assert frequency(trial, 500) == pytest.approx(0.5, abs=0.06)
     assert m.counters["silent_reached"] > 0
 
@@ -209,8 +219,7 @@ def test_direct_contact_raises_familiarity_every_week():
 
 
 def _discovered(familiarity: float, **params) -> float:
-    m = neutral(tiny(clash_rate=0.0, discovery_rate=0.5, mech_identity_gating=False,
-                     **params))
+    m = neutral(tiny(clash_rate=0.0, discovery_rate=0.5, mech_identity_gating=False, **params))
     set_familiarity(m, PRO_A, VOL_A, familiarity)
     m.view_week()
 
@@ -220,6 +229,7 @@ def _discovered(familiarity: float, **params) -> float:
         found = bool(m.cases.c.together[cid])
         end_case(m, cid)
         return found
+
     return frequency(trial, 500)
 
 
@@ -231,8 +241,14 @@ def test_co_existing_helpers_discover_each_other_by_link_strength():
 
 def test_a_coordinator_introduces_helpers_it_knows_and_trained_chairs_help():
     def share(training: float) -> float:
-        m = neutral(tiny(clash_rate=0.0, introduction_rate=0.3, chair_training=training,
-                         mech_identity_gating=False))
+        m = neutral(
+            tiny(
+                clash_rate=0.0,
+                introduction_rate=0.3,
+                chair_training=training,
+                mech_identity_gating=False,
+            )
+        )
         coord = coord_index(m)
         set_familiarity(m, PRO_A, coord, 1.0)
         set_familiarity(m, VOL_A, coord, 1.0)
@@ -244,9 +260,11 @@ def test_a_coordinator_introduces_helpers_it_knows_and_trained_chairs_help():
             found = bool(m.cases.c.together[cid])
             end_case(m, cid)
             return found
+
         result = frequency(trial, 600)
         assert m.counters["introductions"] == round(result * 600)
         return result
+
     plain, trained = share(0.0), share(1.0)
     assert plain == pytest.approx(0.3, abs=0.05)
     assert trained == pytest.approx(0.6, abs=0.06)

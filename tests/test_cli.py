@@ -33,14 +33,29 @@ def test_run_prints_a_summary_table(capsys):
     assert err == ""
     assert "samenspel run" in _words(out)
     assert "seed 3," in _words(out) and "20 weeks" in _words(out)
-    for key in ("share_coproduction", "share_coexistence", "familiarity", "regime",
-                "late_escalations", "referrals_taken_seriously"):
+    for key in (
+        "share_coproduction",
+        "share_coexistence",
+        "familiarity",
+        "regime",
+        "late_escalations",
+        "referrals_taken_seriously",
+    ):
         assert key in out
 
 
 def test_run_accepts_sets(capsys):
-    code, out, _ = _run(capsys, "--weeks", "5", "--set", "context=town",
-                        "--set", "wijktafels_per_year=12", "--set", " anonymity = 0.1 ")
+    code, out, _ = _run(
+        capsys,
+        "--weeks",
+        "5",
+        "--set",
+        "context=town",
+        "--set",
+        "wijktafels_per_year=12",
+        "--set",
+        " anonymity = 0.1 ",
+    )
     assert code == 0
     assert "regime" in out
 
@@ -150,13 +165,22 @@ def _installed_command() -> str:
 
 def test_installed_command_runs_and_reports_errors_in_one_line(tmp_path):
     command = _installed_command()
-    ok = subprocess.run([command, "run", "--weeks", "5", "--seed", "1"], capture_output=True,
-                        text=True, timeout=120, cwd=tmp_path)
+    ok = subprocess.run(
+        [command, "run", "--weeks", "5", "--seed", "1"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
     assert ok.returncode == 0, ok.stderr
     assert "samenspel run" in _words(ok.stdout) and "regime" in ok.stdout
-    bad = subprocess.run([command, "run", "--weeks", "5", "--set", "anonymity=2",
-                          "--out", "w.csv"], capture_output=True, text=True, timeout=120,
-                         cwd=tmp_path)
+    bad = subprocess.run(
+        [command, "run", "--weeks", "5", "--set", "anonymity=2", "--out", "w.csv"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
     assert bad.returncode == 2
     assert bad.stderr.startswith("samenspel: error: ")
     assert len(bad.stderr.strip().splitlines()) == 1

@@ -33,11 +33,17 @@ PNG = b"\x89PNG\r\n\x1a\n"
 @pytest.fixture(scope="module")
 def comp():
     """Three scenarios x 3 replicates x 30 weeks, in this process."""
-    return run_comparison(["city-baseline", "wijktafels", "town-baseline"], replicates=3,
-                          seed=5, weeks=WEEKS, workers=1)
+    return run_comparison(
+        ["city-baseline", "wijktafels", "town-baseline"],
+        replicates=3,
+        seed=5,
+        weeks=WEEKS,
+        workers=1,
+    )
 
 
 # --- statistics ---------------------------------------------------------------------
+
 
 def test_mean_ci_is_the_t_interval():
     x = np.array([1.0, 2.0, 4.0, 7.0])
@@ -57,6 +63,7 @@ def test_replicate_seeds():
 
 # --- running ------------------------------------------------------------------------
 
+
 def test_every_scenario_uses_the_same_seeds(comp):
     seeds = comp.runs.groupby("scenario", observed=True)["seed"].apply(list)
     assert all(s == [5, 6, 7] for s in seeds)
@@ -72,16 +79,21 @@ def test_a_replicate_equals_a_direct_run(comp):
     row = comp.runs[(comp.runs["scenario"] == "wijktafels") & (comp.runs["seed"] == 6)]
     for key, value in direct.summary().items():
         got = row[key].iloc[0]
-        assert got == value or (isinstance(value, float) and math.isnan(value)
-                                and math.isnan(got)), key
-    weekly = comp.weekly[(comp.weekly["scenario"] == "wijktafels")
-                         & (comp.weekly["seed"] == 6)]
+        assert got == value or (
+            isinstance(value, float) and math.isnan(value) and math.isnan(got)
+        ), key
+    weekly = comp.weekly[(comp.weekly["scenario"] == "wijktafels") & (comp.weekly["seed"] == 6)]
     np.testing.assert_array_equal(weekly["familiarity"], direct.weekly()["familiarity"])
 
 
 def test_parallel_equals_sequential(comp):
-    par = run_comparison(["city-baseline", "wijktafels", "town-baseline"], replicates=3,
-                         seed=5, weeks=WEEKS, workers=2)
+    par = run_comparison(
+        ["city-baseline", "wijktafels", "town-baseline"],
+        replicates=3,
+        seed=5,
+        weeks=WEEKS,
+        workers=2,
+    )
     assert par.workers == 2
     pd.testing.assert_frame_equal(par.runs, comp.runs)
     pd.testing.assert_frame_equal(par.weekly, comp.weekly)
@@ -89,16 +101,25 @@ def test_parallel_equals_sequential(comp):
 
 def test_progress_is_reported():
     calls = []
-    run_comparison(["city-baseline", "wijktafels"], replicates=2, weeks=5, workers=1,
-                   progress=lambda done, total: calls.append((done, total)))
+    run_comparison(
+        ["city-baseline", "wijktafels"],
+        replicates=2,
+        weeks=5,
+        workers=1,
+        progress=lambda done, total: calls.append((done, total)),
+    )
     assert calls[0] == (0, 4) and calls[-1] == (4, 4)
 
 
 def test_overrides_apply_to_every_scenario():
-    c = run_comparison(["city-baseline", "town-baseline"], replicates=2, weeks=5,
-                       workers=1, overrides={"n_households": "200"})
-    assert (c.weekly.groupby(["scenario", "seed"], observed=True)["open_cases"].max()
-            < 100).all()
+    c = run_comparison(
+        ["city-baseline", "town-baseline"],
+        replicates=2,
+        weeks=5,
+        workers=1,
+        overrides={"n_households": "200"},
+    )
+    assert (c.weekly.groupby(["scenario", "seed"], observed=True)["open_cases"].max() < 100).all()
 
 
 def test_duplicate_and_unknown_scenarios_are_rejected():
@@ -113,12 +134,16 @@ def test_outcome_table_paired_difference(comp):
     assert set(table["outcome"]) == set(comp.outcomes)
     row = table[(table["outcome"] == "familiarity") & (table["scenario"] == "wijktafels")]
     runs = comp.runs.set_index("seed")
-    d = (runs[runs["scenario"] == "wijktafels"]["familiarity"]
-         - runs[runs["scenario"] == "city-baseline"]["familiarity"])
+    d = (
+        runs[runs["scenario"] == "wijktafels"]["familiarity"]
+        - runs[runs["scenario"] == "city-baseline"]["familiarity"]
+    )
     mean, lo, hi, _ = mean_ci(d.to_numpy())
     assert row["diff"].iloc[0] == pytest.approx(mean)
-    assert (row["diff_low"].iloc[0], row["diff_high"].iloc[0]) == (pytest.approx(lo),
-                                                                   pytest.approx(hi))
+    assert (row["diff_low"].iloc[0], row["diff_high"].iloc[0]) == (
+        pytest.approx(lo),
+        pytest.approx(hi),
+    )
     ref = table[table["scenario"] == "city-baseline"]
     assert ref["diff"].isna().all()
 
@@ -126,8 +151,11 @@ def test_outcome_table_paired_difference(comp):
 def test_weekly_bands(comp):
     bands = weekly_bands(comp, O_GAUGES)
     assert len(bands) == 3 * (WEEKS + 1) * 3
-    sub = bands[(bands["scenario"] == "town-baseline") & (bands["week"] == WEEKS)
-                & (bands["gauge"] == "familiarity")]
+    sub = bands[
+        (bands["scenario"] == "town-baseline")
+        & (bands["week"] == WEEKS)
+        & (bands["gauge"] == "familiarity")
+    ]
     w = comp.weekly
     vals = w[(w["scenario"] == "town-baseline") & (w["week"] == WEEKS)]["familiarity"]
     assert sub["mean"].iloc[0] == pytest.approx(vals.mean())
@@ -136,8 +164,18 @@ def test_weekly_bands(comp):
 def test_write_outputs(comp, tmp_path):
     written = write_outputs(comp, tmp_path / "out")
     names = sorted(p.name for p in written)
-    assert names == sorted(["runs.csv", "runs.parquet", "weekly.csv", "weekly.parquet",
-                            "outcomes.csv", "outcomes.png", "modes.png", "three_os.png"])
+    assert names == sorted(
+        [
+            "runs.csv",
+            "runs.parquet",
+            "weekly.csv",
+            "weekly.parquet",
+            "outcomes.csv",
+            "outcomes.png",
+            "modes.png",
+            "three_os.png",
+        ]
+    )
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == names  # no temp files
     runs = pd.read_parquet(tmp_path / "out" / "runs.parquet")
     assert list(runs.columns[:2]) == ["scenario", "seed"] and len(runs) == 9
@@ -149,6 +187,7 @@ def test_write_outputs(comp, tmp_path):
 
 
 # --- command line -------------------------------------------------------------------
+
 
 def _cli(capsys, *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
@@ -180,9 +219,12 @@ def test_cli_run_scenario_by_name_and_path(capsys, tmp_path):
     code, out, _ = _cli(capsys, "run", "wijktafels", "--weeks", "10")
     assert code == 0 and "wijktafels" in out and "wijktafel_attendance" in out
     path = tmp_path / "mine.toml"
-    path.write_text('name = "mine"\nextends = "town-baseline"\ntitle_en = "M"\n'
-                    'title_nl = "M"\ndescription_en = "D"\ndescription_nl = "D"\n'
-                    'source = "S"\n[levers]\nreflection_per_year = 52\n', encoding="utf-8")
+    path.write_text(
+        'name = "mine"\nextends = "town-baseline"\ntitle_en = "M"\n'
+        'title_nl = "M"\ndescription_en = "D"\ndescription_nl = "D"\n'
+        'source = "S"\n[levers]\nreflection_per_year = 52\n',
+        encoding="utf-8",
+    )
     out_file = tmp_path / "w.csv"
     code, out, _ = _cli(capsys, "run", str(path), "--weeks", "10", "--out", str(out_file))
     assert code == 0 and "mine" in out
@@ -192,25 +234,51 @@ def test_cli_run_scenario_by_name_and_path(capsys, tmp_path):
 def test_cli_run_set_overrides_the_scenario(capsys, tmp_path):
     a, b = tmp_path / "a.csv", tmp_path / "b.csv"
     assert _cli(capsys, "run", "wijktafels", "--weeks", "8", "--out", str(a))[0] == 0
-    assert _cli(capsys, "run", "wijktafels", "--weeks", "8", "--out", str(b),
-                "--set", "wijktafels_per_year=0")[0] == 0
+    assert (
+        _cli(
+            capsys,
+            "run",
+            "wijktafels",
+            "--weeks",
+            "8",
+            "--out",
+            str(b),
+            "--set",
+            "wijktafels_per_year=0",
+        )[0]
+        == 0
+    )
     assert pd.read_csv(a)["wijktafel_attendance"].iloc[-1] > 0
     assert pd.read_csv(b)["wijktafel_attendance"].iloc[-1] == 0
 
 
 def test_cli_compare_writes_tables_and_figures(capsys, tmp_path):
     out = tmp_path / "cmp"
-    code, stdout, _ = _cli(capsys, "compare", "city-baseline", "wijktafels",
-                           "--replicates", "2", "--weeks", str(WEEKS), "--seed", "3",
-                           "--out", str(out), "--workers", "2")
+    code, stdout, _ = _cli(
+        capsys,
+        "compare",
+        "city-baseline",
+        "wijktafels",
+        "--replicates",
+        "2",
+        "--weeks",
+        str(WEEKS),
+        "--seed",
+        "3",
+        "--out",
+        str(out),
+        "--workers",
+        "2",
+    )
     assert code == 0
     text = " ".join(stdout.split())
     assert "difference to city-baseline" in text and "share_coproduction" in text
     assert "(reference)" in text
     runs = pd.read_csv(out / "runs.csv")
     assert len(runs) == 4 and sorted(set(runs["seed"])) == [3, 4]
-    pd.testing.assert_frame_equal(runs, pd.read_parquet(out / "runs.parquet").astype(
-        {"scenario": str}), check_dtype=False)
+    pd.testing.assert_frame_equal(
+        runs, pd.read_parquet(out / "runs.parquet").astype({"scenario": str}), check_dtype=False
+    )
     weekly = pd.read_parquet(out / "weekly.parquet")
     assert len(weekly) == 4 * (WEEKS + 1)
     for png in ("outcomes.png", "modes.png", "three_os.png"):
@@ -224,30 +292,59 @@ BAD_CLI = [
     (["run", "wijktafels", "--set", "goal_clarity"], "--set expects name=value"),
     (["compare", "wijktafels", "--out", "{tmp}/o"], "at least two scenarios"),
     (["compare", "a", "b"], "required: --out"),
-    (["compare", "city-baseline", "wijktafels", "--replicates", "1", "--out", "{tmp}/o"],
-     "--replicates must be at least 2"),
-    (["compare", "city-baseline", "wijktafels", "--weeks", "0", "--out", "{tmp}/o"],
-     "--weeks must be at least 1"),
-    (["compare", "city-baseline", "wijktafels", "--workers", "0", "--out", "{tmp}/o"],
-     "--workers must be at least 1"),
+    (
+        ["compare", "city-baseline", "wijktafels", "--replicates", "1", "--out", "{tmp}/o"],
+        "--replicates must be at least 2",
+    ),
+    (
+        ["compare", "city-baseline", "wijktafels", "--weeks", "0", "--out", "{tmp}/o"],
+        "--weeks must be at least 1",
+    ),
+    (
+        ["compare", "city-baseline", "wijktafels", "--workers", "0", "--out", "{tmp}/o"],
+        "--workers must be at least 1",
+    ),
     (["compare", "city-baseline", "nope", "--out", "{tmp}/o"], "no scenario named 'nope'"),
-    (["compare", "city-baseline", "city-baseline", "--replicates", "2", "--weeks", "2",
-      "--out", "{tmp}/o"], "given twice"),
-    (["compare", "city-baseline", "wijktafels", "--out", "{tmp}/file.txt"],
-     "--out must be a folder"),
-    (["compare", "city-baseline", "wijktafels", "--out", "{tmp}/no/such/dir"],
-     "is not an existing folder"),
-    (["compare", "city-baseline", "wijktafels", "--out", "{tmp}/file.txt/dir"],
-     "is not an existing folder"),
-    (["compare", "city-baseline", "wijktafels", "--set", "nope=1", "--out", "{tmp}/o"],
-     "unknown parameter 'nope'"),
-    (["compare", "city-baseline", "wijktafels", "--replicates", "x", "--out", "{tmp}/o"],
-     "invalid int value"),
+    (
+        [
+            "compare",
+            "city-baseline",
+            "city-baseline",
+            "--replicates",
+            "2",
+            "--weeks",
+            "2",
+            "--out",
+            "{tmp}/o",
+        ],
+        "given twice",
+    ),
+    (
+        ["compare", "city-baseline", "wijktafels", "--out", "{tmp}/file.txt"],
+        "--out must be a folder",
+    ),
+    (
+        ["compare", "city-baseline", "wijktafels", "--out", "{tmp}/no/such/dir"],
+        "is not an existing folder",
+    ),
+    (
+        ["compare", "city-baseline", "wijktafels", "--out", "{tmp}/file.txt/dir"],
+        "is not an existing folder",
+    ),
+    (
+        ["compare", "city-baseline", "wijktafels", "--set", "nope=1", "--out", "{tmp}/o"],
+        "unknown parameter 'nope'",
+    ),
+    (
+        ["compare", "city-baseline", "wijktafels", "--replicates", "x", "--out", "{tmp}/o"],
+        "invalid int value",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("argv", "expected"), BAD_CLI, ids=[" ".join(a[:3]) + e[:12]
-                                                             for a, e in BAD_CLI])
+@pytest.mark.parametrize(
+    ("argv", "expected"), BAD_CLI, ids=[" ".join(a[:3]) + e[:12] for a, e in BAD_CLI]
+)
 def test_cli_bad_input_gives_one_line_and_exit_2(capsys, tmp_path, argv, expected):
     (tmp_path / "file.txt").write_text("x")
     code, _, err = _cli(capsys, *(a.replace("{tmp}", str(tmp_path)) for a in argv))
@@ -257,22 +354,33 @@ def test_cli_bad_input_gives_one_line_and_exit_2(capsys, tmp_path, argv, expecte
 
 def test_cli_bad_scenario_file_gives_one_line_and_exit_2(capsys, tmp_path):
     path = tmp_path / "broken.toml"
-    path.write_text('name = "broken"\ncontext = "city"\n[levers]\ngoal_clarity = "high"\n',
-                    encoding="utf-8")
-    for argv in (["run", str(path)],
-                 ["compare", "city-baseline", str(path), "--out", str(tmp_path / "o")]):
+    path.write_text(
+        'name = "broken"\ncontext = "city"\n[levers]\ngoal_clarity = "high"\n', encoding="utf-8"
+    )
+    for argv in (
+        ["run", str(path)],
+        ["compare", "city-baseline", str(path), "--out", str(tmp_path / "o")],
+    ):
         code, _, err = _cli(capsys, *argv)
         line = _one_line_error(code, err)
         assert "broken.toml" in line
 
 
 def test_exit_code_of_the_real_command(tmp_path):
-    bad = subprocess.run([sys.executable, "-m", "samenspel", "run", "nope"],
-                         capture_output=True, text=True, cwd=tmp_path)
+    bad = subprocess.run(
+        [sys.executable, "-m", "samenspel", "run", "nope"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
     assert bad.stderr.startswith("samenspel: error: no scenario named 'nope'")
-    ok = subprocess.run([sys.executable, "-m", "samenspel", "scenarios"],
-                        capture_output=True, text=True, cwd=tmp_path)
+    ok = subprocess.run(
+        [sys.executable, "-m", "samenspel", "scenarios"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert ok.returncode == 0 and "combined-package" in ok.stdout
 
 

@@ -83,17 +83,24 @@ def test_network_svg_draws_ties_by_strength():
     side = np.array([0, 0, 2, 1, 1])
     layout = compute_layout(kind, side, np.array([-1, -1, -1, 2, 2]))
     fam = np.zeros((5, 5))
-    fam[0, 3] = fam[3, 0] = 0.9   # formal-informal, strong
+    fam[0, 3] = fam[3, 0] = 0.9  # formal-informal, strong
     fam[1, 2] = fam[2, 1] = 0.05  # too weak to draw
-    svg = network_svg(layout, fam[np.ix_(layout.nodes, layout.nodes)], str, ("w", "b", "c"),
-                      note="n")
+    svg = network_svg(
+        layout, fam[np.ix_(layout.nodes, layout.nodes)], str, ("w", "b", "c"), note="n"
+    )
     assert 'data-ties="1"' in svg and 'data-cross-ties="1"' in svg
     assert svg.startswith("<svg") and svg.endswith("</svg>")
 
 
 def test_charts_handle_gaps_and_bands():
-    s = charts.Series("a<b", [0, 1, 2, 3], [np.nan, 0.2, np.nan, 0.4], "#000",
-                      [0.1, 0.1, 0.1, 0.3], [0.3, 0.3, 0.3, 0.5])
+    s = charts.Series(
+        "a<b",
+        [0, 1, 2, 3],
+        [np.nan, 0.2, np.nan, 0.4],
+        "#000",
+        [0.1, 0.1, 0.1, 0.3],
+        [0.3, 0.3, 0.3, 0.5],
+    )
     svg = charts.line_chart([s], "t", y_range=(0, 1), name="x")
     assert "a&lt;b" in svg and 'data-chart="x"' in svg and "<polygon" in svg
     bars = charts.bar_chart(["a", "b"], [1.0, np.nan], [0.5, np.nan], [1.5, np.nan], "t")
@@ -136,8 +143,9 @@ def test_regime_in_words():
 
 def test_compare_page_draws_the_comparison_tables():
     comp = compare.run_comparison(["city-baseline", "wijktafels"], 2, weeks=8, workers=1)
-    result = compare.Result(comp, compare.outcome_table(comp),
-                            compare.compute_bands(comp, compare.CURVE_GAUGES))
+    result = compare.Result(
+        comp, compare.outcome_table(comp), compare.compute_bands(comp, compare.CURVE_GAUGES)
+    )
     assert len(compare.bars(result)) == len(compare.KEY_OUTCOMES)
     assert len(compare.bands_charts(result)) == len(compare.CURVE_GAUGES)
     assert "wijktafels" in compare.diff_table(result)

@@ -33,8 +33,14 @@ pytestmark = pytest.mark.slow  # a server and a browser per module
 REQUIRE = os.environ.get("SAMENSPEL_REQUIRE_BROWSER") == "1"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(__file__).parent / "screenshots"
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-gpu"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+]
 
 
 def _missing_browser() -> str:
@@ -75,9 +81,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env.pop("SAMENSPEL_LANG", None)
     log = tmp_path_factory.mktemp("dashboard") / "server.log"
     with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "samenspel", "dashboard", "--offline",
-                                 "--port", str(port)], env=env, stdout=out,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "samenspel", "dashboard", "--offline", "--port", str(port)],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     url = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.time() + 90
@@ -103,15 +113,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     """Debian's Chromium, headless, with the flags a closed network needs."""
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True,
-            "args": ARGS}
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True, "args": ARGS}
 
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict) -> dict:
     """An English browser with a desktop-sized window."""
-    return {**browser_context_args, "viewport": {"width": 1400, "height": 1000},
-            "locale": "en-GB", "accept_downloads": True}
+    return {
+        **browser_context_args,
+        "viewport": {"width": 1400, "height": 1000},
+        "locale": "en-GB",
+        "accept_downloads": True,
+    }
 
 
 def _guard(page: Page) -> list[str]:
@@ -146,7 +159,9 @@ def _week(page: Page) -> int:
 def _wait_week(page: Page, week: int) -> None:
     page.wait_for_function(
         "w => /[Ww]eek " + "(\\d+)" + "/.exec(document.querySelector('.samenspel-regime')"
-        ".innerText)?.[1] == w", arg=str(week))
+        ".innerText)?.[1] == w",
+        arg=str(week),
+    )
 
 
 def _points(page: Page, chart: str) -> int:
@@ -181,7 +196,9 @@ def test_explore_steps_and_curves_change(server: str, page: Page) -> None:
     # the curves are redrawn just after the week label: wait for them (slow under load)
     page.wait_for_function(
         "() => (document.querySelector('svg[data-chart=\"modes\"] polyline')"
-        "?.getAttribute('points') || '').trim().split(/\\s+/).length >= 3", timeout=15000)
+        "?.getAttribute('points') || '').trim().split(/\\s+/).length >= 3",
+        timeout=15000,
+    )
     after = _points(page, "modes")
     assert before == 0 and after >= 3  # weeks 1-3 (week 0 has no open case yet)
     page.locator(".samenspel-year").click()
@@ -190,8 +207,9 @@ def test_explore_steps_and_curves_change(server: str, page: Page) -> None:
     network = page.locator("svg.samenspel-network")
     assert int(network.get_attribute("data-ties")) > 0
     page.locator(".samenspel-play").click()
-    page.wait_for_function("() => /Week (\\d+)/.exec(document.querySelector("
-                           "'.samenspel-regime').innerText)[1] > 60")
+    page.wait_for_function(
+        "() => /Week (\\d+)/.exec(document.querySelector('.samenspel-regime').innerText)[1] > 60"
+    )
     page.locator(".samenspel-play").click()  # pause
     _shot(page, "explore_city", 1100)
     assert outside == []
@@ -239,8 +257,9 @@ def test_typed_seed_and_errors_in_page(server: str, page: Page) -> None:
     assert outside == []
 
 
-def test_sessions_have_their_own_model(server: str, browser: Browser,
-                                       browser_context_args: dict) -> None:
+def test_sessions_have_their_own_model(
+    server: str, browser: Browser, browser_context_args: dict
+) -> None:
     a = browser.new_context(**browser_context_args)
     b = browser.new_context(**browser_context_args)
     try:
@@ -259,8 +278,9 @@ def test_sessions_have_their_own_model(server: str, browser: Browser,
         b.close()
 
 
-def test_language_switch_and_dutch_browser(server: str, page: Page, browser: Browser,
-                                           browser_context_args: dict) -> None:
+def test_language_switch_and_dutch_browser(
+    server: str, page: Page, browser: Browser, browser_context_args: dict
+) -> None:
     outside = _open(page, server)
     page.locator(".samenspel-lang button", has_text="NL").click()
     expect(page.locator(".samenspel-nav-explore")).to_have_text(re.compile("verkennen", re.I))
@@ -277,8 +297,10 @@ def test_language_switch_and_dutch_browser(server: str, page: Page, browser: Bro
     # own language on the WebSocket, where Solara reads the headers; so start a browser
     # that is Dutch throughout, as a real one is.
     dutch_browser = browser.browser_type.launch(
-        executable_path=CHROMIUM, headless=True,
-        args=[*ARGS, "--lang=nl-NL", "--accept-lang=nl-NL,nl"])
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[*ARGS, "--lang=nl-NL", "--accept-lang=nl-NL,nl"],
+    )
     try:
         dutch = dutch_browser.new_context(**{**browser_context_args, "locale": "nl-NL"})
         p = dutch.new_page()

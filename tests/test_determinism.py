@@ -51,8 +51,9 @@ def test_run_function_is_reproducible():
 def test_different_seeds_give_different_runs():
     a, b = simulate(seed=1, weeks=WEEKS), simulate(seed=2, weeks=WEEKS)
     assert not a.weekly().equals(b.weekly())
-    assert a.cases.n != b.cases.n or not np.array_equal(a.cases.c.household[: a.cases.n],
-                                                        b.cases.c.household[: b.cases.n])
+    assert a.cases.n != b.cases.n or not np.array_equal(
+        a.cases.c.household[: a.cases.n], b.cases.c.household[: b.cases.n]
+    )
     assert not np.array_equal(a.actors.knowledge, b.actors.knowledge)
 
 
@@ -72,10 +73,18 @@ def _onsets(model: Neighbourhood, weeks: int) -> list[np.ndarray]:
     return out
 
 
-@pytest.mark.parametrize("lever", [{"wijktafels_per_year": 52.0},
-                                   {"reflection_per_year": 52.0},
-                                   {"wijktafels_per_year": 52.0, "chair_training": 1.0,
-                                    "hybridisation_model": "accessibility_plus"}])
+@pytest.mark.parametrize(
+    "lever",
+    [
+        {"wijktafels_per_year": 52.0},
+        {"reflection_per_year": 52.0},
+        {
+            "wijktafels_per_year": 52.0,
+            "chair_training": 1.0,
+            "hybridisation_model": "accessibility_plus",
+        },
+    ],
+)
 def test_meeting_levers_do_not_reshuffle_new_needs(lever):
     base = Neighbourhood(rng=8)
     levered = Neighbourhood(rng=8, **lever)
@@ -90,13 +99,14 @@ def test_meeting_levers_do_not_reshuffle_new_needs(lever):
     for _ in range(20):
         base.step()
         levered.step()
-    assert (base.rng_cases.bit_generator.state == levered.rng_cases.bit_generator.state)
+    assert base.rng_cases.bit_generator.state == levered.rng_cases.bit_generator.state
     # ... while the lever did make a difference elsewhere
     assert not np.array_equal(base.ties.familiarity, levered.ties.familiarity)
 
 
-@pytest.mark.parametrize("switch", ["mech_success", "mech_identity_gating",
-                                    "mech_reflection", "mech_brokerage"])
+@pytest.mark.parametrize(
+    "switch", ["mech_success", "mech_identity_gating", "mech_reflection", "mech_brokerage"]
+)
 def test_switching_a_mechanism_off_does_not_reshuffle_new_needs(switch):
     # a need that is solved sooner may be followed by a new one sooner, so compare the
     # first weeks' onsets and the state of the cases stream after many weeks
@@ -185,19 +195,34 @@ def test_no_code_uses_global_random_state():
     assert not offending, "global randomness:\n" + "\n".join(offending)
 
 
-@pytest.mark.parametrize("snippet", [
-    "import random", "x = np.random.rand(3)", "from numpy.random import default_rng",
-    "np.random.seed(1)", "random.choice(xs)", "rng = numpy.random.default_rng()",
-    "np.random.default_rng( )", "np.random.shuffle(xs)", "from random import choice",
-])
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "import random",
+        "x = np.random.rand(3)",
+        "from numpy.random import default_rng",
+        "np.random.seed(1)",
+        "random.choice(xs)",
+        "rng = numpy.random.default_rng()",
+        "np.random.default_rng( )",
+        "np.random.shuffle(xs)",
+        "from random import choice",
+    ],
+)
 def test_the_global_random_check_would_catch_offenders(snippet):
     assert any(p.search(snippet) for p in GLOBAL_RANDOM)
 
 
-@pytest.mark.parametrize("snippet", [
-    "rng: np.random.Generator", "seq = np.random.SeedSequence(1)", "self.random.random()",
-    "model.rng_cases.random((4, n))", "np.random.default_rng(seed)",
-    "np.random.default_rng(np.random.SeedSequence(1).spawn(1)[0])",
-])
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "rng: np.random.Generator",
+        "seq = np.random.SeedSequence(1)",
+        "self.random.random()",
+        "model.rng_cases.random((4, n))",
+        "np.random.default_rng(seed)",
+        "np.random.default_rng(np.random.SeedSequence(1).spawn(1)[0])",
+    ],
+)
 def test_the_global_random_check_allows_generators(snippet):
     assert not any(p.search(snippet) for p in GLOBAL_RANDOM)

@@ -23,9 +23,12 @@ from samenspel.cli import COMMANDS, main
 from samenspel.model.params import PARAMS
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                       HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 SEEN: dict[str, int] = {}
 
 
@@ -84,19 +87,26 @@ def _check(capsys, argv: list[str], kind: str) -> None:
     assert code in (0, 2), (argv, code, captured.err)
     if code == 2:
         lines = captured.err.strip().splitlines()
-        assert len(lines) == 1 and lines[0].startswith("samenspel: error: "), (argv,
-                                                                            captured.err)
+        assert len(lines) == 1 and lines[0].startswith("samenspel: error: "), (argv, captured.err)
     SEEN[f"{kind}:{code}"] = SEEN.get(f"{kind}:{code}", 0) + 1
 
 
 # --- values -----------------------------------------------------------------------------------
 SCALARS = st.one_of(
-    st.integers(min_value=-(2**70), max_value=2**70), st.floats(allow_nan=True),
-    st.booleans(), st.text(max_size=30),
-    st.sampled_from([0, 1, 10, 0.5, "city", "town", "wijktafels", "unclear", "", " "]))
-VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.text(string.ascii_lowercase, max_size=8),
-                                                 inner, max_size=3)), max_leaves=6)
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.text(max_size=30),
+    st.sampled_from([0, 1, 10, 0.5, "city", "town", "wijktafels", "unclear", "", " "]),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.text(string.ascii_lowercase, max_size=8), inner, max_size=3),
+    ),
+    max_leaves=6,
+)
 
 
 def toml_value(v) -> str:
@@ -126,22 +136,44 @@ def toml_text(data: dict) -> str:
 
 PARAM_NAMES = st.sampled_from([*PARAMS, "goal_clarty", "context", "seed"])
 LEVERS = st.dictionaries(PARAM_NAMES, VALUES, max_size=4)
-SCENARIO_KEYS = ("name", "extends", "title_en", "title_nl", "description_en",
-                 "description_nl", "source", "context", "levers", "titel")
+SCENARIO_KEYS = (
+    "name",
+    "extends",
+    "title_en",
+    "title_nl",
+    "description_en",
+    "description_nl",
+    "source",
+    "context",
+    "levers",
+    "titel",
+)
 
 
 @st.composite
 def scenario_files(draw) -> bytes:
     if draw(st.integers(0, 9)) == 0:  # sometimes not TOML, not UTF-8, or empty
         return draw(st.binary(max_size=200))
-    data = {"name": "fuzz", "title_en": "T", "title_nl": "T", "description_en": "D",
-            "description_nl": "D", "source": "S", "context": "city"}
+    data = {
+        "name": "fuzz",
+        "title_en": "T",
+        "title_nl": "T",
+        "description_en": "D",
+        "description_nl": "D",
+        "source": "S",
+        "context": "city",
+    }
     for key in draw(st.lists(st.sampled_from(SCENARIO_KEYS), max_size=3, unique=True)):
         if draw(st.booleans()):
             data.pop(key, None)
         else:
-            data[key] = draw(LEVERS if key == "levers" else st.one_of(
-                VALUES, st.sampled_from(["city-baseline", "fuzz", "nope", "../x.toml"])))
+            data[key] = draw(
+                LEVERS
+                if key == "levers"
+                else st.one_of(
+                    VALUES, st.sampled_from(["city-baseline", "fuzz", "nope", "../x.toml"])
+                )
+            )
     if draw(st.booleans()):
         data["levers"] = draw(LEVERS)
     return toml_text(data).encode("utf-8", "surrogatepass")
@@ -155,9 +187,23 @@ def test_fuzz_scenario_files(cheap, capsys, content):
     _check(capsys, ["run", str(path), "--weeks", "1"], "scenario")
 
 
-SPEC_KEYS = ("name", "description", "scenario", "design", "samples", "replicates", "weeks",
-             "seed", "outcomes", "weekly", "second_order", "levels", "fixed", "factors",
-             "replicate")
+SPEC_KEYS = (
+    "name",
+    "description",
+    "scenario",
+    "design",
+    "samples",
+    "replicates",
+    "weeks",
+    "seed",
+    "outcomes",
+    "weekly",
+    "second_order",
+    "levels",
+    "fixed",
+    "factors",
+    "replicate",
+)
 
 
 @st.composite
@@ -170,14 +216,22 @@ def spec_files(draw) -> bytes:
         data["samples"] = draw(st.sampled_from([1, 2, 4, 3, 0, -1, 2**40, 10**9]))
     factors = {}
     for name in draw(st.lists(PARAM_NAMES, min_size=0, max_size=3, unique=True)):
-        table = draw(st.fixed_dictionaries({}, optional={
-            "range": st.lists(SCALARS, max_size=3), "values": st.lists(SCALARS, max_size=4),
-            "steps": st.one_of(st.integers(-3, 10**7), SCALARS)}))
+        table = draw(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "range": st.lists(SCALARS, max_size=3),
+                    "values": st.lists(SCALARS, max_size=4),
+                    "steps": st.one_of(st.integers(-3, 10**7), SCALARS),
+                },
+            )
+        )
         factors[name] = table
     data["factors"] = factors
     for key in draw(st.lists(st.sampled_from(SPEC_KEYS), max_size=3, unique=True)):
-        data[key] = draw(st.one_of(VALUES, LEVERS if key == "fixed" else VALUES,
-                                   st.integers(-5, 10**10)))
+        data[key] = draw(
+            st.one_of(VALUES, LEVERS if key == "fixed" else VALUES, st.integers(-5, 10**10))
+        )
     text = toml_text({k: v for k, v in data.items() if k != "factors"})
     for name, table in factors.items():
         text += f"[factors.{json.dumps(name)}]\n"
@@ -194,34 +248,89 @@ def test_fuzz_sweep_specs(cheap, capsys, content):
 
 
 # --- command lines ---------------------------------------------------------------------------
-NUMBERS = st.sampled_from(["-1", "0", "1", "2", "3", "1.5", "x", "", str(2**70), "1e3",
-                           "1000000000", "99999", "-0"])
-PATHS = st.sampled_from(["out.csv", "out.parquet", "out.txt", "/proc/x.csv", "nodir/x.csv",
-                         "res", "/proc/res", "valid.toml", "broken.toml", "missing.toml",
-                         "experiments/sobol-three-os.toml", "grid-wijktafels-clarity",
-                         ".", "", "wijktafels", "city-baseline", "a.toml/b"])
+NUMBERS = st.sampled_from(
+    ["-1", "0", "1", "2", "3", "1.5", "x", "", str(2**70), "1e3", "1000000000", "99999", "-0"]
+)
+PATHS = st.sampled_from(
+    [
+        "out.csv",
+        "out.parquet",
+        "out.txt",
+        "/proc/x.csv",
+        "nodir/x.csv",
+        "res",
+        "/proc/res",
+        "valid.toml",
+        "broken.toml",
+        "missing.toml",
+        "experiments/sobol-three-os.toml",
+        "grid-wijktafels-clarity",
+        ".",
+        "",
+        "wijktafels",
+        "city-baseline",
+        "a.toml/b",
+    ]
+)
 OPTIONS = {
-    "run": {"--seed": NUMBERS, "--weeks": NUMBERS, "--set": st.sampled_from(
-        ["goal_clarity=0.5", "goal_clarity=2", "x=1", "=1", "goal_clarity", "context=town",
-         "n_households=many", "hybridisation_model=unclear"]), "--out": PATHS,
-        "--scale": st.sampled_from(["neighbourhood", "city", "galaxy"])},
+    "run": {
+        "--seed": NUMBERS,
+        "--weeks": NUMBERS,
+        "--set": st.sampled_from(
+            [
+                "goal_clarity=0.5",
+                "goal_clarity=2",
+                "x=1",
+                "=1",
+                "goal_clarity",
+                "context=town",
+                "n_households=many",
+                "hybridisation_model=unclear",
+            ]
+        ),
+        "--out": PATHS,
+        "--scale": st.sampled_from(["neighbourhood", "city", "galaxy"]),
+    },
     "params": {"--lang": st.sampled_from(["en", "nl", "fr"])},
     "scenarios": {"--lang": st.sampled_from(["en", "nl", "fr"])},
-    "compare": {"--replicates": NUMBERS, "--seed": NUMBERS, "--weeks": NUMBERS,
-                "--workers": NUMBERS, "--out": PATHS, "--set": st.sampled_from(
-                    ["goal_clarity=0.5", "x=1", "goal_clarity"])},
-    "validate": {"--replicates": NUMBERS, "--seed": NUMBERS, "--weeks": NUMBERS,
-                 "--workers": NUMBERS, "--out": PATHS},
-    "sweep": {"--workers": NUMBERS, "--out": PATHS, "--batch": NUMBERS,
-              "--scheduler": st.sampled_from(["tcp://", "x", "tcp://h:1:2", "inproc://"]),
-              "--quiet": None, "--dry-run": None},
+    "compare": {
+        "--replicates": NUMBERS,
+        "--seed": NUMBERS,
+        "--weeks": NUMBERS,
+        "--workers": NUMBERS,
+        "--out": PATHS,
+        "--set": st.sampled_from(["goal_clarity=0.5", "x=1", "goal_clarity"]),
+    },
+    "validate": {
+        "--replicates": NUMBERS,
+        "--seed": NUMBERS,
+        "--weeks": NUMBERS,
+        "--workers": NUMBERS,
+        "--out": PATHS,
+    },
+    "sweep": {
+        "--workers": NUMBERS,
+        "--out": PATHS,
+        "--batch": NUMBERS,
+        "--scheduler": st.sampled_from(["tcp://", "x", "tcp://h:1:2", "inproc://"]),
+        "--quiet": None,
+        "--dry-run": None,
+    },
     "analyse": {"--outcome": st.sampled_from(["familiarity", "nope", ""])},
-    "dashboard": {"--port": NUMBERS, "--host": st.sampled_from(["127.0.0.1", "::1", "x"]),
-                  "--lang": st.sampled_from(["auto", "nl", "de"]), "--check-assets": None,
-                  "--offline": None},
+    "dashboard": {
+        "--port": NUMBERS,
+        "--host": st.sampled_from(["127.0.0.1", "::1", "x"]),
+        "--lang": st.sampled_from(["auto", "nl", "de"]),
+        "--check-assets": None,
+        "--offline": None,
+    },
 }
-POSITIONAL = {"run": st.lists(PATHS, max_size=2), "compare": st.lists(PATHS, max_size=4),
-              "sweep": st.lists(PATHS, max_size=2), "analyse": st.lists(PATHS, max_size=2)}
+POSITIONAL = {
+    "run": st.lists(PATHS, max_size=2),
+    "compare": st.lists(PATHS, max_size=4),
+    "sweep": st.lists(PATHS, max_size=2),
+    "analyse": st.lists(PATHS, max_size=2),
+}
 
 
 @st.composite
@@ -231,8 +340,11 @@ def command_lines(draw) -> list[str]:
     if command in POSITIONAL:
         argv += draw(POSITIONAL[command])
     options = list(OPTIONS.get(command, {}).items())
-    chosen = draw(st.lists(st.sampled_from(options), max_size=4,
-                           unique_by=lambda kv: kv[0])) if options else []
+    chosen = (
+        draw(st.lists(st.sampled_from(options), max_size=4, unique_by=lambda kv: kv[0]))
+        if options
+        else []
+    )
     for option, values in chosen:
         argv.append(option)
         if values is not None:  # None: a flag without a value
@@ -247,7 +359,8 @@ def command_lines(draw) -> list[str]:
 def test_fuzz_command_lines(cheap, capsys, argv):
     (cheap / "valid.toml").write_text(
         'design = "grid"\nweeks = 3\nseed = 1\n[fixed]\nn_households = 10\n'
-        '[factors.goal_clarity]\nvalues = [0.1, 0.9]\n')
+        "[factors.goal_clarity]\nvalues = [0.1, 0.9]\n"
+    )
     (cheap / "broken.toml").write_bytes(b"design = \xff")
     if argv[0] == "analyse" and len(argv) > 1 and argv[1] == "res":
         main(["sweep", "valid.toml", "--out", "res", "--quiet", "--workers", "1"])

@@ -67,9 +67,13 @@ def test_mode_shares_and_brokerage_of_the_open_cases(world):
     open_case(world, 2, 0.5, pro=PRO_A)
     open_case(world, 3, 0.5, pro=PRO_B, inf=VOL_A)
     g = measure(world)
-    for mode, share in ((Mode.COPRODUCTION, 0.25), (Mode.INTERMEDIATED, 0.25),
-                        (Mode.FORMAL_ONLY, 0.25), (Mode.COEXISTENCE, 0.25),
-                        (Mode.INFORMAL_ONLY, 0.0)):
+    for mode, share in (
+        (Mode.COPRODUCTION, 0.25),
+        (Mode.INTERMEDIATED, 0.25),
+        (Mode.FORMAL_ONLY, 0.25),
+        (Mode.COEXISTENCE, 0.25),
+        (Mode.INFORMAL_ONLY, 0.0),
+    ):
         assert g[f"share_{mode.key}"] == pytest.approx(share), mode
     assert g["brokerage_share"] == pytest.approx(0.5)
     shares = np.zeros(len(Mode))

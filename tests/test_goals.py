@@ -23,9 +23,13 @@ SCENARIOS = list_scenarios()
 
 
 def test_each_model_expects_its_declared_role():
-    roles = {"unclear": "implicit_role", "accessibility": "role_accessibility",
-             "accessibility_plus": "role_accessibility_plus",
-             "civil_society": "role_civil_society", "no_governance": "role_civil_society"}
+    roles = {
+        "unclear": "implicit_role",
+        "accessibility": "role_accessibility",
+        "accessibility_plus": "role_accessibility_plus",
+        "civil_society": "role_civil_society",
+        "no_governance": "role_civil_society",
+    }
     assert set(roles) == set(MODELS)
     for model, key in roles.items():
         p = resolve({"hybridisation_model": model, key: 0.33})
@@ -38,14 +42,21 @@ def test_each_model_expects_its_declared_role():
 def test_explicitness_and_clarity():
     for model in ("accessibility", "accessibility_plus", "civil_society"):
         assert explicitness(resolve({"hybridisation_model": model})) == 1.0
-    p = resolve({"hybridisation_model": "unclear", "explicitness_unclear": 0.2,
-                 "goal_clarity": 0.5})
+    p = resolve(
+        {"hybridisation_model": "unclear", "explicitness_unclear": 0.2, "goal_clarity": 0.5}
+    )
     assert explicitness(p) == 0.2 and effective_clarity(p) == pytest.approx(0.1)
-    p = resolve({"hybridisation_model": "no_governance", "explicitness_no_governance": 0.4,
-                 "goal_clarity": 0.5})
+    p = resolve(
+        {
+            "hybridisation_model": "no_governance",
+            "explicitness_no_governance": 0.4,
+            "goal_clarity": 0.5,
+        }
+    )
     assert effective_clarity(p) == pytest.approx(0.2)
-    off = resolve({"hybridisation_model": "accessibility", "goal_clarity": 1.0,
-                   "mech_goal_clarity": False})
+    off = resolve(
+        {"hybridisation_model": "accessibility", "goal_clarity": 1.0, "mech_goal_clarity": False}
+    )
     assert effective_clarity(off) == 0.0
 
 
@@ -56,14 +67,21 @@ def test_clarity_pulls_the_role_acted_on_towards_the_model():
     assert np.allclose(wanted_role(views, p), 0.5 * views + 0.5 * e)
     full = resolve({"hybridisation_model": "accessibility", "goal_clarity": 1.0})
     assert np.allclose(wanted_role(views, full), e)
-    off = resolve({"hybridisation_model": "accessibility", "goal_clarity": 1.0,
-                   "mech_goal_clarity": False})
+    off = resolve(
+        {"hybridisation_model": "accessibility", "goal_clarity": 1.0, "mech_goal_clarity": False}
+    )
     assert np.array_equal(wanted_role(views, off), views)
 
 
 def test_goal_uncertainty_follows_the_documented_equation():
-    m = neutral(tiny(hybridisation_model="civil_society", goal_clarity=0.6, gap_weight=0.5,
-                     civic_activity=0.4))
+    m = neutral(
+        tiny(
+            hybridisation_model="civil_society",
+            goal_clarity=0.6,
+            gap_weight=0.5,
+            civic_activity=0.4,
+        )
+    )
     a, p = m.actors, m.p
     a.role_view[PRO_A], a.role_view[VOL_A] = 0.2, 0.9
     free = np.full(len(a), 0.25)
@@ -98,18 +116,23 @@ def test_clarity_lowers_uncertainty_under_every_model(population, model):
     vague = _u(population, hybridisation_model=model, goal_clarity=0.1)
     clear = _u(population, hybridisation_model=model, goal_clarity=0.9)
     assert np.all(clear < vague)
-    off_vague = _u(population, hybridisation_model=model, goal_clarity=0.1,
-                   mech_goal_clarity=False)
-    off_clear = _u(population, hybridisation_model=model, goal_clarity=0.9,
-                   mech_goal_clarity=False)
+    off_vague = _u(population, hybridisation_model=model, goal_clarity=0.1, mech_goal_clarity=False)
+    off_clear = _u(population, hybridisation_model=model, goal_clarity=0.9, mech_goal_clarity=False)
     assert np.array_equal(off_vague, off_clear)
 
 
 @pytest.mark.parametrize("model", MODELS)
 def test_goal_clarity_changes_a_run_under_every_model(model):
     def run(clarity: float, **extra) -> float:
-        return simulate(seed=4, weeks=26, hybridisation_model=model, goal_clarity=clarity,
-                        n_households=300, **extra).gauges["goal_uncertainty"]
+        return simulate(
+            seed=4,
+            weeks=26,
+            hybridisation_model=model,
+            goal_clarity=clarity,
+            n_households=300,
+            **extra,
+        ).gauges["goal_uncertainty"]
+
     assert run(0.9) < run(0.1) - 0.01
     assert run(0.9, mech_goal_clarity=False) == run(0.1, mech_goal_clarity=False)
 

@@ -31,8 +31,14 @@ def test_single_area_outputs_match_the_golden_file(name):
     model = simulate(weeks=260, **kwargs)
     summary = model.summary()
     tail = model.weekly().iloc[-1].to_dict()
-    diffs = [f"summary.{k}: {summary[k]!r} != {v!r}" for k, v in case["summary"].items()
-             if not _same(summary[k], v)]
-    diffs += [f"weekly.{k}: {tail[k]!r} != {v!r}" for k, v in case["weekly_tail"].items()
-              if not _same(float(tail[k]), float(v))]
+    diffs = [
+        f"summary.{k}: {summary[k]!r} != {v!r}"
+        for k, v in case["summary"].items()
+        if not _same(summary[k], v)
+    ]
+    diffs += [
+        f"weekly.{k}: {tail[k]!r} != {v!r}"
+        for k, v in case["weekly_tail"].items()
+        if not _same(float(tail[k]), float(v))
+    ]
     assert not diffs, "\n".join(diffs)

@@ -12,8 +12,13 @@ from samenspel.model import casework
 from samenspel.model.casework import end_case
 from samenspel.model.outputs import GROUPS, HOUSEHOLD_OUTCOMES, household_outcomes
 
-NAMES = ("unmet_need", "weeks_to_help", "needs_resolved", "escalations_per_100",
-         "silent_left_per_100")
+NAMES = (
+    "unmet_need",
+    "weeks_to_help",
+    "needs_resolved",
+    "escalations_per_100",
+    "silent_left_per_100",
+)
 
 
 def test_every_outcome_exists_per_group():
@@ -28,10 +33,20 @@ def _lived_world():
     - household 1 (migrant): a silent need of 0.4 that nobody reaches (left at the end);
     - household 4 (non-migrant): a need of 0.95 kept by a volunteer, escalated late.
     """
-    m = neutral(tiny(coordinators=0, need_noise=0.0, problem_rate=0.0, need_growth=0.0,
-                     escalation_severity=0.5, crisis_severity=1.0, decision_width=0.005,
-                     limit_base=1.0,
-                     involve_base=0.0, hybridisation_push=0.0))
+    m = neutral(
+        tiny(
+            coordinators=0,
+            need_noise=0.0,
+            problem_rate=0.0,
+            need_growth=0.0,
+            escalation_severity=0.5,
+            crisis_severity=1.0,
+            decision_width=0.005,
+            limit_base=1.0,
+            involve_base=0.0,
+            hybridisation_push=0.0,
+        )
+    )
     h = m.households
     h.migrant[:4] = True
     h.circle[:] = False
@@ -101,6 +116,7 @@ def test_a_closed_case_without_solution_leaves_a_silent_problem():
     h.case[0] = cid
     from samenspel.model.cases import Role
     from samenspel.model.routing import assign
+
     assign(m, cid, Role.PRO, PRO_A)
     assert household_outcomes(m)["silent_left_per_100"] == 0.0
     end_case(m, cid)
@@ -111,9 +127,20 @@ def test_a_need_is_helped_once_and_waits_until_its_first_help():
     # HouseholdTable: "wait: Weeks from need to first help, summed over the needs that
     # got help"; "helped: Needs that got help". A case that ends unsolved (its informal
     # helper stops) and is opened again later is still the same need.
-    m = neutral(tiny(coordinators=0, need_noise=0.0, problem_rate=0.0, need_growth=0.0,
-                     involve_base=0.0, hybridisation_push=0.0, crisis_severity=1.0,
-                     escalation_severity=1.0, reach_rate=1.0, civic_activity=1.0))
+    m = neutral(
+        tiny(
+            coordinators=0,
+            need_noise=0.0,
+            problem_rate=0.0,
+            need_growth=0.0,
+            involve_base=0.0,
+            hybridisation_push=0.0,
+            crisis_severity=1.0,
+            escalation_severity=1.0,
+            reach_rate=1.0,
+            civic_activity=1.0,
+        )
+    )
     h = m.households
     h.trust_pro[:] = 0.0
     h.contact[0] = VOL_A

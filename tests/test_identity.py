@@ -75,8 +75,11 @@ def test_the_crossover_is_at_one_over_one_plus_bias():
     assert below_up > below_down  # the documented exception below the crossover
 
 
-@pytest.mark.xfail(strict=True, reason="by design (docs/ODD.md, commit 65346d4): below "
-                   "regard 1/(1+bias) a good contact moves regard more than a bad one")
+@pytest.mark.xfail(
+    strict=True,
+    reason="by design (docs/ODD.md, commit 65346d4): below "
+    "regard 1/(1+bias) a good contact moves regard more than a bad one",
+)
 @pytest.mark.parametrize("regard", [0.1, 0.2, 0.3])
 def test_one_bad_contact_outweighs_one_good_at_low_regard(regard):
     up, down = _up_and_down(regard)
@@ -186,8 +189,9 @@ def test_instrumentalisation_raises_threat_and_is_consumed():
     m = _threat_world(hybridisation_push=0.0)
     m.actors.pushed[VOL_A] = 1.0
     update_threat(m.actors, m.p)
-    assert m.actors.threat[VOL_A] == pytest.approx(m.p["threat_adaptation"]
-                                                   * m.p["threat_strength"])
+    assert m.actors.threat[VOL_A] == pytest.approx(
+        m.p["threat_adaptation"] * m.p["threat_strength"]
+    )
     assert m.actors.threat[VOL_B] == 0.0
     assert m.actors.pushed.sum() == 0
 
@@ -220,6 +224,7 @@ def test_push_for_hybridisation_raises_threat_in_a_run():
         m = Neighbourhood(rng=2, weeks=52, hybridisation_push=push)
         m.run_model()
         return m.gauges["threat"]
+
     assert threat(0.0) < 0.01
     assert threat(1.0) > threat(0.5) > threat(0.0) + 0.05
 
@@ -262,6 +267,7 @@ def _seriously(m: Neighbourhood) -> float:
         taken = m.cases.c.helper[cid, Role.PRO] >= 0
         end_case(m, cid)
         return taken if made else None
+
     results = [trial() for _ in range(TRIALS)]
     made = [r for r in results if r is not None]
     assert len(made) > TRIALS / 3
@@ -310,8 +316,13 @@ def _attendance(m: Neighbourhood, rounds: int = 300) -> tuple[float, float]:
 
 
 def _table_world(ingroup: float, regard: float, gating: bool = True) -> Neighbourhood:
-    m = neutral(tiny(mech_identity_gating=gating, wijktafel_attract_formal=1.0,
-                     wijktafel_attract_informal=1.0))
+    m = neutral(
+        tiny(
+            mech_identity_gating=gating,
+            wijktafel_attract_formal=1.0,
+            wijktafel_attract_informal=1.0,
+        )
+    )
     set_distance(m, np.arange(len(m.actors)), ingroup, regard)
     m.view_week()
     return m
@@ -359,12 +370,17 @@ def _direct_share(m: Neighbourhood) -> float:
         direct = bool(m.cases.c.direct[cid])
         end_case(m, cid)
         return direct
+
     return frequency(trial, TRIALS)
 
 
 def test_distance_lowers_direct_contact_on_shared_cases():
-    params = {"civic_activity": 1.0, "parallel_help": 1.0, "involve_base": 0.0,
-              "hybridisation_push": 0.0}
+    params = {
+        "civic_activity": 1.0,
+        "parallel_help": 1.0,
+        "involve_base": 0.0,
+        "hybridisation_push": 0.0,
+    }
     close = _direct_share(_gated(*CLOSE, **params))
     far = _direct_share(_gated(*FAR, **params))
     b = 0.8
@@ -387,6 +403,7 @@ def _pushed_share(m: Neighbourhood) -> float:
         pushed = bool(c.helper[cid, Role.INF] >= 0 and not c.direct[cid])
         end_case(m, cid)
         return pushed
+
     return frequency(trial, TRIALS)
 
 

@@ -47,8 +47,10 @@ def test_at_full_familiarity_with_every_o_addressed_the_link_is_the_availability
     assert _link(m) == pytest.approx(1.0)
 
 
-@pytest.mark.parametrize(("column", "value", "weight"), [
-    ("knowledge", 1.0, "barrier_disagreement"), ("uncertainty", 1.0, "barrier_goals")])
+@pytest.mark.parametrize(
+    ("column", "value", "weight"),
+    [("knowledge", 1.0, "barrier_disagreement"), ("uncertainty", 1.0, "barrier_goals")],
+)
 def test_each_o_removes_at_most_its_weight(column, value, weight):
     m = neutral(tiny())
     m.actors.ingroup[:] = 0.0
@@ -102,8 +104,9 @@ def test_link_indexing_broadcasts_like_numpy():
     m = neutral(tiny())
     set_familiarity(m, PRO_B, VOL_B, 0.5)
     m.view_week()
-    table = m.view.link(m.areas, 0, np.array([PRO_A, PRO_B])[:, None],
-                        np.array([VOL_A, VOL_B])[None, :])
+    table = m.view.link(
+        m.areas, 0, np.array([PRO_A, PRO_B])[:, None], np.array([VOL_A, VOL_B])[None, :]
+    )
     assert table.shape == (2, 2)
     assert table[1, 1] > 0 and table[0, 0] == 0.0 and table[0, 1] == 0.0
 

@@ -24,8 +24,7 @@ from samenspel.model.runner import run, simulate
 from samenspel.model.state import Kind, Side
 
 
-@pytest.mark.parametrize(("per_year", "expected"), [(0, 0), (1, 1), (6, 6), (12, 12),
-                                                    (52, 52)])
+@pytest.mark.parametrize(("per_year", "expected"), [(0, 0), (1, 1), (6, 6), (12, 12), (52, 52)])
 def test_meetings_are_spread_over_the_year(per_year, expected):
     weeks = [w for w in range(1, 53) if meetings.is_meeting_week(w, per_year)]
     assert len(weeks) == expected
@@ -81,8 +80,7 @@ def test_trained_chairs_make_reflection_safer_only_with_coordinators():
     chaired = _reflection_world(reflection_safety=0.0, chair_training=1.0)
     meetings.hold_reflection(chaired)
     skill = chaired.p["chair_effect"]
-    assert chaired.actors.recognition[PRO_A] == pytest.approx(
-        chaired.p["reflection_gain"] * skill)
+    assert chaired.actors.recognition[PRO_A] == pytest.approx(chaired.p["reflection_gain"] * skill)
     unchaired = _reflection_world(coordinators=0, reflection_safety=0.0, chair_training=1.0)
     meetings.hold_reflection(unchaired)
     assert np.all(unchaired.actors.recognition == 0.0)
@@ -101,8 +99,7 @@ def test_recognition_fades_without_reflection():
     m.actors.recognition[:] = 0.6
     for _ in range(52):
         m.update_identity()
-    assert m.actors.recognition[PRO_A] == pytest.approx(
-        0.6 * (1 - m.p["recognition_decay"]) ** 52)
+    assert m.actors.recognition[PRO_A] == pytest.approx(0.6 * (1 - m.p["recognition_decay"]) ** 52)
 
 
 def test_recognition_softens_felt_disagreement_in_links():
@@ -158,8 +155,9 @@ def _clash_rates(d: float, recognition: float, n: int = 4000) -> tuple[float, fl
     cid = open_case(m, 0, 0.4, pro=PRO_A, inf=VOL_A, direct=True)
     rng = np.random.default_rng(0)
     ids = np.full(n, cid)
-    casework._clash(m, ids, np.full(n, PRO_A), np.full(n, VOL_A), np.ones(n, bool),
-                    rng.random(n), rng.random(n))
+    casework._clash(
+        m, ids, np.full(n, PRO_A), np.full(n, VOL_A), np.ones(n, bool), rng.random(n), rng.random(n)
+    )
     clashes = m.counters["clashes"]
     settled = clashes - m.counters["clashes_unspoken"]
     assert m.actors.good[PRO_A] == settled and m.actors.bad[VOL_A] == clashes - settled
@@ -184,8 +182,15 @@ def test_an_unspoken_clash_withdraws_direct_contact():
     m = neutral(tiny(clash_rate=1.0))
     m.actors.knowledge[PRO_A] = 1.0
     cid = open_case(m, 0, 0.4, pro=PRO_A, inf=VOL_A, direct=True)
-    casework._clash(m, np.array([cid]), np.array([PRO_A]), np.array([VOL_A]),
-                    np.array([True]), np.zeros(1), np.ones(1))
+    casework._clash(
+        m,
+        np.array([cid]),
+        np.array([PRO_A]),
+        np.array([VOL_A]),
+        np.array([True]),
+        np.zeros(1),
+        np.ones(1),
+    )
     c = m.cases.c
     assert not c.together[cid] and c.pro_seen[cid] == -1
     assert c.direct[cid]  # the history flag stays: it was co-production
@@ -211,15 +216,17 @@ def test_clashes_happen_often_enough_to_matter_in_the_city():
 
 
 def test_no_wijktafel_without_coordinators():
-    m = neutral(tiny(coordinators=0, wijktafel_attract_formal=1.0,
-                     wijktafel_attract_informal=1.0))
+    m = neutral(tiny(coordinators=0, wijktafel_attract_formal=1.0, wijktafel_attract_informal=1.0))
     assert len(meetings.hold_wijktafel(m)) == 0
     assert m.counters["wijktafel_attendance"] == 0
 
 
 def test_wijktafel_attendees_get_to_know_each_other():
-    m = neutral(tiny(wijktafel_attract_formal=1.0, wijktafel_attract_informal=1.0,
-                     mech_identity_gating=False))
+    m = neutral(
+        tiny(
+            wijktafel_attract_formal=1.0, wijktafel_attract_informal=1.0, mech_identity_gating=False
+        )
+    )
     present = meetings.hold_wijktafel(m)
     assert set(present.tolist()) == set(range(6))
     m.update_ties()
@@ -230,23 +237,36 @@ def test_wijktafel_attendees_get_to_know_each_other():
 
 def test_culturally_sensitive_format_brings_migrant_organisations():
     def share(cs: float) -> float:
-        m = neutral(tiny(wijktafel_attract_informal=1.0, wijktafel_cultural_sensitivity=cs,
-                         mech_identity_gating=False))
+        m = neutral(
+            tiny(
+                wijktafel_attract_informal=1.0,
+                wijktafel_cultural_sensitivity=cs,
+                mech_identity_gating=False,
+            )
+        )
         org = org_index(m)
         m.actors.migrant[org] = True
         came = sum(org in meetings.hold_wijktafel(m) for _ in range(300))
         return came / 300
+
     assert share(0.2) == pytest.approx(0.2, abs=0.07)
     assert share(1.0) == 1.0
 
 
 def test_trained_chairs_make_wijktafel_contact_better():
     def good_share(training: float) -> float:
-        m = neutral(tiny(wijktafel_attract_formal=1.0, wijktafel_attract_informal=1.0,
-                         mech_identity_gating=False, chair_training=training))
+        m = neutral(
+            tiny(
+                wijktafel_attract_formal=1.0,
+                wijktafel_attract_informal=1.0,
+                mech_identity_gating=False,
+                chair_training=training,
+            )
+        )
         for _ in range(200):
             meetings.hold_wijktafel(m)
         return m.actors.good.sum() / (200 * 6)
+
     base, trained = good_share(0.0), good_share(1.0)
     assert base == pytest.approx(0.6, abs=0.05)
     assert trained == pytest.approx(0.6 + 0.4 * 0.5, abs=0.05)

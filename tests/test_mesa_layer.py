@@ -61,9 +61,18 @@ def test_the_network_is_right_after_every_week():
 
 
 def test_the_network_is_right_in_several_districts():
-    m = simulate(seed=3, weeks=40, n_areas=4, areas_per_district=2, n_households=100,
-                 n_professionals=4, n_volunteers=6, n_coordinators=1, n_organisations=3,
-                 wijktafels_per_year=12)
+    m = simulate(
+        seed=3,
+        weeks=40,
+        n_areas=4,
+        areas_per_district=2,
+        n_households=100,
+        n_professionals=4,
+        n_volunteers=6,
+        n_coordinators=1,
+        n_organisations=3,
+        wijktafels_per_year=12,
+    )
     _assert_network_is_strong_ties(m)
 
 

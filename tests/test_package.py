@@ -26,8 +26,11 @@ PACKAGE_DIRS = [ROOT / "samenspel", ROOT / "model", ROOT / "agents"]
 
 
 def _module_name(path: Path) -> str:
-    for base, name in ((ROOT / "samenspel", "samenspel"), (ROOT / "model", "samenspel.model"),
-                       (ROOT / "agents", "samenspel.agents")):
+    for base, name in (
+        (ROOT / "samenspel", "samenspel"),
+        (ROOT / "model", "samenspel.model"),
+        (ROOT / "agents", "samenspel.agents"),
+    ):
         if path.is_relative_to(base):
             rel = path.relative_to(base).with_suffix("")
             parts = [p for p in rel.parts if p != "__init__"]
@@ -36,8 +39,9 @@ def _module_name(path: Path) -> str:
 
 
 def _sources() -> dict[str, Path]:
-    return {_module_name(p): p for d in PACKAGE_DIRS for p in d.rglob("*.py")
-            if "cdn" not in p.parts}
+    return {
+        _module_name(p): p for d in PACKAGE_DIRS for p in d.rglob("*.py") if "cdn" not in p.parts
+    }
 
 
 # --- data files ---------------------------------------------------------------------------
@@ -66,9 +70,12 @@ def test_library_works_from_any_folder(tmp_path, monkeypatch, capsys):
 @pytest.mark.slow
 def test_wheel_holds_scenarios_specs_front_end_and_licence(tmp_path):
     pytest.importorskip("build")
-    proc = subprocess.run([sys.executable, "-m", "build", "--wheel",
-                           "--outdir", str(tmp_path), str(ROOT)], capture_output=True,
-                          text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     (wheel,) = tmp_path.glob("samenspel-*.whl")
     assert wheel.name.startswith(f"samenspel-{samenspel.__version__}-")
@@ -99,8 +106,9 @@ def test_one_version_everywhere(capsys):
 
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     assert cff["version"] == samenspel.__version__
-    assert {"Veldboer", "Hoijtink"} <= {a["family-names"] for r in cff["references"]
-                                        for a in r["authors"]}
+    assert {"Veldboer", "Hoijtink"} <= {
+        a["family-names"] for r in cff["references"] for a in r["authors"]
+    }
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert f"## {samenspel.__version__} " in changelog
     assert "MIT License" in (ROOT / "LICENSE").read_text()
@@ -109,19 +117,30 @@ def test_one_version_everywhere(capsys):
 # --- imports --------------------------------------------------------------------------------
 def _loaded_after(code: str) -> set[str]:
     code += "\nimport sys; print(' '.join(sys.modules))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=60, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
     return set(out.split())
 
 
 def test_import_and_help_load_no_model_and_no_heavy_library():
-    heavy = {"mesa", "pandas", "matplotlib", "solara", "distributed", "scipy", "rich",
-             "samenspel.model"}
+    heavy = {
+        "mesa",
+        "pandas",
+        "matplotlib",
+        "solara",
+        "distributed",
+        "scipy",
+        "rich",
+        "samenspel.model",
+    }
     assert not heavy & _loaded_after("import samenspel")
     assert not heavy & _loaded_after(
-        "from samenspel.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass")
+        "from samenspel.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass"
+    )
     assert not {"solara", "distributed", "matplotlib"} & _loaded_after(
-        "import samenspel; samenspel.run")  # run needs the model, not the extras
+        "import samenspel; samenspel.run"
+    )  # run needs the model, not the extras
 
 
 def _top_level_imports(path: Path, name: str) -> set[str]:
@@ -129,17 +148,24 @@ def _top_level_imports(path: Path, name: str) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found = set()
-    nodes = [n for n in ast.walk(tree) if not (isinstance(n, ast.If)
-                                               and "TYPE_CHECKING" in ast.unparse(n.test))]
-    skip = {id(m) for n in ast.walk(tree) if isinstance(n, ast.If)
-            and "TYPE_CHECKING" in ast.unparse(n.test) for m in ast.walk(n)}
+    nodes = [
+        n
+        for n in ast.walk(tree)
+        if not (isinstance(n, ast.If) and "TYPE_CHECKING" in ast.unparse(n.test))
+    ]
+    skip = {
+        id(m)
+        for n in ast.walk(tree)
+        if isinstance(n, ast.If) and "TYPE_CHECKING" in ast.unparse(n.test)
+        for m in ast.walk(n)
+    }
     for node in nodes:  # lazy imports inside functions count too; TYPE_CHECKING does not
         if id(node) in skip:
             continue
         if isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")
-                base = base[:len(base) - node.level + 1]
+                base = base[: len(base) - node.level + 1]
                 mod = ".".join(base + ([node.module] if node.module else []))
             else:
                 mod = node.module or ""
@@ -149,15 +175,18 @@ def _top_level_imports(path: Path, name: str) -> set[str]:
         else:
             continue
         # an ancestor package is already being imported when its child runs
-        found.update(t for t in targets if t.startswith("samenspel")
-                     and not name.startswith(t + "."))
+        found.update(
+            t for t in targets if t.startswith("samenspel") and not name.startswith(t + ".")
+        )
     return found
 
 
 def test_no_import_cycles():
     sources = _sources()
-    graph = {n: {t for t in _top_level_imports(p, n) if t in sources and t != n}
-             for n, p in sources.items()}
+    graph = {
+        n: {t for t in _top_level_imports(p, n) if t in sources and t != n}
+        for n, p in sources.items()
+    }
     state: dict[str, int] = {}
 
     def visit(n: str, path: list[str]) -> None:
@@ -180,20 +209,32 @@ def test_no_posix_only_module_and_no_global_backend_switch():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Import | ast.ImportFrom):
-                mods = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                        else [node.module or ""])
+                mods = (
+                    [a.name for a in node.names]
+                    if isinstance(node, ast.Import)
+                    else [node.module or ""]
+                )
                 assert not {m.split(".")[0] for m in mods} & posix_only, name
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-                assert not (node.func.attr == "use" and getattr(node.func.value, "id", "")
-                            == "matplotlib"), f"{name} switches matplotlib's backend"
+                assert not (
+                    node.func.attr == "use" and getattr(node.func.value, "id", "") == "matplotlib"
+                ), f"{name} switches matplotlib's backend"
 
 
 def test_importing_figures_keeps_the_users_backend():
     loaded = subprocess.run(
-        [sys.executable, "-c", "import matplotlib; matplotlib.use('svg')\n"
-         "import samenspel.analyse, samenspel.figures, samenspel.compare, "
-         "samenspel.validation_figures\nprint(matplotlib.get_backend())"],
-        capture_output=True, text=True, timeout=120, check=True).stdout
+        [
+            sys.executable,
+            "-c",
+            "import matplotlib; matplotlib.use('svg')\n"
+            "import samenspel.analyse, samenspel.figures, samenspel.compare, "
+            "samenspel.validation_figures\nprint(matplotlib.get_backend())",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
     assert loaded.strip() == "svg"
 
 
@@ -234,8 +275,14 @@ def test_atomic_write_leaves_nothing_behind_on_failure(tmp_path):
 
 def test_single_byte_flips_in_a_results_file_never_pass_silently(tmp_path):
     rng = np.random.default_rng(1)
-    df = pd.DataFrame({"run_id": np.arange(500), "x": rng.random(500),
-                       "share": rng.random(500), "regime": ["co-existence"] * 500})
+    df = pd.DataFrame(
+        {
+            "run_id": np.arange(500),
+            "x": rng.random(500),
+            "share": rng.random(500),
+            "regime": ["co-existence"] * 500,
+        }
+    )
     path = tmp_path / "part.parquet"
     files.write_parquet(df, path)
     raw = path.read_bytes()
@@ -258,8 +305,10 @@ def test_shipped_front_end_files_are_what_the_installed_solara_asks_for():
     from samenspel.dashboard import assets
 
     assert assets.missing(assets.shipped_dir()) == []
-    assert assets.cache_dir() in (assets.shipped_dir(), Path(
-        __import__("os").environ.get(assets.ENV_CACHE, assets.shipped_dir())))
+    assert assets.cache_dir() in (
+        assets.shipped_dir(),
+        Path(__import__("os").environ.get(assets.ENV_CACHE, assets.shipped_dir())),
+    )
 
 
 def test_concurrent_unpacking_never_corrupts_the_cache(tmp_path):
@@ -283,7 +332,8 @@ def test_concurrent_unpacking_never_corrupts_the_cache(tmp_path):
     with ThreadPoolExecutor(6) as ex:
         list(ex.map(unpack, range(6)))
     assert sorted(p.name for p in (target / "dist").iterdir()) == sorted(
-        f"f{i}.js" for i in range(50))
+        f"f{i}.js" for i in range(50)
+    )
     assert (target / "dist" / "f49.js").read_text() == "x" * 49000
     assert [p.name for p in target.parent.iterdir()] == ["pkg@1.0.0"]  # no leftovers
 
@@ -300,8 +350,10 @@ def test_salib_problem_from_the_declarations():
     prob = problem(names)
     assert prob["names"] == names
     assert prob["bounds"][0] == [PARAMS["goal_clarity"].low, PARAMS["goal_clarity"].high]
-    assert prob["bounds"][1] == [PARAMS["coordinator_capacity"].low,
-                                 PARAMS["coordinator_capacity"].high + 1]
+    assert prob["bounds"][1] == [
+        PARAMS["coordinator_capacity"].low,
+        PARAMS["coordinator_capacity"].high + 1,
+    ]
     assert prob["bounds"][2] == [0, len(PARAMS["hybridisation_model"].choices)]
     x = sobol.sample(prob, 16, calc_second_order=False, seed=1)
     rows = to_params(prob, x)
@@ -325,13 +377,18 @@ def test_ema_model_in_one_call():
     from samenspel.ema import ema_model
     from samenspel.model.params import PARAMS, ParameterError
 
-    model = ema_model(uncertainties=["goal_clarity", "seed"],
-                      levers={"coordinator_capacity": (2, 6), "hybridisation_model": None},
-                      outcomes=["share_coproduction", "familiarity"],
-                      constants={"n_households": 80}, weeks=4)
+    model = ema_model(
+        uncertainties=["goal_clarity", "seed"],
+        levers={"coordinator_capacity": (2, 6), "hybridisation_model": None},
+        outcomes=["share_coproduction", "familiarity"],
+        constants={"n_households": 80},
+        weeks=4,
+    )
     unc = {u.name: u for u in model.uncertainties}
     assert (unc["goal_clarity"].lower_bound, unc["goal_clarity"].upper_bound) == (
-        PARAMS["goal_clarity"].low, PARAMS["goal_clarity"].high)
+        PARAMS["goal_clarity"].low,
+        PARAMS["goal_clarity"].high,
+    )
     assert isinstance(unc["seed"], ema.IntegerParameter)
     with ema.SequentialEvaluator(model) as evaluator:
         experiments, outcomes = evaluator.perform_experiments(scenarios=2, policies=2)
@@ -354,4 +411,7 @@ def test_cli_defaults_equal_the_models():
     assert cli_run.DEFAULT_WEEKS == DEFAULT_WEEKS
     assert cli_run.SCALE_NAMES == tuple(SCALES)
     assert (cli_validate.REPLICATES, cli_validate.SEED, cli_validate.WEEKS) == (
-        validation.REPLICATES, validation.SEED, validation.WEEKS)
+        validation.REPLICATES,
+        validation.SEED,
+        validation.WEEKS,
+    )

@@ -13,13 +13,22 @@ from worlds import assert_one_line_error
 from samenspel.model.neighbourhood import Neighbourhood
 from samenspel.model.params import CONTEXTS, PARAMS, ParameterError, defaults, resolve
 
-GROUPS = {"context", "unfamiliarity", "disagreement", "goals", "capacity", "mechanism",
-          "initial", "switch"}
+GROUPS = {
+    "context",
+    "unfamiliarity",
+    "disagreement",
+    "goals",
+    "capacity",
+    "mechanism",
+    "initial",
+    "switch",
+}
 SOURCED = ("mechanism", "initial")
 NUMERIC = [p for p in PARAMS.values() if p.type in (int, float)]
 CHOICE = [p for p in PARAMS.values() if p.type is str]
-HYPO = settings(max_examples=150, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow])
+HYPO = settings(
+    max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def _rejects(name: str, value, *needles: str) -> str:
@@ -33,22 +42,25 @@ def _rejects(name: str, value, *needles: str) -> str:
 
 # --- declarations ------------------------------------------------------------------------
 
+
 def test_there_are_parameters_in_every_kind_of_group():
     assert len(PARAMS) >= 30
     assert {p.group for p in PARAMS.values()} <= GROUPS
     assert GROUPS == {p.group for p in PARAMS.values()}
 
 
-@pytest.mark.parametrize("p", [p for p in PARAMS.values() if p.group in SOURCED],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "p", [p for p in PARAMS.values() if p.group in SOURCED], ids=lambda p: p.name
+)
 def test_every_mechanism_constant_and_starting_disposition_has_a_source(p):
     # issue 9, point 1: every constant that shapes results is declared with its source
     assert isinstance(p.source, str) and p.source.strip(), p.name
     assert p.unit.strip() or p.type is bool, f"{p.name} has no unit"
 
 
-@pytest.mark.parametrize("p", [p for p in PARAMS.values() if p.group == "switch"],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "p", [p for p in PARAMS.values() if p.group == "switch"], ids=lambda p: p.name
+)
 def test_switches_are_booleans_on_by_default(p):
     assert p.type is bool and p.default is True
     assert p.name.startswith("mech_")
@@ -57,9 +69,17 @@ def test_switches_are_booleans_on_by_default(p):
 
 def test_the_documented_switches_exist():
     switches = {n for n, p in PARAMS.items() if p.group == "switch"}
-    assert {"mech_familiarity", "mech_identity_gating", "mech_contact_valence",
-            "mech_threat", "mech_reflection", "mech_goal_clarity", "mech_success",
-            "mech_brokerage", "mech_caseload"} <= switches
+    assert {
+        "mech_familiarity",
+        "mech_identity_gating",
+        "mech_contact_valence",
+        "mech_threat",
+        "mech_reflection",
+        "mech_goal_clarity",
+        "mech_success",
+        "mech_brokerage",
+        "mech_caseload",
+    } <= switches
 
 
 def test_levers_are_the_policy_groups_only():
@@ -109,6 +129,7 @@ def test_resolve_does_not_change_its_input():
 
 
 # --- rejected values ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("p", NUMERIC, ids=lambda p: p.name)
 def test_out_of_range_is_rejected(p):
@@ -199,6 +220,7 @@ def test_numpy_float64_is_accepted():
 
 # --- property-based: inside accepted, outside rejected ----------------------------------
 
+
 @st.composite
 def inside(draw):
     p = draw(st.sampled_from(NUMERIC))
@@ -268,6 +290,7 @@ def test_unknown_name_with_a_newline_still_gives_one_line():
 
 
 # --- context presets ---------------------------------------------------------------------
+
 
 def test_town_preset_applies_town_values():
     town = resolve({"context": "town"})

@@ -27,18 +27,22 @@ def test_counters_are_parts_of_their_totals():
 
 def test_caseload_relief_makes_time_for_community_work():
     assert _total("community_visits", caseload_capacity=15.0) > _total(
-        "community_visits", caseload_capacity=3.0)
+        "community_visits", caseload_capacity=3.0
+    )
 
 
 def test_a_culturally_sensitive_format_brings_migrant_organisations_to_the_table():
-    closed = _total("wijktafel_attendance_migrant", wijktafels_per_year=12,
-                    wijktafel_cultural_sensitivity=0.0)
-    open_ = _total("wijktafel_attendance_migrant", wijktafels_per_year=12,
-                   wijktafel_cultural_sensitivity=1.0)
+    closed = _total(
+        "wijktafel_attendance_migrant", wijktafels_per_year=12, wijktafel_cultural_sensitivity=0.0
+    )
+    open_ = _total(
+        "wijktafel_attendance_migrant", wijktafels_per_year=12, wijktafel_cultural_sensitivity=1.0
+    )
     assert closed == 0 and open_ > 0
 
 
 @pytest.mark.parametrize("key", ["weeks_to_help_migrant"])
 def test_cultural_sensitivity_training_shortens_migrant_households_wait(key):
     assert _total(key, cultural_sensitivity_training=1.0) < _total(
-        key, cultural_sensitivity_training=0.0)
+        key, cultural_sensitivity_training=0.0
+    )

@@ -36,8 +36,9 @@ def _holds(result: PatternResult, *labels: str) -> None:
     checks = [c for c in result.checks if not labels or any(x in c.label for x in labels)]
     assert checks, f"no checks match {labels}"
     failed = [c for c in checks if not c.ok]
-    assert not failed, (f"pattern {result.number} ({result.title}) does not hold:\n"
-                        + result.explain())
+    assert not failed, (
+        f"pattern {result.number} ({result.title}) does not hold:\n" + result.explain()
+    )
 
 
 def test_pattern_1_city_baseline_is_coexistence_dominated(patterns):
@@ -67,8 +68,9 @@ def test_pattern_5_professionals_logics_are_widely_spread(patterns):
 def test_pattern_4_compares_within_the_town_context():
     from samenspel.scenarios import load_scenario
 
-    assert {load_scenario(n).context for n in
-            ("no-governance", "town-accessibility", "town-baseline")} == {"town"}
+    assert {
+        load_scenario(n).context for n in ("no-governance", "town-accessibility", "town-baseline")
+    } == {"town"}
     assert {"no-governance", "town-accessibility", "town-baseline"} <= set(SCENARIOS)
 
 
@@ -78,7 +80,13 @@ def test_report_sets_sources_beside_breda_and_lists_household_outcomes(tmp_path)
     comp, logics, results = run_patterns(2, SEED, 8, workers=1)
     written = write_report(comp, logics, results, tmp_path)
     text = (tmp_path / "validation.md").read_text()
-    for part in ("Breda quickscan", "informal_source_share", "GP", "unmet_need_migrant",
-                 "silent_left_per_100_non_migrant", "### Per regime"):
+    for part in (
+        "Breda quickscan",
+        "informal_source_share",
+        "GP",
+        "unmet_need_migrant",
+        "silent_left_per_100_non_migrant",
+        "### Per regime",
+    ):
         assert part in text, part
     assert {p.name for p in written} >= {"households.png", "sources.png", "pattern4.png"}

@@ -24,9 +24,12 @@ SMALL = {"n_households": 200}
 
 
 def test_a_valid_schedule_is_checked_typed_and_sorted():
-    got = check_schedule([{"week": 20, "wijktafels_per_year": 0},
-                          {"week": np.int64(5), "chair_training": "0.5",
-                           "hybridisation_model": "accessibility"}])
+    got = check_schedule(
+        [
+            {"week": 20, "wijktafels_per_year": 0},
+            {"week": np.int64(5), "chair_training": "0.5", "hybridisation_model": "accessibility"},
+        ]
+    )
     assert [c.week for c in got] == [5, 20]
     assert got[0].levers == {"chair_training": 0.5, "hybridisation_model": "accessibility"}
     assert got[1].levers == {"wijktafels_per_year": 0.0}
@@ -53,37 +56,52 @@ def _rejects(schedule, *needles: str) -> str:
 
 
 def test_an_unknown_lever_is_named_with_a_hint():
-    _rejects([{"week": 3, "wijktafels_per_yaer": 4}], "schedule entry 1",
-             "'wijktafels_per_yaer'", "did you mean 'wijktafels_per_year'", "4")
+    _rejects(
+        [{"week": 3, "wijktafels_per_yaer": 4}],
+        "schedule entry 1",
+        "'wijktafels_per_yaer'",
+        "did you mean 'wijktafels_per_year'",
+        "4",
+    )
 
 
 def test_a_parameter_that_is_no_lever_is_refused():
-    _rejects([{"week": 3, "wijktafels_per_year": 1}, {"week": 4, "anonymity": 0.1}],
-             "schedule entry 2", "'anonymity'", "not a lever", "0.1")
+    _rejects(
+        [{"week": 3, "wijktafels_per_year": 1}, {"week": 4, "anonymity": 0.1}],
+        "schedule entry 2",
+        "'anonymity'",
+        "not a lever",
+        "0.1",
+    )
 
 
-@pytest.mark.parametrize(("lever", "value"), [("interplay", "sociale_basis"),
-                                              ("hybrid_worker_share", 0.5)])
+@pytest.mark.parametrize(
+    ("lever", "value"), [("interplay", "sociale_basis"), ("hybrid_worker_share", 0.5)]
+)
 def test_fixed_levers_cannot_change_during_a_run(lever, value):
-    _rejects([{"week": 10, lever: value}], "schedule entry 1", repr(lever), "fixed",
-             repr(value))
+    _rejects([{"week": 10, lever: value}], "schedule entry 1", repr(lever), "fixed", repr(value))
 
 
 @pytest.mark.parametrize("week", [0, -1, MAX_WEEK + 1, 2.5, "3", True, None])
 def test_a_bad_week_is_named(week):
-    entry = {"wijktafels_per_year": 1} if week is None else {"week": week,
-                                                            "wijktafels_per_year": 1}
+    entry = {"wijktafels_per_year": 1} if week is None else {"week": week, "wijktafels_per_year": 1}
     _rejects([entry], "schedule entry 1", "'week'", f"from 1 to {MAX_WEEK}", repr(week))
 
 
 def test_a_duplicate_week_is_named():
-    _rejects([{"week": 7, "wijktafels_per_year": 1}, {"week": 7, "chair_training": 1}],
-             "week 7 twice")
+    _rejects(
+        [{"week": 7, "wijktafels_per_year": 1}, {"week": 7, "chair_training": 1}], "week 7 twice"
+    )
 
 
 def test_an_out_of_range_value_names_entry_key_allowed_and_given():
-    _rejects([{"week": 2, "wijktafels_per_year": 99}], "schedule entry 1",
-             "'wijktafels_per_year'", "from 0 to 52", "99")
+    _rejects(
+        [{"week": 2, "wijktafels_per_year": 99}],
+        "schedule entry 1",
+        "'wijktafels_per_year'",
+        "from 0 to 52",
+        "99",
+    )
 
 
 @pytest.mark.parametrize("schedule", [{"week": 1, "wijktafels_per_year": 1}, "week 1", 5])
@@ -109,8 +127,13 @@ def test_the_model_validates_its_schedule():
 
 
 def test_wijktafels_stop_at_the_scheduled_week():
-    m = simulate(seed=1, weeks=30, wijktafels_per_year=52.0,
-                 schedule=[{"week": 10, "wijktafels_per_year": 0.0}], **SMALL)
+    m = simulate(
+        seed=1,
+        weeks=30,
+        wijktafels_per_year=52.0,
+        schedule=[{"week": 10, "wijktafels_per_year": 0.0}],
+        **SMALL,
+    )
     attendance = m.weekly()["wijktafel_attendance"].to_numpy()
     assert np.all(np.diff(attendance[:10]) > 0)  # a wijktafel every week up to week 9
     assert np.all(attendance[10:] == attendance[9])  # none from week 10 on
@@ -118,16 +141,20 @@ def test_wijktafels_stop_at_the_scheduled_week():
 
 
 def test_wijktafels_can_start_later():
-    m = simulate(seed=1, weeks=20, schedule=[{"week": 12, "wijktafels_per_year": 52.0}],
-                 **SMALL)
+    m = simulate(seed=1, weeks=20, schedule=[{"week": 12, "wijktafels_per_year": 52.0}], **SMALL)
     attendance = m.weekly()["wijktafel_attendance"].to_numpy()
     assert np.all(attendance[:12] == 0) and attendance[12] > 0
 
 
 def test_capacities_are_re_derived_when_they_change():
-    m = Neighbourhood(rng=2, weeks=10, schedule=[{"week": 5, "caseload_capacity": 9.0,
-                                                  "coordinator_capacity": 3,
-                                                  "volunteer_hours": 8.0}], **SMALL)
+    m = Neighbourhood(
+        rng=2,
+        weeks=10,
+        schedule=[
+            {"week": 5, "caseload_capacity": 9.0, "coordinator_capacity": 3, "volunteer_hours": 8.0}
+        ],
+        **SMALL,
+    )
     a = m.actors
     m.run_weeks(4)
     assert np.all(a.capacity[a.kind == Kind.PROFESSIONAL] == 5.0)
@@ -159,9 +186,12 @@ def test_cultural_training_is_re_derived_and_can_be_withdrawn():
 
 
 def test_a_goal_change_moves_goal_uncertainty_at_once():
-    m = simulate(seed=4, weeks=12, schedule=[{"week": 6, "hybridisation_model":
-                                              "accessibility", "goal_clarity": 1.0}],
-                 **SMALL)
+    m = simulate(
+        seed=4,
+        weeks=12,
+        schedule=[{"week": 6, "hybridisation_model": "accessibility", "goal_clarity": 1.0}],
+        **SMALL,
+    )
     u = m.weekly()["goal_uncertainty"].to_numpy()
     assert u[6] < u[5] - 0.1
     assert abs(u[5] - u[4]) < 0.05
@@ -179,4 +209,4 @@ def test_the_pilot_package_scenario_withdraws_its_meetings():
         assert m.p[lever] == value
     attendance = m.weekly()["wijktafel_attendance"].to_numpy()
     assert attendance[change.week - 1] > 0
-    assert np.all(attendance[change.week:] == attendance[change.week - 1])
+    assert np.all(attendance[change.week :] == attendance[change.week - 1])

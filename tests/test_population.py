@@ -14,11 +14,21 @@ from samenspel.model.state import Kind, Side
 
 
 def test_one_mesa_agent_per_actor():
-    m = Neighbourhood(rng=0, n_households=50, n_professionals=3, n_volunteers=5,
-                      n_coordinators=2, n_organisations=4)
+    m = Neighbourhood(
+        rng=0,
+        n_households=50,
+        n_professionals=3,
+        n_volunteers=5,
+        n_coordinators=2,
+        n_organisations=4,
+    )
     kinds = Counter(type(a).__name__ for a in m.agents)
-    assert kinds == {"Professional": 3, "Volunteer": 5, "Coordinator": 2,
-                     "ResidentsOrganisation": 4}
+    assert kinds == {
+        "Professional": 3,
+        "Volunteer": 5,
+        "Coordinator": 2,
+        "ResidentsOrganisation": 4,
+    }
     assert len(m.actors) == 14
     assert sorted(a.index for a in m.agents) == list(range(14))
     for agent in m.agents:
@@ -83,7 +93,8 @@ def test_anonymity_is_the_share_of_households_without_informal_contact():
         assert (m.households.contact < 0).mean() == pytest.approx(anonymity, abs=0.04)
     base = Neighbourhood(rng=2, n_households=2000, anonymity=0.6, interplay="sociale_basis")
     assert (base.households.contact < 0).mean() == pytest.approx(
-        0.6 * base.p["sociale_basis_reach"], abs=0.04)
+        0.6 * base.p["sociale_basis_reach"], abs=0.04
+    )
 
 
 def test_household_contacts_are_informal_actors():
@@ -139,8 +150,7 @@ def test_hybrid_workers_are_community_oriented():
 
 
 def test_capacities_follow_the_levers():
-    m = Neighbourhood(rng=4, caseload_capacity=7.0, coordinator_capacity=11,
-                      volunteer_hours=6.0)
+    m = Neighbourhood(rng=4, caseload_capacity=7.0, coordinator_capacity=11, volunteer_hours=6.0)
     a = m.actors
     assert np.all(a.capacity[a.kind == Kind.PROFESSIONAL] == 7.0)
     assert np.all(a.capacity[a.kind == Kind.COORDINATOR] == 11.0)
@@ -153,8 +163,17 @@ def test_capacities_follow_the_levers():
 def test_actor_state_is_in_range():
     m = Neighbourhood(rng=4)
     a = m.actors
-    for col in ("knowledge", "role_view", "ingroup", "regard", "cultural_sensitivity",
-                "uncertainty", "continuity", "formalisation", "community"):
+    for col in (
+        "knowledge",
+        "role_view",
+        "ingroup",
+        "regard",
+        "cultural_sensitivity",
+        "uncertainty",
+        "continuity",
+        "formalisation",
+        "community",
+    ):
         values = getattr(a, col)
         assert np.all((values >= 0) & (values <= 1)), col
     assert np.all(a.load == 0)

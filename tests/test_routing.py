@@ -63,6 +63,7 @@ def _escalation_share(severity: float) -> float:
         assert escalated == bool(m.cases.c.escalated[cid])
         end_case(m, cid)
         return escalated
+
     return frequency(trial, TRIALS)
 
 
@@ -75,8 +76,16 @@ def test_late_escalation_is_a_smooth_ramp_of_severity():
 
 
 def _referral_share(severity: float) -> float:
-    m = neutral(tiny(coordinators=0, escalation_severity=1.0, limit_base=0.5,
-                     limit_role=0.0, limit_experience=0.0, mech_identity_gating=False))
+    m = neutral(
+        tiny(
+            coordinators=0,
+            escalation_severity=1.0,
+            limit_base=0.5,
+            limit_role=0.0,
+            limit_experience=0.0,
+            mech_identity_gating=False,
+        )
+    )
     for pro in PROS:
         set_familiarity(m, pro, VOL_A, 1.0)
     m.view_week()
@@ -87,6 +96,7 @@ def _referral_share(severity: float) -> float:
         casework.refer_and_escalate(m)
         end_case(m, cid)
         return m.counters["referrals"] > before
+
     return frequency(trial, TRIALS)
 
 
@@ -106,6 +116,7 @@ def _early_close_share(severity: float) -> float:
         closed = m.cases.c.helper[cid, Role.PRO] < 0
         end_case(m, cid)
         return closed
+
     return frequency(trial, TRIALS)
 
 
@@ -128,6 +139,7 @@ def _crisis_share(severity: float) -> float:
         if voiced:
             end_case(m, int(h.case[0]))
         return voiced
+
     return frequency(trial, TRIALS)
 
 
@@ -196,9 +208,18 @@ def test_a_referral_taken_seriously_directly_makes_co_production():
 
 def _dismissing_world(**params) -> Neighbourhood:
     """Referrals always reach a professional who always dismisses them."""
-    m = neutral(tiny(coordinators=0, escalation_severity=1.0, limit_base=0.0,
-                     limit_role=0.0, limit_experience=0.0, barrier_us_them=0.0,
-                     own_way_rate=0.0, **params))
+    m = neutral(
+        tiny(
+            coordinators=0,
+            escalation_severity=1.0,
+            limit_base=0.0,
+            limit_role=0.0,
+            limit_experience=0.0,
+            barrier_us_them=0.0,
+            own_way_rate=0.0,
+            **params,
+        )
+    )
     set_distance(m, PROS, ingroup=1.0, regard=0.0)
     for pro in PROS:
         set_familiarity(m, pro, VOL_A, 1.0)
@@ -222,8 +243,16 @@ def test_a_dismissed_referral_is_retried_after_retry_weeks():
 
 
 def _own_way_share(trust: float) -> float:
-    m = neutral(tiny(coordinators=0, escalation_severity=1.0, limit_base=0.0,
-                     limit_role=0.0, limit_experience=0.0, own_way_rate=0.5))
+    m = neutral(
+        tiny(
+            coordinators=0,
+            escalation_severity=1.0,
+            limit_base=0.0,
+            limit_role=0.0,
+            limit_experience=0.0,
+            own_way_rate=0.5,
+        )
+    )
     m.households.trust_pro[0] = trust
 
     def trial() -> bool:
@@ -232,6 +261,7 @@ def _own_way_share(trust: float) -> float:
         went = m.cases.c.helper[cid, Role.PRO] >= 0
         end_case(m, cid)
         return went
+
     share = frequency(trial, TRIALS)
     assert m.counters["referrals"] == 0
     assert m.counters["own_way"] == round(share * TRIALS)
@@ -265,6 +295,7 @@ def _pros_on(severity: float) -> float:
         second = m.cases.c.helper[cid, Role.PRO2] >= 0
         end_case(m, cid)
         return second
+
     return frequency(trial, 300)
 
 
@@ -296,8 +327,16 @@ def test_a_professional_involves_a_volunteer_through_a_coordinator():
 
 
 def test_a_hand_over_beyond_the_volunteers_limit_is_instrumentalisation():
-    m = neutral(tiny(coordinators=0, involve_base=1.0, hybridisation_push=0.0,
-                     limit_base=0.0, limit_role=0.0, limit_experience=0.0))
+    m = neutral(
+        tiny(
+            coordinators=0,
+            involve_base=1.0,
+            hybridisation_push=0.0,
+            limit_base=0.0,
+            limit_role=0.0,
+            limit_experience=0.0,
+        )
+    )
     m.actors.role_view[:] = 1.0
     set_distance(m, PROS, ingroup=1.0, regard=0.0)  # they push without contact
     m.view_week()
@@ -320,8 +359,10 @@ def test_the_old_knife_edge_at_the_coordinators_is_gone():
     from samenspel.model.runner import run
 
     def escalations(**params) -> float:
-        return float(np.mean([run(seed=s, weeks=260, **params)["late_escalations"]
-                              for s in (11, 12)]))
+        return float(
+            np.mean([run(seed=s, weeks=260, **params)["late_escalations"] for s in (11, 12)])
+        )
+
     low, high = escalations(fam_coordinator_org=0.25), escalations(fam_coordinator_org=0.35)
     assert abs(high - low) < 0.25 * low
     assert escalations(wijktafels_per_year=10) <= low * 1.05

@@ -28,15 +28,32 @@ ROOT = Path(__file__).resolve().parents[1]
 PASSAGES = ROOT / "docs" / "sources" / "passages.toml"
 _texts = os.environ.get("SAMENSPEL_RESEARCH_TEXTS")
 RESEARCH = Path(_texts) if _texts else ROOT.parent / "shared" / "seeds"  # full texts, if any
-REQUIRED = ("city-baseline", "town-baseline", "wijktafels", "case-reflection",
-            "accessibility", "accessibility-plus", "civil-society", "no-governance",
-            "hybrid-workers", "trained-chairs", "caseload-relief", "sociale-basis",
-            "combined-package")
-TEXTS = {"title_en": "T", "title_nl": "T", "description_en": "D", "description_nl": "D",
-         "source": "S"}
+REQUIRED = (
+    "city-baseline",
+    "town-baseline",
+    "wijktafels",
+    "case-reflection",
+    "accessibility",
+    "accessibility-plus",
+    "civil-society",
+    "no-governance",
+    "hybrid-workers",
+    "trained-chairs",
+    "caseload-relief",
+    "sociale-basis",
+    "combined-package",
+)
+TEXTS = {
+    "title_en": "T",
+    "title_nl": "T",
+    "description_en": "D",
+    "description_nl": "D",
+    "source": "S",
+}
 
 
 # --- helpers ------------------------------------------------------------------------
+
 
 def toml_value(v) -> str:
     """A Python value as a TOML value (enough for these tests)."""
@@ -45,8 +62,9 @@ def toml_value(v) -> str:
     if isinstance(v, int):
         return str(v)
     if isinstance(v, float):
-        return "nan" if v != v else ("inf" if v == math.inf else
-                                     "-inf" if v == -math.inf else repr(v))
+        return (
+            "nan" if v != v else ("inf" if v == math.inf else "-inf" if v == -math.inf else repr(v))
+        )
     if isinstance(v, str):
         return toml_str(v)
     if isinstance(v, list):
@@ -67,8 +85,14 @@ def toml_doc(top: dict, levers: dict | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(folder: Path, name: str, top: dict | None = None, levers: dict | None = None,
-          text: str | None = None, **extra) -> Path:
+def write(
+    folder: Path,
+    name: str,
+    top: dict | None = None,
+    levers: dict | None = None,
+    text: str | None = None,
+    **extra,
+) -> Path:
     path = folder / f"{name}.toml"
     if text is None:
         doc = {"name": name, **TEXTS, "context": "city", **extra} if top is None else top
@@ -88,6 +112,7 @@ def assert_one_line_error(exc: pytest.ExceptionInfo, path: Path, *parts: str) ->
 
 
 # --- the library --------------------------------------------------------------------
+
 
 def test_library_has_every_required_scenario_and_they_all_load():
     names = [s.name for s in list_scenarios()]
@@ -130,13 +155,16 @@ def test_each_source_is_a_passage_of_the_research():
     for sc in list_scenarios():
         assert _squash(sc.source) in texts, (
             f"{sc.name}: its source is not in docs/sources/passages.toml; add the passage "
-            "there (verbatim, with the work it comes from)")
+            "there (verbatim, with the work it comes from)"
+        )
         assert sc.name in texts[_squash(sc.source)]["used_by"], sc.name
         assert texts[_squash(sc.source)]["work"] in ("S", "A")
 
 
-@pytest.mark.skipif(not RESEARCH.is_dir(), reason="full research texts not available "
-                    "(set SAMENSPEL_RESEARCH_TEXTS to a folder of them)")
+@pytest.mark.skipif(
+    not RESEARCH.is_dir(),
+    reason="full research texts not available (set SAMENSPEL_RESEARCH_TEXTS to a folder of them)",
+)
 def test_each_passage_is_a_verbatim_quote_from_the_research():
     research = _squash(" ".join(p.read_text(encoding="utf-8") for p in RESEARCH.glob("*.txt")))
     for passage in tomllib.loads(PASSAGES.read_text(encoding="utf-8"))["passage"]:
@@ -180,24 +208,22 @@ def test_load_by_path_and_loaded_scenario_pass_through(tmp_path):
 
 
 def test_child_overrides_parent_and_inherits_context(tmp_path):
-    write(tmp_path, "base", levers={"wijktafels_per_year": 4, "goal_clarity": 0.2},
-          context="town")
+    write(tmp_path, "base", levers={"wijktafels_per_year": 4, "goal_clarity": 0.2}, context="town")
     write(tmp_path, "child", levers={"goal_clarity": 0.9}, extends="base", context=None)
-    write(tmp_path, "grandchild", levers={"chair_training": 1}, extends="child.toml",
-          context="city")
+    write(
+        tmp_path, "grandchild", levers={"chair_training": 1}, extends="child.toml", context="city"
+    )
     child = load_scenario(tmp_path / "child.toml")
     assert child.context == "town"
     assert child.levers == {"wijktafels_per_year": 4, "goal_clarity": 0.9}
     grand = load_scenario(tmp_path / "grandchild.toml")
     assert grand.context == "city"
-    assert grand.levers == {"wijktafels_per_year": 4, "goal_clarity": 0.9,
-                            "chair_training": 1.0}
+    assert grand.levers == {"wijktafels_per_year": 4, "goal_clarity": 0.9, "chair_training": 1.0}
     assert grand.chain == ("grandchild", "child", "base")
 
 
 def test_extends_falls_back_to_the_library(tmp_path):
-    write(tmp_path, "mine", levers={"chair_training": 0.5}, extends="wijktafels",
-          context=None)
+    write(tmp_path, "mine", levers={"chair_training": 0.5}, extends="wijktafels", context=None)
     sc = load_scenario(tmp_path / "mine.toml")
     assert sc.levers == {"wijktafels_per_year": 10, "chair_training": 0.5}
     assert sc.context == "city"
@@ -218,66 +244,95 @@ BAD = [
     ("toml syntax", 'name = "x\n', ["not valid TOML", "line 1"]),
     ("toml duplicate key", 'name = "x"\nname = "x"\n', ["not valid TOML"]),
     ("empty file", "", ["missing key 'name'"]),
-    ("unknown top key", ({"titel_en": "x"}, None), ["unknown key 'titel_en'",
-                                                    "did you mean 'title_en'",
-                                                    "allowed keys: name"]),
+    (
+        "unknown top key",
+        ({"titel_en": "x"}, None),
+        ["unknown key 'titel_en'", "did you mean 'title_en'", "allowed keys: name"],
+    ),
     ("missing source", ({"source": None}, None), ["missing key 'source'", "non-empty text"]),
     ("missing context", ({"context": None}, None), ["missing key 'context'", "city, town"]),
-    ("empty title", ({"title_nl": "  "}, None), ["key 'title_nl'", "non-empty text",
-                                                 "got '  '"]),
+    ("empty title", ({"title_nl": "  "}, None), ["key 'title_nl'", "non-empty text", "got '  '"]),
     ("title not text", ({"title_en": 5}, None), ["key 'title_en'", "got 5"]),
-    ("bad context", ({"context": "village"}, None), ["key 'context'", "city, town",
-                                                     "'village'"]),
-    ("name differs from file", ({"name": "other"}, None), ["key 'name'", "'bad'",
-                                                           "got 'other'"]),
+    ("bad context", ({"context": "village"}, None), ["key 'context'", "city, town", "'village'"]),
+    ("name differs from file", ({"name": "other"}, None), ["key 'name'", "'bad'", "got 'other'"]),
     ("extends not text", ({"extends": 3}, None), ["key 'extends'", "got 3"]),
-    ("missing parent", ({"extends": "no-such-scenario"}, None),
-     ["key 'extends'", "no scenario named 'no-such-scenario'", "available:"]),
+    (
+        "missing parent",
+        ({"extends": "no-such-scenario"}, None),
+        ["key 'extends'", "no scenario named 'no-such-scenario'", "available:"],
+    ),
     ("levers not a table", ({"levers": 3}, None), ["key 'levers'", "table", "got 3"]),
-    ("unknown lever", ({}, {"wijktafel_per_year": 3}),
-     ["unknown lever 'wijktafel_per_year'", "did you mean 'wijktafels_per_year'"]),
+    (
+        "unknown lever",
+        ({}, {"wijktafel_per_year": 3}),
+        ["unknown lever 'wijktafel_per_year'", "did you mean 'wijktafels_per_year'"],
+    ),
     ("context as a lever", ({}, {"context": "town"}), ["levers.context", "top level"]),
-    ("out of range", ({}, {"goal_clarity": 1.5}),
-     ["parameter 'goal_clarity'", "a number from 0 to 1", "got 1.5"]),
-    ("negative", ({}, {"wijktafels_per_year": -1}),
-     ["parameter 'wijktafels_per_year'", "from 0 to 52", "got -1"]),
+    (
+        "out of range",
+        ({}, {"goal_clarity": 1.5}),
+        ["parameter 'goal_clarity'", "a number from 0 to 1", "got 1.5"],
+    ),
+    (
+        "negative",
+        ({}, {"wijktafels_per_year": -1}),
+        ["parameter 'wijktafels_per_year'", "from 0 to 52", "got -1"],
+    ),
     ("nan", ({}, {"goal_clarity": math.nan}), ["parameter 'goal_clarity'", "got nan"]),
-    ("quoted number", ({}, {"goal_clarity": "0.5"}),
-     ["parameter 'goal_clarity'", "without quotes", "got '0.5'"]),
-    ("bool for number", ({}, {"reflection_safety": True}),
-     ["parameter 'reflection_safety'", "got True"]),
-    ("fraction for integer", ({}, {"n_households": 10.5}),
-     ["parameter 'n_households'", "an integer", "got 10.5"]),
-    ("list for number", ({}, {"goal_clarity": [0.1, 0.2]}),
-     ["parameter 'goal_clarity'", "got a list"]),
-    ("bad choice", ({}, {"hybridisation_model": "anarchy"}),
-     ["parameter 'hybridisation_model'", "one of unclear, accessibility", "'anarchy'"]),
+    (
+        "quoted number",
+        ({}, {"goal_clarity": "0.5"}),
+        ["parameter 'goal_clarity'", "without quotes", "got '0.5'"],
+    ),
+    (
+        "bool for number",
+        ({}, {"reflection_safety": True}),
+        ["parameter 'reflection_safety'", "got True"],
+    ),
+    (
+        "fraction for integer",
+        ({}, {"n_households": 10.5}),
+        ["parameter 'n_households'", "an integer", "got 10.5"],
+    ),
+    (
+        "list for number",
+        ({}, {"goal_clarity": [0.1, 0.2]}),
+        ["parameter 'goal_clarity'", "got a list"],
+    ),
+    (
+        "bad choice",
+        ({}, {"hybridisation_model": "anarchy"}),
+        ["parameter 'hybridisation_model'", "one of unclear, accessibility", "'anarchy'"],
+    ),
     ("number for choice", ({}, {"interplay": 1}), ["parameter 'interplay'", "got 1"]),
 ]
 
 
 @pytest.mark.parametrize(("what", "content", "parts"), BAD, ids=[b[0] for b in BAD])
-def test_bad_file_gives_one_line_naming_file_key_allowed_and_given(tmp_path, what,
-                                                                   content, parts):
+def test_bad_file_gives_one_line_naming_file_key_allowed_and_given(tmp_path, what, content, parts):
     if isinstance(content, str):
         path = write(tmp_path, "bad", text=content)
     else:
         top, levers = content
         doc = {"name": "bad", **TEXTS, "context": "city", **top}
         if "levers" in top:
-            path = write(tmp_path, "bad", text=toml_doc(
-                {k: v for k, v in doc.items() if v is not None}))
+            path = write(
+                tmp_path, "bad", text=toml_doc({k: v for k, v in doc.items() if v is not None})
+            )
         else:
-            path = write(tmp_path, "bad", top={k: v for k, v in doc.items()},
-                         levers=levers)
+            path = write(tmp_path, "bad", top={k: v for k, v in doc.items()}, levers=levers)
     with pytest.raises(ScenarioError) as exc:
         load_scenario(path)
     assert_one_line_error(exc, path, *parts)
 
 
 def test_levers_as_array_of_tables(tmp_path):
-    path = write(tmp_path, "bad", text=toml_doc({"name": "bad", **TEXTS, "context": "city"})
-                 + "[[levers]]\ngoal_clarity = 0.5\n")
+    path = write(
+        tmp_path,
+        "bad",
+        text=toml_doc({"name": "bad", **TEXTS, "context": "city"})
+        + "[[levers]]\ngoal_clarity = 0.5\n",
+    )
     with pytest.raises(ScenarioError) as exc:
         load_scenario(path)
     assert_one_line_error(exc, path, "key 'levers'", "got a list")
@@ -292,8 +347,7 @@ def test_circular_extends(tmp_path):
         with pytest.raises(ScenarioError) as exc:
             load_scenario(tmp_path / f"{name}.toml")
         closing = {"a": "c", "b": "a", "c": "b"}[name]  # the file that closes the cycle
-        msg = assert_one_line_error(exc, tmp_path / f"{closing}.toml", "key 'extends'",
-                                    "cycle")
+        msg = assert_one_line_error(exc, tmp_path / f"{closing}.toml", "key 'extends'", "cycle")
         assert re.search(rf"cycle: {name} -> (\w -> ){{2}}{name}\)", msg), msg
     with pytest.raises(ScenarioError, match="cycle: selfish -> selfish"):
         load_scenario(tmp_path / "selfish.toml")
@@ -324,12 +378,15 @@ def test_not_utf8(tmp_path):
 
 # --- properties (hypothesis) --------------------------------------------------------
 
-PROPS = settings(max_examples=60, deadline=None,
-                 suppress_health_check=[HealthCheck.too_slow])
+PROPS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 plain_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30)
 values_st = st.one_of(
-    st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
-    plain_text, st.lists(st.integers(0, 5), max_size=3))
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True),
+    plain_text,
+    st.lists(st.integers(0, 5), max_size=3),
+)
 
 
 def _load_in(folder: Path, text: str, name: str = "x") -> Scenario:
@@ -352,8 +409,7 @@ def test_any_text_loads_or_fails_with_one_line(text):
 
 
 @PROPS
-@given(key=st.text(min_size=1, max_size=20).filter(lambda k: k not in KEYS),
-       value=values_st)
+@given(key=st.text(min_size=1, max_size=20).filter(lambda k: k not in KEYS), value=values_st)
 def test_any_unknown_top_level_key_is_named(key, value):
     doc = toml_doc({"name": "x", **TEXTS, "context": "city", key: value})
     with tempfile.TemporaryDirectory() as tmp, pytest.raises(ScenarioError) as exc:
@@ -367,8 +423,9 @@ def test_any_unknown_top_level_key_is_named(key, value):
 def test_any_lever_value_is_accepted_exactly_when_the_declaration_allows_it(lever, value):
     param = PARAMS[lever]
     try:
-        expected = None if (isinstance(value, str) and param.type is not str) \
-            else param.check(value)
+        expected = (
+            None if (isinstance(value, str) and param.type is not str) else param.check(value)
+        )
     except ParameterError:
         expected = None
     doc = toml_doc({"name": "x", **TEXTS, "context": "town"}, {lever: value})
@@ -402,14 +459,16 @@ def test_out_of_range_values_are_rejected(case):
     doc = toml_doc({"name": "x", **TEXTS, "context": "city"}, {lever: value})
     with tempfile.TemporaryDirectory() as tmp, pytest.raises(ScenarioError) as exc:
         _load_in(Path(tmp), doc)
-    assert str(exc.value).endswith(f"x.toml: parameter '{lever}' must be "
-                                   f"{PARAMS[lever].allowed()}, got {value!r}")
+    assert str(exc.value).endswith(
+        f"x.toml: parameter '{lever}' must be {PARAMS[lever].allowed()}, got {value!r}"
+    )
 
 
 @st.composite
 def valid_levers(draw):
-    names = draw(st.lists(st.sampled_from(sorted(set(PARAMS) - {"context"})),
-                          unique=True, max_size=8))
+    names = draw(
+        st.lists(st.sampled_from(sorted(set(PARAMS) - {"context"})), unique=True, max_size=8)
+    )
     out = {}
     for n in names:
         p = PARAMS[n]
@@ -435,16 +494,23 @@ def test_valid_levers_round_trip(levers, context):
 
 
 @PROPS
-@given(parents=st.lists(st.one_of(st.none(), st.integers(0, 5)), min_size=6, max_size=6),
-       levers=st.lists(st.floats(0, 1), min_size=6, max_size=6))
+@given(
+    parents=st.lists(st.one_of(st.none(), st.integers(0, 5)), min_size=6, max_size=6),
+    levers=st.lists(st.floats(0, 1), min_size=6, max_size=6),
+)
 def test_random_extends_graphs_load_or_report_a_cycle(parents, levers):
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for i, (parent, value) in enumerate(zip(parents, levers, strict=True)):
-            write(folder, f"s{i}", levers={"goal_clarity": value, "reflection_safety": value}
-                  if i % 2 else {"goal_clarity": value},
-                  extends=None if parent is None else f"s{parent}",
-                  context="city" if parent is None else None)
+            write(
+                folder,
+                f"s{i}",
+                levers={"goal_clarity": value, "reflection_safety": value}
+                if i % 2
+                else {"goal_clarity": value},
+                extends=None if parent is None else f"s{parent}",
+                context="city" if parent is None else None,
+            )
         for i in range(6):
             seen, j = [], i
             while j is not None and j not in seen:
@@ -467,6 +533,7 @@ def test_random_extends_graphs_load_or_report_a_cycle(parents, levers):
 
 # --- policy over time (schedule) ----------------------------------------------------
 
+
 def _with_schedule(tmp_path: Path, name: str, schedule_toml: str, **top) -> Path:
     doc = toml_doc({"name": name, **TEXTS, "context": "city", **top}, {})
     return write(tmp_path, name, text=doc + schedule_toml)
@@ -484,24 +551,35 @@ def test_schedule_is_inherited_unless_the_child_has_its_own(tmp_path):
     _with_schedule(tmp_path, "parent", "[[schedule]]\nweek = 10\ngoal_clarity = 0.9\n")
     child = write(tmp_path, "child", extends="parent", context=None)
     assert [c.week for c in load_scenario(child).schedule] == [10]
-    own = write(tmp_path, "own", extends="parent", context=None,
-                text=toml_doc({"name": "own", **TEXTS, "extends": "parent"}, {})
-                + "[[schedule]]\nweek = 20\nchair_training = 0.5\n")
+    own = write(
+        tmp_path,
+        "own",
+        extends="parent",
+        context=None,
+        text=toml_doc({"name": "own", **TEXTS, "extends": "parent"}, {})
+        + "[[schedule]]\nweek = 20\nchair_training = 0.5\n",
+    )
     assert [(c.week, c.levers) for c in load_scenario(own).schedule] == [
-        (20, {"chair_training": 0.5})]
+        (20, {"chair_training": 0.5})
+    ]
 
 
-@pytest.mark.parametrize(("schedule", "parts"), [
-    ("[[schedule]]\nweek = 0\ngoal_clarity = 0.9\n", ["schedule entry 1", "'week'", "got 0"]),
-    ("[[schedule]]\nweek = 5\ngoal_clarty = 0.9\n", ["'goal_clarty'", "did you mean"]),
-    ("[[schedule]]\nweek = 5\ninterplay = 'sociale_basis'\n", ["'interplay'", "fixed"]),
-    ("[[schedule]]\nweek = 5\nn_households = 10\n", ["'n_households'", "not a lever"]),
-    ("[[schedule]]\nweek = 5\ngoal_clarity = 2.0\n", ["'goal_clarity'", "from 0 to 1"]),
-    ("[[schedule]]\nweek = 5\n", ["no lever"]),
-    ("[[schedule]]\nweek = 5\ngoal_clarity = 0.9\n[[schedule]]\nweek = 5\nchair_training = 1\n",
-     ["week 5 twice"]),
-    ("schedule = 3\n", ["'schedule' must be a list"]),
-])
+@pytest.mark.parametrize(
+    ("schedule", "parts"),
+    [
+        ("[[schedule]]\nweek = 0\ngoal_clarity = 0.9\n", ["schedule entry 1", "'week'", "got 0"]),
+        ("[[schedule]]\nweek = 5\ngoal_clarty = 0.9\n", ["'goal_clarty'", "did you mean"]),
+        ("[[schedule]]\nweek = 5\ninterplay = 'sociale_basis'\n", ["'interplay'", "fixed"]),
+        ("[[schedule]]\nweek = 5\nn_households = 10\n", ["'n_households'", "not a lever"]),
+        ("[[schedule]]\nweek = 5\ngoal_clarity = 2.0\n", ["'goal_clarity'", "from 0 to 1"]),
+        ("[[schedule]]\nweek = 5\n", ["no lever"]),
+        (
+            "[[schedule]]\nweek = 5\ngoal_clarity = 0.9\n[[schedule]]\nweek = 5\nchair_training = 1\n",
+            ["week 5 twice"],
+        ),
+        ("schedule = 3\n", ["'schedule' must be a list"]),
+    ],
+)
 def test_bad_schedules_give_one_line_errors(tmp_path, schedule, parts):
     if schedule.startswith("schedule ="):
         doc = 'schedule = 3\nname = "bad"\n' + toml_doc({**TEXTS, "context": "city"})

@@ -32,8 +32,12 @@ def test_report_reads_the_dummy_as_noise_floor_and_checks_levers(tmp_path: Path)
     assert "dummy" not in runs  # no run reads it
     assert all("dummy" in set(t["factor"]) for t in tables.values())
     check = lever_check(tables)
-    assert set(check["lever"]) == {"wijktafels_per_year", "reflection_per_year",
-                                   "reflection_safety", "chair_training"}
+    assert set(check["lever"]) == {
+        "wijktafels_per_year",
+        "reflection_per_year",
+        "reflection_safety",
+        "chair_training",
+    }
     assert set(check["own_o"]) <= {o for os in LEVER_O.values() for o in os}
     written = write_report(out, None, tmp_path / "docs")
     text = (tmp_path / "docs" / "sensitivity.md").read_text()

@@ -13,13 +13,50 @@ from samenspel.model.cases import classify
 from samenspel.model.neighbourhood import Neighbourhood
 from samenspel.model.state import SIDE_NAMES, ActorTable, HouseholdTable, Kind, Mode, Side
 
-ACTOR_COLUMNS = ("kind", "side", "knowledge", "role_view", "ingroup", "regard",
-                 "recognition", "threat", "uncertainty", "capacity", "load", "community",
-                 "cultural_sensitivity", "cultural_base", "migrant", "formalisation",
-                 "continuity", "affiliation", "hybrid", "good", "bad", "pushed")
-HOUSEHOLD_COLUMNS = ("area", "migrant", "trust_pro", "trust_base", "vulnerability",
-                     "contact", "circle", "severity", "needy", "new", "case", "need_start",
-                     "unmet", "needs", "resolved", "served", "wait", "helped")
+ACTOR_COLUMNS = (
+    "kind",
+    "side",
+    "knowledge",
+    "role_view",
+    "ingroup",
+    "regard",
+    "recognition",
+    "threat",
+    "uncertainty",
+    "capacity",
+    "load",
+    "community",
+    "cultural_sensitivity",
+    "cultural_base",
+    "migrant",
+    "formalisation",
+    "continuity",
+    "affiliation",
+    "hybrid",
+    "good",
+    "bad",
+    "pushed",
+)
+HOUSEHOLD_COLUMNS = (
+    "area",
+    "migrant",
+    "trust_pro",
+    "trust_base",
+    "vulnerability",
+    "contact",
+    "circle",
+    "severity",
+    "needy",
+    "new",
+    "case",
+    "need_start",
+    "unmet",
+    "needs",
+    "resolved",
+    "served",
+    "wait",
+    "helped",
+)
 
 
 @pytest.fixture(scope="module")
@@ -52,8 +89,12 @@ def test_a_misspelt_column_is_an_attribute_error(model):
 def test_kinds_and_sides_follow_the_actor_classes(model):
     a = model.actors
     assert set(np.unique(a.kind)) == {int(k) for k in Kind}
-    expected = {Kind.PROFESSIONAL: Side.FORMAL, Kind.VOLUNTEER: Side.INFORMAL,
-                Kind.COORDINATOR: Side.BROKER, Kind.ORGANISATION: Side.INFORMAL}
+    expected = {
+        Kind.PROFESSIONAL: Side.FORMAL,
+        Kind.VOLUNTEER: Side.INFORMAL,
+        Kind.COORDINATOR: Side.BROKER,
+        Kind.ORGANISATION: Side.INFORMAL,
+    }
     for kind, side in expected.items():
         assert np.all(a.side[a.kind == kind] == side), kind
     assert {cls.KIND: cls.SIDE for cls in ACTOR_CLASSES} == expected
@@ -64,8 +105,13 @@ def test_kinds_and_sides_follow_the_actor_classes(model):
 
 
 def test_mode_keys_name_the_output_columns(model):
-    assert [m.key for m in Mode] == ["formal_only", "informal_only", "coexistence",
-                                     "intermediated", "coproduction"]
+    assert [m.key for m in Mode] == [
+        "formal_only",
+        "informal_only",
+        "coexistence",
+        "intermediated",
+        "coproduction",
+    ]
     summary_keys = set(model.gauges)
     for m in Mode:
         assert f"share_{m.key}" in summary_keys
@@ -85,8 +131,10 @@ def test_classify_gives_exactly_one_mode_per_flag_combination():
         assert mode == want, (f, i, d, lk)
 
 
-@pytest.mark.parametrize(("ingroup", "regard", "threat"),
-                         [(0.5, 0.5, 0.0), (0.2, 0.9, 0.4), (0.9, 0.1, 1.0), (0.6, 0.7, 0.3)])
+@pytest.mark.parametrize(
+    ("ingroup", "regard", "threat"),
+    [(0.5, 0.5, 0.0), (0.2, 0.9, 0.4), (0.9, 0.1, 1.0), (0.6, 0.7, 0.3)],
+)
 def test_felt_identity_follows_threat(ingroup, regard, threat):
     m = neutral(tiny())
     a = m.actors
@@ -104,9 +152,19 @@ def test_felt_identity_follows_threat(ingroup, regard, threat):
 
 def test_actor_state_starts_in_range(model):
     a = model.actors
-    for col in ("knowledge", "role_view", "ingroup", "regard", "recognition", "threat",
-                "uncertainty", "community", "cultural_sensitivity", "formalisation",
-                "continuity"):
+    for col in (
+        "knowledge",
+        "role_view",
+        "ingroup",
+        "regard",
+        "recognition",
+        "threat",
+        "uncertainty",
+        "community",
+        "cultural_sensitivity",
+        "formalisation",
+        "continuity",
+    ):
         values = getattr(a, col)
         assert np.all((values >= 0) & (values <= 1)), col
     assert np.all(a.load == 0)

@@ -48,8 +48,9 @@ def test_success_after_contact_was_withdrawn_is_not_rewarded():
     m, cid = _joint_case(clash_rate=1.0)
     m.actors.knowledge[PRO_A] = 0.9  # differing logics clash ...
     ids = np.array([cid])
-    casework._clash(m, ids, np.array([PRO_A]), np.array([VOL_A]), np.array([True]),
-                    np.zeros(1), np.ones(1))  # ... and it stays unspoken
+    casework._clash(
+        m, ids, np.array([PRO_A]), np.array([VOL_A]), np.array([True]), np.zeros(1), np.ones(1)
+    )  # ... and it stays unspoken
     assert not m.cases.c.together[cid]
     m.actors.bad[:] = 0.0
     _solve(m, cid)
@@ -82,11 +83,13 @@ def test_direct_contact_speeds_up_a_case():
                 assert m.cases.c.helper[cid, Role.PRO] == PRO_A
                 return week
         return 100
+
     assert weeks_to_solve(True) < weeks_to_solve(False)
 
 
-@pytest.mark.parametrize("name", ["city-baseline", "town-baseline", "combined-package",
-                                  "hybrid-workers"])
+@pytest.mark.parametrize(
+    "name", ["city-baseline", "town-baseline", "combined-package", "hybrid-workers"]
+)
 def test_joint_successes_happen_in_real_runs(name):
     # issue 9, point 3: no injected state; the reward must be reachable in real runs
     params = load_scenario(name).params()
@@ -96,6 +99,8 @@ def test_joint_successes_happen_in_real_runs(name):
 
 def test_success_feedback_raises_regard_in_a_run():
     on = [run(seed=s, weeks=260, context="town")["regard_informal"] for s in (1, 2)]
-    off = [run(seed=s, weeks=260, context="town", mech_success=False)["regard_informal"]
-           for s in (1, 2)]
+    off = [
+        run(seed=s, weeks=260, context="town", mech_success=False)["regard_informal"]
+        for s in (1, 2)
+    ]
     assert np.mean(on) > np.mean(off)

@@ -49,13 +49,15 @@ def runs(out: Path) -> pd.DataFrame:
 
 
 def same_results(a: Path, b: Path) -> None:
-    pd.testing.assert_frame_equal(runs(a).drop(columns=PROVENANCE),
-                                  runs(b).drop(columns=PROVENANCE))
+    pd.testing.assert_frame_equal(
+        runs(a).drop(columns=PROVENANCE), runs(b).drop(columns=PROVENANCE)
+    )
 
 
 # --- specs and designs --------------------------------------------------------------------
-@pytest.mark.parametrize("name", ["sobol-three-os", "grid-wijktafels-clarity", "morris-all",
-                                  "sobol-headline"])
+@pytest.mark.parametrize(
+    "name", ["sobol-three-os", "grid-wijktafels-clarity", "morris-all", "sobol-headline"]
+)
 def test_shipped_specs_are_valid(name: str) -> None:
     spec = load_spec(Path("experiments") / f"{name}.toml")
     design = build_design(spec)
@@ -63,7 +65,10 @@ def test_shipped_specs_are_valid(name: str) -> None:
 
 
 def test_design_handles_ints_and_choices(tmp_path: Path) -> None:
-    spec = load_spec(write(tmp_path, """
+    spec = load_spec(
+        write(
+            tmp_path,
+            """
 design = "latin"
 samples = 40
 weeks = 5
@@ -74,7 +79,9 @@ range = [0, 3]
 values = ["wijkteam", "sociale_basis"]
 [factors.goal_clarity]
 range = [0.2, 0.4]
-"""))
+""",
+        )
+    )
     d = build_design(spec)
     assert set(d["coordinator_capacity"]) == {0, 1, 2, 3}
     assert all(type(v) is int for v in d["coordinator_capacity"].tolist())
@@ -86,7 +93,10 @@ range = [0.2, 0.4]
 def test_groups_take_declared_ranges_and_the_dummy_is_read_by_no_run(tmp_path: Path) -> None:
     from samenspel.model.params import PARAMS
 
-    spec = load_spec(write(tmp_path, """
+    spec = load_spec(
+        write(
+            tmp_path,
+            """
 design = "morris"
 samples = 2
 weeks = 4
@@ -100,15 +110,25 @@ chair_training = 0.5
 range = [0, 10]
 [factors.interplay]
 values = ["wijkteam", "sociale_basis"]
-"""))
+""",
+        )
+    )
     names = [f.name for f in spec.factors]
-    assert names == ["reflection_per_year", "reflection_safety", "interplay",
-                     "caseload_capacity", "hybrid_worker_share", "coordinator_capacity",
-                     "dummy"]  # declaration order, explicit tables in place, dummy last
+    assert names == [
+        "reflection_per_year",
+        "reflection_safety",
+        "interplay",
+        "caseload_capacity",
+        "hybrid_worker_share",
+        "coordinator_capacity",
+        "dummy",
+    ]  # declaration order, explicit tables in place, dummy last
     by_name = {f.name: f for f in spec.factors}
     p = PARAMS["reflection_per_year"]
     assert (by_name["reflection_per_year"].low, by_name["reflection_per_year"].high) == (
-        p.low, p.high)  # the declared range, not typed again
+        p.low,
+        p.high,
+    )  # the declared range, not typed again
     assert by_name["coordinator_capacity"].high == 10  # an explicit table wins
     d = build_design(spec)
     assert "x_dummy" in d and "dummy" not in d  # a coordinate, never a parameter
@@ -128,14 +148,19 @@ def test_seeds_depend_only_on_master_and_run_id() -> None:
 
 
 def test_base_scenario_and_context_factor(tmp_path: Path) -> None:
-    spec = load_spec(write(tmp_path, """
+    spec = load_spec(
+        write(
+            tmp_path,
+            """
 scenario = "wijktafels"
 design = "grid"
 weeks = 5
 seed = 1
 [factors.context]
 values = ["city", "town"]
-"""))
+""",
+        )
+    )
     d = build_design(spec).set_index("context")
     assert (d["wijktafels_per_year"] == 10).all()  # the scenario's lever
     assert d.loc["town", "anonymity"] == 0.2 and d.loc["city", "anonymity"] == 0.45
@@ -143,36 +168,69 @@ values = ["city", "town"]
 
 # --- bad specs: one line, exit 2, nothing written -----------------------------------------
 BAD = [
-    ("unknown parameter", SMALL.replace("[factors.coordinator_capacity]",
-                                        "[factors.coordinator_capacty]"),
-     "factors.coordinator_capacty: unknown parameter"),
-    ("empty range", SMALL.replace("range = [2, 8]", "range = [8, 2]"),
-     "factors.coordinator_capacity.range: empty range"),
-    ("out of range", SMALL.replace("range = [2, 8]", "range = [2, 5000]"),
-     "factors.coordinator_capacity.range: parameter 'coordinator_capacity' must be"),
-    ("bad design", SMALL.replace('design = "grid"', 'design = "sobel"'),
-     "design: unknown design 'sobel'; did you mean 'sobol'?"),
-    ("sobol N", SMALL.replace('design = "grid"', 'design = "sobol"\nsamples = 100')
-     .replace("steps = 3", ""), "samples: a Sobol design needs a power of two, got 100"),
+    (
+        "unknown parameter",
+        SMALL.replace("[factors.coordinator_capacity]", "[factors.coordinator_capacty]"),
+        "factors.coordinator_capacty: unknown parameter",
+    ),
+    (
+        "empty range",
+        SMALL.replace("range = [2, 8]", "range = [8, 2]"),
+        "factors.coordinator_capacity.range: empty range",
+    ),
+    (
+        "out of range",
+        SMALL.replace("range = [2, 8]", "range = [2, 5000]"),
+        "factors.coordinator_capacity.range: parameter 'coordinator_capacity' must be",
+    ),
+    (
+        "bad design",
+        SMALL.replace('design = "grid"', 'design = "sobel"'),
+        "design: unknown design 'sobel'; did you mean 'sobol'?",
+    ),
+    (
+        "sobol N",
+        SMALL.replace('design = "grid"', 'design = "sobol"\nsamples = 100').replace(
+            "steps = 3", ""
+        ),
+        "samples: a Sobol design needs a power of two, got 100",
+    ),
     ("malformed TOML", SMALL.replace("weeks = 8", "weeks = "), "malformed TOML"),
-    ("unknown key", SMALL.replace("weeks = 8", "weeks = 8\nreplicate = 3"),
-     "unknown key 'replicate'; did you mean 'replicates'?"),
-    ("unknown outcome", SMALL.replace('"familiarity"', '"familiarty"'),
-     "outcomes[1]: unknown outcome 'familiarty'"),
-    ("bad scenario", "scenario = \"nowhere\"\n" + SMALL, "scenario:"),
-    ("unknown group", SMALL.replace('design = "grid"', 'design = "latin"\nsamples = 4')
-     .replace("steps = 3", "").replace("weeks = 8", 'weeks = 8\ngroups = ["mechanisms"]'),
-     "groups[0]: unknown group 'mechanisms'; did you mean 'mechanism'?"),
-    ("dummy in a grid", SMALL.replace("weeks = 8", "weeks = 8\ndummy = true"),
-     "groups and dummy: only sampled designs"),
-    ("excluded factor", SMALL.replace("weeks = 8", 'weeks = 8\nexclude = ["wijktafels_per_year"]'),
-     "factors.wijktafels_per_year: also in exclude"),
+    (
+        "unknown key",
+        SMALL.replace("weeks = 8", "weeks = 8\nreplicate = 3"),
+        "unknown key 'replicate'; did you mean 'replicates'?",
+    ),
+    (
+        "unknown outcome",
+        SMALL.replace('"familiarity"', '"familiarty"'),
+        "outcomes[1]: unknown outcome 'familiarty'",
+    ),
+    ("bad scenario", 'scenario = "nowhere"\n' + SMALL, "scenario:"),
+    (
+        "unknown group",
+        SMALL.replace('design = "grid"', 'design = "latin"\nsamples = 4')
+        .replace("steps = 3", "")
+        .replace("weeks = 8", 'weeks = 8\ngroups = ["mechanisms"]'),
+        "groups[0]: unknown group 'mechanisms'; did you mean 'mechanism'?",
+    ),
+    (
+        "dummy in a grid",
+        SMALL.replace("weeks = 8", "weeks = 8\ndummy = true"),
+        "groups and dummy: only sampled designs",
+    ),
+    (
+        "excluded factor",
+        SMALL.replace("weeks = 8", 'weeks = 8\nexclude = ["wijktafels_per_year"]'),
+        "factors.wijktafels_per_year: also in exclude",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("label", "text", "message"), BAD, ids=[b[0] for b in BAD])
-def test_bad_spec(tmp_path: Path, capsys: pytest.CaptureFixture[str], label: str, text: str,
-                  message: str) -> None:
+def test_bad_spec(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], label: str, text: str, message: str
+) -> None:
     spec = write(tmp_path, text)
     out = tmp_path / "out"
     assert main(["sweep", str(spec), "--out", str(out), "--quiet"]) == 2
@@ -182,12 +240,22 @@ def test_bad_spec(tmp_path: Path, capsys: pytest.CaptureFixture[str], label: str
     assert not out.exists()
 
 
-def test_unreachable_scheduler(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreachable_scheduler(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(sweep_mod, "CONNECT_TIMEOUT", 1)
     out = tmp_path / "out"
-    code = main(["sweep", str(write(tmp_path, SMALL)), "--out", str(out),
-                 "--scheduler", "tcp://127.0.0.1:9", "--quiet"])
+    code = main(
+        [
+            "sweep",
+            str(write(tmp_path, SMALL)),
+            "--out",
+            str(out),
+            "--scheduler",
+            "tcp://127.0.0.1:9",
+            "--quiet",
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "cannot reach the Dask scheduler" in err
     assert not out.exists()
@@ -195,8 +263,10 @@ def test_unreachable_scheduler(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 def test_other_spec_into_same_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
-    assert main(["sweep", str(write(tmp_path, SMALL)), "--out", str(out), "--quiet",
-                 "--workers", "1"]) == 0
+    assert (
+        main(["sweep", str(write(tmp_path, SMALL)), "--out", str(out), "--quiet", "--workers", "1"])
+        == 0
+    )
     before = sorted(p.name for p in (out / "runs").iterdir())
     other = write(tmp_path, SMALL.replace("seed = 11", "seed = 12"), "other.toml")
     assert main(["sweep", str(other), "--out", str(out), "--quiet"]) == 2
@@ -212,10 +282,12 @@ def test_same_results_with_1_and_2_workers_and_dask(tmp_path: Path) -> None:
     spec = load_spec(write(tmp_path, SMALL))
     one = sweep(spec, tmp_path / "one", workers=1, progress=False)
     two = sweep(spec, tmp_path / "two", workers=2, batch=2, progress=False)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster:  # as if on other machines
-        dask = sweep(spec, tmp_path / "dask", scheduler=cluster.scheduler_address, batch=3,
-                     progress=False)
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:  # as if on other machines
+        dask = sweep(
+            spec, tmp_path / "dask", scheduler=cluster.scheduler_address, batch=3, progress=False
+        )
     assert one.ran == two.ran == dask.ran == 12
     same_results(tmp_path / "one", tmp_path / "two")
     same_results(tmp_path / "one", tmp_path / "dask")
@@ -232,12 +304,27 @@ def test_same_results_with_1_and_2_workers_and_dask(tmp_path: Path) -> None:
 def test_kill_9_then_resume(tmp_path: Path) -> None:
     import psutil
 
-    text = SMALL.replace("values = [0, 12]", "values = [0, 4, 8, 12]") \
-                .replace("steps = 3", "steps = 7").replace("weeks = 8", "weeks = 25")
+    text = (
+        SMALL.replace("values = [0, 12]", "values = [0, 4, 8, 12]")
+        .replace("steps = 3", "steps = 7")
+        .replace("weeks = 8", "weeks = 25")
+    )
     spec_path = write(tmp_path, text)
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "samenspel", "sweep", str(spec_path), "--out", str(out),
-           "--workers", "2", "--batch", "2", "--quiet"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "samenspel",
+        "sweep",
+        str(spec_path),
+        "--out",
+        str(out),
+        "--workers",
+        "2",
+        "--batch",
+        "2",
+        "--quiet",
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while not list((out / "runs").glob("*.parquet")):
@@ -286,13 +373,19 @@ def test_weekly_series(tmp_path: Path) -> None:
 
 
 # --- analyse ------------------------------------------------------------------------------
-@pytest.mark.parametrize(("design", "extra", "columns"), [
-    ("sobol", "samples = 4", {"S1", "S1_conf", "ST", "ST_conf"}),
-    ("morris", "samples = 3", {"mu_star", "mu_star_conf", "sigma"}),
-    ("latin", "samples = 10", {"spearman_rho"}),
-])
+@pytest.mark.parametrize(
+    ("design", "extra", "columns"),
+    [
+        ("sobol", "samples = 4", {"S1", "S1_conf", "ST", "ST_conf"}),
+        ("morris", "samples = 3", {"mu_star", "mu_star_conf", "sigma"}),
+        ("latin", "samples = 10", {"spearman_rho"}),
+    ],
+)
 def test_analyse_indices(tmp_path: Path, design: str, extra: str, columns: set[str]) -> None:
-    spec = load_spec(write(tmp_path, f"""
+    spec = load_spec(
+        write(
+            tmp_path,
+            f"""
 design = "{design}"
 {extra}
 weeks = 8
@@ -305,7 +398,9 @@ range = [0, 24]
 range = [0, 8]
 [factors.interplay]
 values = ["wijkteam", "sociale_basis"]
-"""))
+""",
+        )
+    )
     out = tmp_path / "out"
     sweep(spec, out, workers=1, progress=False)
     tables = analyse(out, ["familiarity"])
@@ -317,8 +412,10 @@ values = ["wijkteam", "sociale_basis"]
 
 def test_analyse_grid_via_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
-    assert main(["sweep", str(write(tmp_path, SMALL)), "--out", str(out), "--quiet",
-                 "--workers", "1"]) == 0
+    assert (
+        main(["sweep", str(write(tmp_path, SMALL)), "--out", str(out), "--quiet", "--workers", "1"])
+        == 0
+    )
     assert main(["analyse", str(out)]) == 0
     assert "Mean share_coproduction" in capsys.readouterr().out
     table = pd.read_csv(out / "analysis" / "grid_familiarity.csv", index_col=0)
@@ -342,18 +439,21 @@ def test_ema_workbench_wraps_run() -> None:
     outcomes = [ema.ScalarOutcome("share_coproduction"), ema.ScalarOutcome("familiarity")]
     constants = [ema.Constant("weeks", 6), ema.Constant("n_households", 100)]
     model = ema.Model("samenspel", function=run)  # unchanged
-    model.uncertainties = [ema.RealParameter("goal_clarity", 0.0, 1.0),
-                           ema.IntegerParameter("coordinator_capacity", 0, 10),
-                           ema.CategoricalParameter("hybridisation_model",
-                                                    ["unclear", "accessibility_plus"])]
+    model.uncertainties = [
+        ema.RealParameter("goal_clarity", 0.0, 1.0),
+        ema.IntegerParameter("coordinator_capacity", 0, 10),
+        ema.CategoricalParameter("hybridisation_model", ["unclear", "accessibility_plus"]),
+    ]
     model.constants, model.outcomes = constants, outcomes
     with ema.SequentialEvaluator(model) as evaluator:
         experiments, results = evaluator.perform_experiments(scenarios=4)
     assert len(experiments) == 4 and results["share_coproduction"].shape == (4,)
 
     model = ema.Model("samenspel", function=run)  # unchanged; the seed comes as np.int64
-    model.uncertainties = [ema.IntegerParameter("seed", 0, 1000),
-                           ema.RealParameter("goal_clarity", 0.0, 1.0)]
+    model.uncertainties = [
+        ema.IntegerParameter("seed", 0, 1000),
+        ema.RealParameter("goal_clarity", 0.0, 1.0),
+    ]
     model.constants, model.outcomes = constants, outcomes
     with ema.SequentialEvaluator(model) as evaluator:
         experiments, results = evaluator.perform_experiments(scenarios=3)
@@ -367,10 +467,14 @@ def test_mesa_batch_run() -> None:
 
     method = multiprocessing.get_start_method(allow_none=True)
     try:
-        rows = mesa.batch_run(Neighbourhood, parameters={"goal_clarity": [0.2, 0.8],
-                                                         "n_households": 100},
-                              number_processes=1, rng=[1, 2], max_steps=5,
-                              display_progress=False)
+        rows = mesa.batch_run(
+            Neighbourhood,
+            parameters={"goal_clarity": [0.2, 0.8], "n_households": 100},
+            number_processes=1,
+            rng=[1, 2],
+            max_steps=5,
+            display_progress=False,
+        )
     finally:  # batch_run forces the 'spawn' start method for the whole process
         multiprocessing.set_start_method(method, force=True)
     df = pd.DataFrame(rows)

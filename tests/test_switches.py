@@ -21,8 +21,7 @@ def test_without_brokerage_nothing_is_intermediated():
 
 
 def test_without_familiarity_growth_cross_ties_only_fade():
-    m = Neighbourhood(rng=3, weeks=WEEKS, mech_familiarity=False, wijktafels_per_year=12,
-                      **SMALL)
+    m = Neighbourhood(rng=3, weeks=WEEKS, mech_familiarity=False, wijktafels_per_year=12, **SMALL)
     start = m.ties.get(m.ties.cross_i, m.ties.cross_j).copy()
     m.run_model()
     end = m.ties.get(m.ties.cross_i, m.ties.cross_j)
@@ -32,8 +31,7 @@ def test_without_familiarity_growth_cross_ties_only_fade():
 
 
 def test_without_reflection_there_is_no_recognition():
-    off = simulate(seed=3, weeks=WEEKS, reflection_per_year=12, mech_reflection=False,
-                   **SMALL)
+    off = simulate(seed=3, weeks=WEEKS, reflection_per_year=12, mech_reflection=False, **SMALL)
     assert off.gauges["recognition"] == 0.0
     assert off.summary()["reflection_participation"] > 0  # the sessions still happen
     on = simulate(seed=3, weeks=WEEKS, reflection_per_year=12, **SMALL)
@@ -60,8 +58,12 @@ def test_without_caseload_limits_professionals_always_have_time():
     m = simulate(seed=3, weeks=30, mech_caseload=False, caseload_capacity=1.0, **SMALL)
     pros = m.actors.side == Side.FORMAL
     assert np.all(m.actors.load[pros] > 1)  # overloaded ...
-    assert np.all(m.view.available[pros] == pytest.approx(
-        1 - m.p["community_time"] + m.p["community_time"] * m.actors.community[pros]))
+    assert np.all(
+        m.view.available[pros]
+        == pytest.approx(
+            1 - m.p["community_time"] + m.p["community_time"] * m.actors.community[pros]
+        )
+    )
 
 
 def test_without_identity_gating_distance_plays_no_part():

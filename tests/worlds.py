@@ -25,8 +25,15 @@ PRO_A, PRO_B, VOL_A, VOL_B = 0, 1, 2, 3
 
 def tiny(seed: int = 0, coordinators: int = 1, **params) -> Neighbourhood:
     """A 10-household world with 2 professionals, 2 volunteers and 1 organisation."""
-    return Neighbourhood(rng=seed, n_households=10, n_professionals=2, n_volunteers=2,
-                         n_coordinators=coordinators, n_organisations=1, **params)
+    return Neighbourhood(
+        rng=seed,
+        n_households=10,
+        n_professionals=2,
+        n_volunteers=2,
+        n_coordinators=coordinators,
+        n_organisations=1,
+        **params,
+    )
 
 
 def org_index(model: Neighbourhood) -> int:
@@ -83,9 +90,17 @@ def set_distance(model: Neighbourhood, actors, ingroup: float, regard: float) ->
     model.actors.threat[actors] = 0.0
 
 
-def open_case(model: Neighbourhood, household: int, severity: float, *, pro: int = -1,
-              inf: int = -1, coord: int = -1, direct: bool = False,
-              circle: bool = False) -> int:
+def open_case(
+    model: Neighbourhood,
+    household: int,
+    severity: float,
+    *,
+    pro: int = -1,
+    inf: int = -1,
+    coord: int = -1,
+    direct: bool = False,
+    circle: bool = False,
+) -> int:
     """Open a case for ``household`` at ``severity`` with the given actors on it."""
     from samenspel.model.routing import assign, make_direct
 

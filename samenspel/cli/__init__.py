@@ -30,8 +30,7 @@ COMMANDS: dict[str, str] = {
     "params": "list the model parameters",
     "scenarios": "list the scenario library",
     "compare": "compare scenarios with common random numbers",
-    "explain": "which mechanisms carry a scenario's effect (knock-outs, common random "
-               "numbers)",
+    "explain": "which mechanisms carry a scenario's effect (knock-outs, common random numbers)",
     "validate": "check the validation patterns, write docs/validation.md",
     "calibrate": "pattern-oriented calibration of the free parameters (Latin hypercube)",
     "sweep": "run a parameter sweep (experiments/*.toml)",
@@ -45,14 +44,17 @@ __all__ = ["COMMANDS", "UsageError", "build_parser", "main"]
 
 def build_parser() -> Parser:
     """The argument parser; each subcommand's options are added when it is used."""
-    parser = Parser(prog="samenspel", description="samenspel: an agent-based model of "
-                    "co-production and co-existence in the social domain")
+    parser = Parser(
+        prog="samenspel",
+        description="samenspel: an agent-based model of "
+        "co-production and co-existence in the social domain",
+    )
     parser.add_argument("--version", action="version", version=f"samenspel {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser,
-                                metavar="COMMAND")
+    sub = parser.add_subparsers(
+        dest="command", required=True, parser_class=Parser, metavar="COMMAND"
+    )
     for name, help_text in COMMANDS.items():
-        sub.add_parser(name, help=help_text, description=help_text,
-                       command=f"{__name__}.{name}")
+        sub.add_parser(name, help=help_text, description=help_text, command=f"{__name__}.{name}")
     return parser
 
 

@@ -8,8 +8,12 @@ import argparse
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Options of ``samenspel analyse``."""
     p.add_argument("dir", metavar="DIR", help="results folder of 'samenspel sweep'")
-    p.add_argument("--outcome", action="append", metavar="NAME",
-                   help="outcome to analyse (repeatable; default: the spec's outcomes)")
+    p.add_argument(
+        "--outcome",
+        action="append",
+        metavar="NAME",
+        help="outcome to analyse (repeatable; default: the spec's outcomes)",
+    )
 
 
 def main(args: argparse.Namespace) -> int:

@@ -68,8 +68,11 @@ class Parser(argparse.ArgumentParser):
             module.add_arguments(self)
             self.set_defaults(func=module.main)
 
-    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
-                         namespace: argparse.Namespace | None = None) -> Any:
+    def parse_known_args(
+        self,
+        args: Sequence[str] | None = None,  # type: ignore[override]
+        namespace: argparse.Namespace | None = None,
+    ) -> Any:
         """Add this subcommand's options (first use), then parse."""
         self._configure()
         return super().parse_known_args(args, namespace)
@@ -107,8 +110,9 @@ def check_writable(folder: Path, option: str = "--out") -> None:
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".samenspel-probe-"):
             pass
     except OSError as exc:
-        raise UsageError(f"{option}: cannot write in {str(folder)!r} "
-                         f"({exc.strerror or type(exc).__name__})") from None
+        raise UsageError(
+            f"{option}: cannot write in {str(folder)!r} ({exc.strerror or type(exc).__name__})"
+        ) from None
 
 
 def check_out_file(path: str | None) -> Path | None:
@@ -146,8 +150,9 @@ def check_seed_weeks(seed: int, weeks: int, allow_large: bool = False) -> None:
     try:
         check_run_args(seed, weeks)
     except ParameterError as exc:  # name the option as the user typed it
-        raise UsageError(str(exc).replace("parameter 'seed'", "--seed")
-                         .replace("parameter 'weeks'", "--weeks")) from None
+        raise UsageError(
+            str(exc).replace("parameter 'seed'", "--seed").replace("parameter 'weeks'", "--weeks")
+        ) from None
     check_size("--weeks", weeks, MAX_WEEKS, allow_large)
 
 
@@ -157,23 +162,34 @@ def check_workers(workers: int | None) -> None:
         raise UsageError(f"--workers must be at least 1, got {workers}")
 
 
-def add_replicate_options(parser: argparse.ArgumentParser, replicates: int,
-                          replicates_help: str, default_weeks: int) -> None:
+def add_replicate_options(
+    parser: argparse.ArgumentParser, replicates: int, replicates_help: str, default_weeks: int
+) -> None:
     """The run options of commands with the same seeds in every arm (compare, explain).
 
     ``--replicates``, ``--seed``, ``--weeks`` and ``--workers``.
     """
-    parser.add_argument("--replicates", type=int, default=replicates,
-                        help=f"{replicates_help} (default {replicates})")
-    parser.add_argument("--seed", type=int, default=0,
-                        help="first seed; replicate i uses seed+i (default 0)")
-    parser.add_argument("--weeks", type=int, default=default_weeks,
-                        help=f"weeks per run (default {default_weeks})")
-    parser.add_argument("--workers", type=int, default=None,
-                        help="processes to use (default: all available cores)")
+    parser.add_argument(
+        "--replicates",
+        type=int,
+        default=replicates,
+        help=f"{replicates_help} (default {replicates})",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="first seed; replicate i uses seed+i (default 0)"
+    )
+    parser.add_argument(
+        "--weeks", type=int, default=default_weeks, help=f"weeks per run (default {default_weeks})"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=None, help="processes to use (default: all available cores)"
+    )
 
 
 def add_allow_large(parser: argparse.ArgumentParser) -> None:
     """The ``--allow-large`` flag (see ``samenspel.limits``)."""
-    parser.add_argument("--allow-large", action="store_true",
-                        help="go past the size ceilings (weeks, replicates, samples, runs)")
+    parser.add_argument(
+        "--allow-large",
+        action="store_true",
+        help="go past the size ceilings (weeks, replicates, samples, runs)",
+    )

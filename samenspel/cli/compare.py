@@ -18,26 +18,40 @@ from .run import DEFAULT_WEEKS
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Options of ``samenspel compare``."""
-    p.add_argument("scenarios", nargs="+", metavar="SCENARIO",
-                   help="two or more scenario names or .toml files; the first is "
-                        "the reference for the differences")
-    add_replicate_options(p, 10, "runs per scenario, the same seeds for each",
-                          DEFAULT_WEEKS)
-    p.add_argument("--set", action="append", metavar="NAME=VALUE",
-                   help="set a parameter in every scenario (repeatable)")
-    p.add_argument("--out", required=True, metavar="DIR",
-                   help="folder for the CSV/Parquet tables and PNG figures")
+    p.add_argument(
+        "scenarios",
+        nargs="+",
+        metavar="SCENARIO",
+        help="two or more scenario names or .toml files; the first is "
+        "the reference for the differences",
+    )
+    add_replicate_options(p, 10, "runs per scenario, the same seeds for each", DEFAULT_WEEKS)
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="NAME=VALUE",
+        help="set a parameter in every scenario (repeatable)",
+    )
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help="folder for the CSV/Parquet tables and PNG figures",
+    )
     add_allow_large(p)
 
 
-def check_replicates(replicates: int, seed: int, weeks: int, allow_large: bool,
-                     least: int = 1, scenarios: int = 1) -> None:
+def check_replicates(
+    replicates: int, seed: int, weeks: int, allow_large: bool, least: int = 1, scenarios: int = 1
+) -> None:
     """Check ``--replicates`` (with the seeds it uses) against the ceilings."""
     from ..limits import MAX_REPLICATES, check_runs, check_size
 
     if replicates < least:
-        raise UsageError(f"--replicates must be at least {least}"
-                         f"{' (for an interval)' if least > 1 else ''}, got {replicates}")
+        raise UsageError(
+            f"--replicates must be at least {least}"
+            f"{' (for an interval)' if least > 1 else ''}, got {replicates}"
+        )
     check_size("--replicates", replicates, MAX_REPLICATES, allow_large)
     check_seed_weeks(seed, weeks, allow_large)
     check_seed_weeks(seed + replicates - 1, weeks, allow_large)  # the last seed used
@@ -59,21 +73,36 @@ def main(args: argparse.Namespace) -> int:
 
     if len(args.scenarios) < 2:
         raise UsageError(f"compare needs at least two scenarios, got {len(args.scenarios)}")
-    check_replicates(args.replicates, args.seed, args.weeks, args.allow_large, least=2,
-                     scenarios=len(args.scenarios))
+    check_replicates(
+        args.replicates,
+        args.seed,
+        args.weeks,
+        args.allow_large,
+        least=2,
+        scenarios=len(args.scenarios),
+    )
     check_workers(args.workers)
     out = check_out_dir(args.out)
     sets = parse_sets(args.set)
     if sets:
         resolve(sets, where="--set")
     load_scenarios(args.scenarios)  # fail on a bad file before starting any run
-    with progress_bar(f"{len(args.scenarios)} scenarios x {args.replicates} replicates"
-                      ) as progress:
-        comp = run_comparison(args.scenarios, args.replicates, seed=args.seed,
-                              weeks=args.weeks, workers=args.workers, progress=progress,
-                              overrides=sets or None)
+    with progress_bar(
+        f"{len(args.scenarios)} scenarios x {args.replicates} replicates"
+    ) as progress:
+        comp = run_comparison(
+            args.scenarios,
+            args.replicates,
+            seed=args.seed,
+            weeks=args.weeks,
+            workers=args.workers,
+            progress=progress,
+            overrides=sets or None,
+        )
     print_outcomes(comp, console=Console(width=max(Console().width, 120)))
     written = write_outputs(comp, out)
-    print(f"{len(comp.runs)} runs in {comp.seconds:.1f} s on {comp.workers} processes; "
-          f"written to {out}: " + ", ".join(p.name for p in written))
+    print(
+        f"{len(comp.runs)} runs in {comp.seconds:.1f} s on {comp.workers} processes; "
+        f"written to {out}: " + ", ".join(p.name for p in written)
+    )
     return 0

@@ -15,17 +15,32 @@ SCALE_NAMES = ("neighbourhood", "city")  # the keys of samenspel.model.params.SC
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Options of ``samenspel run``."""
-    p.add_argument("scenario", nargs="?", metavar="SCENARIO",
-                   help="a scenario name (see 'samenspel scenarios') or a .toml file")
+    p.add_argument(
+        "scenario",
+        nargs="?",
+        metavar="SCENARIO",
+        help="a scenario name (see 'samenspel scenarios') or a .toml file",
+    )
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    p.add_argument("--weeks", type=int, default=DEFAULT_WEEKS,
-                   help=f"weeks to simulate (default {DEFAULT_WEEKS})")
-    p.add_argument("--set", action="append", metavar="NAME=VALUE",
-                   help="set a parameter (repeatable); see 'samenspel params'")
+    p.add_argument(
+        "--weeks",
+        type=int,
+        default=DEFAULT_WEEKS,
+        help=f"weeks to simulate (default {DEFAULT_WEEKS})",
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="NAME=VALUE",
+        help="set a parameter (repeatable); see 'samenspel params'",
+    )
     p.add_argument("--out", help="write the weekly series to FILE.csv or FILE.parquet")
-    p.add_argument("--scale", choices=SCALE_NAMES, default="neighbourhood",
-                   help="one wijkteam area (default) or a whole city of 50 areas; "
-                        "--set n_areas=N overrides")
+    p.add_argument(
+        "--scale",
+        choices=SCALE_NAMES,
+        default="neighbourhood",
+        help="one wijkteam area (default) or a whole city of 50 areas; --set n_areas=N overrides",
+    )
     add_allow_large(p)
 
 
@@ -59,8 +74,9 @@ def main(args: argparse.Namespace) -> int:
     model = simulate(seed=args.seed, weeks=args.weeks, **params)
     elapsed = time.perf_counter() - t0
     summary = model.summary()
-    table = Table(title=f"samenspel run: {label}seed {args.seed}, {args.weeks} weeks "
-                        f"({elapsed:.2f} s)")
+    table = Table(
+        title=f"samenspel run: {label}seed {args.seed}, {args.weeks} weeks ({elapsed:.2f} s)"
+    )
     table.add_column("outcome")
     table.add_column("value", justify="right")
     for key, value in summary.items():

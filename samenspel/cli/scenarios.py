@@ -19,16 +19,28 @@ def main(args: argparse.Namespace) -> int:
     from ..scenarios import list_scenarios
 
     nl = args.lang == "nl"
-    table = Table(title="samenspel scenario's" if nl else "samenspel scenarios",
-                  show_lines=True, expand=True)
-    cols = (("naam", "context", "bouwt op", "titel", "beschrijving", "knoppen") if nl
-            else ("name", "context", "extends", "title", "description", "levers"))
+    table = Table(
+        title="samenspel scenario's" if nl else "samenspel scenarios", show_lines=True, expand=True
+    )
+    cols = (
+        ("naam", "context", "bouwt op", "titel", "beschrijving", "knoppen")
+        if nl
+        else ("name", "context", "extends", "title", "description", "levers")
+    )
     for col, ratio in zip(cols, (None, None, None, 3, 7, 4), strict=True):
         table.add_column(col, overflow="fold", ratio=ratio, no_wrap=ratio is None)
     for sc in list_scenarios():
-        levers = "\n".join([*(f"{k} = {v}" for k, v in sc.levers.items()),
-                            *as_toml_rows(sc.schedule)]) or "-"
-        table.add_row(sc.name, sc.context, sc.extends or "-", sc.title(args.lang),
-                      sc.description(args.lang), levers)
+        levers = (
+            "\n".join([*(f"{k} = {v}" for k, v in sc.levers.items()), *as_toml_rows(sc.schedule)])
+            or "-"
+        )
+        table.add_row(
+            sc.name,
+            sc.context,
+            sc.extends or "-",
+            sc.title(args.lang),
+            sc.description(args.lang),
+            levers,
+        )
     Console(width=max(Console().width, 160)).print(table)
     return 0

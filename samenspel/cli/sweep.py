@@ -17,22 +17,46 @@ def _workers_default() -> int:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Options of ``samenspel sweep``."""
-    p.add_argument("spec", metavar="SPEC",
-                   help="sweep spec: a file, or the name of a shipped one such as "
-                        "sobol-three-os (experiments/*.toml)")
-    p.add_argument("--workers", type=int, default=_workers_default(), metavar="N",
-                   help="local worker processes (default: all CPUs; unused with --scheduler)")
-    p.add_argument("--out", metavar="DIR", help="results folder (default results/NAME); "
-                                                "run again with the same folder to resume")
-    p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
-                   help="run on an existing Dask scheduler instead of local processes")
-    p.add_argument("--batch", type=int, metavar="N",
-                   help="runs per task (default: up to 50, fewer towards the end)")
+    p.add_argument(
+        "spec",
+        metavar="SPEC",
+        help="sweep spec: a file, or the name of a shipped one such as "
+        "sobol-three-os (experiments/*.toml)",
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=_workers_default(),
+        metavar="N",
+        help="local worker processes (default: all CPUs; unused with --scheduler)",
+    )
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        help="results folder (default results/NAME); run again with the same folder to resume",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="run on an existing Dask scheduler instead of local processes",
+    )
+    p.add_argument(
+        "--batch",
+        type=int,
+        metavar="N",
+        help="runs per task (default: up to 50, fewer towards the end)",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--dry-run", action="store_true",
-                   help="check the spec and print the run count and time estimate only")
-    p.add_argument("--yes", action="store_true",
-                   help="start a sweep estimated to take over an hour without asking")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="check the spec and print the run count and time estimate only",
+    )
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help="start a sweep estimated to take over an hour without asking",
+    )
     add_allow_large(p)
 
 
@@ -68,31 +92,47 @@ def main(args: argparse.Namespace) -> int:
         design = build_design(spec)
         slots = sum(client.nthreads().values()) if client is not None else args.workers
         first = design.drop(columns=["point", *[c for c in design if c.startswith("x_")]])
-        seconds, text = estimate(runs, max(1, slots), spec.weeks,
-                                 first.iloc[0].to_dict() if len(first) else None)
+        seconds, text = estimate(
+            runs, max(1, slots), spec.weeks, first.iloc[0].to_dict() if len(first) else None
+        )
         if args.dry_run:
             print(f"{spec.name} ({spec.path}): {text}")
             return 0
         confirm(seconds, args.yes, text)
         print(f"{spec.name}: {text}", flush=True)
-        res = sweep(spec, out, workers=args.workers, client=client, batch=args.batch,
-                    progress=not args.quiet, warn=_warn, design=design,
-                    allow_large=args.allow_large)
+        res = sweep(
+            spec,
+            out,
+            workers=args.workers,
+            client=client,
+            batch=args.batch,
+            progress=not args.quiet,
+            warn=_warn,
+            design=design,
+            allow_large=args.allow_large,
+        )
     except KeyboardInterrupt:
-        print("samenspel: interrupted; run the same command again to finish the sweep",
-              file=sys.stderr)
+        print(
+            "samenspel: interrupted; run the same command again to finish the sweep",
+            file=sys.stderr,
+        )
         return 130
     except BrokenProcessPool:
-        print("samenspel: error: a worker process died (out of memory?); the finished runs "
-              "are kept, run the same command again to finish the sweep", file=sys.stderr)
+        print(
+            "samenspel: error: a worker process died (out of memory?); the finished runs "
+            "are kept, run the same command again to finish the sweep",
+            file=sys.stderr,
+        )
         return 1
     except Exception as exc:
         if client is None or not _from_dask(exc):
             raise
-        print(f"samenspel: error: lost the Dask scheduler {args.scheduler} "
-              f"({type(exc).__name__}); "
-              "the finished runs are kept, run the same command again to resume",
-              file=sys.stderr)
+        print(
+            f"samenspel: error: lost the Dask scheduler {args.scheduler} "
+            f"({type(exc).__name__}); "
+            "the finished runs are kept, run the same command again to resume",
+            file=sys.stderr,
+        )
         return 1
     finally:
         if client is not None:
@@ -101,8 +141,10 @@ def main(args: argparse.Namespace) -> int:
         print(f"nothing to do: all {res.total} runs of {spec.name} are in {res.out}")
     else:
         rate = res.ran / res.seconds if res.seconds else float("nan")
-        print(f"{res.ran} runs in {res.seconds:.1f} s ({rate:.2f} runs/s), {res.files} files "
-              f"written to {res.out / 'runs'}; {res.skipped} runs were already there")
+        print(
+            f"{res.ran} runs in {res.seconds:.1f} s ({rate:.2f} runs/s), {res.files} files "
+            f"written to {res.out / 'runs'}; {res.skipped} runs were already there"
+        )
     return 0
 
 
@@ -112,9 +154,9 @@ def _from_dask(exc: BaseException) -> bool:
     import concurrent.futures
 
     module = type(exc).__module__ or ""
-    return (module.startswith(("distributed", "tornado"))
-            or isinstance(exc, OSError | TimeoutError | asyncio.CancelledError
-                          | concurrent.futures.CancelledError))
+    return module.startswith(("distributed", "tornado")) or isinstance(
+        exc, OSError | TimeoutError | asyncio.CancelledError | concurrent.futures.CancelledError
+    )
 
 
 def _quiet_dask_logs() -> None:

@@ -19,9 +19,13 @@ PAGES = (("", "nav_explore"), ("compare", "nav_compare"), ("learn", "nav_learn")
 @solara.component
 def LanguageSwitch() -> None:
     """NL | EN toggle; changes every text on every page of this session."""
-    solara.ToggleButtonsSingle(value=i18n.current(), values=list(i18n.LANGS),
-                               on_value=i18n.lang.set, dense=True,
-                               classes=["samenspel-lang"])
+    solara.ToggleButtonsSingle(
+        value=i18n.current(),
+        values=list(i18n.LANGS),
+        on_value=i18n.lang.set,
+        dense=True,
+        classes=["samenspel-lang"],
+    )
 
 
 @solara.component
@@ -31,22 +35,32 @@ def Layout(children: list | None = None) -> None:
 
     def settle_language() -> None:
         if not i18n.lang.value:
-            i18n.lang.set(i18n.detect(headers.value,  # type: ignore[attr-defined]
-                                      router.search))
+            i18n.lang.set(
+                i18n.detect(
+                    headers.value,  # type: ignore[attr-defined]
+                    router.search,
+                )
+            )
 
     solara.use_effect(settle_language, [])
     here = router.path.strip("/").split("/")[0]
     solara.Title("samenspel")
-    with solara.AppLayout(title=t("app_title"), navigation=False, color="#1b4f72",
-                          children=children or []):
+    with solara.AppLayout(
+        title=t("app_title"), navigation=False, color="#1b4f72", children=children or []
+    ):
         with solara.AppBar():
             solara.AppBarTitle(t("app_title"))
             with solara.Row(gap="2px", style={"align-items": "center"}):
                 for path, key in PAGES:
                     active = here == path
-                    solara.Button(t(key), on_click=lambda p=path: router.push(f"/{p}"),
-                                  text=not active, outlined=active, dark=True,
-                                  classes=[f"samenspel-nav-{path or 'explore'}"])
+                    solara.Button(
+                        t(key),
+                        on_click=lambda p=path: router.push(f"/{p}"),
+                        text=not active,
+                        outlined=active,
+                        dark=True,
+                        classes=[f"samenspel-nav-{path or 'explore'}"],
+                    )
                 LanguageSwitch()
 
 

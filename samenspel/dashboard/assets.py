@@ -121,10 +121,13 @@ def page_files() -> list[str]:
     pkgs = required_packages()
     app = f"@widgetti/solara-vuetify-app@{pkgs['@widgetti/solara-vuetify-app']}/dist"
     major = _ipywidgets_major()
-    return [f"{app}/main{major}.css", f"{app}/fonts.css",
-            f"{app}/solara-vuetify-app{major}.min.js",
-            f"requirejs@{pkgs['requirejs']}/require.js",
-            f"font-awesome@{pkgs['font-awesome']}/css/font-awesome.min.css"]
+    return [
+        f"{app}/main{major}.css",
+        f"{app}/fonts.css",
+        f"{app}/solara-vuetify-app{major}.min.js",
+        f"requirejs@{pkgs['requirejs']}/require.js",
+        f"font-awesome@{pkgs['font-awesome']}/css/font-awesome.min.css",
+    ]
 
 
 def _ipywidgets_major() -> int:
@@ -195,28 +198,45 @@ def fetch(folder: Path | None = None, npm: str | None = None, quiet: bool = Fals
     """
     folder = folder or cache_dir()
     npm = npm or shutil.which("npm")
-    todo = {n: v for n, v in required_packages().items()
-            if not (folder / f"{n}@{v}" / "package.json").is_file()}
+    todo = {
+        n: v
+        for n, v in required_packages().items()
+        if not (folder / f"{n}@{v}" / "package.json").is_file()
+    }
     if not todo:
         return folder
     if npm is None:
-        raise AssetError("npm is not installed; install Node.js/npm (it reaches the npm "
-                         "registry) and run 'samenspel dashboard --fetch-assets' once")
+        raise AssetError(
+            "npm is not installed; install Node.js/npm (it reaches the npm "
+            "registry) and run 'samenspel dashboard --fetch-assets' once"
+        )
     folder.mkdir(parents=True, exist_ok=True)
     from filelock import FileLock
 
-    with FileLock(folder / ".samenspel-fetch.lock"), \
-            tempfile.TemporaryDirectory(prefix="samenspel-npm-") as tmpdir:
-        todo = {n: v for n, v in todo.items()  # another process may have fetched them
-                if not (folder / f"{n}@{v}" / "package.json").is_file()}
+    with (
+        FileLock(folder / ".samenspel-fetch.lock"),
+        tempfile.TemporaryDirectory(prefix="samenspel-npm-") as tmpdir,
+    ):
+        todo = {
+            n: v
+            for n, v in todo.items()  # another process may have fetched them
+            if not (folder / f"{n}@{v}" / "package.json").is_file()
+        }
         for name, version in todo.items():
             spec = f"{name}@{version}"
             if not quiet:
                 print(f"fetching {spec} from the npm registry", file=sys.stderr)
-            proc = subprocess.run([npm, "pack", spec, "--silent", "--pack-destination",
-                                   tmpdir], capture_output=True, text=True, timeout=300)
-            tgz = tmpdir / Path(proc.stdout.strip().splitlines()[-1]) if (
-                proc.returncode == 0 and proc.stdout.strip()) else None
+            proc = subprocess.run(
+                [npm, "pack", spec, "--silent", "--pack-destination", tmpdir],
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
+            tgz = (
+                tmpdir / Path(proc.stdout.strip().splitlines()[-1])
+                if (proc.returncode == 0 and proc.stdout.strip())
+                else None
+            )
             if tgz is None or not tgz.is_file():
                 err = " ".join((proc.stderr or proc.stdout).split())[:300]
                 raise AssetError(f"npm pack {spec} failed: {err or 'no file written'}")
@@ -274,8 +294,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if "--check" in args:
         left = missing()
-        print(f"{cache_dir()}: " + ("all front-end files present" if not left
-                                    else "missing " + ", ".join(left)))
+        print(
+            f"{cache_dir()}: "
+            + ("all front-end files present" if not left else "missing " + ", ".join(left))
+        )
         return 1 if left else 0
     try:
         print(f"front-end files in {fetch()}")

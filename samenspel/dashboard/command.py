@@ -23,8 +23,23 @@ APP = "samenspel.dashboard.app"
 
 def server_command(host: str, port: int) -> list[str]:
     """The command line that runs the Solara server for the dashboard."""
-    return [sys.executable, "-m", "solara", "run", APP, "--host", host, "--port", str(port),
-            "--production", "--no-open", "--log-level", "warning", "--theme-loader", "plain"]
+    return [
+        sys.executable,
+        "-m",
+        "solara",
+        "run",
+        APP,
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--production",
+        "--no-open",
+        "--log-level",
+        "warning",
+        "--theme-loader",
+        "plain",
+    ]
 
 
 def server_env(lang: str = "auto", base: dict[str, str] | None = None) -> dict[str, str]:
@@ -54,11 +69,16 @@ def prepare_assets(fetch_if_missing: bool = True) -> None:
     if not left:
         return
     if not fetch_if_missing:
-        raise AssetError(f"front-end files missing in {cache_dir()}: {', '.join(left)}; "
-                         "run 'samenspel dashboard --fetch-assets' on a machine that "
-                         "reaches the npm registry")
-    print("The dashboard's front-end files are not installed yet; fetching them once "
-          "from the npm registry.", file=sys.stderr)
+        raise AssetError(
+            f"front-end files missing in {cache_dir()}: {', '.join(left)}; "
+            "run 'samenspel dashboard --fetch-assets' on a machine that "
+            "reaches the npm registry"
+        )
+    print(
+        "The dashboard's front-end files are not installed yet; fetching them once "
+        "from the npm registry.",
+        file=sys.stderr,
+    )
     fetch()
 
 
@@ -68,12 +88,13 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
 
     if args.check_assets:
         left = missing()
-        print(f"{cache_dir()}: " + ("all front-end files present" if not left
-                                    else "missing " + ", ".join(left)))
+        print(
+            f"{cache_dir()}: "
+            + ("all front-end files present" if not left else "missing " + ", ".join(left))
+        )
         return 0 if not left else 1
     if not 0 <= args.port <= 65535:  # checked first: nothing is fetched for a typo
-        print(f"samenspel: error: --port must be from 0 to 65535, got {args.port}",
-              file=sys.stderr)
+        print(f"samenspel: error: --port must be from 0 to 65535, got {args.port}", file=sys.stderr)
         return 2
     try:
         prepare_assets(fetch_if_missing=not args.offline)
@@ -83,8 +104,9 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     if args.fetch_assets:
         print(f"front-end files in {cache_dir()}")
         return 0
-    print(f"samenspel dashboard on http://{args.host}:{args.port}/ (Ctrl+C stops it)",
-          file=sys.stderr)
+    print(
+        f"samenspel dashboard on http://{args.host}:{args.port}/ (Ctrl+C stops it)", file=sys.stderr
+    )
     cmd, env = server_command(args.host, args.port), server_env(args.lang)
     sys.stderr.flush()
     if os.name == "posix":  # become the server: signals reach it, no orphan is left
@@ -97,15 +119,30 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
 
 def add_arguments(dash: argparse.ArgumentParser) -> None:
     """Options of ``samenspel dashboard``."""
-    dash.add_argument("--host", default=DEFAULT_HOST,
-                      help=f"address to listen on (default {DEFAULT_HOST})")
-    dash.add_argument("--port", type=int, default=DEFAULT_PORT,
-                      help=f"port to listen on (default {DEFAULT_PORT})")
-    dash.add_argument("--lang", choices=("auto", "nl", "en"), default="auto",
-                      help="language of the pages (default: the browser's)")
-    dash.add_argument("--fetch-assets", action="store_true",
-                      help="only fetch the front-end files into the local cache (npm)")
-    dash.add_argument("--check-assets", action="store_true",
-                      help="only check that the front-end files are in place")
-    dash.add_argument("--offline", action="store_true",
-                      help="never fetch front-end files; fail if they are missing")
+    dash.add_argument(
+        "--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})"
+    )
+    dash.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"port to listen on (default {DEFAULT_PORT})"
+    )
+    dash.add_argument(
+        "--lang",
+        choices=("auto", "nl", "en"),
+        default="auto",
+        help="language of the pages (default: the browser's)",
+    )
+    dash.add_argument(
+        "--fetch-assets",
+        action="store_true",
+        help="only fetch the front-end files into the local cache (npm)",
+    )
+    dash.add_argument(
+        "--check-assets",
+        action="store_true",
+        help="only check that the front-end files are in place",
+    )
+    dash.add_argument(
+        "--offline",
+        action="store_true",
+        help="never fetch front-end files; fail if they are missing",
+    )

@@ -30,11 +30,24 @@ from . import i18n
 from .charts import PALETTE, Series, bar_chart, line_chart
 from .i18n import t
 
-KEY_OUTCOMES = ("share_coproduction", "share_intermediated", "share_coexistence",
-                "brokerage_share", "informal_uptake", "familiarity", "disagreement",
-                "goal_uncertainty", "regard_formal", "regard_informal", "late_escalations",
-                "instrumentalisations", "unmet_need", "weeks_to_help", "needs_resolved",
-                "silent_left_per_100")
+KEY_OUTCOMES = (
+    "share_coproduction",
+    "share_intermediated",
+    "share_coexistence",
+    "brokerage_share",
+    "informal_uptake",
+    "familiarity",
+    "disagreement",
+    "goal_uncertainty",
+    "regard_formal",
+    "regard_informal",
+    "late_escalations",
+    "instrumentalisations",
+    "unmet_need",
+    "weeks_to_help",
+    "needs_resolved",
+    "silent_left_per_100",
+)
 CURVE_GAUGES = (*MODE_GAUGES, *O_GAUGES)
 WEEK_CHOICES = (52, 104, 156, 260, 520)
 DEFAULT_SELECTION = ["city-baseline", "combined-package"]
@@ -66,20 +79,22 @@ class Result:
 def comparison(names: list[str], n_replicates: int, n_weeks: int, seed: int) -> Result:
     """Run the comparison (in a thread) and compute its tables."""
     progress.set((0, len(names) * n_replicates))
-    comp = run_comparison(names, n_replicates, seed=seed, weeks=n_weeks,
-                          progress=lambda done, total: progress.set((done, total)))
+    comp = run_comparison(
+        names,
+        n_replicates,
+        seed=seed,
+        weeks=n_weeks,
+        progress=lambda done, total: progress.set((done, total)),
+    )
     return Result(comp, outcome_table(comp), compute_bands(comp, CURVE_GAUGES))
 
 
 # --- downloads ----------------------------------------------------------------------
 
 FIGURE_TEXT_NL = {
-    "Outcomes per scenario: mean and 95 % confidence interval":
-        "Uitkomsten per scenario: gemiddelde en 95%-betrouwbaarheidsinterval",
-    "Case modes (share of open cases): mean and 95 % band over replicates":
-        "Vormen van casussen (aandeel open casussen): gemiddelde en 95%-band",
-    "The three o's: mean and 95 % band over replicates":
-        "De drie o's: gemiddelde en 95%-band over de herhalingen",
+    "Outcomes per scenario: mean and 95 % confidence interval": "Uitkomsten per scenario: gemiddelde en 95%-betrouwbaarheidsinterval",
+    "Case modes (share of open cases): mean and 95 % band over replicates": "Vormen van casussen (aandeel open casussen): gemiddelde en 95%-band",
+    "The three o's: mean and 95 % band over replicates": "De drie o's: gemiddelde en 95%-band over de herhalingen",
     "week": "week",
 }
 
@@ -91,14 +106,12 @@ def _translate(fig: Any) -> None:
     from ..figures import LABELS
 
     labels = {key: dutch for key, (dutch, _) in i18n.GAUGES.items()}
-    labels.update({text: i18n.GAUGES[key][0] for key, text in LABELS.items()
-                   if key in i18n.GAUGES})
+    labels.update({text: i18n.GAUGES[key][0] for key, text in LABELS.items() if key in i18n.GAUGES})
     title = fig.get_suptitle()
     if title:
         fig.suptitle(FIGURE_TEXT_NL.get(title, title), fontsize=11)
     for ax in fig.axes:
-        ax.set_title(labels.get(ax.get_title(), ax.get_title()),
-                     fontsize=ax.title.get_fontsize())
+        ax.set_title(labels.get(ax.get_title(), ax.get_title()), fontsize=ax.title.get_fontsize())
 
 
 def png(kind: str, result: Result) -> bytes:
@@ -120,6 +133,7 @@ def png(kind: str, result: Result) -> bytes:
 
 # --- drawing ------------------------------------------------------------------------
 
+
 def _fmt(v: float) -> str:
     if abs(v) >= 1 and float(v).is_integer():
         return str(int(v))
@@ -135,8 +149,17 @@ def bars(result: Result) -> list[str]:
         if sub.empty:
             continue
         sub = sub.reindex(names)
-        out.append(bar_chart(names, sub["mean"], sub["ci_low"], sub["ci_high"],
-                             i18n.gauge(outcome), fmt=_fmt, name=f"bars-{outcome}"))
+        out.append(
+            bar_chart(
+                names,
+                sub["mean"],
+                sub["ci_low"],
+                sub["ci_high"],
+                i18n.gauge(outcome),
+                fmt=_fmt,
+                name=f"bars-{outcome}",
+            )
+        )
     return out
 
 
@@ -149,13 +172,28 @@ def bands_charts(result: Result) -> list[str]:
         series = []
         for k, name in enumerate(names):
             s = sub[sub["scenario"] == name].sort_values("week")
-            series.append(Series(f"{k + 1} {name}", s["week"].to_numpy(float),
-                                 s["mean"].to_numpy(float), PALETTE[k],
-                                 s["ci_low"].clip(0, 1).to_numpy(float),
-                                 s["ci_high"].clip(0, 1).to_numpy(float)))
-        charts.append(line_chart(series, i18n.gauge(gauge), y_range=(0.0, 1.0),
-                                 x_label=t("week_axis"), fmt=_fmt, width=380, height=230,
-                                 name=f"bands-{gauge}"))
+            series.append(
+                Series(
+                    f"{k + 1} {name}",
+                    s["week"].to_numpy(float),
+                    s["mean"].to_numpy(float),
+                    PALETTE[k],
+                    s["ci_low"].clip(0, 1).to_numpy(float),
+                    s["ci_high"].clip(0, 1).to_numpy(float),
+                )
+            )
+        charts.append(
+            line_chart(
+                series,
+                i18n.gauge(gauge),
+                y_range=(0.0, 1.0),
+                x_label=t("week_axis"),
+                fmt=_fmt,
+                width=380,
+                height=230,
+                name=f"bands-{gauge}",
+            )
+        )
     return charts
 
 
@@ -180,23 +218,28 @@ def diff_table(result: Result) -> str:
         sub = result.table[result.table["outcome"] == outcome].set_index("scenario")
         if sub.empty:
             continue
-        cells = [f"<td>{i18n.gauge(outcome)}</td>",
-                 f"<td>{_ci(*sub.loc[names[0], ['mean', 'ci_low', 'ci_high']])}</td>"]
+        cells = [
+            f"<td>{i18n.gauge(outcome)}</td>",
+            f"<td>{_ci(*sub.loc[names[0], ['mean', 'ci_low', 'ci_high']])}</td>",
+        ]
         for name in names[1:]:
             d, lo, hi = sub.loc[name, ["diff", "diff_low", "diff_high"]]
             clear = bool(np.isfinite(lo) and np.isfinite(hi) and (lo > 0 or hi < 0))
             text = _ci(d, lo, hi, signed=True)
             cells.append(f"<td>{'<b>' + text + '</b>' if clear else text}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return ('<table class="samenspel-diff" style="border-collapse:collapse;font-size:0.9em">'
-            f"<thead><tr><th>{t('outcome')}</th><th>1 {names[0]} {t('reference')}</th>{head}"
-            "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
-            "<style>.samenspel-diff td,.samenspel-diff th{padding:3px 10px;"
-            "border-bottom:1px solid #ddd;text-align:right}.samenspel-diff td:first-child,"
-            ".samenspel-diff th:first-child{text-align:left}</style>")
+    return (
+        '<table class="samenspel-diff" style="border-collapse:collapse;font-size:0.9em">'
+        f"<thead><tr><th>{t('outcome')}</th><th>1 {names[0]} {t('reference')}</th>{head}"
+        "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+        "<style>.samenspel-diff td,.samenspel-diff th{padding:3px 10px;"
+        "border-bottom:1px solid #ddd;text-align:right}.samenspel-diff td:first-child,"
+        ".samenspel-diff th:first-child{text-align:left}</style>"
+    )
 
 
 # --- components ---------------------------------------------------------------------
+
 
 @solara.component
 def Settings() -> None:
@@ -207,25 +250,52 @@ def Settings() -> None:
     chosen = selection.value
     ok = 2 <= len(chosen) <= 4
     solara.Text(t("compare_intro"), style={"color": "#444"})
-    solara.v.Select(label=t("scenarios"), items=items, v_model=chosen, multiple=True,
-                    chips=True, small_chips=True, deletable_chips=True,
-                    on_v_model=lambda v: selection.set(list(v)),
-                    class_="samenspel-compare-scenarios")
+    solara.v.Select(
+        label=t("scenarios"),
+        items=items,
+        v_model=chosen,
+        multiple=True,
+        chips=True,
+        small_chips=True,
+        deletable_chips=True,
+        on_v_model=lambda v: selection.set(list(v)),
+        class_="samenspel-compare-scenarios",
+    )
     with solara.Row(style={"align-items": "center", "flex-wrap": "wrap"}, gap="24px"):
         with solara.Column(style={"min-width": "260px"}, classes=["samenspel-compare-replicates"]):
-            solara.SliderInt(f"{t('replicates')}: {replicates.value}",
-                             value=replicates.value, on_value=replicates.set, min=2, max=30)
-        solara.v.Select(label=t("weeks"), items=list(WEEK_CHOICES), v_model=weeks.value,
-                        on_v_model=lambda v: weeks.set(int(v)), dense=True,
-                        style_="max-width: 140px", class_="samenspel-compare-weeks")
+            solara.SliderInt(
+                f"{t('replicates')}: {replicates.value}",
+                value=replicates.value,
+                on_value=replicates.set,
+                min=2,
+                max=30,
+            )
+        solara.v.Select(
+            label=t("weeks"),
+            items=list(WEEK_CHOICES),
+            v_model=weeks.value,
+            on_v_model=lambda v: weeks.set(int(v)),
+            dense=True,
+            style_="max-width: 140px",
+            class_="samenspel-compare-weeks",
+        )
         with solara.Column(style={"max-width": "160px"}):
-            solara.InputInt(t("first_seed"), value=first_seed.value, on_value=first_seed.set,
-                            continuous_update=False)
-        solara.Button(t("run"), color="primary", icon_name="mdi-play",
-                      disabled=not ok or comparison.pending,
-                      on_click=lambda: comparison(list(chosen), replicates.value, weeks.value,
-                                                  first_seed.value),
-                      class_="samenspel-compare-run")
+            solara.InputInt(
+                t("first_seed"),
+                value=first_seed.value,
+                on_value=first_seed.set,
+                continuous_update=False,
+            )
+        solara.Button(
+            t("run"),
+            color="primary",
+            icon_name="mdi-play",
+            disabled=not ok or comparison.pending,
+            on_click=lambda: comparison(
+                list(chosen), replicates.value, weeks.value, first_seed.value
+            ),
+            class_="samenspel-compare-run",
+        )
     if not ok:
         solara.Warning(t("need_2_4", n=len(chosen)))
 
@@ -235,27 +305,43 @@ def Downloads(result: Result) -> None:
     """Download buttons: tables as CSV, figures as PNG."""
     names = "-".join(result.comp.names)
     with solara.Row(style={"flex-wrap": "wrap"}):
-        solara.FileDownload(lambda: result.table.to_csv(index=False), f"outcomes_{names}.csv",
-                            label=t("dl_table"), mime_type="text/csv")
-        solara.FileDownload(lambda: result.comp.runs.to_csv(index=False), f"runs_{names}.csv",
-                            label=t("dl_runs"), mime_type="text/csv")
+        solara.FileDownload(
+            lambda: result.table.to_csv(index=False),
+            f"outcomes_{names}.csv",
+            label=t("dl_table"),
+            mime_type="text/csv",
+        )
+        solara.FileDownload(
+            lambda: result.comp.runs.to_csv(index=False),
+            f"runs_{names}.csv",
+            label=t("dl_runs"),
+            mime_type="text/csv",
+        )
         for kind, key in (("bars", "dl_bars"), ("modes", "dl_modes"), ("os", "dl_os")):
-            solara.FileDownload(lambda k=kind: png(k, result), f"{kind}_{names}.png",
-                                label=t(key), mime_type="image/png")
+            solara.FileDownload(
+                lambda k=kind: png(k, result),
+                f"{kind}_{names}.png",
+                label=t(key),
+                mime_type="image/png",
+            )
 
 
 @solara.component
 def Results(result: Result) -> None:
     """Bars with intervals, curves with bands, paired differences, downloads."""
     lang = i18n.current()
-    drawn = solara.use_memo(lambda: (bars(result), bands_charts(result), diff_table(result)),
-                            [id(result), lang])
+    drawn = solara.use_memo(
+        lambda: (bars(result), bands_charts(result), diff_table(result)), [id(result), lang]
+    )
     comp = result.comp
-    solara.Success(t("done", runs=len(comp.runs), seconds=comp.seconds, workers=comp.workers),
-                   classes=["samenspel-compare-done"])
+    solara.Success(
+        t("done", runs=len(comp.runs), seconds=comp.seconds, workers=comp.workers),
+        classes=["samenspel-compare-done"],
+    )
     legend = " · ".join(
         f'<span style="color:{PALETTE[k]};font-weight:600">■ {k + 1}</span> {n}'
-        for k, n in enumerate(comp.names))
+        for k, n in enumerate(comp.names)
+    )
     with solara.Card(t("outcomes_title")):
         solara.HTML(tag="div", unsafe_innerHTML=legend)
         with solara.ColumnsResponsive(6, medium=4, large=3):

@@ -34,15 +34,22 @@ from .i18n import t
 from .levers import Levers
 from .network import drawn_familiarity, network_svg
 
-MODE_COLOURS = {"share_coproduction": "#d62728", "share_intermediated": "#2ca02c",
-                "share_coexistence": "#7f7f7f", "share_formal_only": "#1f77b4",
-                "share_informal_only": "#ff7f0e"}
-O_COLOURS = {"familiarity": "#17becf", "disagreement": "#e377c2",
-             "goal_uncertainty": "#bcbd22"}
+MODE_COLOURS = {
+    "share_coproduction": "#d62728",
+    "share_intermediated": "#2ca02c",
+    "share_coexistence": "#7f7f7f",
+    "share_formal_only": "#1f77b4",
+    "share_informal_only": "#ff7f0e",
+}
+O_COLOURS = {"familiarity": "#17becf", "disagreement": "#e377c2", "goal_uncertainty": "#bcbd22"}
 REGARD_COLOURS = {"regard_formal": "#1f77b4", "regard_informal": "#ff7f0e"}
 JOINT = ("share_coexistence", "share_intermediated", "share_coproduction")
-REGIME_KEYS = {"co-existence": "regime_coexistence", "intermediated": "regime_intermediated",
-               "co-production": "regime_coproduction", "none": "regime_none"}
+REGIME_KEYS = {
+    "co-existence": "regime_coexistence",
+    "intermediated": "regime_intermediated",
+    "co-production": "regime_coproduction",
+    "none": "regime_none",
+}
 
 
 def _fmt(v: float) -> str:
@@ -56,14 +63,24 @@ def curves(weekly: Any) -> dict[str, str]:
     x = weekly.index.to_numpy(float)
 
     def chart(colours: dict[str, str], title: str, name: str) -> str:
-        series = [Series(i18n.gauge(g), x, weekly[g].to_numpy(float), c)
-                  for g, c in colours.items()]
-        return line_chart(series, title, y_range=(0.0, 1.0), x_label=t("week_axis"),
-                          fmt=_fmt, name=name, x_span=52)
+        series = [
+            Series(i18n.gauge(g), x, weekly[g].to_numpy(float), c) for g, c in colours.items()
+        ]
+        return line_chart(
+            series,
+            title,
+            y_range=(0.0, 1.0),
+            x_label=t("week_axis"),
+            fmt=_fmt,
+            name=name,
+            x_span=52,
+        )
 
-    return {"modes": chart(MODE_COLOURS, t("modes_title"), "modes"),
-            "os": chart(O_COLOURS, t("os_title"), "three-os"),
-            "regard": chart(REGARD_COLOURS, t("regard_title"), "regard")}
+    return {
+        "modes": chart(MODE_COLOURS, t("modes_title"), "modes"),
+        "os": chart(O_COLOURS, t("os_title"), "three-os"),
+        "regard": chart(REGARD_COLOURS, t("regard_title"), "regard"),
+    }
 
 
 def regime_words(model: Any, weekly: Any) -> tuple[str, str]:
@@ -76,15 +93,22 @@ def regime_words(model: Any, weekly: Any) -> tuple[str, str]:
     """
     code = regime(model)
     tail = weekly.tail(52)
-    means = np.array([np.nanmean(tail[g].to_numpy(float)) if tail[g].notna().any()
-                      else np.nan for g in JOINT])
+    means = np.array(
+        [np.nanmean(tail[g].to_numpy(float)) if tail[g].notna().any() else np.nan for g in JOINT]
+    )
     total = np.nansum(means)
     shares = means / total if total > 0 else np.full(3, np.nan)
     weeks = int(model.week)
     period = t("period_year") if weeks >= 52 else t("period_weeks", weeks=weeks)
-    detail = t("regime_shares", period=period, shared=i18n.percent(total),
-               coex=i18n.percent(shares[0]), inter=i18n.percent(shares[1]),
-               coprod=i18n.percent(shares[2]), open=int(weekly["open_cases"].iloc[-1]))
+    detail = t(
+        "regime_shares",
+        period=period,
+        shared=i18n.percent(total),
+        coex=i18n.percent(shares[0]),
+        inter=i18n.percent(shares[1]),
+        coprod=i18n.percent(shares[2]),
+        open=int(weekly["open_cases"].iloc[-1]),
+    )
     return t(REGIME_KEYS.get(code, "regime_none")), detail
 
 
@@ -116,32 +140,72 @@ def Controls() -> None:
     week = current.model.week if current is not None else 0
     playing = session.playing.value
     at_end = week >= session.MAX_WEEKS
-    solara.v.Select(label=t("scenario"), items=items, v_model=session.scenario_name.value,
-                    on_v_model=session.select_scenario, dense=True, hide_details=True,
-                    class_="samenspel-scenario")
+    solara.v.Select(
+        label=t("scenario"),
+        items=items,
+        v_model=session.scenario_name.value,
+        on_v_model=session.select_scenario,
+        dense=True,
+        hide_details=True,
+        class_="samenspel-scenario",
+    )
     if chosen is not None:
         solara.Text(chosen.description(lang), style={"font-size": "0.85em", "color": "#444"})
     with solara.Row(style={"align-items": "center"}):
-        solara.InputText(t("seed"), value=session.seed_text.value,
-                         on_value=session.set_seed_text, continuous_update=False,
-                         classes=["samenspel-seed"])
+        solara.InputText(
+            t("seed"),
+            value=session.seed_text.value,
+            on_value=session.set_seed_text,
+            continuous_update=False,
+            classes=["samenspel-seed"],
+        )
         solara.Button(t("new_seed"), on_click=session.new_seed, text=True, small=True)
     with solara.Row(gap="6px", style={"flex-wrap": "wrap"}):
-        solara.Button(t("reset"), on_click=session.reset, icon_name="mdi-restart",
-                      outlined=True, class_="samenspel-reset")
-        solara.Button(t("step"), on_click=lambda: session.step(1), disabled=playing or at_end,
-                      icon_name="mdi-step-forward", color="primary", class_="samenspel-step")
-        solara.Button(t("year"), on_click=lambda: session.step(52), disabled=playing or at_end,
-                      color="primary", outlined=True, class_="samenspel-year")
-        solara.Button(t("pause") if playing else t("play"),
-                      on_click=lambda: session.playing.set(not playing), disabled=at_end,
-                      icon_name="mdi-pause" if playing else "mdi-play", color="primary",
-                      class_="samenspel-play")
-    solara.SliderInt(f"{t('speed')}: {session.speed.value}", value=session.speed.value,
-                     on_value=session.speed.set, min=1, max=30)
-    solara.Text(t("week_of", week=week, year=week // 52 + 1) + " · "
-                + t("stop_at", weeks=session.MAX_WEEKS),
-                style={"font-size": "0.85em"}, classes=["samenspel-week"])
+        solara.Button(
+            t("reset"),
+            on_click=session.reset,
+            icon_name="mdi-restart",
+            outlined=True,
+            class_="samenspel-reset",
+        )
+        solara.Button(
+            t("step"),
+            on_click=lambda: session.step(1),
+            disabled=playing or at_end,
+            icon_name="mdi-step-forward",
+            color="primary",
+            class_="samenspel-step",
+        )
+        solara.Button(
+            t("year"),
+            on_click=lambda: session.step(52),
+            disabled=playing or at_end,
+            color="primary",
+            outlined=True,
+            class_="samenspel-year",
+        )
+        solara.Button(
+            t("pause") if playing else t("play"),
+            on_click=lambda: session.playing.set(not playing),
+            disabled=at_end,
+            icon_name="mdi-pause" if playing else "mdi-play",
+            color="primary",
+            class_="samenspel-play",
+        )
+    solara.SliderInt(
+        f"{t('speed')}: {session.speed.value}",
+        value=session.speed.value,
+        on_value=session.speed.set,
+        min=1,
+        max=30,
+    )
+    solara.Text(
+        t("week_of", week=week, year=week // 52 + 1)
+        + " · "
+        + t("stop_at", weeks=session.MAX_WEEKS),
+        style={"font-size": "0.85em"},
+        classes=["samenspel-week"],
+    )
 
 
 def render(current: session.Run) -> dict[str, str]:
@@ -157,11 +221,15 @@ def render(current: session.Run) -> dict[str, str]:
         out = curves(weekly)
         out["regime"], out["detail"] = regime_words(model, weekly)
         layout = current.layout
-        note = (t("network_capped", shown=len(layout.nodes), total=layout.total)
-                if len(layout.nodes) < layout.total else "")
+        note = (
+            t("network_capped", shown=len(layout.nodes), total=layout.total)
+            if len(layout.nodes) < layout.total
+            else ""
+        )
         fam = drawn_familiarity(model.ties, layout.nodes)
-        out["network"] = network_svg(layout, fam, i18n.kind,
-                                     (t("tie_within"), t("tie_broker"), t("tie_cross")), note)
+        out["network"] = network_svg(
+            layout, fam, i18n.kind, (t("tie_within"), t("tie_broker"), t("tie_cross")), note
+        )
         out["week"] = str(model.week)
     return out
 
@@ -172,15 +240,18 @@ def Drawing(current: session.Run) -> None:
     tick = session.tick.value
     lang = i18n.current()
     drawn = solara.use_memo(lambda: render(current), [tick, lang, id(current)])
-    with solara.Card(f"{t('regime_title')} · {t('week', week=drawn['week'])}",
-                     classes=["samenspel-regime"]):
+    with solara.Card(
+        f"{t('regime_title')} · {t('week', week=drawn['week'])}", classes=["samenspel-regime"]
+    ):
         solara.Text(drawn["regime"], style={"font-size": "1.15em", "font-weight": "500"})
-        solara.Text(drawn["detail"], style={"display": "block", "color": "#444",
-                                            "margin-top": "4px"})
+        solara.Text(
+            drawn["detail"], style={"display": "block", "color": "#444", "margin-top": "4px"}
+        )
     with solara.Columns([7, 5]):
         with solara.Card(t("network"), margin=0):
-            solara.HTML(tag="div", unsafe_innerHTML=drawn["network"],
-                        classes=["samenspel-network-box"])
+            solara.HTML(
+                tag="div", unsafe_innerHTML=drawn["network"], classes=["samenspel-network-box"]
+            )
             solara.Text(t("network_hint"), style={"font-size": "0.8em", "color": "#555"})
         with solara.Card(margin=0):
             solara.HTML(tag="div", unsafe_innerHTML=drawn["modes"])

@@ -56,6 +56,7 @@ def current() -> str:
         return lang.value
     try:
         from solara.lab import headers
+
         return detect(headers.value)  # type: ignore[attr-defined]  # a solara reactive
     except Exception:  # outside a server session
         return detect()
@@ -81,8 +82,10 @@ def pick(dutch: str, english: str) -> str:
 # --- page texts ---------------------------------------------------------------------
 
 STRINGS: dict[str, tuple[str, str]] = {
-    "app_title": ("samenspel: formeel en informeel in de wijk",
-                  "samenspel: formal and informal in the neighbourhood"),
+    "app_title": (
+        "samenspel: formeel en informeel in de wijk",
+        "samenspel: formal and informal in the neighbourhood",
+    ),
     "nav_explore": ("Verkennen", "Explore"),
     "nav_compare": ("Vergelijken", "Compare"),
     "nav_learn": ("Uitleg", "Learn"),
@@ -95,9 +98,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Te groot voor de live weergave: {households} huishoudens (hooguit {limit}). Gebruik "
         "minder gebieden of huishoudens, of 'samenspel run' op de opdrachtregel.",
         "Too large for the live view: {households} households (at most {limit}). Use fewer "
-        "areas or households, or 'samenspel run' on the command line."),
-    "seed_bad": ("De seed moet een geheel getal zijn (bijvoorbeeld 7), niet {given!r}.",
-                 "The seed must be a whole number (for example 7), not {given!r}."),
+        "areas or households, or 'samenspel run' on the command line.",
+    ),
+    "seed_bad": (
+        "De seed moet een geheel getal zijn (bijvoorbeeld 7), niet {given!r}.",
+        "The seed must be a whole number (for example 7), not {given!r}.",
+    ),
     "new_seed": ("Nieuwe seed", "New seed"),
     "step": ("Stap (1 week)", "Step (1 week)"),
     "year": ("+1 jaar", "+1 year"),
@@ -107,11 +113,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "week": ("Week {week}", "Week {week}"),
     "week_of": ("week {week} (jaar {year})", "week {week} (year {year})"),
     "levers": ("Knoppen", "Levers"),
-    "levers_hint": ("Een knop veranderen begint de wijk opnieuw in week 0.",
-                    "Changing a lever restarts the neighbourhood at week 0."),
+    "levers_hint": (
+        "Een knop veranderen begint de wijk opnieuw in week 0.",
+        "Changing a lever restarts the neighbourhood at week 0.",
+    ),
     "changed": ("Standaard: {default}.", "Default: {default}."),
-    "scenario_values": ("Terug naar de waarden van het scenario",
-                        "Back to the scenario's values"),
+    "scenario_values": ("Terug naar de waarden van het scenario", "Back to the scenario's values"),
     "network": ("Netwerk van de actoren", "Network of the actors"),
     "network_hint": (
         "Links het wijkteam, rechts de informele kant, in het midden de coördinatoren. "
@@ -119,17 +126,24 @@ STRINGS: dict[str, tuple[str, str]] = {
         "lopen tussen formeel en informeel.",
         "The wijkteam on the left, the informal side on the right, coordinators in "
         "between. Lines are familiarity: the thicker, the better they know each other; "
-        "red lines run between formal and informal."),
-    "network_capped": ("Getekend: {shown} van {total} actoren.",
-                       "Drawn: {shown} of {total} actors."),
+        "red lines run between formal and informal.",
+    ),
+    "network_capped": (
+        "Getekend: {shown} van {total} actoren.",
+        "Drawn: {shown} of {total} actors.",
+    ),
     "tie_cross": ("formeel-informeel", "formal-informal"),
     "tie_broker": ("met coördinator", "with coordinator"),
     "tie_within": ("binnen één kant", "within one side"),
-    "modes_title": ("Casussen per vorm (aandeel van open casussen)",
-                    "Cases per mode (share of open cases)"),
+    "modes_title": (
+        "Casussen per vorm (aandeel van open casussen)",
+        "Cases per mode (share of open cases)",
+    ),
     "os_title": ("De drie o's", "The three o's"),
-    "regard_title": ("Wij-zij: waardering voor de andere kant",
-                     "Us-them: regard for the other side"),
+    "regard_title": (
+        "Wij-zij: waardering voor de andere kant",
+        "Us-them: regard for the other side",
+    ),
     "regime_title": ("Wat er nu gebeurt", "What is happening now"),
     "regime_coexistence": (
         "Vooral co-existentie: waar formele en informele helpers hetzelfde huishouden "
@@ -137,31 +151,35 @@ STRINGS: dict[str, tuple[str, str]] = {
         "coördinator of rechtstreeks. Twee parallelle werelden.",
         "Mostly co-existence: where formal and informal helpers support the same "
         "household, they do so more often without any contact than through a coordinator "
-        "or directly. Two parallel worlds."),
+        "or directly. Two parallel worlds.",
+    ),
     "regime_intermediated": (
         "Vooral samenwerking via intermediairs: waar formeel en informeel samen helpen, "
         "loopt het contact vaker via een coördinator dan rechtstreeks of helemaal niet.",
         "Mostly intermediated: where formal and informal help together, their contact "
-        "runs through a coordinator more often than directly or not at all."),
+        "runs through a coordinator more often than directly or not at all.",
+    ),
     "regime_coproduction": (
         "Vooral coproductie: waar formeel en informeel samen helpen, hebben professionals "
         "en informele partijen vaker rechtstreeks contact over de casus gehad dan via een "
         "coördinator of helemaal niet.",
         "Mostly co-production: where formal and informal help together, professionals and "
         "informal parties have more often been in direct contact on the case than through "
-        "a coordinator or not at all."),
+        "a coordinator or not at all.",
+    ),
     "regime_none": (
         "Nog geen gedeelde casussen: formele en informele hulp komen (nog) niet bij "
         "dezelfde huishoudens samen.",
-        "No shared cases yet: formal and informal help do not (yet) meet at the same "
-        "households."),
+        "No shared cases yet: formal and informal help do not (yet) meet at the same households.",
+    ),
     "regime_shares": (
         "Beide kanten werkten {period} aan gemiddeld {shared} van de open casussen; "
         "daarvan {coex} co-existentie, {inter} via intermediair, {coprod} coproductie. "
         "De rest is alleen formeel of alleen informeel. Open casussen nu: {open}.",
         "On average both sides worked on {shared} of the open cases {period}; of those, "
         "{coex} co-existence, {inter} intermediated, {coprod} co-production. The rest is "
-        "formal or informal only. Open cases now: {open}."),
+        "formal or informal only. Open cases now: {open}.",
+    ),
     "period_year": ("het afgelopen jaar", "over the last year"),
     "period_weeks": ("in de {weeks} weken tot nu", "in the {weeks} weeks so far"),
     "speed": ("Snelheid (weken per seconde)", "Speed (weeks per second)"),
@@ -173,28 +191,40 @@ STRINGS: dict[str, tuple[str, str]] = {
         "komen en niet door toeval. Het eerste scenario is de referentie.",
         "Choose two to four scenarios. Each runs equally often, with the same seeds "
         "(common random numbers), so differences come from the policy, not from luck. "
-        "The first scenario is the reference."),
+        "The first scenario is the reference.",
+    ),
     "scenarios": ("Scenario's (2 tot 4)", "Scenarios (2 to 4)"),
     "replicates": ("Herhalingen per scenario", "Replicates per scenario"),
     "weeks": ("Weken per run", "Weeks per run"),
     "first_seed": ("Eerste seed", "First seed"),
     "run": ("Vergelijk", "Compare"),
     "running": ("Bezig: {done} van {total} runs", "Running: {done} of {total} runs"),
-    "done": ("{runs} runs in {seconds:.1f} s op {workers} processen.",
-             "{runs} runs in {seconds:.1f} s on {workers} processes."),
-    "need_2_4": ("Kies twee tot vier scenario's (nu {n}).",
-                 "Choose two to four scenarios (now {n})."),
-    "outcomes_title": ("Uitkomsten per scenario: gemiddelde en 95%-betrouwbaarheidsinterval",
-                       "Outcomes per scenario: mean and 95 % confidence interval"),
-    "curves_title": ("Verloop per week: gemiddelde en 95%-band over de herhalingen",
-                     "Week by week: mean and 95 % band over the replicates"),
-    "diff_title": ("Gepaarde verschillen met {ref} (zelfde seeds)",
-                   "Paired differences to {ref} (same seeds)"),
+    "done": (
+        "{runs} runs in {seconds:.1f} s op {workers} processen.",
+        "{runs} runs in {seconds:.1f} s on {workers} processes.",
+    ),
+    "need_2_4": (
+        "Kies twee tot vier scenario's (nu {n}).",
+        "Choose two to four scenarios (now {n}).",
+    ),
+    "outcomes_title": (
+        "Uitkomsten per scenario: gemiddelde en 95%-betrouwbaarheidsinterval",
+        "Outcomes per scenario: mean and 95 % confidence interval",
+    ),
+    "curves_title": (
+        "Verloop per week: gemiddelde en 95%-band over de herhalingen",
+        "Week by week: mean and 95 % band over the replicates",
+    ),
+    "diff_title": (
+        "Gepaarde verschillen met {ref} (zelfde seeds)",
+        "Paired differences to {ref} (same seeds)",
+    ),
     "diff_hint": (
         "Verschil = scenario min referentie, per seed, met 95%-interval. Vet: het interval "
         "bevat de nul niet.",
         "Difference = scenario minus reference, per seed, with 95 % interval. Bold: the "
-        "interval does not contain zero."),
+        "interval does not contain zero.",
+    ),
     "outcome": ("Uitkomst", "Outcome"),
     "reference": ("(referentie)", "(reference)"),
     "download": ("Downloaden", "Download"),
@@ -221,10 +251,8 @@ MODES = {
 GAUGES = {
     **MODES,
     "familiarity": ("bekendheid (tegen onbekendheid)", "familiarity (against unfamiliarity)"),
-    "disagreement": ("onenigheid (verschil in logica's)",
-                     "disagreement (difference of logics)"),
-    "goal_uncertainty": ("onbestemdheid (onduidelijke doelen)",
-                         "goal uncertainty (onbestemdheid)"),
+    "disagreement": ("onenigheid (verschil in logica's)", "disagreement (difference of logics)"),
+    "goal_uncertainty": ("onbestemdheid (onduidelijke doelen)", "goal uncertainty (onbestemdheid)"),
     "regard_formal": ("professionals over informelen", "professionals about informal actors"),
     "regard_informal": ("informelen over professionals", "informal actors about professionals"),
     "ei_index": ("E-I-index sterke banden", "E-I index of strong ties"),
@@ -235,59 +263,83 @@ GAUGES = {
     "late_escalations": ("te late opschaling", "late escalations"),
     "instrumentalisations": ("instrumentalisering", "instrumentalisation"),
     "referrals": ("doorverwijzingen", "referrals"),
-    "referrals_taken_seriously": ("serieus genomen doorverwijzingen",
-                                  "referrals taken seriously"),
+    "referrals_taken_seriously": ("serieus genomen doorverwijzingen", "referrals taken seriously"),
     "silent_reached": ("stille problemen bereikt", "silent problems reached"),
     "discontinuities": ("discontinuïteit", "discontinuities"),
     "clashes": ("botsingen", "clashes"),
     "wijktafel_attendance": ("aanwezigen wijktafels", "wijktafel attendance"),
     "reflection_participation": ("deelnemers reflectie", "reflection participants"),
     "coordinator_betweenness": ("tussenpositie coördinatoren", "coordinator betweenness"),
-    "felt_disagreement": ("gevoelde onenigheid (verzacht door erkenning)",
-                          "felt disagreement (softened by recognition)"),
+    "felt_disagreement": (
+        "gevoelde onenigheid (verzacht door erkenning)",
+        "felt disagreement (softened by recognition)",
+    ),
     "recognition": ("erkenning van andere logica's", "recognition of other logics"),
-    "ingroup_formal": ("identificatie professionals met eigen groep",
-                       "professionals' in-group identification"),
-    "ingroup_informal": ("identificatie informelen met eigen groep",
-                         "informal actors' in-group identification"),
-    "threat": ("gevoelde identiteitsdreiging (volgt de druk)",
-               "felt identity threat (follows the pressure)"),
+    "ingroup_formal": (
+        "identificatie professionals met eigen groep",
+        "professionals' in-group identification",
+    ),
+    "ingroup_informal": (
+        "identificatie informelen met eigen groep",
+        "informal actors' in-group identification",
+    ),
+    "threat": (
+        "gevoelde identiteitsdreiging (volgt de druk)",
+        "felt identity threat (follows the pressure)",
+    ),
     "cross_strong_ties": ("sterke banden formeel-informeel", "formal-informal strong ties"),
-    "informal_knowing_pro": ("informelen die een professional goed kennen",
-                             "informal actors who know a professional well"),
-    "pro_knowing_informal": ("professionals die een informele actor goed kennen",
-                             "professionals who know an informal actor well"),
-    "shared_known": ("gedeelde casussen waarin helpers elkaar kennen",
-                     "shared cases whose helpers know each other"),
+    "informal_knowing_pro": (
+        "informelen die een professional goed kennen",
+        "informal actors who know a professional well",
+    ),
+    "pro_knowing_informal": (
+        "professionals die een informele actor goed kennen",
+        "professionals who know an informal actor well",
+    ),
+    "shared_known": (
+        "gedeelde casussen waarin helpers elkaar kennen",
+        "shared cases whose helpers know each other",
+    ),
     "referrals_dismissed": ("afgewezen doorverwijzingen", "referrals dismissed"),
     "own_way": ("zelf naar het wijkteam (na gidswerk)", "went to the wijkteam itself"),
     "warm_handovers": ("warme overdrachten", "warm hand-overs"),
     "clashes_unspoken": ("onuitgesproken botsingen", "unspoken clashes"),
     "introductions": ("introducties door coördinatoren", "introductions by coordinators"),
     "joint_successes": ("gezamenlijke successen", "joint successes"),
-    "wijktafel_attendance_formal": ("professionals op wijktafels",
-                                    "professionals at wijktafels"),
-    "wijktafel_attendance_migrant": ("migrantenorganisaties en -vrijwilligers op wijktafels",
-                                     "migrant organisations and volunteers at wijktafels"),
+    "wijktafel_attendance_formal": ("professionals op wijktafels", "professionals at wijktafels"),
+    "wijktafel_attendance_migrant": (
+        "migrantenorganisaties en -vrijwilligers op wijktafels",
+        "migrant organisations and volunteers at wijktafels",
+    ),
     "community_visits": ("bezoeken voor communitywork", "community-work visits"),
-    "referrals_migrant": ("doorverwijzingen door migrantenorganisaties",
-                          "referrals by migrant organisations and volunteers"),
-    "unmet_need": ("onvervulde nood (zwaarte x weken per huishouden)",
-                   "unmet need (severity x weeks per household)"),
+    "referrals_migrant": (
+        "doorverwijzingen door migrantenorganisaties",
+        "referrals by migrant organisations and volunteers",
+    ),
+    "unmet_need": (
+        "onvervulde nood (zwaarte x weken per huishouden)",
+        "unmet need (severity x weeks per household)",
+    ),
     "weeks_to_help": ("weken tot hulp", "weeks to help"),
     "needs_resolved": ("aandeel opgeloste hulpvragen", "share of needs resolved"),
-    "escalations_per_100": ("late opschalingen per 100 huishoudens",
-                            "late escalations per 100 households"),
-    "silent_left_per_100": ("stille problemen over per 100 huishoudens",
-                            "silent problems left per 100 households"),
+    "escalations_per_100": (
+        "late opschalingen per 100 huishoudens",
+        "late escalations per 100 households",
+    ),
+    "silent_left_per_100": (
+        "stille problemen over per 100 huishoudens",
+        "silent problems left per 100 households",
+    ),
     "sources_per_case": ("hulpbronnen per casus", "sources of help per case"),
     "informal_source_share": ("aandeel informele hulpbronnen", "informal share of sources"),
 }
 
-KINDS = {0: ("wijkteamprofessional", "wijkteam professional"),
-         1: ("vrijwilliger", "volunteer"),
-         2: ("coördinator (intermediair)", "coordinator (intermediary)"),
-         3: ("bewonersorganisatie", "residents' organisation")}
+KINDS = {
+    0: ("wijkteamprofessional", "wijkteam professional"),
+    1: ("vrijwilliger", "volunteer"),
+    2: ("coördinator (intermediair)", "coordinator (intermediary)"),
+    3: ("bewonersorganisatie", "residents' organisation"),
+}
 
 GROUPS = {
     "unfamiliarity": ("Onbekendheid", "Unfamiliarity (onbekendheid)"),
@@ -300,8 +352,17 @@ GROUPS = {
     "initial": ("Startwaarden (voor gevorderden)", "Starting dispositions (advanced)"),
     "switch": ("Mechanismen aan/uit (voor gevorderden)", "Mechanisms on/off (advanced)"),
 }
-GROUP_ORDER = ("unfamiliarity", "disagreement", "goals", "identity", "capacity", "context",
-               "mechanism", "initial", "switch")
+GROUP_ORDER = (
+    "unfamiliarity",
+    "disagreement",
+    "goals",
+    "identity",
+    "capacity",
+    "context",
+    "mechanism",
+    "initial",
+    "switch",
+)
 
 CHOICES = {
     "city": ("grote stad", "big city"),
@@ -316,21 +377,37 @@ CHOICES = {
 }
 
 UNITS = {
-    "households": "huishoudens", "persons": "personen", "areas": "gebieden",
+    "households": "huishoudens",
+    "persons": "personen",
+    "areas": "gebieden",
     "organisations": "organisaties",
-    "per household per week": "per huishouden per week", "share": "aandeel",
-    "share of pairs": "aandeel paren", "meetings per year": "bijeenkomsten per jaar",
-    "probability": "kans", "sessions per year": "sessies per jaar",
+    "per household per week": "per huishouden per week",
+    "share": "aandeel",
+    "share of pairs": "aandeel paren",
+    "meetings per year": "bijeenkomsten per jaar",
+    "probability": "kans",
+    "sessions per year": "sessies per jaar",
     "cases per professional": "casussen per professional",
-    "cases per coordinator": "casussen per coördinator", "hours per week": "uur per week",
-    "per week": "per week", "per contact": "per contact", "per event": "per gebeurtenis",
-    "ratio": "verhouding", "per session": "per sessie",
-    "contact per meeting": "contact per ontmoeting", "contact per week": "contact per week",
-    "factor": "factor", "familiarity": "bekendheid", "load ratio": "belasting/capaciteit",
-    "per severity": "per eenheid zwaarte", "regard": "waardering", "severity": "zwaarte",
-    "shape": "vorm", "support": "steun", "weeks": "weken", "weight": "gewicht",
+    "cases per coordinator": "casussen per coördinator",
+    "hours per week": "uur per week",
+    "per week": "per week",
+    "per contact": "per contact",
+    "per event": "per gebeurtenis",
+    "ratio": "verhouding",
+    "per session": "per sessie",
+    "contact per meeting": "contact per ontmoeting",
+    "contact per week": "contact per week",
+    "factor": "factor",
+    "familiarity": "bekendheid",
+    "load ratio": "belasting/capaciteit",
+    "per severity": "per eenheid zwaarte",
+    "regard": "waardering",
+    "severity": "zwaarte",
+    "shape": "vorm",
+    "support": "steun",
+    "weeks": "weken",
+    "weight": "gewicht",
 }
-
 
 
 def label(param: Param) -> str:

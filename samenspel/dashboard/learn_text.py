@@ -49,7 +49,9 @@ class Try:
 
 
 WHAT = Section(
-    "what", "Wat is het?", "What is it?",
+    "what",
+    "Wat is het?",
+    "What is it?",
     """\
 Gemeenten willen dat wijkteamprofessionals (formeel) en informele partijen
 (vrijwilligers, bewonersorganisaties, migrantenzelforganisaties) huishoudens in een
@@ -84,10 +86,13 @@ o's**: *onbekendheid* (unfamiliarity), *onenigheid* (disagreement) and *onbestem
 (unclear end goals). This model (agent-based, one step is one week, one neighbourhood)
 shows how the three o's together with identity decide whether a case ends up in
 co-existence, intermediated or in co-production, what the interventions of the research
-can change about that, and what households get out of it.""")
+can change about that, and what households get out of it.""",
+)
 
 STEPS = Section(
-    "steps", "Hoe werkt het? Eén week in elf stappen", "How it works: one week in eleven steps",
+    "steps",
+    "Hoe werkt het? Eén week in elf stappen",
+    "How it works: one week in eleven steps",
     """\
 1. **Beleid.** Staat er voor deze week een beleidswijziging gepland (bijvoorbeeld het
    einde van een pilot), dan gaat die nu in.
@@ -147,10 +152,12 @@ STEPS = Section(
    pressure.
 10. **Ties.** Familiarity grows with contact and fades without; the network follows the
     strong ties.
-11. **Measure.** The weekly gauges (modes, the three o's, us-them) are recorded.""")
+11. **Measure.** The weekly gauges (modes, the three o's, us-them) are recorded.""",
+)
 
 MECHANISMS = Section(
-    "mechanisms", "De mechanismen en het onderzoek erachter",
+    "mechanisms",
+    "De mechanismen en het onderzoek erachter",
     "The mechanisms and the research behind them",
     """\
 **De band tussen twee actoren.** Of een professional en een informele actor rechtstreeks
@@ -341,10 +348,13 @@ co-existence as the end station?"*
 
 **Why did it work?** Every mechanism can be switched off (the group *Mechanisms on/off*
 among the levers). `samenspel explain` reruns a scenario and its base with one mechanism
-off at a time and shows how much of the effect each mechanism carries.""")
+off at a time and shows how much of the effect each mechanism carries.""",
+)
 
 USE = Section(
-    "use", "Hoe gebruik je het?", "How to use it",
+    "use",
+    "Hoe gebruik je het?",
+    "How to use it",
     """\
 - **Verkennen**: kies links een scenario; de knoppen springen naar de waarden van dat
   scenario (een ● betekent: anders dan standaard). Druk op *Stap* (een week), *+1 jaar*
@@ -381,10 +391,13 @@ USE = Section(
 - **Compare**: pick two to four scenarios and the number of replicates; every scenario
   runs with the same seeds. You see means with 95 % intervals, also for what households
   get (unmet need, weeks to help, needs resolved, silent problems), bands, and the paired
-  differences to the first scenario. Tables and figures can be downloaded.""")
+  differences to the first scenario. Tables and figures can be downloaded.""",
+)
 
 NOTICE = Section(
-    "notice", "Waar let je op?", "Things to notice",
+    "notice",
+    "Waar let je op?",
+    "Things to notice",
     """\
 De getallen hieronder zijn gemiddelden over tien runs van vijf jaar (seeds 0 tot en met 9),
 gemeten met `samenspel compare city-baseline town-baseline wijktafels case-reflection
@@ -453,40 +466,52 @@ combined-package pilot-package accessibility --replicates 10`.
   model, with little more co-production (5 %), already to 10.9. Migrant households keep more unmet
   need (12.5 against 10.6 in the baseline) and gain most from the package.
 - One run is one possible history. Try a few seeds, or use *Compare* for statements with
-  margins of uncertainty.""")
+  margins of uncertainty.""",
+)
 
 TRIES = (
-    Try("city-baseline",
+    Try(
+        "city-baseline",
         "**Basis grote stad.** Speel vijf jaar af. Welke vorm overheerst? Hoeveel rode "
         "(formeel-informele) lijnen komen erbij?",
         "**City baseline.** Play five years. Which mode dominates? How many red "
-        "(formal-informal) lines appear?"),
-    Try("town-baseline",
+        "(formal-informal) lines appear?",
+    ),
+    Try(
+        "town-baseline",
         "**Kleinere stad.** Zelfde beleid, andere context. Vergelijk de coproductie en "
         "het netwerk met de grote stad.",
         "**Small town.** Same policy, another context. Compare co-production and the "
-        "network with the big city."),
-    Try("wijktafels",
+        "network with the big city.",
+    ),
+    Try(
+        "wijktafels",
         "**Wijktafels.** Kijk hoe de bekendheid stijgt. Stijgt de coproductie mee? Zet "
         "daarna de aantrekkelijkheid voor professionals hoger.",
         "**Wijktafels.** Watch familiarity rise. Does co-production follow? Then raise "
-        "the attractiveness for professionals."),
-    Try("combined-package",
+        "the attractiveness for professionals.",
+    ),
+    Try(
+        "combined-package",
         "**Alle drie de o's.** Wijktafels, veilige casusreflectie met getrainde "
         "voorzitters en een helder model tegelijk. Wat gebeurt er met de band? Zet daarna "
         "bij *Mechanismen aan/uit* de wij-zij-sturing uit: wat blijft er over?",
         "**All three o's.** Wijktafels, safe case reflection with trained chairs and a "
         "clear model at once. What happens to the link? Then switch off us-them gating "
-        "under *Mechanisms on/off*: what is left?"),
-    Try("pilot-package",
+        "under *Mechanisms on/off*: what is left?",
+    ),
+    Try(
+        "pilot-package",
         "**Pilot van drie jaar.** Hetzelfde pakket, maar na week 156 stoppen de "
         "wijktafels en de reflectie. Speel vijf jaar af en kijk naar de bekendheid en de "
         "coproductie na week 156. Blijft het samenspel, of drijven de werelden weer uit "
         "elkaar?",
         "**Three-year pilot.** The same package, but after week 156 the wijktafels and "
         "the reflection stop. Play five years and watch familiarity and co-production "
-        "after week 156. Does the cooperation last, or do the worlds drift apart again?"),
-    Try("accessibility",
+        "after week 156. Does the cooperation last, or do the worlds drift apart again?",
+    ),
+    Try(
+        "accessibility",
         "**Co-existentie met heldere rollen?** Een expliciet toegankelijkheidsmodel: "
         "informele partijen zijn toeleiders. Vergelijk bij *Vergelijken* met de basis en "
         "het gecombineerde pakket op onvervulde nood, weken tot hulp en opgeloste "
@@ -494,21 +519,28 @@ TRIES = (
         "**Co-existence with clear roles?** An explicit accessibility model: informal "
         "parties are navigators. On *Compare*, set it beside the baseline and the "
         "combined package on unmet need, weeks to help and needs resolved. Is "
-        "co-existence with clear roles good enough for households?"),
-    Try("no-governance",
+        "co-existence with clear roles good enough for households?",
+    ),
+    Try(
+        "no-governance",
         "**Civil society zonder sturing.** Volg de onbestemdheid en de informele inzet "
         "bij een stille civil society. Zet daarna de actieve civil society hoger.",
         "**Civil society without steering.** Follow goal uncertainty and informal "
-        "uptake in a quiet civil society. Then raise civic activity."),
-    Try("caseload-relief",
+        "uptake in a quiet civil society. Then raise civic activity.",
+    ),
+    Try(
+        "caseload-relief",
         "**Lagere caseload.** Professionals krijgen tijd voor contact. Is tijd genoeg "
         "zonder iets aan de andere o's te doen?",
         "**Caseload relief.** Professionals get time for contact. Is time enough without "
-        "addressing the other o's?"),
+        "addressing the other o's?",
+    ),
 )
 
 EXTEND = Section(
-    "extend", "Het model uitbreiden", "Extending the model",
+    "extend",
+    "Het model uitbreiden",
+    "Extending the model",
     """\
 - Een nieuw scenario is een TOML-bestand in `scenarios/` met knoppen uit
   `samenspel params`; het verschijnt vanzelf in de keuzelijsten.
@@ -532,10 +564,13 @@ EXTEND = Section(
   with the quote it rests on. Ideas: experts by experience as their own kind of actor,
   several neighbourhoods with exchange, or professionals learning over time.
 - For many runs: `samenspel compare`, `samenspel explain` (which mechanism carries an
-  effect), `samenspel sweep` and `samenspel analyse`.""")
+  effect), `samenspel sweep` and `samenspel analyse`.""",
+)
 
 CREDITS = Section(
-    "credits", "Verantwoording en citeren", "Credits and how to cite",
+    "credits",
+    "Verantwoording en citeren",
+    "Credits and how to cite",
     """\
 Het model rust op het onderzoek van Lex Veldboer en Marc Hoijtink, *De moeizame
 hybridisering van het sociale domein* (slotbeschouwing, Werkplaats Sociaal Domein
@@ -560,7 +595,8 @@ particular neighbourhood.
 Built with [Mesa](https://mesa.readthedocs.io) and [Solara](https://solara.dev). To
 cite: *samenspel: an agent-based model of cooperation between wijkteams and informal
 parties* (version 0.2.0), with a reference to the research above and to the model
-description `docs/ODD.md`.""")
+description `docs/ODD.md`.""",
+)
 
 SECTIONS_BEFORE_TRIES = (WHAT, STEPS, MECHANISMS, USE, NOTICE)
 SECTIONS_AFTER_TRIES = (EXTEND, CREDITS)

@@ -46,10 +46,15 @@ def slider_step(param: Param, *values: float) -> float:
         return 1
     low, span = float(param.low), float(param.high) - float(param.low)
     raw = span / 100.0 if span > 0 else 1.0
-    steps = sorted((m * 10.0 ** k for k in range(-6, 5) for m in (1, 2, 5)
-                    if m * 10.0 ** k <= raw * (1 + 1e-9)), reverse=True) or [raw]
-    points = [float(v) for v in (param.default, *values)
-              if isinstance(v, int | float) and not isinstance(v, bool)]
+    steps = sorted(
+        (m * 10.0**k for k in range(-6, 5) for m in (1, 2, 5) if m * 10.0**k <= raw * (1 + 1e-9)),
+        reverse=True,
+    ) or [raw]
+    points = [
+        float(v)
+        for v in (param.default, *values)
+        if isinstance(v, int | float) and not isinstance(v, bool)
+    ]
     for step in steps:
         if all(abs((v - low) / step - round((v - low) / step)) < 1e-6 for v in points):
             return step
@@ -76,32 +81,46 @@ def Lever(param: Param, value: Any) -> None:
     name = param.name
     changed = value != param.default
     title = i18n.label(param) + (" ●" if changed else "")
-    with solara.Column(gap="0px", classes=["samenspel-lever", f"lever-{name}"],
-                       style={"margin-bottom": "10px"}):
+    with solara.Column(
+        gap="0px", classes=["samenspel-lever", f"lever-{name}"], style={"margin-bottom": "10px"}
+    ):
         with solara.Row(justify="space-between", style={"font-size": "0.9em"}, gap="8px"):
             solara.Text(title, style={"font-weight": "600" if changed else "400"})
-            solara.Text(show_value(param, value), style={"color": "#1565c0",
-                                                         "white-space": "nowrap"})
+            solara.Text(
+                show_value(param, value), style={"color": "#1565c0", "white-space": "nowrap"}
+            )
         if param.type is str:
             items = [{"text": i18n.choice(c), "value": c} for c in param.choices or ()]
-            solara.v.Select(items=items, v_model=value, dense=True, hide_details=True,
-                            on_v_model=lambda v: session.set_lever(name, v))
+            solara.v.Select(
+                items=items,
+                v_model=value,
+                dense=True,
+                hide_details=True,
+                on_v_model=lambda v: session.set_lever(name, v),
+            )
         elif param.type is bool:
             solara.Switch(value=bool(value), on_value=lambda v: session.set_lever(name, v))
         elif param.type is int and (param.high - param.low) > SLIDER_MAX_RANGE:
-            solara.InputInt("", value=int(value), continuous_update=False,
-                            on_value=lambda v: session.set_lever(name, v))
+            solara.InputInt(
+                "",
+                value=int(value),
+                continuous_update=False,
+                on_value=lambda v: session.set_lever(name, v),
+            )
         else:
-            slider = solara.v.Slider(v_model=value, min=param.low, max=param.high,
-                                     step=slider_step(param, value), dense=True,
-                                     hide_details=True)
-            rv.use_event(slider, "change",
-                         lambda _w, _e, data: session.set_lever(name, data))  # type: ignore[arg-type,misc]
+            slider = solara.v.Slider(
+                v_model=value,
+                min=param.low,
+                max=param.high,
+                step=slider_step(param, value),
+                dense=True,
+                hide_details=True,
+            )
+            rv.use_event(slider, "change", lambda _w, _e, data: session.set_lever(name, data))  # type: ignore[arg-type,misc]
         caption = i18n.meaning(param)
         if changed:
             caption += " " + t("changed", default=show_value(param, param.default))
-        solara.Text(caption, style={"font-size": "0.75em", "color": "#666",
-                                    "line-height": "1.25"})
+        solara.Text(caption, style={"font-size": "0.75em", "color": "#666", "line-height": "1.25"})
 
 
 @solara.component
@@ -114,7 +133,8 @@ def Levers() -> None:
     for p in PARAMS.values():
         groups.setdefault(p.group, []).append(p)
     order = [g for g in i18n.GROUP_ORDER if g in groups] + [
-        g for g in groups if g not in i18n.GROUP_ORDER]
+        g for g in groups if g not in i18n.GROUP_ORDER
+    ]
     opened = [k for k, g in enumerate(order) if g in OPEN_GROUPS]
     solara.Text(t("levers"), style={"font-weight": "600", "margin-top": "12px"})
     solara.Text(t("levers_hint"), style={"font-size": "0.8em", "color": "#555"})
@@ -125,5 +145,9 @@ def Levers() -> None:
                 with solara.v.ExpansionPanelContent():
                     for p in groups[g]:
                         Lever(p, values.get(p.name, p.default))
-    solara.Button(t("scenario_values"), text=True, small=True,
-                  on_click=lambda: session.select_scenario(session.scenario_name.value))
+    solara.Button(
+        t("scenario_values"),
+        text=True,
+        small=True,
+        on_click=lambda: session.select_scenario(session.scenario_name.value),
+    )

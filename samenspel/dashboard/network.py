@@ -75,8 +75,9 @@ def _column(n: int, x: float, top: float, bottom: float) -> np.ndarray:
     return np.column_stack([np.full(n, x), ys])
 
 
-def compute_layout(kind: np.ndarray, side: np.ndarray, affiliation: np.ndarray,
-                   max_per_kind: int = MAX_PER_KIND) -> Layout:
+def compute_layout(
+    kind: np.ndarray, side: np.ndarray, affiliation: np.ndarray, max_per_kind: int = MAX_PER_KIND
+) -> Layout:
     """The fixed layout for a model's actors.
 
     Args:
@@ -109,8 +110,9 @@ def compute_layout(kind: np.ndarray, side: np.ndarray, affiliation: np.ndarray,
     col = _column(len(orgs), 0.9 * WIDTH, m, h - m)
     col[1::2, 0] += 0.04 * WIDTH  # zig-zag so the triangles do not touch
     pos[orgs] = col
-    return Layout(nodes=drawn, xy=pos[drawn], kind=kind[drawn], side=np.asarray(side)[drawn],
-                  total=len(kind))
+    return Layout(
+        nodes=drawn, xy=pos[drawn], kind=kind[drawn], side=np.asarray(side)[drawn], total=len(kind)
+    )
 
 
 def _shape(shape: str, x: float, y: float, r: float, colour: str) -> str:
@@ -118,8 +120,10 @@ def _shape(shape: str, x: float, y: float, r: float, colour: str) -> str:
     if shape == "circle":
         return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {style}/>'
     if shape == "square":
-        return (f'<rect x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r:.1f}" '
-                f'height="{2 * r:.1f}" {style}/>')
+        return (
+            f'<rect x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r:.1f}" '
+            f'height="{2 * r:.1f}" {style}/>'
+        )
     if shape == "diamond":
         pts = f"{x:.1f},{y - r:.1f} {x + r:.1f},{y:.1f} {x:.1f},{y + r:.1f} {x - r:.1f},{y:.1f}"
     else:  # triangle
@@ -147,9 +151,13 @@ def drawn_familiarity(ties: Any, nodes: np.ndarray) -> np.ndarray:
     return np.asarray(ties.familiarity, dtype=float)[np.ix_(nodes, nodes)]
 
 
-def network_svg(layout: Layout, familiarity: np.ndarray,
-                kind_label: Callable[[int], str], tie_labels: Sequence[str],
-                note: str = "") -> str:
+def network_svg(
+    layout: Layout,
+    familiarity: np.ndarray,
+    kind_label: Callable[[int], str],
+    tie_labels: Sequence[str],
+    note: str = "",
+) -> str:
     """The network as an SVG element.
 
     Args:
@@ -176,11 +184,15 @@ def network_svg(layout: Layout, familiarity: np.ndarray,
             if not sel.any():
                 continue
             f = 0.5 * (_BINS[b] + min(_BINS[b + 1], 1.0))
-            d = " ".join(f"M{xy[i, 0]:.1f} {xy[i, 1]:.1f}L{xy[j, 0]:.1f} {xy[j, 1]:.1f}"
-                         for i, j in zip(rows[sel], cols[sel], strict=True))
-            parts.append(f'<path d="{d}" stroke="{TIE_COLOURS[names[c]]}" '
-                         f'stroke-width="{0.3 + 2.6 * f * f:.2f}" '
-                         f'stroke-opacity="{0.06 + 0.6 * f * f:.2f}" fill="none"/>')
+            d = " ".join(
+                f"M{xy[i, 0]:.1f} {xy[i, 1]:.1f}L{xy[j, 0]:.1f} {xy[j, 1]:.1f}"
+                for i, j in zip(rows[sel], cols[sel], strict=True)
+            )
+            parts.append(
+                f'<path d="{d}" stroke="{TIE_COLOURS[names[c]]}" '
+                f'stroke-width="{0.3 + 2.6 * f * f:.2f}" '
+                f'stroke-opacity="{0.06 + 0.6 * f * f:.2f}" fill="none"/>'
+            )
     for k in (0, 1, 3, 2):  # coordinators on top
         colour, shape, r = KIND_STYLE[k]
         for x, y in xy[layout.kind == k]:
@@ -195,19 +207,26 @@ def network_svg(layout: Layout, familiarity: np.ndarray,
         lx += 26 + 6.6 * len(text)
     lx = 12.0
     for name, text in zip(names, tie_labels, strict=True):
-        legend.append(f'<line x1="{lx}" y1="{HEIGHT + 40}" x2="{lx + 22}" y2="{HEIGHT + 40}" '
-                      f'stroke="{TIE_COLOURS[name]}" stroke-width="2.5"/>')
+        legend.append(
+            f'<line x1="{lx}" y1="{HEIGHT + 40}" x2="{lx + 22}" y2="{HEIGHT + 40}" '
+            f'stroke="{TIE_COLOURS[name]}" stroke-width="2.5"/>'
+        )
         legend.append(f'<text x="{lx + 28}" y="{HEIGHT + 44}" font-size="12">{_esc(text)}</text>')
         lx += 40 + 6.6 * len(text)
     if note:
-        legend.append(f'<text x="12" y="{HEIGHT + 64}" font-size="11" fill="#555">'
-                      f'{_esc(note)}</text>')
+        legend.append(
+            f'<text x="12" y="{HEIGHT + 64}" font-size="11" fill="#555">{_esc(note)}</text>'
+        )
     n_cross = int((pair_cls == 2).sum())
-    return (f'<svg class="samenspel-network" viewBox="0 0 {WIDTH} {HEIGHT + 72}" '
-            f'width="100%" preserveAspectRatio="xMidYMid meet" '
-            f'data-ties="{len(rows)}" data-cross-ties="{n_cross}" '
-            f'xmlns="http://www.w3.org/2000/svg" role="img">'
-            + "".join(parts) + "".join(legend) + "</svg>")
+    return (
+        f'<svg class="samenspel-network" viewBox="0 0 {WIDTH} {HEIGHT + 72}" '
+        f'width="100%" preserveAspectRatio="xMidYMid meet" '
+        f'data-ties="{len(rows)}" data-cross-ties="{n_cross}" '
+        f'xmlns="http://www.w3.org/2000/svg" role="img">'
+        + "".join(parts)
+        + "".join(legend)
+        + "</svg>"
+    )
 
 
 def _esc(text: str) -> str:

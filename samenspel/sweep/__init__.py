@@ -14,5 +14,12 @@ One concern per module:
 from .execute import SweepResult, code_hash, connect, run_batch, sweep
 from .storage import finished_runs, read_manifest
 
-__all__ = ["SweepResult", "code_hash", "connect", "finished_runs", "read_manifest",
-           "run_batch", "sweep"]
+__all__ = [
+    "SweepResult",
+    "code_hash",
+    "connect",
+    "finished_runs",
+    "read_manifest",
+    "run_batch",
+    "sweep",
+]

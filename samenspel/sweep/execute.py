@@ -72,15 +72,21 @@ def run_batch(jobs: list[Job], weeks: int, weekly: bool) -> dict[str, Any]:
         started = datetime.now(UTC)
         model = simulate(seed=seed, weeks=weeks, **params)
         summary = model.summary()
-        rows.append({"run_id": run_id, **summary, "started": started,
-                     "finished": datetime.now(UTC)})
+        rows.append(
+            {"run_id": run_id, **summary, "started": started, "finished": datetime.now(UTC)}
+        )
         if weekly:
             df = model.weekly().reset_index()
             df.insert(0, "run_id", run_id)
             frames.append(df)
-    return {"rows": rows, "weekly": pd.concat(frames, ignore_index=True) if frames else None,
-            "version": __version__, "versions": storage.versions(), "code": code_hash(),
-            "host": socket.gethostname()}
+    return {
+        "rows": rows,
+        "weekly": pd.concat(frames, ignore_index=True) if frames else None,
+        "version": __version__,
+        "versions": storage.versions(),
+        "code": code_hash(),
+        "host": socket.gethostname(),
+    }
 
 
 def _hash_model_source() -> str:
@@ -141,7 +147,7 @@ def _batches(jobs: list[Job], size: int | None, slots: int) -> list[list[Job]]:
     out, i = [], 0
     while i < len(jobs):
         n = size or max(1, min(MAX_BATCH, -(-(len(jobs) - i) // (4 * slots))))
-        out.append(jobs[i:i + n])
+        out.append(jobs[i : i + n])
         i += n
     return out
 
@@ -149,8 +155,9 @@ def _batches(jobs: list[Job], size: int | None, slots: int) -> list[list[Job]]:
 def connect(scheduler: str) -> Any:
     """A ``distributed.Client`` for ``scheduler``; a one-line SpecError if unreachable."""
     if not ADDRESS.fullmatch(scheduler):
-        raise SpecError(f"--scheduler must be an address such as tcp://HOST:8786, "
-                        f"got {scheduler!r}")
+        raise SpecError(
+            f"--scheduler must be an address such as tcp://HOST:8786, got {scheduler!r}"
+        )
     try:
         from distributed import Client
     except ImportError:  # pragma: no cover - dask is a dependency
@@ -158,15 +165,25 @@ def connect(scheduler: str) -> Any:
     try:
         return Client(scheduler, timeout=f"{CONNECT_TIMEOUT}s", set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
-        raise SpecError(f"--scheduler {scheduler}: cannot reach the Dask scheduler within "
-                        f"{CONNECT_TIMEOUT} s ({type(exc).__name__})") from None
+        raise SpecError(
+            f"--scheduler {scheduler}: cannot reach the Dask scheduler within "
+            f"{CONNECT_TIMEOUT} s ({type(exc).__name__})"
+        ) from None
     except Exception as exc:  # something answered, but it does not speak Dask
-        raise SpecError(f"--scheduler {scheduler}: what answers there is not a Dask "
-                        f"scheduler ({type(exc).__name__}); check the host and port") from None
+        raise SpecError(
+            f"--scheduler {scheduler}: what answers there is not a Dask "
+            f"scheduler ({type(exc).__name__}); check the host and port"
+        ) from None
 
 
-def _start(stack: contextlib.ExitStack, batches: list[list[Job]], workers: int, client: Any,
-           weeks: int, weekly: bool) -> Iterator[dict[str, Any]]:
+def _start(
+    stack: contextlib.ExitStack,
+    batches: list[list[Job]],
+    workers: int,
+    client: Any,
+    weeks: int,
+    weekly: bool,
+) -> Iterator[dict[str, Any]]:
     """Submit every batch now; return the results in order of completion.
 
     The local pool's processes are started here (``samenspel.pool``'s policy), before
@@ -180,19 +197,29 @@ def _start(stack: contextlib.ExitStack, batches: list[list[Job]], workers: int, 
         return (f.result() for f in dask_completed(futures, loop=client.loop))
     if workers == 1:
         return (run_batch(b, weeks, weekly) for b in batches)
-    pool = stack.enter_context(ProcessPoolExecutor(
-        workers, mp_context=pool_context(), initializer=_watch_parent,
-        initargs=(os.getpid(),)))
+    pool = stack.enter_context(
+        ProcessPoolExecutor(
+            workers, mp_context=pool_context(), initializer=_watch_parent, initargs=(os.getpid(),)
+        )
+    )
     futures = [pool.submit(run_batch, b, weeks, weekly) for b in batches]
     stack.callback(lambda: [f.cancel() for f in futures])
     return (f.result() for f in as_completed(futures))
 
 
-def sweep(spec: Spec, out: Path, workers: int = 1, scheduler: str | None = None,
-          client: Any = None, batch: int | None = None, progress: bool = True,
-          on_file: Callable[[Path], None] | None = None,
-          warn: Callable[[str], None] | None = None,
-          design: pd.DataFrame | None = None, allow_large: bool = False) -> SweepResult:
+def sweep(
+    spec: Spec,
+    out: Path,
+    workers: int = 1,
+    scheduler: str | None = None,
+    client: Any = None,
+    batch: int | None = None,
+    progress: bool = True,
+    on_file: Callable[[Path], None] | None = None,
+    warn: Callable[[str], None] | None = None,
+    design: pd.DataFrame | None = None,
+    allow_large: bool = False,
+) -> SweepResult:
     """Run (or finish) the sweep ``spec`` into the folder ``out``.
 
     Everything is validated (spec, base scenario, design, scheduler, folder) before
@@ -238,9 +265,22 @@ def sweep(spec: Spec, out: Path, workers: int = 1, scheduler: str | None = None,
                 (warn or warnings.warn)(
                     f"{out}: the model code changed since earlier runs of this sweep (code "
                     f"hash {', '.join(sorted(codes))}, now {code_hash()}); the finished "
-                    "runs are kept")
-            return _execute(spec, out, design, done, workers, client, batch, progress,
-                            on_file, warn or warnings.warn, commit, t0)
+                    "runs are kept"
+                )
+            return _execute(
+                spec,
+                out,
+                design,
+                done,
+                workers,
+                client,
+                batch,
+                progress,
+                on_file,
+                warn or warnings.warn,
+                commit,
+                t0,
+            )
     finally:
         if own_client:
             client.close()
@@ -262,25 +302,40 @@ def _progress_bar(name: str, disable: bool) -> Any:
     class RateColumn(ProgressColumn):
         def render(self, task: Any) -> Text:
             speed = task.finished_speed or task.speed
-            return Text(f"{speed:.2f} runs/s" if speed else "- runs/s",
-                        style="progress.data.speed")
+            return Text(f"{speed:.2f} runs/s" if speed else "- runs/s", style="progress.data.speed")
 
-    return Progress(TextColumn("[bold]{task.description}"), BarColumn(),
-                    MofNCompleteColumn(), RateColumn(), TimeElapsedColumn(),
-                    TextColumn("ETA"), TimeRemainingColumn(),
-                    console=Console(stderr=True), disable=disable)
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        disable=disable,
+    )
 
 
-def _execute(spec: Spec, out: Path, design: pd.DataFrame, done: set[int], workers: int,
-             client: Any, batch: int | None, progress: bool,
-             on_file: Callable[[Path], None] | None, warn: Callable[[str], None], commit: str,
-             t0: float) -> SweepResult:
+def _execute(
+    spec: Spec,
+    out: Path,
+    design: pd.DataFrame,
+    done: set[int],
+    workers: int,
+    client: Any,
+    batch: int | None,
+    progress: bool,
+    on_file: Callable[[Path], None] | None,
+    warn: Callable[[str], None],
+    commit: str,
+    t0: float,
+) -> SweepResult:
     params = design.drop(columns=["point", *[c for c in design if c.startswith("x_")]])
     points = params.to_dict("records")
     reps = spec.replicates
     total = len(points) * reps
-    jobs = [(r, run_seed(spec.seed, r), points[r // reps])
-            for r in range(total) if r not in done]
+    jobs = [(r, run_seed(spec.seed, r), points[r // reps]) for r in range(total) if r not in done]
     result = SweepResult(total, total - len(jobs), 0, 0, 0.0, out)
     if not jobs:
         result.seconds = time.perf_counter() - t0
@@ -298,9 +353,11 @@ def _execute(spec: Spec, out: Path, design: pd.DataFrame, done: set[int], worker
         task = bar.add_task(spec.name, total=total, completed=result.skipped)
         for res in results:
             if (res["version"], res["code"]) != (__version__, code_hash()):
-                raise SpecError(f"worker {res['host']} runs samenspel {res['version']} (code "
-                                f"{res['code']}), this process {__version__} (code "
-                                f"{code_hash()}); install the same version on every worker")
+                raise SpecError(
+                    f"worker {res['host']} runs samenspel {res['version']} (code "
+                    f"{res['code']}), this process {__version__} (code "
+                    f"{code_hash()}); install the same version on every worker"
+                )
             path = storage.write_task(spec, out, points, res, commit)
             result.ran += len(res["rows"])
             result.files += 1

@@ -37,8 +37,11 @@ def versions() -> dict[str, str]:
     import mesa
     import numpy
 
-    return {"samenspel_version": __version__, "mesa_version": mesa.__version__,
-            "numpy_version": numpy.__version__}
+    return {
+        "samenspel_version": __version__,
+        "mesa_version": mesa.__version__,
+        "numpy_version": numpy.__version__,
+    }
 
 
 def git_commit() -> str:
@@ -51,11 +54,20 @@ def git_commit() -> str:
     if not (root / ".git").exists() or not (root / "pyproject.toml").exists():
         return "unknown"
     try:
-        head = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], check=True,
-                              capture_output=True, text=True, timeout=10).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain",
-                                "--untracked-files=no"], check=True, capture_output=True,
-                               text=True, timeout=10).stdout.strip()
+        head = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "HEAD"],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return head + ("+dirty" if dirty else "")
@@ -71,9 +83,15 @@ def read_manifest(out: Path) -> dict[str, Any]:
 
 def manifest(spec: Spec, commit: str) -> str:
     """The text of ``sweep.json``."""
-    info = {"name": spec.name, "spec_file": str(spec.path), "spec_hash": spec.hash,
-            "design": spec.design, "created": datetime.now(UTC).isoformat(),
-            **versions(), "git_commit": commit}
+    info = {
+        "name": spec.name,
+        "spec_file": str(spec.path),
+        "spec_hash": spec.hash,
+        "design": spec.design,
+        "created": datetime.now(UTC).isoformat(),
+        **versions(),
+        "git_commit": commit,
+    }
     return json.dumps(info, indent=2) + "\n"
 
 
@@ -95,14 +113,18 @@ def check_out(out: Path, spec: Spec, design: pd.DataFrame) -> None:
     except SpecError as exc:
         raise SpecError(f"--out {out}: {exc}") from None
     if old.hash != spec.hash:
-        raise SpecError(f"--out {out}: holds a different sweep (spec hash {old.hash}, "
-                        f"{spec.path} has {spec.hash}); choose another --out")
+        raise SpecError(
+            f"--out {out}: holds a different sweep (spec hash {old.hash}, "
+            f"{spec.path} has {spec.hash}); choose another --out"
+        )
     design_file = out / "design.parquet"
     if design_file.exists():
         stored_design = read_parquet(design_file, fix=RERUN)
         if not stored_design.equals(design):
-            raise SpecError(f"--out {out}: the design differs from the one stored there "
-                            "(has the base scenario or SALib changed?)")
+            raise SpecError(
+                f"--out {out}: the design differs from the one stored there "
+                "(has the base scenario or SALib changed?)"
+            )
 
 
 def prepare(out: Path, spec: Spec, design: pd.DataFrame, commit: str) -> None:
@@ -164,20 +186,31 @@ def locked(out: Path) -> Iterator[None]:
         lock.release()
 
 
-def write_task(spec: Spec, out: Path, points: list[dict[str, Any]], res: dict[str, Any],
-               commit: str) -> Path:
+def write_task(
+    spec: Spec, out: Path, points: list[dict[str, Any]], res: dict[str, Any], commit: str
+) -> Path:
     """Write one task's rows (and weekly series) as a part file; return its path."""
     reps = spec.replicates
     rows = []
     for row in res["rows"]:
         r = row["run_id"]
-        rows.append({"run_id": r, "point": r // reps, "replicate": r % reps,
-                     "seed": run_seed(spec.seed, r), **points[r // reps],
-                     **{k: v for k, v in row.items() if k not in ("run_id", "started",
-                                                                  "finished")},
-                     **res["versions"], "code_hash": res["code"], "git_commit": commit,
-                     "spec_hash": spec.hash, "host": res["host"],
-                     "started": row["started"], "finished": row["finished"]})
+        rows.append(
+            {
+                "run_id": r,
+                "point": r // reps,
+                "replicate": r % reps,
+                "seed": run_seed(spec.seed, r),
+                **points[r // reps],
+                **{k: v for k, v in row.items() if k not in ("run_id", "started", "finished")},
+                **res["versions"],
+                "code_hash": res["code"],
+                "git_commit": commit,
+                "spec_hash": spec.hash,
+                "host": res["host"],
+                "started": row["started"],
+                "finished": row["finished"],
+            }
+        )
     ids = [row["run_id"] for row in rows]
     name = f"part-{min(ids):07d}-{max(ids):07d}.parquet"
     if res["weekly"] is not None:

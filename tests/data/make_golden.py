@@ -17,10 +17,16 @@ CASES = {
     "city-s0": {"seed": 0},
     "city-s1": {"seed": 1},
     "town-s2": {"seed": 2, "context": "town"},
-    "combined-s3": {"seed": 3, "wijktafels_per_year": 10, "reflection_per_year": 6,
-                    "reflection_safety": 0.8, "chair_training": 0.8,
-                    "hybridisation_model": "accessibility_plus", "goal_clarity": 0.9,
-                    "cultural_sensitivity_training": 0.5},
+    "combined-s3": {
+        "seed": 3,
+        "wijktafels_per_year": 10,
+        "reflection_per_year": 6,
+        "reflection_safety": 0.8,
+        "chair_training": 0.8,
+        "hybridisation_model": "accessibility_plus",
+        "goal_clarity": 0.9,
+        "cultural_sensitivity_training": 0.5,
+    },
     "basis-s4": {"seed": 4, "interplay": "sociale_basis", "hybrid_worker_share": 0.5},
 }
 
@@ -30,8 +36,11 @@ def make() -> dict:
     out = {}
     for name, kwargs in CASES.items():
         model = simulate(weeks=260, **kwargs)
-        out[name] = {"params": kwargs, "summary": model.summary(),
-                     "weekly_tail": model.weekly().iloc[-1].to_dict()}
+        out[name] = {
+            "params": kwargs,
+            "summary": model.summary(),
+            "weekly_tail": model.weekly().iloc[-1].to_dict(),
+        }
     return out
 
 
