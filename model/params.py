@@ -19,8 +19,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 
 class ParameterError(ValueError):
     """A parameter name or value is not allowed; the message is one readable line."""
@@ -107,7 +105,8 @@ class Param:
             if not isinstance(value, str) or value not in (self.choices or ()):
                 raise bad
             return value
-        if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
+        # bool is refused where a number is meant; numpy's bool_ is no numbers.Real either
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise bad
         try:
             number = float(value)

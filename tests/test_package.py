@@ -141,6 +141,9 @@ def test_import_and_help_load_no_model_and_no_heavy_library():
     assert not {"solara", "distributed", "matplotlib"} & _loaded_after(
         "import samenspel; samenspel.run"
     )  # run needs the model, not the extras
+    params = "from samenspel.cli import main\nimport contextlib, io\n"
+    params += "with contextlib.redirect_stdout(io.StringIO()): main(['params'])"
+    assert not (heavy - {"samenspel.model"} | {"numpy"}) & _loaded_after(params)  # the table only
 
 
 def _top_level_imports(path: Path, name: str) -> set[str]:

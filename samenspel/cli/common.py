@@ -68,9 +68,9 @@ class Parser(argparse.ArgumentParser):
             module.add_arguments(self)
             self.set_defaults(func=module.main)
 
-    def parse_known_args(
+    def parse_known_args(  # type: ignore[override]
         self,
-        args: Sequence[str] | None = None,  # type: ignore[override]
+        args: Sequence[str] | None = None,
         namespace: argparse.Namespace | None = None,
     ) -> Any:
         """Add this subcommand's options (first use), then parse."""
