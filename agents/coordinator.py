@@ -33,17 +33,18 @@ class Coordinator(Actor):
     @classmethod
     def initial_state(cls, n: int, params: dict, rng: np.random.Generator) -> dict:
         """Coordinators stand between the logics, with regard for both sides."""
-        basis = params["sociale_basis_capacity"] if params["interplay"] == "sociale_basis" else 1.0
+        p = params
+        basis = p["sociale_basis_capacity"] if p["interplay"] == "sociale_basis" else 1.0
         return {
-            "knowledge": np.full(n, 0.5),
-            "role_view": np.full(n, 0.45),
-            "ingroup": np.full(n, 0.3),
-            "regard": np.full(n, 0.8),
-            "capacity": np.full(n, float(params["coordinator_capacity"]) * basis),
+            "knowledge": np.full(n, p["coord_knowledge"]),
+            "role_view": np.full(n, p["coord_role_view"]),
+            "ingroup": np.full(n, p["coord_ingroup"]),
+            "regard": np.full(n, p["coord_regard"]),
+            "capacity": np.full(n, float(p["coordinator_capacity"]) * basis),
             "community": np.ones(n),
-            "cultural_base": np.full(n, 0.6),
+            "cultural_base": np.full(n, p["coord_cultural_sensitivity"]),
             "migrant": np.zeros(n, bool),
-            "formalisation": np.full(n, 0.7),
+            "formalisation": np.full(n, p["coord_formalisation"]),
             "continuity": np.ones(n),
             "affiliation": np.full(n, -1),
             "hybrid": np.zeros(n, bool),

@@ -73,8 +73,8 @@ class Household:
                 prefer_own = migrant & (rng.random(n) < p["own_organisation"])
                 contact = np.where(prefer_own, own, contact)
             contact = np.where(has_contact, contact, -1)
-        circle = rng.random(n) < p["circle_share"] * (1.5 - p["anonymity"])
-        trust = np.clip(beta(rng, p["trust_mean"], 0.5, n), 0, 1)
+        circle = rng.random(n) < p["circle_share"] * (p["circle_anonymity_base"] - p["anonymity"])
+        trust = np.clip(beta(rng, p["trust_mean"], p["trust_spread"], n), 0, 1)
         return {
             "migrant": migrant,
             "trust_base": trust,

@@ -42,7 +42,7 @@ class Professional(Actor):
         knowledge = beta(rng, p["pro_knowledge"], spread, n)  # opposed positions
         knowledge = np.where(hybrid, (1 - p["hybrid_informalisation"]) * knowledge, knowledge)
         severity = p["problem_severity"]
-        cs = beta(rng, p["pro_cultural_sensitivity"], 0.4, n)
+        cs = beta(rng, p["pro_cultural_sensitivity"], p["pro_cultural_spread"], n)
         return {
             "knowledge": knowledge,
             "role_view": beta(
@@ -57,7 +57,9 @@ class Professional(Actor):
             ),
             "capacity": np.full(n, p["caseload_capacity"]),
             "community": np.where(
-                hybrid, p["hybrid_community"], beta(rng, p["pro_community"], 0.3, n)
+                hybrid,
+                p["hybrid_community"],
+                beta(rng, p["pro_community"], p["pro_community_spread"], n),
             ),
             "cultural_base": cs,
             "migrant": np.zeros(n, bool),

@@ -37,12 +37,13 @@ class ResidentsOrganisation(Actor):
         diversity = p["org_diversity"]
         severity = p["problem_severity"]
         migrant = rng.random(n) < p["migrant_share"]
+        spread = p["informal_spread"] + p["informal_spread_diversity"] * diversity
         return {
-            "knowledge": beta(rng, 0.2, 0.3 + 0.4 * diversity, n),  # experiential
+            "knowledge": beta(rng, p["org_knowledge"], spread, n),  # experiential
             "role_view": beta(
                 rng,
                 p["informal_role_view"] - p["severity_role_effect"] * severity,
-                0.3 + 0.4 * diversity,
+                spread,
                 n,
             ),
             "ingroup": beta(rng, p["start_ingroup"], p["disposition_spread"], n),
@@ -57,7 +58,7 @@ class ResidentsOrganisation(Actor):
             "community": np.ones(n),
             "cultural_base": np.ones(n),
             "migrant": migrant,
-            "formalisation": beta(rng, 0.15, 0.4, n),
+            "formalisation": beta(rng, p["org_formalisation"], p["org_formalisation_spread"], n),
             "continuity": 1.0
             - p["informal_dropout"]
             - p["dropout_diversity"] * diversity * rng.random(n),

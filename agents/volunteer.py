@@ -36,14 +36,18 @@ class Volunteer(Actor):
         """Draw ``n`` volunteers; affiliation is set by the population builder."""
         p = params
         diversity = p["org_diversity"]
-        formalisation = beta(rng, p["volunteer_formalisation"], 0.3 + 0.5 * diversity, n)
+        f_spread = (
+            p["volunteer_formalisation_spread"] + p["volunteer_formalisation_diversity"] * diversity
+        )
+        formalisation = beta(rng, p["volunteer_formalisation"], f_spread, n)
         severity = p["problem_severity"]
         return {
-            "knowledge": 0.15 + 0.6 * formalisation,  # protoprofessionalisering
+            "knowledge": p["volunteer_knowledge_base"]
+            + p["volunteer_knowledge_training"] * formalisation,  # protoprofessionalisering
             "role_view": beta(
                 rng,
                 p["informal_role_view"] - p["severity_role_effect"] * severity,
-                0.3 + 0.4 * diversity,
+                p["informal_spread"] + p["informal_spread_diversity"] * diversity,
                 n,
             ),
             "ingroup": beta(rng, p["start_ingroup"], p["disposition_spread"], n),
@@ -56,7 +60,7 @@ class Volunteer(Actor):
             "capacity": np.full(n, cls.capacity_for(p)),
             "community": np.ones(n),
             "cultural_base": np.ones(n),
-            "migrant": rng.random(n) < 0.5 * params["migrant_share"],
+            "migrant": rng.random(n) < p["volunteer_migrant_ratio"] * p["migrant_share"],
             "formalisation": formalisation,
             "continuity": 1.0
             - p["informal_dropout"]

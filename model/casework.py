@@ -57,7 +57,11 @@ def develop_needs(model: Neighbourhood) -> None:
     noisy = h.severity + drift + p["need_noise"] * (u[3] - 0.5)
     h.severity[:] = np.where(h.needy, np.clip(noisy, 0.0, 1.0), h.severity)
     new = ~h.needy & (u[0] < p["problem_rate"] * h.vulnerability)
-    start = np.clip(p["problem_severity"] + p["severity_spread"] * (u[1] + u[2] - 1.0), 0.05, 1.0)
+    start = np.clip(
+        p["problem_severity"] + p["severity_spread"] * (u[1] + u[2] - 1.0),
+        p["min_need_severity"],
+        1.0,
+    )
     h.severity[new] = start[new]
     h.needy |= new
     h.new[:] = new
@@ -182,7 +186,7 @@ def work_together(model: Neighbourhood) -> None:
             * ties.get(coord[lk], inf[lk])
             * pair_barriers(a, p, view.distance, view.available, pro[lk], inf[lk])
         )
-        boost = 1.0 + p["chair_training"]
+        boost = 1.0 + p["chair_introduction_boost"] * p["chair_training"]
         found |= linked & (u[4] < p["introduction_rate"] * boost * np.maximum(strength, vouched))
         model.counters["introductions"] += int((found & linked).sum())
     for cid in ids[found]:

@@ -75,10 +75,11 @@ def hold_wijktafel(model: Neighbourhood, area: int = 0) -> np.ndarray:
     prob = np.ones(len(members))
     formal = side == Side.FORMAL
     fm = members[formal]
+    wc, wt = p["wijktafel_community_weight"], p["wijktafel_time_weight"]
     prob[formal] = (
         p["wijktafel_attract_formal"]
-        * (0.5 + 0.5 * a.community[fm])
-        * (0.5 + 0.5 * free_time(a)[fm])
+        * ((1.0 - wc) + wc * a.community[fm])
+        * ((1.0 - wt) + wt * free_time(a)[fm])
         * (1.0 - view.distance[fm])
     )
     if p["interplay"] == "sociale_basis":

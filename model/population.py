@@ -139,7 +139,9 @@ def _district_block(
     f[np.searchsorted(members, aff[vidx]), vidx] = p["fam_volunteer_coordinator"]
     cross = pro[:, None] & (side == Side.INFORMAL)[None, :] & shared_area
     click = cross & (rng.random((n, n)) < p["preexisting_ties"])
-    f[click] = p["fam_click"] + rng.uniform(-0.25, 0.25, int(click.sum()))
+    f[click] = p["fam_click"] + rng.uniform(
+        -p["fam_click_spread"], p["fam_click_spread"], int(click.sum())
+    )
     f = np.maximum(f, f.T)
     np.fill_diagonal(f, 0.0)
     return f

@@ -160,7 +160,8 @@ def _involve_informal(model: Neighbourhood, cid: int, pro: int, area: int, sever
     if not len(informal):
         return
     strength = view.link(model.areas, area, pro, informal)
-    best = int(np.argmax(strength * (0.5 + 0.5 * a.formalisation[informal])))
+    pref = model.p["formalised_preference"]
+    best = int(np.argmax(strength * ((1.0 - pref) + pref * a.formalisation[informal])))
     if rng.random() < strength[best]:
         assign(model, cid, role, int(informal[best]))
         if role is Role.INF:
