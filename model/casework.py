@@ -239,7 +239,7 @@ def close_cases(model: Neighbourhood) -> None:
     ids = model.cases.active_ids()
     if not len(ids):
         return
-    u = model.rng_decisions.random((3, len(ids)))
+    u = model.rng_decisions.random((4, len(ids)))
     hh = c.household[ids]
     sev = h.severity[hh]
     pro, inf = c.helper[ids, Role.PRO], c.helper[ids, Role.INF]
@@ -248,7 +248,7 @@ def close_cases(model: Neighbourhood) -> None:
     both = (pro >= 0) & (inf >= 0)
     early = ~solved & both & (u[0] < ramp(p["pro_close_severity"] - sev, p["decision_width"]))
     aware = (c.helper[ids, Role.COORD] >= 0) | (u[2] < model.ties.get(pro, np.maximum(inf, 0)))
-    felt = early & ~c.together[ids] & aware
+    felt = early & ~c.together[ids] & aware & _left_beyond_wish(model, inf, sev, u[3])
     np.add.at(a.bad, inf[felt], 1)
     model.counters["discontinuities"] += int(felt.sum())
     model.counters["warm_handovers"] += int((early & c.together[ids]).sum())
@@ -272,6 +272,21 @@ def close_cases(model: Neighbourhood) -> None:
     h.needy[hh[solved]] = False
     h.severity[hh[solved]] = 0.0
     h.resolved[hh[solved]] += 1
+
+
+def _left_beyond_wish(
+    model: Neighbourhood, inf: np.ndarray, severity: np.ndarray, u: np.ndarray
+) -> np.ndarray:
+    """Whether informal actors left alone on a case carry more than they want to.
+
+    The same test as for a case handed over without contact (``routing``): the need is
+    beyond the actor's limit ("niet grensoverschrijdend bezig zijn"), or, with probability
+    1 - w_j, the actor did not want so large a role. Only then is a professional's
+    leaving felt as discontinuity ("soms ... discontinuïteit ervaren").
+    """
+    j = np.maximum(inf, 0)
+    view = model.view
+    return (severity > view.limit[j]) | (u < 1.0 - view.wanted[j])
 
 
 def _solved_without_a_case(model: Neighbourhood) -> None:

@@ -176,6 +176,31 @@ def test_closing_while_informal_help_carries_on_is_discontinuity_when_noticed():
     assert c.active[cid]  # the informal help goes on
 
 
+def _left_alone(limit: float, wanted: float, seed: int = 0):
+    """A professional closes (noticed via a coordinator) and leaves VOL_A on a 0.4 need."""
+    m = neutral(tiny(seed=seed, pro_close_severity=0.9, decision_width=0.005, need_noise=0.0))
+    open_case(m, 0, 0.4, pro=PRO_A, inf=VOL_A, coord=coord_index(m))
+    m.view.limit[VOL_A], m.view.wanted[VOL_A] = limit, wanted
+    casework.close_cases(m)
+    assert m.cases.c.helper[m.households.case[0], Role.PRO] < 0  # the professional left
+    return m
+
+
+def test_left_within_its_limit_and_wish_an_informal_actor_feels_no_discontinuity():
+    m = _left_alone(limit=0.9, wanted=1.0)
+    assert m.counters["discontinuities"] == 0 and m.actors.bad[VOL_A] == 0
+
+
+def test_left_beyond_its_limit_an_informal_actor_feels_discontinuity():
+    m = _left_alone(limit=0.2, wanted=1.0)
+    assert m.counters["discontinuities"] == 1 and m.actors.bad[VOL_A] == 1
+
+
+def test_within_its_limit_discontinuity_is_felt_as_often_as_the_role_was_unwanted():
+    felt = [_left_alone(0.9, 0.3, seed).counters["discontinuities"] for seed in range(300)]
+    assert np.mean(felt) == pytest.approx(0.7, abs=0.08)
+
+
 def test_closing_in_direct_contact_is_a_warm_hand_over():
     m = neutral(tiny(pro_close_severity=0.9, decision_width=0.005, need_noise=0.0))
     cid = open_case(m, 0, 0.4, pro=PRO_A, inf=VOL_A, direct=True)

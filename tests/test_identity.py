@@ -134,15 +134,17 @@ def test_encounters_are_good_or_bad_by_the_declared_chances():
     assert a.good[PRO_B] == 0
 
 
-def test_positive_contact_is_the_more_frequent_kind_in_the_town():
+def test_positive_contact_is_the_more_frequent_kind_in_town_and_city():
     s = run(seed=1, weeks=260, context="town")
     for side in ("formal", "informal"):
         assert s[f"good_contacts_{side}"] > s[f"bad_contacts_{side}"], side
-    city = run(seed=1, weeks=260)
-    # in the city the informal side meets more discontinuity, but bad contact does
-    # not dominate as it did (8 bad per good in the first model)
-    assert city["bad_contacts_informal"] < 1.5 * city["good_contacts_informal"]
-    assert city["good_contacts_formal"] > city["bad_contacts_formal"]
+    # in the city the informal side meets dismissals, pushed cases and discontinuity, yet
+    # over runs positive contact stays the more frequent kind there too (it was 8 bad per
+    # good in the first model, 1.1 bad per good before discontinuity needed a reason)
+    city = [run(seed=seed, weeks=260) for seed in range(6)]
+    for side in ("formal", "informal"):
+        good = sum(r[f"good_contacts_{side}"] for r in city)
+        assert good > sum(r[f"bad_contacts_{side}"] for r in city), side
 
 
 # --- felt threat -----------------------------------------------------------------------
