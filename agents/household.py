@@ -50,21 +50,26 @@ class Household:
         informal_ids: np.ndarray,
         migrant_org_ids: np.ndarray,
         rng: np.random.Generator,
+        contact_anonymity: float | None = None,
     ) -> dict:
         """Draw ``n`` households and their informal contacts.
 
         Args:
             n: Number of households.
-            params: Resolved parameters (``anonymity`` already adjusted for the
-                sociale basis).
+            params: Resolved parameters.
             informal_ids: Actor indices of the informal actors active in the area.
             migrant_org_ids: Actor indices of its migrant self-organisations.
             rng: The initialisation stream.
+            contact_anonymity: Share of households without an informal contact, if
+                not ``anonymity`` (the sociale basis reaches more households; it does
+                not give them family or acquaintances: the own circle keeps
+                ``anonymity``).
 
         """
         p = params
         migrant = rng.random(n) < p["migrant_share"]
-        has_contact = (rng.random(n) >= p["anonymity"]) & (len(informal_ids) > 0)
+        reach = p["anonymity"] if contact_anonymity is None else contact_anonymity
+        has_contact = (rng.random(n) >= reach) & (len(informal_ids) > 0)
         contact = np.full(n, -1)
         if len(informal_ids):
             contact = rng.choice(informal_ids, n)

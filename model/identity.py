@@ -81,12 +81,17 @@ def apply_contacts(actors: ActorTable, params: dict) -> None:
     actors.bad.fill(0.0)
 
 
+def professional_push(params: dict) -> float:
+    """Push for hybridisation on the wijkteam: less when the interplay sits at the sociale basis."""
+    basis = params["interplay"] == "sociale_basis"
+    return params["hybridisation_push"] * (params["sociale_basis_push"] if basis else 1.0)
+
+
 def felt_push(actors: ActorTable, params: dict) -> np.ndarray:
     """Push for hybridisation felt by each actor."""
     push = np.full(len(actors), params["hybridisation_push"])
     push[actors.side == Side.BROKER] = 0.0
-    if params["interplay"] == "sociale_basis":
-        push[actors.side == Side.FORMAL] *= params["sociale_basis_push"]
+    push[actors.side == Side.FORMAL] = professional_push(params)
     return push
 
 

@@ -165,17 +165,20 @@ def build_households(
 
     A household's informal contact is an informal actor active in its area. Under
     ``interplay = sociale_basis`` the low-threshold base reaches more households: the
-    share without any informal contact is multiplied by ``sociale_basis_reach``.
+    share without any informal contact is multiplied by ``sociale_basis_reach`` (the own
+    circle, family and acquaintances, does not change with it).
     """
-    local = dict(params)
+    reach = params["anonymity"]
     if params["interplay"] == "sociale_basis":
-        local["anonymity"] = params["anonymity"] * params["sociale_basis_reach"]
+        reach *= params["sociale_basis_reach"]
     parts = []
     for informal in layout.area_informal:
         orgs = informal[table.kind[informal] == Kind.ORGANISATION]
         migrant_orgs = orgs[table.migrant[orgs]]
         parts.append(
-            Household.initial_state(params["n_households"], local, informal, migrant_orgs, rng)
+            Household.initial_state(
+                params["n_households"], params, informal, migrant_orgs, rng, contact_anonymity=reach
+            )
         )
     cols = {key: np.concatenate([p[key] for p in parts]) for key in parts[0]}
     n = len(cols["migrant"])

@@ -14,7 +14,8 @@ than one professional). Then:
    werelden"); p and j make direct contact with probability L_pj, otherwise the case
    is co-existence (they may discover each other later).
 2. p involves (further) informal help with probability
-   w_p (1 - s) (involve_base + push). p asks the informal actor with the highest
+   w_p (1 - s) (involve_base + push), push as the wijkteam feels it (less at the sociale
+   basis: ``identity.professional_push``). p asks the informal actor with the highest
    L (0.5 + 0.5 formalisation) ("voorkeur voor sterk geformaliseerde vrijwilligers"),
    in direct contact with probability L; else a coordinator it knows, chosen with
    probability equal to familiarity F_pc (smooth: no threshold), who finds a
@@ -46,6 +47,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .cases import Role
+from .identity import professional_push
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
@@ -145,7 +147,7 @@ def intake_at_professional(model: Neighbourhood, cid: int, severity: float) -> N
         assign(model, cid, Role.INF, contact)
         if rng.random() < view.link(model.areas, area, pro, contact):
             make_direct(model, cid)
-    involve = view.wanted[pro] * (1.0 - severity) * (p["involve_base"] + p["hybridisation_push"])
+    involve = view.wanted[pro] * (1.0 - severity) * (p["involve_base"] + professional_push(p))
     if rng.random() < involve:
         _involve_informal(model, cid, pro, area, severity)
 

@@ -97,6 +97,16 @@ def test_anonymity_is_the_share_of_households_without_informal_contact():
     )
 
 
+def test_the_sociale_basis_reaches_households_but_gives_them_no_family():
+    kw = dict(rng=2, n_households=4000, anonymity=0.6)
+    wijkteam = Neighbourhood(**kw).households.circle.mean()
+    basis = Neighbourhood(**kw, interplay="sociale_basis").households.circle.mean()
+    p = Neighbourhood(**kw).p
+    expected = p["circle_share"] * (p["circle_anonymity_base"] - 0.6)
+    assert wijkteam == pytest.approx(expected, abs=0.03)
+    assert basis == pytest.approx(expected, abs=0.03)
+
+
 def test_household_contacts_are_informal_actors():
     m = Neighbourhood(rng=3)
     contact = m.households.contact

@@ -55,13 +55,12 @@ def same_results(a: Path, b: Path) -> None:
 
 
 # --- specs and designs --------------------------------------------------------------------
-@pytest.mark.parametrize(
-    "name", ["sobol-three-os", "grid-wijktafels-clarity", "morris-all", "sobol-headline"]
-)
+@pytest.mark.parametrize("name", sorted(p.stem for p in Path("experiments").glob("*.toml")))
 def test_shipped_specs_are_valid(name: str) -> None:
     spec = load_spec(Path("experiments") / f"{name}.toml")
     design = build_design(spec)
-    assert len(design) * spec.replicates <= 1500  # a few minutes on a laptop
+    # at most about 20 minutes on a 2-core laptop (sobol-headline, N = 256, is the largest)
+    assert len(design) * spec.replicates <= 6000
 
 
 def test_design_handles_ints_and_choices(tmp_path: Path) -> None:
