@@ -46,20 +46,27 @@ def check_runs(runs: int, allow_large: bool = False, where: str = "") -> None:
 
 
 def seconds_per_run(weeks: int, params: dict[str, Any] | None = None) -> float:
-    """Estimated CPU seconds of one run of ``weeks`` weeks (from two short runs here).
+    """Estimated CPU seconds of one run of ``weeks`` weeks (from short runs here).
 
-    Times a 2-week and a 6-week run of ``params`` and extrapolates linearly (set-up
-    plus cost per week), so the estimate holds for the scale being run.
+    After a warm-up run (first-use costs), times a 1-week and a 13-week run of
+    ``params`` with their end-of-run summary, three times each, and extrapolates
+    linearly from the fastest of each (set-up and summary, plus a cost per week that
+    stays about constant over a run), so the estimate holds for the scale being run and
+    one noisy timing on a shared machine does not swing it.
     """
-    from .model.runner import simulate
+    from .model.runner import run
 
+    run(seed=0, weeks=1, **(params or {}))
     times = []
-    for w in (2, 6):
-        t0 = time.perf_counter()
-        simulate(seed=0, weeks=w, **(params or {}))
-        times.append(time.perf_counter() - t0)
-    per_week = max(0.0, (times[1] - times[0]) / 4)
-    setup = max(0.0, times[0] - 2 * per_week)
+    for w in (1, 13):
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            run(seed=0, weeks=w, **(params or {}))
+            best = min(best, time.perf_counter() - t0)
+        times.append(best)
+    per_week = max(0.0, (times[1] - times[0]) / 12)
+    setup = max(0.0, times[0] - per_week)
     return setup + per_week * weeks
 
 

@@ -617,16 +617,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="only print the mechanism rankings (to choose Sobol and calibration parameters)",
     )
     args = parser.parse_args(argv)
-    if args.rank:
-        _, _, tabs = morris(args.morris)
-        print(ranking(tabs, HEADLINE).head(12).to_string())
-        print(
-            ranking(tabs, PATTERN_OUTCOMES, groups=("mechanism",), free_only=True)
-            .head(15)
-            .to_string()
-        )
-        return 0
-    written = write_report(args.morris, args.sobol, args.out, notes=args.note)
+    try:
+        if args.rank:
+            _, _, tabs = morris(args.morris)
+            print(ranking(tabs, HEADLINE).head(12).to_string())
+            print(
+                ranking(tabs, PATTERN_OUTCOMES, groups=("mechanism",), free_only=True)
+                .head(15)
+                .to_string()
+            )
+            return 0
+        written = write_report(args.morris, args.sobol, args.out, notes=args.note)
+    except (ValueError, OSError) as exc:  # SpecError and unreadable files: one line
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print("written: " + ", ".join(str(p) for p in written))
     return 0
 

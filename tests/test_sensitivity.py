@@ -43,3 +43,11 @@ def test_report_reads_the_dummy_as_noise_floor_and_checks_levers(tmp_path: Path)
     text = (tmp_path / "docs" / "sensitivity.md").read_text()
     assert "noise floor" in text and "`wijktafels_per_year` | familiarity" in text
     assert all(p.exists() for p in written)
+
+
+def test_the_report_command_names_a_missing_results_folder_in_one_line(tmp_path, capsys):
+    from samenspel.sensitivity import main
+
+    assert main(["--morris", str(tmp_path / "nothing"), "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "nothing" in err and "Traceback" not in err
