@@ -51,7 +51,14 @@ RUNS: dict[str, dict[str, Any]] = {
     },
     "schedule-s6": {
         "seed": 6,
-        "schedule": [{"week": 50, "wijktafels_per_year": 12, "coordinator_capacity": 4, "caseload_capacity": 10}],
+        "schedule": [
+            {
+                "week": 50,
+                "wijktafels_per_year": 12,
+                "coordinator_capacity": 4,
+                "caseload_capacity": 10,
+            }
+        ],
     },
     "city10-s7": {"seed": 7, "n_areas": 10, "areas_per_district": 5, "weeks": 156},
     "city50-s1": {"seed": 1, "n_areas": 50, "areas_per_district": 5, "weeks": 104},
