@@ -192,11 +192,36 @@ class Ties:
     def meet(self, group: np.ndarray, weight: float = 1.0) -> None:
         """Register contact between every pair of actors in ``group`` (one district)."""
         if len(group) > 1:
+            self.meet_at(self.group_positions([group]), weight)
+
+    def group_positions(self, groups: list[np.ndarray]) -> np.ndarray:
+        """Flat positions of every pair of every group of two or more actors.
+
+        Both orders of each pair and each actor with itself, group after group; the
+        groups must not share actors. Fixed groups (teams, organisations) compute
+        this once and register their weekly contact with ``meet_at``.
+
+        Raises:
+            ValueError: If two groups share an actor.
+
+        """
+        groups = [g for g in groups if len(g) > 1]
+        if not groups:
+            return np.zeros(0, np.int64)
+        everyone = np.concatenate([np.unique(g) for g in groups])
+        if len(np.unique(everyone)) < len(everyone):
+            raise ValueError("groups that share actors meet one at a time (Ties.meet)")
+        parts = []
+        for group in groups:
             d = int(self.district[group[0]])
             loc = self.local[group]
-            self.block(d, "contact")[np.ix_(loc, loc)] += weight
-            size = self._sizes[d]
-            self._touched.append((self._offsets[d] + loc[:, None] * size + loc).ravel())
+            parts.append((self._offsets[d] + loc[:, None] * self._sizes[d] + loc).ravel())
+        return np.concatenate(parts)
+
+    def meet_at(self, positions: np.ndarray, weight: float = 1.0) -> None:
+        """Register contact ``weight`` once at each of the flat ``positions``."""
+        self.contact_flat[positions] += weight
+        self._touched.append(positions)
 
     def update(self, gain: float, decay: float) -> None:
         """Grow familiarity where there was contact, decay it elsewhere; reset contact.
@@ -217,13 +242,13 @@ class Ties:
             if self._unsorted > 0.1 * len(self._live):  # keep gathers mostly sequential
                 self._live.sort()
                 self._unsorted = 0
-        live = self._live
-        c = np.minimum(self.contact_flat[live], 1.0)
-        c[self._is_diag[live]] = 0.0
-        f = self.flat[live]
-        f *= np.where(c > 0, 1.0, 1.0 - decay)
-        f += gain * c * (1.0 - f)
-        self.flat[live] = f
+        # the positions with contact grow; every other live position decays
+        c = np.minimum(self.contact_flat[touched], 1.0)
+        hit = (c > 0) & ~self._is_diag[touched]
+        at, c = touched[hit], c[hit]
+        f = self.flat[at]
+        self.flat[self._live] *= 1.0 - decay
+        self.flat[at] = f + gain * c * (1.0 - f)
         self.contact_flat[touched] = 0.0
         self._touched = []
 
