@@ -18,6 +18,7 @@ the number of areas.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -53,6 +54,18 @@ class Layout:
     area_informal: list[np.ndarray]
     district_actors: list[np.ndarray]
     district_broker: list[np.ndarray]
+
+    @cached_property
+    def columns(self) -> list[tuple[dict[int, int], dict[int, int]]]:
+        """Per area, the row of each professional and the column of each informal actor.
+
+        The same positions as ``formal_position`` and ``informal_position``, as
+        dictionaries for looking up one pair at a time.
+        """
+        return [
+            ({a: k for k, a in enumerate(f.tolist())}, {a: k for k, a in enumerate(i.tolist())})
+            for f, i in zip(self.area_formal, self.area_informal, strict=True)
+        ]
 
     def formal_position(self, area: int, pros: np.ndarray) -> np.ndarray:
         """Position of professionals ``pros`` in ``area_formal[area]`` (sorted)."""

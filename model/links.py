@@ -152,6 +152,10 @@ class WeekView:
         informal: np.ndarray | int,
         with_familiarity: bool,
     ) -> np.ndarray:
+        if type(pros) is int and type(informal) is int:  # one pair, both active here
+            rows, cols = layout.columns[area]
+            if pros in rows and informal in cols:
+                return tables[area][rows[pros], cols[informal]]
         pros, informal = np.asarray(pros), np.asarray(informal)
         members = layout.area_informal[area]
         j = layout.informal_position(area, informal)

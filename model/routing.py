@@ -100,6 +100,18 @@ def release(model: Neighbourhood, cid: int, role: Role) -> None:
             c.together[cid] = False
 
 
+def release_all(model: Neighbourhood, ids: np.ndarray, roles: tuple[Role, ...]) -> None:
+    """``release`` every role of ``roles`` on every case of ``ids`` (distinct ids)."""
+    c, load = model.cases.c, model.actors.load
+    for role in roles:
+        who = c.helper[ids, role]
+        held = who >= 0
+        np.subtract.at(load, who[held], 1)
+        c.helper[ids[held], role] = -1
+        if role in (Role.PRO, Role.INF):
+            c.together[ids[held]] = False
+
+
 def make_direct(model: Neighbourhood, cid: int) -> None:
     """The lead professional and lead informal actor of ``cid`` are in direct contact."""
     c = model.cases.c

@@ -99,6 +99,11 @@ class Ties:
         self._is_diag = np.zeros(len(self.flat), bool)
         self._is_diag[self._diag] = True
         self._touched: list[np.ndarray] = []
+        # plain-int copies for one pair at a time (routing): position = row + local
+        self._row_list = (self._base + self.local * self._size).tolist()
+        self._local_list = self.local.tolist()
+        self._district_list = self.district.tolist()
+        self._touched_pairs: list[int] = []
         self._refresh_live()
 
     def _pair_categories(self) -> np.ndarray:
@@ -140,6 +145,10 @@ class Ties:
 
     def get(self, i: np.ndarray | int, j: np.ndarray | int) -> np.ndarray:
         """Familiarity of pairs (i, j), zero across districts (broadcasts)."""
+        if type(i) is int and type(j) is int:  # one pair: plain integer arithmetic
+            if self._district_list[i] != self._district_list[j]:
+                return np.float64(0.0)
+            return self.flat[self._row_list[i] + self._local_list[j]]
         i, j = np.asarray(i), np.asarray(j)
         same = self.district[i] == self.district[j]
         if np.all(same):
@@ -184,6 +193,13 @@ class Ties:
     # --- contact and update ------------------------------------------------------------
     def touch(self, i: np.ndarray | int, j: np.ndarray | int, weight: float = 1.0) -> None:
         """Register contact between actors ``i`` and ``j`` (pairs of equal shape)."""
+        if type(i) is int and type(j) is int:  # one pair: plain integer arithmetic
+            ij = self._row_list[i] + self._local_list[j]
+            ji = self._row_list[j] + self._local_list[i]
+            self.contact_flat[ij] += weight
+            self.contact_flat[ji] += weight
+            self._touched_pairs += (ij, ji)
+            return
         ij, ji = np.atleast_1d(self.index(i, j)), np.atleast_1d(self.index(j, i))
         np.add.at(self.contact_flat, ij, weight)
         np.add.at(self.contact_flat, ji, weight)
@@ -232,7 +248,7 @@ class Ties:
         if self._views_out:  # someone had a writable view: take the arrays as they are
             self._refresh_live()
             self._touched.append(np.flatnonzero(self.contact_flat))
-        touched = np.concatenate(self._touched) if self._touched else np.zeros(0, np.int64)
+        touched = np.concatenate([*self._touched, np.array(self._touched_pairs, np.int64)])
         new = touched[~self._is_live[touched]]
         if len(new):
             new = np.unique(new)
@@ -250,7 +266,7 @@ class Ties:
         self.flat[self._live] *= 1.0 - decay
         self.flat[at] = f + gain * c * (1.0 - f)
         self.contact_flat[touched] = 0.0
-        self._touched = []
+        self._touched, self._touched_pairs = [], []
 
     # --- measures ------------------------------------------------------------------------
     def cross_mean(self) -> float:
