@@ -357,8 +357,8 @@ def _row_intervals(x: np.ndarray, level: float) -> tuple[np.ndarray, ...]:
             half = t_quantile(level, n - 1) * full.std(axis=1, ddof=1) / math.sqrt(n)
             out[2, complete], out[3, complete] = mean - half, mean + half
     for r in np.flatnonzero(~complete):
-        mean, low, high, count = mean_ci(x[r], level)
-        out[:, r] = (count, mean, low, high)
+        m, low, high, count = mean_ci(x[r], level)
+        out[:, r] = (count, m, low, high)
     return out[0], out[1], out[2], out[3]
 
 
