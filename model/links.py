@@ -38,10 +38,13 @@ from .state import ActorTable, Side
 from .ties import Ties, disagreement
 
 
-def free_time(actors: ActorTable) -> np.ndarray:
-    """Share of capacity still free (0 at or over capacity)."""
-    cap = np.maximum(actors.capacity, 1e-9)
-    return np.clip(1.0 - actors.load / cap, 0.0, 1.0)
+def free_time(actors: ActorTable, who: np.ndarray | None = None) -> np.ndarray:
+    """Share of capacity still free (0 at or over capacity), of all actors or of ``who``."""
+    if who is None:
+        cap = np.maximum(actors.capacity, 1e-9)
+        return np.clip(1.0 - actors.load / cap, 0.0, 1.0)
+    cap = np.maximum(actors.capacity[who], 1e-9)
+    return np.clip(1.0 - actors.load[who] / cap, 0.0, 1.0)
 
 
 def availability(actors: ActorTable, params: dict) -> np.ndarray:
@@ -152,10 +155,13 @@ class WeekView:
         informal: np.ndarray | int,
         with_familiarity: bool,
     ) -> np.ndarray:
-        if type(pros) is int and type(informal) is int:  # one pair, both active here
+        if type(informal) is int:  # one informal actor: one pair, or the whole team
             rows, cols = layout.columns[area]
-            if pros in rows and informal in cols:
-                return tables[area][rows[pros], cols[informal]]
+            if informal in cols:
+                if type(pros) is int and pros in rows:
+                    return tables[area][rows[pros], cols[informal]]
+                if pros is layout.area_formal[area]:
+                    return tables[area][:, cols[informal]]
         pros, informal = np.asarray(pros), np.asarray(informal)
         members = layout.area_informal[area]
         j = layout.informal_position(area, informal)

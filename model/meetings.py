@@ -78,7 +78,7 @@ def hold_wijktafel(model: Neighbourhood, area: int = 0) -> np.ndarray:
     prob[formal] = (
         p["wijktafel_attract_formal"]
         * (0.5 + 0.5 * a.community[fm])
-        * (0.5 + 0.5 * free_time(a)[fm])
+        * (0.5 + 0.5 * free_time(a, fm))
         * (1.0 - view.distance[fm])
     )
     if p["interplay"] == "sociale_basis":
@@ -118,7 +118,7 @@ def do_community_work(model: Neighbourhood, area: int = 0) -> np.ndarray:
         return np.zeros(0, dtype=int)
     u = model.rng_meetings.random((3, len(pros)))
     pick = model.rng_meetings.integers(len(informal), size=len(pros))
-    active = u[0] < a.community[pros] * free_time(a)[pros]
+    active = u[0] < a.community[pros] * free_time(a, pros)
     visited = informal[pick[active]]
     ties.touch(pros[active], visited, model.p["meeting_contact"])
     encounter(a, model.p, pros[active], visited, u[1][active], u[2][active])
