@@ -248,7 +248,7 @@ def betweenness(g: nx.Graph, k: int | None = None, seed: int | None = None) -> d
     n = g.number_of_nodes()
     sources = list(g) if k is None or k == n else random.Random(seed).sample(list(g), k)
     btw = dict.fromkeys(g, 0.0)
-    adj = g.adj
+    adj = dict(g.adjacency())  # the plain neighbour dicts, in networkx's order
     for s in sources:
         order, preds, sigma, dist = [], {s: []}, {s: 1.0}, {s: 0}
         queue = deque([s])
