@@ -121,11 +121,14 @@ class WeekView:
             + p["limit_experience"] * (1.0 - actors.knowledge)
         )
         available = availability(actors, p)
+        pros, informal = layout.padded  # all areas at once, then cut to size
+        rows, cols = pros[:, :, None], informal[:, None, :]
+        b_all = pair_barriers(actors, p, distance, available, rows, cols)
+        l_all = ties.get(rows, cols) * b_all
         barriers, links = [], []
-        for pros, informal in zip(layout.area_formal, layout.area_informal, strict=True):
-            b = pair_barriers(actors, p, distance, available, pros[:, None], informal[None, :])
-            barriers.append(b)
-            links.append(ties.get(pros[:, None], informal[None, :]) * b)
+        for a, (f, i) in enumerate(zip(layout.area_formal, layout.area_informal, strict=True)):
+            barriers.append(b_all[a, : len(f), : len(i)])
+            links.append(l_all[a, : len(f), : len(i)])
         return cls(distance, wanted, limit, available, barriers, links, actors, ties, p)
 
     def link(
