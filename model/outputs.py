@@ -31,7 +31,6 @@ case (formal, informal, informal share), to set beside the Breda quickscan.
 from __future__ import annotations
 
 import math
-import random
 from collections import deque
 from typing import TYPE_CHECKING, Any
 
@@ -246,7 +245,10 @@ def betweenness(g: nx.Graph, k: int | None = None, seed: int | None = None) -> d
     0.2 s for 500 sources over 4,400 actors).
     """
     n = g.number_of_nodes()
-    sources = list(g) if k is None or k == n else random.Random(seed).sample(list(g), k)
+    if k is None or k == n:
+        sources = list(g)
+    else:  # a random.Random(seed) of its own, as networkx makes it: no global state
+        sources = nx.utils.create_py_random_state(seed).sample(list(g), k)
     btw = dict.fromkeys(g, 0.0)
     adj = dict(g.adjacency())  # the plain neighbour dicts, in networkx's order
     for s in sources:
