@@ -296,6 +296,8 @@ def _reward_success(model: Neighbourhood, solved: np.ndarray) -> None:
 
 def _informal_stops(model: Neighbourhood, ids: np.ndarray) -> None:
     """The lead informal actors stop; a second informal source takes over the lead."""
+    if not len(ids):
+        return
     c = model.cases.c
     release_all(model, ids, (Role.INF, Role.COORD))
     c.inf_seen[ids] = -1
@@ -312,6 +314,8 @@ def end_case(model: Neighbourhood, cid: int) -> None:
 
 def end_cases(model: Neighbourhood, ids: np.ndarray) -> None:
     """Close the cases ``ids`` (distinct): release everyone and free the households."""
+    if not len(ids):
+        return
     release_all(model, ids, tuple(Role))
     c = model.cases.c
     c.active[ids] = False

@@ -102,14 +102,16 @@ def release(model: Neighbourhood, cid: int, role: Role) -> None:
 
 def release_all(model: Neighbourhood, ids: np.ndarray, roles: tuple[Role, ...]) -> None:
     """``release`` every role of ``roles`` on every case of ``ids`` (distinct ids)."""
-    c, load = model.cases.c, model.actors.load
-    for role in roles:
-        who = c.helper[ids, role]
-        held = who >= 0
-        np.subtract.at(load, who[held], 1)
-        c.helper[ids[held], role] = -1
-        if role in (Role.PRO, Role.INF):
-            c.together[ids[held]] = False
+    if not len(ids):
+        return
+    c, cols = model.cases.c, list(roles)
+    who = c.helper[ids][:, cols]
+    held = who >= 0
+    np.subtract.at(model.actors.load, who[held], 1)
+    c.helper[ids[:, None], cols] = -1
+    leads = [k for k, role in enumerate(roles) if role in (Role.PRO, Role.INF)]
+    if leads:
+        c.together[ids[held[:, leads].any(axis=1)]] = False
 
 
 def make_direct(model: Neighbourhood, cid: int) -> None:
