@@ -100,9 +100,7 @@ def surface_needs(model: Neighbourhood) -> None:
     crisis = ramp(h.severity - p["crisis_severity"], p["decision_width"])
     voiced = open_need & (u[0] < 1.0 - (1.0 - voice) * (1.0 - crisis))
     contact = h.contact
-    room = np.zeros(len(h), bool)
-    has = contact >= 0
-    room[has] = a.load[contact[has]] < a.capacity[contact[has]]
+    room = (contact >= 0) & (a.load < a.capacity)[contact]  # -1 (no contact) is masked
     reached = open_need & ~voiced & room & (u[1] < p["reach_rate"] * p["civic_activity"])
     hhs = np.flatnonzero(voiced | reached)
     opened = []
