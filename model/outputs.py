@@ -130,7 +130,8 @@ def measure(model: Neighbourhood) -> dict[str, float]:
     out: dict[str, float] = {f"share_{m.key}": float(s) for m, s in zip(Mode, shares, strict=True)}
     f, i = ties.formal, ties.informal
     ci, cj = ties.cross_i, ties.cross_j
-    out["familiarity"] = ties.cross_mean()
+    cross = ties.cross_familiarity()  # read once for the mean and the strong ties
+    out["familiarity"] = float(cross.mean()) if len(cross) else float("nan")
     d = disagreement(a, ci, cj)
     out["disagreement"] = _mean(d)
     out["felt_disagreement"] = _mean(d * (1 - 0.5 * (a.recognition[ci] + a.recognition[cj])))
@@ -142,7 +143,7 @@ def measure(model: Neighbourhood) -> dict[str, float]:
     out["ingroup_formal"], out["ingroup_informal"] = _mean(ingroup[f]), _mean(ingroup[i])
     out["threat"] = _mean(a.threat[members])
     out["ei_index"] = ties.ei_index(p["strong_tie"])
-    known = ties.cross_strong(p["strong_tie"])
+    known = cross >= p["strong_tie"]
     out["cross_strong_ties"] = float(np.count_nonzero(known))
     n = len(a)
     out["informal_knowing_pro"] = _share_knowing(cj[known], i, n)

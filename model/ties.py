@@ -333,6 +333,10 @@ class Ties:
             self._dense[self._live[1 : self._n]] = values[1 : self._n]
 
     # --- measures ------------------------------------------------------------------------
+    def cross_familiarity(self) -> np.ndarray:
+        """Familiarity of every formal-informal pair (``cross_i``, ``cross_j``)."""
+        return self._at(self._cross_idx)
+
     def cross_mean(self) -> float:
         """Mean familiarity over the formal-informal pairs (nan if there are none)."""
         if not len(self._cross_idx):
