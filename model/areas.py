@@ -18,6 +18,7 @@ the number of areas.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -53,6 +54,37 @@ class Layout:
     area_informal: list[np.ndarray]
     district_actors: list[np.ndarray]
     district_broker: list[np.ndarray]
+
+    @cached_property
+    def columns(self) -> list[tuple[dict[int, int], dict[int, int]]]:
+        """Per area, the row of each professional and the column of each informal actor.
+
+        The same positions as ``formal_position`` and ``informal_position``, as
+        dictionaries for looking up one pair at a time.
+        """
+        return [
+            ({a: k for k, a in enumerate(f.tolist())}, {a: k for k, a in enumerate(i.tolist())})
+            for f, i in zip(self.area_formal, self.area_informal, strict=True)
+        ]
+
+    @cached_property
+    def padded(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every area's professionals and informal actors as two padded tables.
+
+        ``(pros, informal)`` of shapes (areas, most professionals) and (areas, most
+        informal actors); row ``a`` starts with area ``a``'s actors in order and is
+        padded with its first actor, so the week's link tables of all areas are
+        computed in one broadcast call (``links.WeekView``) and then cut to size.
+        """
+        tables = []
+        for groups in (self.area_formal, self.area_informal):
+            width = max((len(g) for g in groups), default=0)
+            table = np.zeros((self.n_areas, width), dtype=np.int64)
+            for a, (g, members) in enumerate(zip(groups, self.area_actors, strict=True)):
+                table[a] = members[0] if len(members) else 0
+                table[a, : len(g)] = g
+            tables.append(table)
+        return tables[0], tables[1]
 
     def formal_position(self, area: int, pros: np.ndarray) -> np.ndarray:
         """Position of professionals ``pros`` in ``area_formal[area]`` (sorted)."""

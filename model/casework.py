@@ -38,7 +38,7 @@ from .routing import (
     make_direct,
     ramp,
     refer,
-    release,
+    release_all,
 )
 from .ties import disagreement
 
@@ -104,25 +104,32 @@ def surface_needs(model: Neighbourhood) -> None:
     crisis = ramp(h.severity - p["crisis_severity"], p["decision_width"])
     voiced = open_need & (u[0] < 1.0 - (1.0 - voice) * (1.0 - crisis))
     contact = h.contact
-    room = np.zeros(len(h), bool)
-    has = contact >= 0
-    room[has] = a.load[contact[has]] < a.capacity[contact[has]]
+    room = (contact >= 0) & (a.load < a.capacity)[contact]  # -1 (no contact) is masked
     reached = open_need & ~voiced & room & (u[1] < p["reach_rate"] * p["civic_activity"])
-    for hh in np.flatnonzero(voiced | reached):
-        if reached[hh] and a.load[contact[hh]] >= a.capacity[contact[hh]]:
+    hhs = np.flatnonzero(voiced | reached)
+    opened = []
+    for hh, silent, who, circle, severity in zip(
+        hhs.tolist(),
+        reached[hhs].tolist(),
+        contact[hhs].tolist(),
+        h.circle[hhs].tolist(),
+        h.severity[hhs].tolist(),
+        strict=True,
+    ):
+        if silent and a.load[who] >= a.capacity[who]:
             continue  # the contact filled up with an earlier household this week
-        cid = model.cases.open(
-            int(hh), model.week, silent=bool(reached[hh]), circle=bool(h.circle[hh])
-        )
+        cid = model.cases.open(hh, model.week, silent=silent, circle=circle)
         h.case[hh] = cid
-        if not h.served[hh]:  # a need counts its wait once, at its first help
-            h.served[hh] = True
-            h.wait[hh] += model.week - h.need_start[hh]
-            h.helped[hh] += 1
-        if voiced[hh]:
-            intake_at_professional(model, cid, float(h.severity[hh]))
+        opened.append(hh)
+        if silent:
+            intake_at_informal(model, cid, who)
         else:
-            intake_at_informal(model, cid, int(contact[hh]))
+            intake_at_professional(model, cid, severity)
+    first = np.array(opened, dtype=np.int64)
+    first = first[~h.served[first]]  # a need counts its wait once, at its first help
+    h.served[first] = True
+    h.wait[first] += model.week - h.need_start[first]
+    h.helped[first] += 1
 
 
 def refer_and_escalate(model: Neighbourhood) -> None:
@@ -252,9 +259,7 @@ def close_cases(model: Neighbourhood) -> None:
     np.add.at(a.bad, inf[felt], 1)
     model.counters["discontinuities"] += int(felt.sum())
     model.counters["warm_handovers"] += int((early & c.together[ids]).sum())
-    for cid in ids[early]:
-        for role in (Role.PRO, Role.PRO2, Role.COORD):
-            release(model, int(cid), role)
+    release_all(model, ids[early], (Role.PRO, Role.PRO2, Role.COORD))
     inf = c.helper[ids, Role.INF]
     drops = ~solved & (inf >= 0) & (u[1] > a.continuity[np.maximum(inf, 0)])
     seen = (
@@ -263,12 +268,10 @@ def close_cases(model: Neighbourhood) -> None:
         & (c.together[ids] | (c.helper[ids, Role.COORD] >= 0))
     )
     np.add.at(a.bad, c.helper[ids, Role.PRO][seen], 1)  # "continuïteit" doubted
-    for cid in ids[drops]:
-        _informal_stops(model, int(cid))
+    _informal_stops(model, ids[drops])
     helpers = c.helper[ids][:, [Role.PRO, Role.PRO2, Role.INF, Role.INF2]]
     empty = ~solved & (helpers < 0).all(axis=1)
-    for cid in ids[solved | empty]:
-        end_case(model, int(cid))
+    end_cases(model, ids[solved | empty])
     h.needy[hh[solved]] = False
     h.severity[hh[solved]] = 0.0
     h.resolved[hh[solved]] += 1
@@ -308,22 +311,30 @@ def _reward_success(model: Neighbourhood, solved: np.ndarray) -> None:
         np.add.at(a.good, c.inf_seen[ok], 1)
 
 
-def _informal_stops(model: Neighbourhood, cid: int) -> None:
-    """The lead informal actor stops; a second informal source takes over the lead."""
+def _informal_stops(model: Neighbourhood, ids: np.ndarray) -> None:
+    """The lead informal actors stop; a second informal source takes over the lead."""
+    if not len(ids):
+        return
     c = model.cases.c
-    release(model, cid, Role.INF)
-    release(model, cid, Role.COORD)
-    c.inf_seen[cid] = -1
-    second = int(c.helper[cid, Role.INF2])
-    if second >= 0:
-        c.helper[cid, Role.INF], c.helper[cid, Role.INF2] = second, -1
+    release_all(model, ids, (Role.INF, Role.COORD))
+    c.inf_seen[ids] = -1
+    second = c.helper[ids, Role.INF2]
+    moved = second >= 0
+    c.helper[ids[moved], Role.INF] = second[moved]
+    c.helper[ids[moved], Role.INF2] = -1
 
 
 def end_case(model: Neighbourhood, cid: int) -> None:
     """Close case ``cid``: release everyone and free the household."""
-    for role in Role:
-        release(model, cid, role)
+    end_cases(model, np.array([cid], dtype=np.int64))
+
+
+def end_cases(model: Neighbourhood, ids: np.ndarray) -> None:
+    """Close the cases ``ids`` (distinct): release everyone and free the households."""
+    if not len(ids):
+        return
+    release_all(model, ids, tuple(Role))
     c = model.cases.c
-    c.active[cid] = False
-    c.end[cid] = model.week
-    model.households.case[c.household[cid]] = -1
+    c.active[ids] = False
+    c.end[ids] = model.week
+    model.households.case[c.household[ids]] = -1

@@ -38,10 +38,13 @@ from .state import ActorTable, Side
 from .ties import Ties, disagreement
 
 
-def free_time(actors: ActorTable) -> np.ndarray:
-    """Share of capacity still free (0 at or over capacity)."""
-    cap = np.maximum(actors.capacity, 1e-9)
-    return np.clip(1.0 - actors.load / cap, 0.0, 1.0)
+def free_time(actors: ActorTable, who: np.ndarray | None = None) -> np.ndarray:
+    """Share of capacity still free (0 at or over capacity), of all actors or of ``who``."""
+    if who is None:
+        cap = np.maximum(actors.capacity, 1e-9)
+        return np.clip(1.0 - actors.load / cap, 0.0, 1.0)
+    cap = np.maximum(actors.capacity[who], 1e-9)
+    return np.clip(1.0 - actors.load[who] / cap, 0.0, 1.0)
 
 
 def availability(actors: ActorTable, params: dict) -> np.ndarray:
@@ -118,11 +121,14 @@ class WeekView:
             + p["limit_experience"] * (1.0 - actors.knowledge)
         )
         available = availability(actors, p)
+        pros, informal = layout.padded  # all areas at once, then cut to size
+        rows, cols = pros[:, :, None], informal[:, None, :]
+        b_all = pair_barriers(actors, p, distance, available, rows, cols)
+        l_all = ties.get(rows, cols) * b_all
         barriers, links = [], []
-        for pros, informal in zip(layout.area_formal, layout.area_informal, strict=True):
-            b = pair_barriers(actors, p, distance, available, pros[:, None], informal[None, :])
-            barriers.append(b)
-            links.append(ties.get(pros[:, None], informal[None, :]) * b)
+        for a, (f, i) in enumerate(zip(layout.area_formal, layout.area_informal, strict=True)):
+            barriers.append(b_all[a, : len(f), : len(i)])
+            links.append(l_all[a, : len(f), : len(i)])
         return cls(distance, wanted, limit, available, barriers, links, actors, ties, p)
 
     def link(
@@ -152,6 +158,13 @@ class WeekView:
         informal: np.ndarray | int,
         with_familiarity: bool,
     ) -> np.ndarray:
+        if type(informal) is int:  # one informal actor: one pair, or the whole team
+            rows, cols = layout.columns[area]
+            if informal in cols:
+                if type(pros) is int and pros in rows:
+                    return tables[area][rows[pros], cols[informal]]
+                if pros is layout.area_formal[area]:
+                    return tables[area][:, cols[informal]]
         pros, informal = np.asarray(pros), np.asarray(informal)
         members = layout.area_informal[area]
         j = layout.informal_position(area, informal)

@@ -79,7 +79,7 @@ def hold_wijktafel(model: Neighbourhood, area: int = 0) -> np.ndarray:
     prob[formal] = (
         p["wijktafel_attract_formal"]
         * ((1.0 - wc) + wc * a.community[fm])
-        * ((1.0 - wt) + wt * free_time(a)[fm])
+        * ((1.0 - wt) + wt * free_time(a, fm))
         * (1.0 - view.distance[fm])
     )
     if p["interplay"] == "sociale_basis":
@@ -119,7 +119,7 @@ def do_community_work(model: Neighbourhood, area: int = 0) -> np.ndarray:
         return np.zeros(0, dtype=int)
     u = model.rng_meetings.random((3, len(pros)))
     pick = model.rng_meetings.integers(len(informal), size=len(pros))
-    active = u[0] < a.community[pros] * free_time(a)[pros]
+    active = u[0] < a.community[pros] * free_time(a, pros)
     visited = informal[pick[active]]
     ties.touch(pros[active], visited, model.p["meeting_contact"])
     encounter(a, model.p, pros[active], visited, u[1][active], u[2][active])

@@ -139,6 +139,10 @@ class Neighbourhood(Model):
             initial_familiarity(self.actors, self.areas, self.p, init),
             cross_pairs(self.areas),
         )
+        self._teams = self.ties.group_positions(self.areas.area_formal)
+        self._organisations = self.ties.group_positions(
+            [np.append(members, coord) for coord, members in self.volunteers_of.items()]
+        )
         self.households = build_households(self.p, self.actors, self.areas, init)
         self.cases = CaseBook(max(64, len(self.households) // 2))
         self.counters = dict.fromkeys(COUNTERS, 0)
@@ -259,10 +263,8 @@ class Neighbourhood(Model):
         overseeable place people keep running into each other, so ties fade slower.
         """
         ties, p = self.ties, self.p
-        for team in self.areas.area_formal:
-            ties.meet(team, p["team_contact"])
-        for coord, members in self.volunteers_of.items():
-            ties.meet(np.append(members, coord), p["organisation_contact"])
+        ties.meet_at(self._teams, p["team_contact"])
+        ties.meet_at(self._organisations, p["organisation_contact"])
         gain = p["contact_gain"] if p["mech_familiarity"] else 0.0
         ties.update(gain, p["familiarity_decay"] * 2.0 * p["anonymity"])
 

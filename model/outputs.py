@@ -30,6 +30,8 @@ case (formal, informal, informal share), to set beside the Breda quickscan.
 
 from __future__ import annotations
 
+import math
+from collections import deque
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -128,7 +130,8 @@ def measure(model: Neighbourhood) -> dict[str, float]:
     out: dict[str, float] = {f"share_{m.key}": float(s) for m, s in zip(Mode, shares, strict=True)}
     f, i = ties.formal, ties.informal
     ci, cj = ties.cross_i, ties.cross_j
-    out["familiarity"] = ties.cross_mean()
+    cross = ties.cross_familiarity()  # read once for the mean and the strong ties
+    out["familiarity"] = float(cross.mean()) if len(cross) else float("nan")
     d = disagreement(a, ci, cj)
     out["disagreement"] = _mean(d)
     out["felt_disagreement"] = _mean(d * (1 - 0.5 * (a.recognition[ci] + a.recognition[cj])))
@@ -140,7 +143,7 @@ def measure(model: Neighbourhood) -> dict[str, float]:
     out["ingroup_formal"], out["ingroup_informal"] = _mean(ingroup[f]), _mean(ingroup[i])
     out["threat"] = _mean(a.threat[members])
     out["ei_index"] = ties.ei_index(p["strong_tie"])
-    known = ties.cross_strong(p["strong_tie"])
+    known = cross >= p["strong_tie"]
     out["cross_strong_ties"] = float(np.count_nonzero(known))
     n = len(a)
     out["informal_knowing_pro"] = _share_knowing(cj[known], i, n)
@@ -231,6 +234,67 @@ def sources_of_help(model: Neighbourhood) -> dict[str, float]:
     }
 
 
+def betweenness(g: nx.Graph, k: int | None = None, seed: int | None = None) -> dict[int, float]:
+    """Normalised betweenness of every node, as ``nx.betweenness_centrality(g, k, seed)``.
+
+    Brandes' algorithm with the same sources (all nodes, or ``k`` drawn with
+    ``random.Random(seed).sample``), the same breadth-first order and the same
+    arithmetic as networkx 3.7, so the values are the same to the last bit (a test
+    compares them). The difference is speed: networkx initialises its tables over
+    the whole graph for every source, this walks only the source's connected piece.
+    At city scale the strong-tie graph falls into hundreds of pieces (2.0 s against
+    0.2 s for 500 sources over 4,400 actors).
+    """
+    n = g.number_of_nodes()
+    if k is None or k == n:
+        sources = list(g)
+    else:  # a random.Random(seed) of its own, as networkx makes it: no global state
+        sources = nx.utils.create_py_random_state(seed).sample(list(g), k)
+    btw = dict.fromkeys(g, 0.0)
+    adj = dict(g.adjacency())  # the plain neighbour dicts, in networkx's order
+    for s in sources:
+        order, preds, sigma, dist = [], {s: []}, {s: 1.0}, {s: 0}
+        queue = deque([s])
+        while queue:  # breadth-first search counting shortest paths
+            v = queue.popleft()
+            order.append(v)
+            dv, sv = dist[v], sigma[v]
+            for w in adj[v]:
+                if w not in dist:
+                    queue.append(w)
+                    dist[w], sigma[w], preds[w] = dv + 1, 0.0, []
+                if dist[w] == dv + 1:
+                    sigma[w] += sv
+                    preds[w].append(v)
+        delta = dict.fromkeys(order, 0)
+        while order:  # accumulate dependencies, farthest first
+            w = order.pop()
+            coeff = (1 + delta[w]) / sigma[w]
+            for v in preds[w]:
+                delta[v] += sigma[v] * coeff
+            if w != s:
+                btw[w] += delta[w]
+    return _rescale(btw, n, None if len(sources) == n else set(sources))
+
+
+def _rescale(btw: dict[int, float], n: int, sampled: set[int] | None) -> dict[int, float]:
+    """Normalise as networkx 3.7 does (sources count apart when sampled)."""
+    if n - 1 < 2:
+        return btw
+    if sampled is None:
+        scale = 1 / ((n - 1) * (n - 2))
+        if scale != 1:
+            for v in btw:
+                btw[v] *= scale
+        return btw
+    k = len(sampled)
+    scale_source = 1 / ((k - 1) * (n - 2)) if k > 1 else math.nan
+    scale_other = 1 / (k * (n - 2))
+    for v in btw:
+        btw[v] *= scale_source if v in sampled else scale_other
+    return btw
+
+
 def coordinator_betweenness(model: Neighbourhood) -> float:
     """Mean betweenness of the coordinators in the strong-tie graph."""
     g = tie_graph(model)
@@ -241,7 +305,7 @@ def coordinator_betweenness(model: Neighbourhood) -> float:
     if g.number_of_edges():  # exact up to BETWEENNESS_SAMPLE nodes, sampled beyond
         k = BETWEENNESS_SAMPLE if g.number_of_nodes() > BETWEENNESS_SAMPLE else None
         seed = int(model.rng_decisions.integers(2**31)) if k else None
-        btw = nx.betweenness_centrality(g, k=k, seed=seed)
+        btw = betweenness(g, k=k, seed=seed)
     return float(np.mean([btw.get(c, 0.0) for c in coords]))
 
 

@@ -102,6 +102,20 @@ def release(model: Neighbourhood, cid: int, role: Role) -> None:
             c.together[cid] = False
 
 
+def release_all(model: Neighbourhood, ids: np.ndarray, roles: tuple[Role, ...]) -> None:
+    """``release`` every role of ``roles`` on every case of ``ids`` (distinct ids)."""
+    if not len(ids):
+        return
+    c, cols = model.cases.c, list(roles)
+    who = c.helper[ids][:, cols]
+    held = who >= 0
+    np.subtract.at(model.actors.load, who[held], 1)
+    c.helper[ids[:, None], cols] = -1
+    leads = [k for k, role in enumerate(roles) if role in (Role.PRO, Role.INF)]
+    if leads:
+        c.together[ids[held[:, leads].any(axis=1)]] = False
+
+
 def make_direct(model: Neighbourhood, cid: int) -> None:
     """The lead professional and lead informal actor of ``cid`` are in direct contact."""
     c = model.cases.c

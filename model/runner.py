@@ -8,7 +8,7 @@ validate ``seed`` and ``weeks`` first (``ParameterError`` naming the argument).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from .neighbourhood import DEFAULT_WEEKS, MAX_SEED, Neighbourhood, check_run_args
@@ -17,12 +17,25 @@ __all__ = ["DEFAULT_WEEKS", "MAX_SEED", "check_run_args", "run", "simulate"]
 
 
 def simulate(
-    seed: int = 0, weeks: int = DEFAULT_WEEKS, schedule: Iterable[Any] | None = None, **params: Any
+    seed: int = 0,
+    weeks: int = DEFAULT_WEEKS,
+    schedule: Iterable[Any] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    **params: Any,
 ) -> Neighbourhood:
-    """Build a neighbourhood, run it for ``weeks`` weeks and return it."""
+    """Build a neighbourhood, run it for ``weeks`` weeks and return it.
+
+    ``progress``, if given, is called as ``progress(week, weeks)`` after every week
+    (the command line's progress bar); it does not change the run.
+    """
     seed, weeks = check_run_args(seed, weeks)
     model = Neighbourhood(rng=seed, weeks=weeks, schedule=schedule, **params)
-    model.run_model()
+    if progress is None:
+        model.run_model()
+    else:
+        while model.running:
+            model.step()
+            progress(model.week, weeks)
     return model
 
 

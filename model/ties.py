@@ -2,9 +2,11 @@
 
 All tie state is held in NumPy arrays and updated in bulk once a week; no Python
 loop runs over ties. Ties can only form within a district (``model.areas``), so the
-familiarity "matrix" is block-diagonal: one dense block per district, stored one
-after the other in a flat array. For a single neighbourhood there is one block, and
-``ties.familiarity`` is that block as an ordinary actor-by-actor array (a view).
+familiarity "matrix" is block-diagonal: one block per district, its pairs numbered
+block after block ("positions"). Only the positions in use (non-zero or ever in
+contact) hold a value, in one contiguous array. For a single neighbourhood there is
+one block, and ``ties.familiarity`` gives it as an ordinary actor-by-actor array (a
+writable view, which then holds the familiarity).
 
 Submodels register *contact* during the week (``touch`` for pairs, ``meet`` for
 every pair in a group); ``update`` then lets familiarity grow where there was
@@ -40,13 +42,19 @@ def disagreement(actors: ActorTable, i: np.ndarray, j: np.ndarray) -> np.ndarray
 
 
 class Ties:
-    """Block-diagonal tie state: one dense familiarity block per district.
+    """Block-diagonal tie state: one familiarity block per district.
+
+    Positions: every block's pairs, block after block (row-major), are numbered
+    one after the other (``index``). Familiarity is stored compactly: only the
+    positions in use (non-zero or ever in contact, about 9 % at city scale) have a
+    value, in one contiguous array in the order they came into use, so the weekly
+    update and the gauges stream through a small array instead of gathering from the
+    whole block layout. ``flat`` gives the whole layout as a (read-only) copy.
 
     Attributes:
         formal, informal, broker: Actor indices of each side (all districts).
         district: District of every actor.
-        flat: All blocks' familiarity values, block after block (row-major).
-        contact_flat: Contact weight registered during the current week, same layout.
+        contact_flat: Contact weight registered during the current week, by position.
 
     """
 
@@ -82,12 +90,13 @@ class Ties:
         self._size = sizes[self.district]
         self._base = offsets[self.district]
         self._offsets, self._sizes = offsets, sizes
-        self.flat = np.concatenate([np.asarray(b, dtype=float).ravel() for b in blocks])
-        self.contact_flat = np.zeros_like(self.flat)
+        flat = np.concatenate([np.asarray(b, dtype=float).ravel() for b in blocks])
+        self._n_positions = len(flat)
+        self.contact_flat = np.zeros_like(flat)
         self._diag = np.concatenate(
             [o + np.arange(s) * (s + 1) for o, s in zip(offsets, sizes, strict=True)]
         )
-        self.flat[self._diag] = 0.0
+        flat[self._diag] = 0.0
         self.formal = np.flatnonzero(side == FORMAL)
         self.informal = np.flatnonzero(side == INFORMAL)
         self.broker = np.flatnonzero(side == BROKER)
@@ -96,10 +105,17 @@ class Ties:
         self._category = self._pair_categories()
         self._all_members = np.concatenate(self.members).astype(np.int64)
         self._member_start = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
-        self._is_diag = np.zeros(len(self.flat), bool)
+        self._is_diag = np.zeros(self._n_positions, bool)
         self._is_diag[self._diag] = True
         self._touched: list[np.ndarray] = []
-        self._refresh_live()
+        # plain-int copies for one pair at a time (routing): position = row + local
+        self._row_list = (self._base + self.local * self._size).tolist()
+        self._local_list = self.local.tolist()
+        self._district_list = self.district.tolist()
+        self._touched_pairs: list[int] = []
+        self._dense: np.ndarray | None = None  # handed out as a writable view
+        self._contact_out = False
+        self._set_live(flat)
 
     def _pair_categories(self) -> np.ndarray:
         """Category of every flat position (upper triangle: the pair's sides).
@@ -107,7 +123,7 @@ class Ties:
         0 lower triangle or diagonal, 1 within one side, 2 across the sides, 3 a pair
         with an intermediary.
         """
-        cat = np.zeros(len(self.flat), np.int8)
+        cat = np.zeros(self._n_positions, np.int8)
         for m, off in zip(self.members, self._offsets, strict=True):
             li, lj = np.triu_indices(len(m), 1)
             si, sj = self.side[m[li]], self.side[m[lj]]
@@ -116,13 +132,55 @@ class Ties:
             )
         return cat
 
-    def _refresh_live(self) -> None:
-        """Recompute the set of positions that may be non-zero (after direct writes)."""
-        self._live = np.flatnonzero(self.flat)
-        self._unsorted = 0
-        self._is_live = np.zeros(len(self.flat), bool)
-        self._is_live[self._live] = True
-        self._views_out = False
+    def _set_live(self, dense: np.ndarray) -> None:
+        """Store the non-zero positions of the whole layout ``dense`` compactly.
+
+        ``_live[k]`` is the position of slot ``k + 1`` and ``_values[k + 1]`` its
+        familiarity; slot 0 holds 0.0 for every position not in use (``_slot`` maps a
+        position to its slot). The arrays have room to grow; ``_n`` slots are used.
+        """
+        live = np.flatnonzero(dense)
+        self._n = len(live) + 1
+        room = 2 * self._n
+        self._live = np.zeros(room, np.int64)
+        self._live[1 : self._n] = live
+        self._values = np.zeros(room)
+        self._values[1 : self._n] = dense[live]
+        self._slot = np.zeros(self._n_positions, np.int32 if room < 2**31 else np.int64)
+        self._slot[live] = np.arange(1, self._n)
+
+    def _add_live(self, new: np.ndarray) -> None:
+        """Give the positions ``new`` (distinct, not in use, familiarity 0) a slot."""
+        end = self._n + len(new)
+        if end > len(self._values):
+            room = 2 * end
+            self._live = np.concatenate([self._live, np.zeros(room - len(self._live), np.int64)])
+            self._values = np.concatenate([self._values, np.zeros(room - len(self._values))])
+        self._live[self._n : end] = new
+        self._slot[new] = np.arange(self._n, end)
+        self._n = end
+
+    def _take_view(self) -> None:
+        """A writable view is out: take its values as they are (the caller may write)."""
+        if self._dense is not None:
+            self._set_live(self._dense)
+
+    def _at(self, idx: np.ndarray | int) -> np.ndarray:
+        """Familiarity at positions ``idx``."""
+        if self._dense is not None:
+            return self._dense[idx]
+        return self._values[self._slot[idx]]
+
+    @property
+    def flat(self) -> np.ndarray:
+        """All blocks' familiarity, block after block (row-major): a read-only copy."""
+        if self._dense is not None:
+            out = self._dense.copy()
+        else:
+            out = np.zeros(self._n_positions)
+            out[self._live[1 : self._n]] = self._values[1 : self._n]
+        out.flags.writeable = False
+        return out
 
     @classmethod
     def single(cls, side: np.ndarray, familiarity: np.ndarray) -> Ties:
@@ -140,30 +198,47 @@ class Ties:
 
     def get(self, i: np.ndarray | int, j: np.ndarray | int) -> np.ndarray:
         """Familiarity of pairs (i, j), zero across districts (broadcasts)."""
+        if type(i) is int and type(j) is int:  # one pair: plain integer arithmetic
+            if self._district_list[i] != self._district_list[j]:
+                return np.float64(0.0)
+            return self._at(self._row_list[i] + self._local_list[j])
         i, j = np.asarray(i), np.asarray(j)
         same = self.district[i] == self.district[j]
         if np.all(same):
-            return self.flat[self.index(i, j)]
-        return np.where(same, self.flat[np.where(same, self.index(i, j), 0)], 0.0)
+            return self._at(self.index(i, j))
+        return np.where(same, self._at(np.where(same, self.index(i, j), 0)), 0.0)
 
     def block(self, d: int, which: str = "familiarity") -> np.ndarray:
-        """District ``d``'s block as a square array view (familiarity or contact)."""
-        arr = self.flat if which == "familiarity" else self.contact_flat
+        """District ``d``'s block as a square array (familiarity or contact).
+
+        Contact is a writable view; familiarity a read-only copy, or the writable
+        view once ``familiarity`` has handed one out.
+        """
+        if which == "familiarity":
+            arr = self._dense if self._dense is not None else self.flat
+        else:
+            arr = self.contact_flat
         o, s = self._offsets[d], self._sizes[d]
         return arr[o : o + s * s].reshape(s, s)
 
     @property
     def familiarity(self) -> np.ndarray:
-        """The actor-by-actor familiarity array (a writable view; one district only)."""
+        """The actor-by-actor familiarity array (a writable view; one district only).
+
+        From then on that array holds the familiarity (reads and the weekly update
+        use it), so that writes to it count wherever they happen.
+        """
         self._single("familiarity")
-        self._views_out = True  # the caller may write: recompute the live set
+        if self._dense is None:
+            dense = self.flat.copy()
+            self._dense = dense
         return self.block(0)
 
     @property
     def contact(self) -> np.ndarray:
         """Contact registered this week, actor by actor (a writable view; one district only)."""
         self._single("contact")
-        self._views_out = True
+        self._contact_out = True
         return self.block(0, "contact")
 
     @property
@@ -184,6 +259,13 @@ class Ties:
     # --- contact and update ------------------------------------------------------------
     def touch(self, i: np.ndarray | int, j: np.ndarray | int, weight: float = 1.0) -> None:
         """Register contact between actors ``i`` and ``j`` (pairs of equal shape)."""
+        if type(i) is int and type(j) is int:  # one pair: plain integer arithmetic
+            ij = self._row_list[i] + self._local_list[j]
+            ji = self._row_list[j] + self._local_list[i]
+            self.contact_flat[ij] += weight
+            self.contact_flat[ji] += weight
+            self._touched_pairs += (ij, ji)
+            return
         ij, ji = np.atleast_1d(self.index(i, j)), np.atleast_1d(self.index(j, i))
         np.add.at(self.contact_flat, ij, weight)
         np.add.at(self.contact_flat, ji, weight)
@@ -192,11 +274,36 @@ class Ties:
     def meet(self, group: np.ndarray, weight: float = 1.0) -> None:
         """Register contact between every pair of actors in ``group`` (one district)."""
         if len(group) > 1:
+            self.meet_at(self.group_positions([group]), weight)
+
+    def group_positions(self, groups: list[np.ndarray]) -> np.ndarray:
+        """Flat positions of every pair of every group of two or more actors.
+
+        Both orders of each pair and each actor with itself, group after group; the
+        groups must not share actors. Fixed groups (teams, organisations) compute
+        this once and register their weekly contact with ``meet_at``.
+
+        Raises:
+            ValueError: If two groups share an actor.
+
+        """
+        groups = [g for g in groups if len(g) > 1]
+        if not groups:
+            return np.zeros(0, np.int64)
+        everyone = np.concatenate([np.unique(g) for g in groups])
+        if len(np.unique(everyone)) < len(everyone):
+            raise ValueError("groups that share actors meet one at a time (Ties.meet)")
+        parts = []
+        for group in groups:
             d = int(self.district[group[0]])
             loc = self.local[group]
-            self.block(d, "contact")[np.ix_(loc, loc)] += weight
-            size = self._sizes[d]
-            self._touched.append((self._offsets[d] + loc[:, None] * size + loc).ravel())
+            parts.append((self._offsets[d] + loc[:, None] * self._sizes[d] + loc).ravel())
+        return np.concatenate(parts)
+
+    def meet_at(self, positions: np.ndarray, weight: float = 1.0) -> None:
+        """Register contact ``weight`` once at each of the flat ``positions``."""
+        self.contact_flat[positions] += weight
+        self._touched.append(positions)
 
     def update(self, gain: float, decay: float) -> None:
         """Grow familiarity where there was contact, decay it elsewhere; reset contact.
@@ -204,35 +311,37 @@ class Ties:
         Only positions that are non-zero or had contact are computed (the rest are
         zero and stay zero), so the cost follows the ties that exist, not all pairs.
         """
-        if self._views_out:  # someone had a writable view: take the arrays as they are
-            self._refresh_live()
+        self._take_view()
+        if self._contact_out:  # someone had a writable view: take the contact as it is
             self._touched.append(np.flatnonzero(self.contact_flat))
-        touched = np.concatenate(self._touched) if self._touched else np.zeros(0, np.int64)
-        new = touched[~self._is_live[touched]]
+            self._contact_out = False
+        touched = np.concatenate([*self._touched, np.array(self._touched_pairs, np.int64)])
+        new = touched[self._slot[touched] == 0]
         if len(new):
-            new = np.unique(new)
-            self._is_live[new] = True
-            self._live = np.concatenate([self._live, new])
-            self._unsorted += len(new)
-            if self._unsorted > 0.1 * len(self._live):  # keep gathers mostly sequential
-                self._live.sort()
-                self._unsorted = 0
-        live = self._live
-        c = np.minimum(self.contact_flat[live], 1.0)
-        c[self._is_diag[live]] = 0.0
-        f = self.flat[live]
-        f *= np.where(c > 0, 1.0, 1.0 - decay)
-        f += gain * c * (1.0 - f)
-        self.flat[live] = f
+            self._add_live(np.unique(new))
+        # the positions with contact grow; every other position in use decays
+        c = np.minimum(self.contact_flat[touched], 1.0)
+        hit = (c > 0) & ~self._is_diag[touched]
+        slots, c = self._slot[touched[hit]], c[hit]
+        values = self._values
+        f = values[slots]
+        values[1 : self._n] *= 1.0 - decay
+        values[slots] = f + gain * c * (1.0 - f)
         self.contact_flat[touched] = 0.0
-        self._touched = []
+        self._touched, self._touched_pairs = [], []
+        if self._dense is not None:
+            self._dense[self._live[1 : self._n]] = values[1 : self._n]
 
     # --- measures ------------------------------------------------------------------------
+    def cross_familiarity(self) -> np.ndarray:
+        """Familiarity of every formal-informal pair (``cross_i``, ``cross_j``)."""
+        return self._at(self._cross_idx)
+
     def cross_mean(self) -> float:
         """Mean familiarity over the formal-informal pairs (nan if there are none)."""
         if not len(self._cross_idx):
             return float("nan")
-        return float(self.flat[self._cross_idx].mean())
+        return float(self._at(self._cross_idx).mean())
 
     def ei_index(self, strong: float = 0.5) -> float:
         """Krackhardt's E-I index of strong ties between formal and informal actors.
@@ -241,10 +350,9 @@ class Ties:
         E counts strong ties across the sides, I within them; the index is
         (E - I) / (E + I): -1 all ties within one's side, +1 all across.
         """
-        if self._views_out:
-            self._refresh_live()
-        live = self._live
-        cat = self._category[live[self.flat[live] >= strong]]
+        self._take_view()
+        n = self._n
+        cat = self._category[self._live[1:n][self._values[1:n] >= strong]]
         external = int(np.count_nonzero(cat == 2))
         internal = int(np.count_nonzero(cat == 1))
         total = external + internal
@@ -252,10 +360,9 @@ class Ties:
 
     def strong_positions(self, strong: float) -> np.ndarray:
         """Sorted flat positions of the pairs (i < j) with familiarity >= ``strong``."""
-        if self._views_out:
-            self._refresh_live()
-        live = self._live
-        return np.sort(live[(self.flat[live] >= strong) & (self._category[live] > 0)])
+        self._take_view()
+        live = self._live[1 : self._n]
+        return np.sort(live[(self._values[1 : self._n] >= strong) & (self._category[live] > 0)])
 
     def pairs_at(self, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Actor pairs (row, column) of flat positions ``idx``."""
@@ -269,8 +376,8 @@ class Ties:
         """Pairs (i < j within a district) with familiarity >= ``strong``, and values."""
         idx = self.strong_positions(strong)
         rows, cols = self.pairs_at(idx)
-        return rows, cols, self.flat[idx]
+        return rows, cols, self._at(idx)
 
     def cross_strong(self, strong: float) -> np.ndarray:
         """Boolean per formal-informal pair (``cross_i``, ``cross_j``): knows well."""
-        return self.flat[self._cross_idx] >= strong
+        return self._at(self._cross_idx) >= strong

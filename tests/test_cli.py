@@ -200,3 +200,33 @@ def test_installed_command_runs_and_reports_errors_in_one_line(tmp_path):
     assert len(bad.stderr.strip().splitlines()) == 1
     assert "'anonymity'" in bad.stderr and "2" in bad.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_run_quiet_prints_no_progress_and_the_same_summary(capsys):
+    code, out, err = _run(capsys, "--weeks", WEEKS, "--seed", "3", "--quiet")
+    assert code == 0 and err == ""
+    assert "samenspel run" in _words(out)
+
+
+def test_week_progress_is_off_when_quiet_or_not_a_terminal(monkeypatch):
+    from samenspel.cli import run as run_cli
+
+    with run_cli.week_progress(quiet=True) as progress:
+        assert progress is None
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
+    with run_cli.week_progress(quiet=False) as progress:
+        assert progress is None
+
+
+def test_week_progress_does_not_change_the_run(monkeypatch):
+    from samenspel.cli import run as run_cli
+    from samenspel.model.runner import simulate
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(run_cli, "BAR_AFTER", 0.0)
+    monkeypatch.setattr(run_cli, "BAR_LONGER", 0.0)
+    with run_cli.week_progress(quiet=False) as progress:
+        assert progress is not None
+        shown = simulate(seed=2, weeks=12, progress=progress)
+    plain = simulate(seed=2, weeks=12)
+    pd.testing.assert_frame_equal(shown.weekly(), plain.weekly(), check_exact=True)

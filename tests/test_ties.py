@@ -128,3 +128,50 @@ def test_strong_pairs_are_the_ties_at_or_above_the_threshold():
     f = m.ties.familiarity
     expected = {(i, j) for i in range(len(f)) for j in range(i + 1, len(f)) if f[i, j] >= 0.5}
     assert pairs == expected
+
+
+def _two_districts(seed: int) -> Ties:
+    """A random tie state of two districts."""
+    rng = np.random.default_rng(seed)
+    side = np.array([0, 0, 1, 1, 2, 0, 1, 1, 2])
+    district = np.array([0, 0, 0, 0, 0, 1, 1, 1, 1])
+    blocks = []
+    for size in (5, 4):
+        b = rng.random((size, size)) * (rng.random((size, size)) < 0.3)
+        blocks.append(np.triu(b, 1) + np.triu(b, 1).T)
+    pairs = (np.array([0, 1, 5]), np.array([2, 3, 6]))
+    return Ties(side, district, blocks, pairs)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_compact_storage_keeps_every_value_of_the_block_layout(seed):
+    ties = _two_districts(seed)
+    dense = ties.flat.copy()  # the whole block layout, updated by the equations directly
+    rng = np.random.default_rng(seed + 10)
+    for _ in range(30):
+        contact = np.zeros_like(dense)
+        for _ in range(3):
+            i, j = rng.integers(0, 5, size=2) if rng.random() < 0.6 else rng.integers(5, 9, 2)
+            if i != j:
+                w = float(rng.random())
+                ties.touch(int(i), int(j), w)
+                for a, b in ((i, j), (j, i)):
+                    contact[ties.index(a, b)] += w
+        ties.update(gain=0.2, decay=0.03)
+        c = np.minimum(contact, 1.0)
+        dense = np.where(c > 0, dense + 0.2 * c * (1.0 - dense), dense * (1.0 - 0.03))
+        assert np.array_equal(ties.flat, dense)
+    assert not ties.flat.flags.writeable  # a copy: write through familiarity instead
+
+
+def test_writes_through_a_kept_familiarity_view_count():
+    m = neutral(tiny())
+    org = org_index(m)
+    view = m.ties.familiarity
+    view[PRO_A, org] = view[org, PRO_A] = 0.5
+    m.ties.update(gain=0.1, decay=0.1)
+    view[PRO_B, org] = view[org, PRO_B] = 0.4  # the same array, written later
+    assert m.ties.get(PRO_B, org) == 0.4
+    m.ties.update(gain=0.1, decay=0.1)
+    assert m.ties.get(PRO_A, org) == pytest.approx(0.5 * 0.9 * 0.9)
+    assert view[PRO_B, org] == pytest.approx(0.4 * 0.9)

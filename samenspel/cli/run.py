@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from .common import add_allow_large, check_out_file, check_seed_weeks, parse_sets
@@ -41,7 +44,54 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         default="neighbourhood",
         help="one wijkteam area (default) or a whole city of 50 areas; --set n_areas=N overrides",
     )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_allow_large(p)
+
+
+BAR_AFTER = 0.5  # seconds: a run predicted to take longer gets a progress bar ...
+BAR_LONGER = 3.0  # ... if this many seconds or more are predicted to remain
+
+
+@contextmanager
+def week_progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A ``progress(week, weeks)`` callback that shows a bar on standard error.
+
+    The bar appears only for runs that take more than a few seconds: once half a
+    second has passed and at least ``BAR_LONGER`` seconds are predicted to remain.
+    None (no callback at all) with ``quiet`` or when standard error is not a terminal.
+    """
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    bar = Progress(
+        "weeks",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = None
+    t0 = time.perf_counter()
+
+    def progress(week: int, weeks: int) -> None:
+        nonlocal task
+        if task is None:
+            elapsed = time.perf_counter() - t0
+            if elapsed < BAR_AFTER or elapsed / week * (weeks - week) < BAR_LONGER:
+                return
+            bar.start()
+            task = bar.add_task("weeks", total=weeks)
+        bar.update(task, completed=week)
+
+    try:
+        yield progress
+    finally:
+        if task is not None:
+            bar.stop()
 
 
 def _fmt(value: Any) -> str:
@@ -71,7 +121,8 @@ def main(args: argparse.Namespace) -> int:
         params = resolve(sets, where="--set")
         label = ""
     t0 = time.perf_counter()
-    model = simulate(seed=args.seed, weeks=args.weeks, **params)
+    with week_progress(args.quiet) as progress:
+        model = simulate(seed=args.seed, weeks=args.weeks, progress=progress, **params)
     elapsed = time.perf_counter() - t0
     summary = model.summary()
     table = Table(

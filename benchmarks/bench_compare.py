@@ -1,0 +1,86 @@
+"""Benchmark: ``samenspel compare`` of 4 scenarios x 30 replicates on 2 workers.
+
+Times the three parts of a comparison as the command line does them: the runs (in a
+process pool), the outcome table printed, and the tables and figures written; the
+last two are the parent's serial work, which more cores cannot shorten. As the
+reference, measured in the same run, one replicate is timed in this process: the
+runs' ideal time is replicates x scenarios x that time / workers, and the ratio of
+the runs' wall time to it says how well the pool is used.
+
+Targets (issue 12): the whole comparison in at most 8 s on 2 workers, the parent's
+serial share under 10 %. Run with::
+
+    python benchmarks/bench_compare.py [--replicates 30] [--workers 2] [--repeats 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import statistics
+import tempfile
+import time
+
+SCENARIOS = ["city-baseline", "wijktafels", "case-reflection", "trained-chairs"]
+
+
+def one_comparison(replicates: int, workers: int) -> dict[str, float]:
+    """Run one comparison; returns the seconds of its parts."""
+    from rich.console import Console
+
+    from samenspel.compare import print_outcomes, run_comparison, write_outputs
+
+    t0 = time.perf_counter()
+    comp = run_comparison(SCENARIOS, replicates, workers=workers)
+    t1 = time.perf_counter()
+    print_outcomes(comp, console=Console(file=io.StringIO(), width=120))
+    t2 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as out:
+        write_outputs(comp, out)
+    t3 = time.perf_counter()
+    return {"runs": t1 - t0, "print": t2 - t1, "write": t3 - t2, "total": t3 - t0}
+
+
+def one_run() -> float:
+    """Seconds of one replicate (the first scenario, seed 0) in this process."""
+    from samenspel.compare import run_one
+    from samenspel.scenarios import load_scenario
+
+    params = load_scenario(SCENARIOS[0]).params()
+    t0 = time.perf_counter()
+    run_one(params, 0, 260)
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    """Run the benchmark and print the figures."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--replicates", type=int, default=30)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--repeats", type=int, default=3)
+    args = ap.parse_args()
+    one_run()  # warm-up: imports
+    rounds, singles = [], []
+    for _ in range(args.repeats):
+        singles.append(statistics.median(one_run() for _ in range(3)))
+        rounds.append(one_comparison(args.replicates, args.workers))
+    med = {k: statistics.median(r[k] for r in rounds) for k in rounds[0]}
+    single = statistics.median(singles)
+    n_runs = args.replicates * len(SCENARIOS)
+    ideal = n_runs * single / args.workers
+    serial = med["print"] + med["write"]
+    print(f"load average {os.getloadavg()[0]:.2f}; median of {args.repeats} comparisons")
+    print(f"{len(SCENARIOS)} scenarios x {args.replicates} replicates on {args.workers} workers")
+    print(f"  whole comparison : {med['total']:7.2f} s   (target <= 8 s)")
+    print(
+        f"  runs in the pool : {med['runs']:7.2f} s   ideal {ideal:.2f} s = {n_runs} x "
+        f"{single:.3f} s / {args.workers}; ratio {med['runs'] / ideal:.2f}"
+    )
+    print(f"  table printed    : {med['print']:7.2f} s")
+    print(f"  files written    : {med['write']:7.2f} s")
+    print(f"  parent's serial share: {serial / med['total']:.1%}   (target < 10 %)")
+
+
+if __name__ == "__main__":
+    main()
