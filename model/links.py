@@ -166,9 +166,15 @@ class WeekView:
                 if pros is layout.area_formal[area]:
                     return tables[area][:, cols[informal]]
         pros, informal = np.asarray(pros), np.asarray(informal)
-        members = layout.area_informal[area]
+        members, team = layout.area_informal[area], layout.area_formal[area]
         j = layout.informal_position(area, informal)
-        if len(members) and np.all(members[np.minimum(j, len(members) - 1)] == informal):
-            return tables[area][layout.formal_position(area, pros), j]
+        i = layout.formal_position(area, pros)
+        if (
+            len(members)
+            and len(team)
+            and np.all(members[np.minimum(j, len(members) - 1)] == informal)
+            and np.all(team[np.minimum(i, len(team) - 1)] == pros)
+        ):  # every pair is in the area's table; otherwise compute the pairs directly
+            return tables[area][i, j]
         b = pair_barriers(self.actors, self.params, self.distance, self.available, pros, informal)
         return self.ties.get(pros, informal) * b if with_familiarity else b

@@ -118,3 +118,16 @@ def test_the_view_is_computed_from_the_state_in_bulk():
         pros, informal = m.areas.area_formal[area], m.areas.area_informal[area]
         fam = m.ties.get(pros[:, None], informal[None, :])
         assert np.allclose(v.links[area], fam * v.barriers[area])
+
+
+def test_a_link_to_a_professional_of_another_area_is_computed_not_read_from_a_wrong_row():
+    from samenspel.model.links import pair_barriers
+
+    m = Neighbourhood(rng=3, n_areas=2, areas_per_district=2, n_households=50)
+    v, lay = m.view, m.areas
+    outsider, j = lay.area_formal[1][[0, -1]], lay.area_informal[0][:1].repeat(2)
+    # the outsiders share no area with j: no stored tie, so the link is 0 and must not be
+    # read from the row of whichever team member of area 0 sorts at the same place
+    barriers = pair_barriers(m.actors, m.p, v.distance, v.available, outsider, j)
+    assert np.array_equal(v.barrier(lay, 0, outsider, j), barriers)
+    assert np.array_equal(v.link(lay, 0, outsider, j), m.ties.get(outsider, j) * barriers)
