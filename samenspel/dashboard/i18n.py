@@ -95,14 +95,30 @@ STRINGS: dict[str, tuple[str, str]] = {
     "scenario": ("Scenario", "Scenario"),
     "seed": ("Toevalsgetal (seed)", "Random seed"),
     "too_large": (
-        "Te groot voor de live weergave: {households} huishoudens (hooguit {limit}). Gebruik "
-        "minder gebieden of huishoudens, of 'samenspel run' op de opdrachtregel.",
-        "Too large for the live view: {households} households (at most {limit}). Use fewer "
-        "areas or households, or 'samenspel run' on the command line.",
+        "{label}: {households} huishoudens in totaal is te veel voor de live weergave "
+        "(hooguit {limit}); de waarden blijven zoals ze waren. Gebruik 'samenspel run' "
+        "voor grotere wijken.",
+        "{label}: {households} households in all is too many for the live view (at most "
+        "{limit}); the values stay as they were. Use 'samenspel run' for larger worlds.",
     ),
-    "seed_bad": (
-        "De seed moet een geheel getal zijn (bijvoorbeeld 7), niet {given!r}.",
-        "The seed must be a whole number (for example 7), not {given!r}.",
+    "msg_whole": ("een geheel getal", "a whole number"),
+    "msg_number": ("een getal", "a number"),
+    "msg_range": ("{kind} van {low} tot en met {high}", "{kind} from {low} to {high}"),
+    "msg_not_number": (
+        "{label}: vul {allowed} in (gegeven: '{given}'); de waarde blijft zoals hij was.",
+        "{label}: enter {allowed} (given: '{given}'); the value stays as it was.",
+    ),
+    "msg_too_small": (
+        "{label}: minstens {low} (gegeven: {given}); de waarde blijft zoals hij was.",
+        "{label}: at least {low} (given: {given}); the value stays as it was.",
+    ),
+    "msg_too_large": (
+        "{label}: hooguit {high} (gegeven: {given}); de waarde blijft zoals hij was.",
+        "{label}: at most {high} (given: {given}); the value stays as it was.",
+    ),
+    "fault": (
+        "Er ging iets mis in het model ({what}); probeer Opnieuw.",
+        "Something went wrong in the model ({what}); try Reset.",
     ),
     "new_seed": ("Nieuwe seed", "New seed"),
     "step": ("Stap (1 week)", "Step (1 week)"),
@@ -111,7 +127,35 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pause": ("Pauze", "Pause"),
     "reset": ("Opnieuw", "Reset"),
     "week": ("Week {week}", "Week {week}"),
-    "week_of": ("week {week} (jaar {year})", "week {week} (year {year})"),
+    "week_of": ("Week {week} (jaar {year})", "Week {week} (year {year})"),
+    "speed_short": ("{speed} weken/s", "{speed} weeks/s"),
+    "close": ("Sluiten", "Close"),
+    "about_chart": ("Uitleg bij deze figuur", "About this chart"),
+    "about_lever": ("Uitleg bij {label}", "About {label}"),
+    "lever_range": (
+        "Bereik: {allowed}; standaard {default}.",
+        "Range: {allowed}; default {default}.",
+    ),
+    "glossary_all": ("Alle begrippen", "All terms"),
+    "nav_glossary": ("Begrippen", "Glossary"),
+    "nav_label": ("Pagina's", "Pages"),
+    "lang_nl": ("Nederlands", "Dutch (Nederlands)"),
+    "lang_en": ("Engels (English)", "English"),
+    "scale_pct": (
+        "as: {lo}-{hi} van de open casussen, per week",
+        "axis: {lo}-{hi} of open cases, by week",
+    ),
+    "scale_index": (
+        "as: {lo}-{hi} (schaal 0 tot 1), per week",
+        "axis: {lo}-{hi} (scale 0 to 1), by week",
+    ),
+    "one_side_title": (
+        "Eén kant helpt (% van open casussen)",
+        "One side only (% of open cases)",
+    ),
+    "o_familiarity_title": ("Onbekendheid: bekendheid", "Unfamiliarity: familiarity"),
+    "o_disagreement_title": ("Onenigheid: gevoelde onenigheid", "Disagreement: felt disagreement"),
+    "o_goals_title": ("Onbestemdheid: onduidelijke doelen", "Unclear goals: goal uncertainty"),
     "levers": ("Knoppen", "Levers"),
     "levers_hint": (
         "Een knop veranderen begint de wijk opnieuw in week 0.",
@@ -122,11 +166,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network": ("Netwerk van de actoren", "Network of the actors"),
     "network_hint": (
         "Links het wijkteam, rechts de informele kant, in het midden de coördinatoren. "
-        "Lijnen zijn bekendheid: hoe dikker, hoe beter ze elkaar kennen; rode lijnen "
-        "lopen tussen formeel en informeel.",
+        "Lijnen zijn bekendheid: hoe dikker, hoe beter ze elkaar kennen; doorgetrokken "
+        "vermiljoen lijnen lopen tussen formeel en informeel.",
         "The wijkteam on the left, the informal side on the right, coordinators in "
         "between. Lines are familiarity: the thicker, the better they know each other; "
-        "red lines run between formal and informal.",
+        "solid vermillion lines run between formal and informal.",
     ),
     "network_capped": (
         "Getekend: {shown} van {total} actoren.",
@@ -136,8 +180,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tie_broker": ("met coördinator", "with coordinator"),
     "tie_within": ("binnen één kant", "within one side"),
     "modes_title": (
-        "Casussen per vorm (aandeel van open casussen)",
-        "Cases per mode (share of open cases)",
+        "Beide kanten helpen (% van open casussen)",
+        "Both sides help (% of open cases)",
     ),
     "os_title": ("De drie o's", "The three o's"),
     "regard_title": (
@@ -173,17 +217,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No shared cases yet: formal and informal help do not (yet) meet at the same households.",
     ),
     "regime_shares": (
-        "Beide kanten werkten {period} aan gemiddeld {shared} van de open casussen; "
-        "daarvan {coex} co-existentie, {inter} via intermediair, {coprod} coproductie. "
-        "De rest is alleen formeel of alleen informeel. Open casussen nu: {open}.",
-        "On average both sides worked on {shared} of the open cases {period}; of those, "
-        "{coex} co-existence, {inter} intermediated, {coprod} co-production. The rest is "
-        "formal or informal only. Open cases now: {open}.",
+        "Beide kanten werkten {period} aan gemiddeld {shared} van de open casussen: "
+        "{coex} co-existentie, {inter} via intermediair, {coprod} coproductie (alle als "
+        "aandeel van de open casussen). De rest ({rest}) is alleen formeel of alleen "
+        "informeel. Open casussen nu: {open}.",
+        "On average both sides worked on {shared} of the open cases {period}: {coex} "
+        "co-existence, {inter} intermediated, {coprod} co-production (all as shares of "
+        "the open cases). The rest ({rest}) is formal only or informal only. Open cases "
+        "now: {open}.",
     ),
     "period_year": ("het afgelopen jaar", "over the last year"),
     "period_weeks": ("in de {weeks} weken tot nu", "in the {weeks} weeks so far"),
+    "period_week": ("in de eerste week", "in the first week"),
     "speed": ("Snelheid (weken per seconde)", "Speed (weeks per second)"),
-    "stop_at": ("Stopt na {weeks} weken.", "Stops after {weeks} weeks."),
+    "stop_at": ("stopt na {weeks} weken", "stops after {weeks} weeks"),
     # compare
     "compare_intro": (
         "Kies twee tot vier scenario's. Elk scenario draait even vaak, met dezelfde "

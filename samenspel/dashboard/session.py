@@ -6,25 +6,34 @@ at once each have their own model and never see each other's clicks.
 
 The functions are the actions of the page. They hold no model logic: a scenario is
 loaded with ``samenspel.scenarios.load_scenario`` and its ``params()``, values are
-checked with the parameter declarations (``Param.check``), and the model is
+checked with the parameter declarations (``messages.check_lever``), and the model is
 ``samenspel.model.Neighbourhood(rng=seed, **params)``, exactly as ``samenspel run``
-builds it. Any error is caught and put in ``error`` for the page to show.
+builds it. A user error goes into ``error`` as one translated line (``messages.py``);
+nothing is printed for it.
+
+What the page draws for a week (``frame``) is computed by whoever advanced the model
+(a button or the player thread), outside the render pass, and published under
+``_publish``: a frame of a model that is no longer the session's is dropped, so a
+scenario switch while playing can never show the old model under the new name.
 """
 
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
-import traceback
 from dataclasses import dataclass, field
 from typing import Any
 
 import solara
 
 from ..model import Neighbourhood
+from ..model.neighbourhood import MAX_SEED
 from ..model.params import CONTEXTS, PARAMS
 from ..scenarios import load_scenario
+from . import i18n
 from .i18n import t
+from .messages import InputError, check_lever, parse_number, whole
 from .network import Layout, compute_layout
 
 DEFAULT_SCENARIO = "city-baseline"
@@ -32,6 +41,10 @@ MAX_WEEKS = 520
 """A run on the page stops after ten years."""
 MAX_HOUSEHOLDS = 50_000
 """Larger worlds are for ``samenspel run``: the page would stop feeling live."""
+MAX_SPEED = 30
+"""Weeks per second at the fastest setting."""
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -59,10 +72,15 @@ values: solara.Reactive[dict[str, Any]] = solara.reactive({})
 seed = solara.reactive(0)
 seed_text = solara.reactive("0")
 run: solara.Reactive[Run | None] = solara.reactive(None)
+frame: solara.Reactive[dict[str, Any] | None] = solara.reactive(None)
 tick = solara.reactive(0)
 playing = solara.reactive(False)
 speed = solara.reactive(8)
 error = solara.reactive("")
+revision = solara.reactive(0)
+"""Counts rejected inputs: a field keyed on it is rebuilt, showing the value in use."""
+
+_publish = threading.Lock()
 
 
 def build(params: dict[str, Any], seed_value: int) -> Run:
@@ -73,26 +91,70 @@ def build(params: dict[str, Any], seed_value: int) -> Run:
     return Run(model=model, layout=layout, seed=seed_value, params=dict(params))
 
 
-def _fail(exc: BaseException) -> None:
-    traceback.print_exc()
-    error.set(f"{type(exc).__name__}: {exc}" if not str(exc) else str(exc))
+def _draw(current: Run) -> dict[str, Any]:
+    from .frame import render  # the drawing imports this module
+
+    with current.lock:
+        return render(current)
+
+
+def publish(current: Run) -> bool:
+    """Draw ``current``'s week and show it, if it is still the session's model.
+
+    Returns:
+        Whether the frame was shown (False: the model was replaced meanwhile).
+
+    """
+    drawn = _draw(current)
+    with _publish:
+        if run.value is not current:
+            return False
+        frame.set(drawn)
+        tick.set(tick.value + 1)
+    return True
+
+
+def _reject(message: str) -> None:
+    error.set(message)
+    revision.set(revision.value + 1)
+
+
+def _fault(exc: BaseException) -> None:
+    """An unexpected error (a bug, not a user error): logged once, a line in the page."""
+    log.exception("dashboard action failed")
+    error.set(t("fault", what=f"{type(exc).__name__}: {exc}"))
+
+
+def households_in(params: dict[str, Any]) -> int:
+    """Households in the whole world of ``params`` (per area x areas)."""
+    return int(params.get("n_households", 0)) * int(params.get("n_areas", 1))
+
+
+def _too_large(params: dict[str, Any], label: str) -> str:
+    total = households_in(params)
+    if total <= MAX_HOUSEHOLDS:
+        return ""
+    return t("too_large", label=label, households=whole(total), limit=whole(MAX_HOUSEHOLDS))
 
 
 def reset() -> None:
     """Rebuild the model from the current levers and seed (week 0)."""
     playing.set(False)
-    households = int(values.value.get("n_households", 0)) * int(values.value.get("n_areas", 1))
-    if households > MAX_HOUSEHOLDS:
-        error.set(t("too_large", households=households, limit=MAX_HOUSEHOLDS))
+    message = _too_large(values.value, i18n.label(PARAMS["n_households"]))
+    if message:
+        _reject(message)
         return
     try:
         new = build(values.value, seed.value)
-    except Exception as exc:  # shown in the page
-        _fail(exc)
+    except Exception as exc:  # a bug: the levers were checked already
+        _fault(exc)
         return
     error.set("")
-    run.set(new)
-    tick.set(tick.value + 1)
+    drawn = _draw(new)
+    with _publish:
+        run.set(new)
+        frame.set(drawn)
+        tick.set(tick.value + 1)
 
 
 def ensure() -> None:
@@ -106,50 +168,66 @@ def ensure() -> None:
 
 def select_scenario(name: str) -> None:
     """Load a scenario from the library: its levers replace the current ones."""
+    playing.set(False)
     try:
         scenario = load_scenario(name)
         params = scenario.params()
-    except Exception as exc:  # shown in the page
-        _fail(exc)
+    except Exception as exc:  # a library scenario that does not load is a bug
+        _fault(exc)
         return
     scenario_name.set(scenario.name)
     values.set(params)
     reset()
 
 
+def use_values(params: dict[str, Any], name: str) -> None:
+    """Take a complete set of checked parameter values (an own scenario) and rebuild."""
+    playing.set(False)
+    scenario_name.set(name)
+    values.set(dict(params))
+    reset()
+
+
 def set_lever(name: str, value: Any) -> None:
     """Set one lever (checked against its declaration) and rebuild the model.
 
+    A rejected value leaves every lever as it was, and says why in ``error``.
     Choosing another ``context`` also moves the context traits to that preset, as
     ``model.params.resolve`` does for a scenario.
     """
+    param = PARAMS[name]
     try:
-        checked = PARAMS[name].check(value, where=name)
-    except Exception as exc:  # shown in the page
-        _fail(exc)
+        checked = check_lever(param, value)
+    except InputError as exc:
+        _reject(str(exc))
         return
     new = dict(values.value)
     if name == "context" and checked != new.get("context"):
         new.update(CONTEXTS[checked])
     new[name] = checked
+    message = _too_large(new, i18n.label(param))
+    if message:
+        _reject(message)
+        return
     if new == values.value and run.value is not None:
+        error.set("")
         return
     values.set(new)
     reset()
 
 
 def set_seed_text(text: str) -> None:
-    """Take a typed seed: a whole number rebuilds the model, anything else is an error.
+    """Take a typed seed: a whole number from 0 rebuilds the model, else a message.
 
     A seed typed in a text field arrives as a string (mesa issue #3516); it is parsed
     here, never passed on as text.
     """
-    seed_text.set(text)
     try:
-        value = int(str(text).strip())
-    except ValueError:
-        error.set(t("seed_bad", given=text))
+        value = int(parse_number(text, t("seed"), 0, MAX_SEED, is_int=True))
+    except InputError as exc:
+        _reject(str(exc))
         return
+    seed_text.set(str(value))
     seed.set(value)
     reset()
 
@@ -159,25 +237,33 @@ def new_seed() -> None:
     set_seed_text(str(secrets.randbelow(100_000)))
 
 
-def step(weeks: int = 1) -> bool:
-    """Advance the model ``weeks`` weeks (at most up to ``MAX_WEEKS``).
+def advance(current: Run, weeks: int) -> bool:
+    """Step ``current`` up to ``weeks`` weeks (not past ``MAX_WEEKS``) and show it.
 
     Returns:
-        Whether the model can go on (False at the end or after an error).
+        Whether it can go on: False at the end, after an error, or when ``current``
+        is no longer the session's model.
 
     """
-    current = run.value
-    if current is None:
-        return False
     try:
         with current.lock:
+            if run.value is not current:
+                return False
             for _ in range(weeks):
                 if current.model.week >= MAX_WEEKS:
                     break
                 current.model.step()
-    except Exception as exc:  # shown in the page
-        _fail(exc)
+    except Exception as exc:  # a bug in the model
+        _fault(exc)
         playing.set(False)
         return False
-    tick.set(tick.value + 1)
-    return current.model.week < MAX_WEEKS
+    shown = publish(current)
+    return shown and current.model.week < MAX_WEEKS
+
+
+def step(weeks: int = 1) -> bool:
+    """Advance the session's model ``weeks`` weeks (a button)."""
+    current = run.value
+    if current is None:
+        return False
+    return advance(current, weeks)
