@@ -155,7 +155,10 @@ def test_params_group_levers_lists_the_levers_one_line_each(capsys):
     first_words = {line.split()[0] for line in lines[4:] if line and not line.startswith(" ")}
     assert first_words == {p.name for p in PARAMS.values() if p.is_lever}
     row = next(line for line in lines if line.startswith("caseload_capacity "))
-    assert str(PARAMS["caseload_capacity"].default) in row and PARAMS["caseload_capacity"].label_nl in row
+    assert (
+        str(PARAMS["caseload_capacity"].default) in row
+        and PARAMS["caseload_capacity"].label_nl in row
+    )
 
 
 def test_no_command_is_a_usage_error(capsys):

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import numpy as np
 import pytest
 
 from samenspel.cli import main as cli_main
-from samenspel.dashboard import assets, charts, command, compare, explore, i18n, learn, session
+from samenspel.dashboard import assets, charts, command, compare, frame, i18n, learn, session
 from samenspel.dashboard.learn_text import SECTIONS_AFTER_TRIES, SECTIONS_BEFORE_TRIES, TRIES
 from samenspel.dashboard.levers import slider_step
-from samenspel.dashboard.network import compute_layout, network_svg, tie_classes
+from samenspel.dashboard.network import compute_layout, legend_html, network_svg, tie_classes
 from samenspel.model.params import CONTEXTS, PARAMS
 from samenspel.scenarios import list_scenarios
 
@@ -85,11 +86,11 @@ def test_network_svg_draws_ties_by_strength():
     fam = np.zeros((5, 5))
     fam[0, 3] = fam[3, 0] = 0.9  # formal-informal, strong
     fam[1, 2] = fam[2, 1] = 0.05  # too weak to draw
-    svg = network_svg(
-        layout, fam[np.ix_(layout.nodes, layout.nodes)], str, ("w", "b", "c"), note="n"
-    )
+    svg = network_svg(layout, fam[np.ix_(layout.nodes, layout.nodes)], "the network")
     assert 'data-ties="1"' in svg and 'data-cross-ties="1"' in svg
-    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert svg.startswith("<svg") and svg.endswith("</svg>") and "<text" not in svg
+    legend = legend_html(str, ("w", "b", "c"), note="n")
+    assert legend.count("data-tie=") == 3 and "n</div>" in legend
 
 
 def test_charts_handle_gaps_and_bands():
@@ -113,14 +114,15 @@ def test_session_actions_and_errors():
     assert session.values.value["wijktafels_per_year"] == 10
     assert session.run.value.model.week == 0 and session.error.value == ""
     assert session.step(3) and session.run.value.model.week == 3
-    out = explore.render(session.run.value)
-    assert {"regime", "detail", "network", "modes", "os", "regard", "week"} <= set(out)
+    out = frame.render(session.run.value)
+    assert {"regime", "detail", "network", "legend", "charts", "week", "when"} <= set(out)
+    assert set(out["charts"]) == set(frame.CHARTS)
     session.set_seed_text("abc")
-    assert "whole number" in session.error.value
+    assert "Random seed: enter a whole number" in session.error.value
     session.set_seed_text("12")
     assert session.error.value == "" and session.run.value.seed == 12
     session.set_lever("n_households", 5)
-    assert "n_households" in session.error.value
+    assert session.error.value.startswith("Households: at least 10")
     session.set_lever("context", "town")
     assert session.values.value["anonymity"] == CONTEXTS["town"]["anonymity"]
     assert session.run.value.params["context"] == "town"
@@ -129,7 +131,7 @@ def test_session_actions_and_errors():
 def test_several_areas_and_districts_are_drawn():
     run = session.build({"n_areas": 4, "areas_per_district": 2, "n_households": 200}, 3)
     run.model.step()
-    out = explore.render(run)
+    out = frame.render(run)
     assert int(re.search(r'data-ties="(\d+)"', out["network"]).group(1)) > 0
 
 
@@ -137,7 +139,7 @@ def test_regime_in_words():
     session.select_scenario("city-baseline")
     session.step(60)
     current = session.run.value
-    words, detail = explore.regime_words(current.model, current.model.weekly())
+    words, detail = frame.regime_words(current.model, current.model.weekly())
     assert words.startswith("Mostly") and "%" in detail
 
 
@@ -202,7 +204,55 @@ def test_random_lever_combinations_never_break_the_page():
             continue
         session.step(3)
         assert session.error.value == ""
-        explore.render(session.run.value)
+        frame.render(session.run.value)
     session.values.set({**session.values.value, "n_households": 200_000, "n_areas": 10})
     session.reset()
-    assert "Too large" in session.error.value
+    assert "too many for the live view" in session.error.value
+
+
+def test_typed_numbers_and_their_messages():
+    from samenspel.dashboard.messages import InputError, check_lever, parse_number
+
+    assert parse_number("1e4", "H", 10, 50_000, True) == 10_000
+    assert parse_number(" 2 500 ", "H", 10, 50_000, True) == 2500
+    i18n.lang.set("nl")
+    assert parse_number("60.000", "H", 10, 200_000, True) == 60_000
+    assert parse_number("0,5", "X", 0, 1, False) == 0.5
+    for text, said in (("abc", "vul een geheel getal"), ("5", "minstens 10"), ("1,5", "vul")):
+        with pytest.raises(InputError, match=said):
+            parse_number(text, "Huishoudens", 10, 200_000, True)
+    with pytest.raises(InputError, match=r"^Context: kies uit grote stad") as info:
+        check_lever(PARAMS["context"], "village")
+    assert "context'" not in str(info.value)
+
+
+def test_week_words_count_years_from_week_one():
+    assert frame.week_words(0) == "Week 0 (year 1)"
+    assert frame.week_words(52) == "Week 52 (year 1)"
+    assert frame.week_words(53) == "Week 53 (year 2)"
+    assert frame.week_words(260) == "Week 260 (year 5)"
+
+
+def test_palette_and_deuteranopia():
+    from samenspel.dashboard import palette
+
+    assert palette.deuteranopia("#ffffff") == "#ffffff"
+    assert palette.delta_e("#000000", "#000000") == 0
+    # red against green, as the old page drew them: far apart, close with deuteranopia
+    red, green = "#d62728", "#2ca02c"
+    assert palette.delta_e(red, green) > 50
+    assert palette.delta_e(palette.deuteranopia(red), palette.deuteranopia(green)) < 10
+    for a, b in itertools.combinations(palette.PALETTE[:4], 2):
+        assert palette.delta_e(palette.deuteranopia(a), palette.deuteranopia(b)) >= 20
+
+
+def test_auto_range_fits_small_shares():
+    lo, hi = charts.auto_range([np.array([0.004, 0.06, np.nan])])
+    assert lo == 0 and 0.06 <= hi <= 0.1
+    svg = charts.line_chart(
+        [charts.Series("a", [0, 1, 2], [0.004, 0.03, 0.06], "#000")],
+        "t",
+        scale_text=lambda a, b: f"{a:g}-{b:g}",
+        name="x",
+    )
+    assert 'class="samenspel-scale">0-' in svg and "<title>" in svg

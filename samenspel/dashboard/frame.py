@@ -5,8 +5,11 @@ render pass (by the button or the player thread that advanced the model, see
 ``session.publish``), so a redraw never holds up the page.
 
 The curves are small multiples, each on its own automatically scaled y axis with the
-range said under the title: the case modes that involve both sides, the cases of one
-side only, each of the three o's, and the regard of each side for the other. Every
+range said under the title: the case modes in which the sides are in contact
+(co-production, intermediated), those without contact (co-existence, one side only),
+each of the three o's, and the regard of each side for the other. Co-production (a few
+per cent of the open cases) shares its axis only with intermediated, so it is never a
+flat line under a 100 % start-up peak of co-existence. Every
 share says its denominator: the weekly shares are shares of the cases open that week
 (``model.outputs``), and so are the percentages in the regime sentence.
 """
@@ -33,16 +36,16 @@ CHARTS: dict[str, tuple[str, str, tuple[tuple[str, str, str], ...]]] = {
     "modes": (
         "modes_title",
         "pct",
-        (
-            ("share_coproduction", BLUE, ""),
-            ("share_intermediated", ORANGE, "7 4"),
-            ("share_coexistence", BLACK, "2 3"),
-        ),
+        (("share_coproduction", BLUE, ""), ("share_intermediated", ORANGE, "7 4")),
     ),
     "one-side": (
         "one_side_title",
         "pct",
-        (("share_formal_only", SKY, ""), ("share_informal_only", VERMILLION, "7 4")),
+        (
+            ("share_coexistence", BLACK, "2 3"),
+            ("share_formal_only", SKY, ""),
+            ("share_informal_only", VERMILLION, "7 4"),
+        ),
     ),
     "familiarity": ("o_familiarity_title", "index", (("familiarity", GREEN, ""),)),
     "disagreement": ("o_disagreement_title", "index", (("felt_disagreement", PURPLE, ""),)),

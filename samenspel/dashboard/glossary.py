@@ -181,8 +181,8 @@ TERMS: dict[str, tuple[str, str, str, str]] = {
 
 CHART_TERMS: dict[str, tuple[str, ...]] = {
     "regime": ("regime", "open_cases", "share_coexistence", "share_intermediated"),
-    "modes": ("share_coproduction", "share_intermediated", "share_coexistence", "open_cases"),
-    "one-side": ("share_formal_only", "share_informal_only", "open_cases"),
+    "modes": ("share_coproduction", "share_intermediated", "open_cases"),
+    "one-side": ("share_coexistence", "share_formal_only", "share_informal_only", "open_cases"),
     "familiarity": ("familiarity",),
     "disagreement": ("felt_disagreement",),
     "goals": ("goal_uncertainty",),

@@ -108,6 +108,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{label}: vul {allowed} in (gegeven: '{given}'); de waarde blijft zoals hij was.",
         "{label}: enter {allowed} (given: '{given}'); the value stays as it was.",
     ),
+    "msg_choice": (
+        "{label}: kies uit {allowed} (gegeven: '{given}'); de waarde blijft zoals hij was.",
+        "{label}: choose one of {allowed} (given: '{given}'); the value stays as it was.",
+    ),
     "msg_too_small": (
         "{label}: minstens {low} (gegeven: {given}); de waarde blijft zoals hij was.",
         "{label}: at least {low} (given: {given}); the value stays as it was.",
@@ -150,8 +154,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "axis: {lo}-{hi} (scale 0 to 1), by week",
     ),
     "one_side_title": (
-        "Eén kant helpt (% van open casussen)",
-        "One side only (% of open cases)",
+        "Zonder contact (% van open casussen)",
+        "No contact (% of open cases)",
     ),
     "o_familiarity_title": ("Onbekendheid: bekendheid", "Unfamiliarity: familiarity"),
     "o_disagreement_title": ("Onenigheid: gevoelde onenigheid", "Disagreement: felt disagreement"),
@@ -180,8 +184,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tie_broker": ("met coördinator", "with coordinator"),
     "tie_within": ("binnen één kant", "within one side"),
     "modes_title": (
-        "Beide kanten helpen (% van open casussen)",
-        "Both sides help (% of open cases)",
+        "Kanten in contact (% van open casussen)",
+        "Sides in contact (% of open cases)",
     ),
     "os_title": ("De drie o's", "The three o's"),
     "regard_title": (

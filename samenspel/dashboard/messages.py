@@ -81,15 +81,25 @@ def check_lever(param: Param, value: Any) -> Any:
     replaced by one naming the label.
     """
     label = i18n.label(param)
-    if param.type in (int, float) and isinstance(value, str):
-        value = parse_number(value, label, float(param.low), float(param.high), param.type is int)
+    if (
+        param.type in (int, float)
+        and isinstance(value, str | int | float)
+        and not isinstance(value, bool)
+    ):
+        text = value if isinstance(value, str) else repr(value)
+        value = parse_number(text, label, float(param.low), float(param.high), param.type is int)
     try:
         return param.check(value)
     except ValueError:
-        if param.choices:
-            allowed = ", ".join(i18n.choice(c) for c in param.choices)
-        elif param.type is bool:
-            allowed = i18n.pick("aan of uit", "on or off")
+        if param.choices or param.type is bool:
+            allowed = (
+                ", ".join(i18n.choice(c) for c in param.choices)
+                if param.choices
+                else i18n.pick("aan, uit", "on, off")
+            )
+            raise InputError(
+                t("msg_choice", label=label, allowed=allowed, given=str(value))
+            ) from None
         else:
             kind = t("msg_whole") if param.type is int else t("msg_number")
             allowed = t(
