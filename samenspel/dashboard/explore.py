@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import reacton.ipyvue as rv
 import solara
 
 from ..scenarios import list_scenarios
@@ -41,26 +42,25 @@ def ScenarioPicker() -> None:
     known = {s.name for s in library}
     if session.scenario_name.value not in known:
         items.append({"text": session.scenario_name.value, "value": session.scenario_name.value})
-    solara.v.Select(
+    select = solara.v.Select(
         label=t("scenario"),
         items=items,
         v_model=session.scenario_name.value,
-        on_v_model=session.select_scenario,
         dense=True,
         hide_details=True,
         style_="max-width: 230px; min-width: 180px",
         class_="samenspel-scenario",
     )
+    # the Vue "change" event, not a v_model update: while playing, a v_model message from
+    # the browser was lost in most tries (the old model ran on under the new name)
+    rv.use_event(select, "change", lambda _w, _e, name: session.select_scenario(name))  # type: ignore[arg-type,misc]
 
 
 @solara.component
 def Toolbar() -> None:
     """Scenario, run buttons, speed and the week; always in view."""
-    _ = session.tick.value
-    current = session.run.value
-    week = current.model.week if current is not None else 0
     playing = session.playing.value
-    at_end = week >= session.MAX_WEEKS
+    at_end = session.at_end.value
     with solara.Div(classes=["samenspel-toolbar"]):
         solara.Button(
             t("levers"),

@@ -122,6 +122,8 @@ def regime_words(model: Any, weekly: Any) -> tuple[str, str]:
     weeks = int(model.week)
     if weeks >= 52:
         period = t("period_year")
+    elif weeks == 0:
+        period = t("period_start")
     elif weeks == 1:
         period = t("period_week")
     else:
@@ -151,7 +153,8 @@ def render(current: Run) -> dict[str, Any]:
 
     Keys: ``regime`` and ``detail`` (the regime in words), ``network`` (SVG),
     ``legend`` (HTML), ``charts`` (key -> SVG, in the order of ``CHARTS``), ``week``
-    (the number) and ``when`` (week and year in words). Used by the page after every
+    (the number), ``when`` (week and year in words), ``lang`` and ``run_id`` (the
+    language and the model it was drawn for). Used by the page after every
     step and by ``benchmarks/bench_dashboard.py``.
     """
     with current.lock:
@@ -173,4 +176,5 @@ def render(current: Run) -> dict[str, Any]:
         out["week"] = int(model.week)
         out["when"] = week_words(int(model.week))
         out["lang"] = i18n.current()
+        out["run_id"] = id(current)
     return out

@@ -233,6 +233,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "period_year": ("het afgelopen jaar", "over the last year"),
     "period_weeks": ("in de {weeks} weken tot nu", "in the {weeks} weeks so far"),
     "period_week": ("in de eerste week", "in the first week"),
+    "period_start": ("bij de start", "at the start"),
     "speed": ("Snelheid (weken per seconde)", "Speed (weeks per second)"),
     "stop_at": ("stopt na {weeks} weken", "stops after {weeks} weeks"),
     # compare

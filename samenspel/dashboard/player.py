@@ -5,7 +5,8 @@ a lever or Reset builds a new model, the thread sees that (``session.advance`` r
 False) and stops. It shows a new frame at most ``FRAMES_PER_SECOND`` times a second and
 steps as many weeks per frame as the speed asks (30 weeks/s: 6 weeks per frame): a
 redraw per week at 30 weeks a second changed Solara's state during every render pass
-and ended in ``RuntimeError: Too many renders triggered``.
+and ended in ``RuntimeError: Too many renders triggered``. It waits for the page to
+draw each frame (``Run.shown``) before stepping on.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import solara
 from . import session
 
 FRAMES_PER_SECOND = 5.0
+MIN_GAP = 0.08
+"""Seconds between a drawn frame and the next step: time for the page's own events."""
 
 
 def weeks_per_frame(speed: int) -> int:
@@ -35,8 +38,15 @@ def play_loop(current: session.Run, cancel: threading.Event) -> None:
             if session.run.value is current:
                 session.playing.set(False)
             return
+        # Wait until the page has drawn this frame, then leave a gap. The render of a
+        # frame set here may be done by the thread of a click's event handler (Solara
+        # renders in whichever thread holds its render lock); frames coming faster than
+        # they were drawn kept that thread rendering for good, so no further click was
+        # ever handled (the old model ran on under a new scenario's name, then "Too many
+        # renders triggered").
+        current.shown.wait(timeout=5.0)
         wait = weeks / speed - (time.perf_counter() - t0)
-        cancel.wait(max(wait, 0.02))
+        cancel.wait(max(wait, MIN_GAP))
 
 
 @solara.component

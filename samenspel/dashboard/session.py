@@ -12,8 +12,8 @@ builds it. A user error goes into ``error`` as one translated line (``messages.p
 nothing is printed for it.
 
 What the page draws for a week (``frame``) is computed by whoever advanced the model
-(a button or the player thread), outside the render pass, and published under
-``_publish``: a frame of a model that is no longer the session's is dropped, so a
+(a button or the player thread), outside the render pass. A frame names its model
+(``run_id``): one of a model that is no longer the session's is never shown, so a
 scenario switch while playing can never show the old model under the new name.
 """
 
@@ -57,6 +57,7 @@ class Run:
         seed: The seed it was built with.
         params: The parameters it was built with.
         lock: Held while the model steps (play and the buttons never overlap).
+        shown: Set by the page once it has drawn the last published frame.
 
     """
 
@@ -65,6 +66,7 @@ class Run:
     seed: int
     params: dict[str, Any]
     lock: threading.RLock = field(default_factory=threading.RLock)
+    shown: threading.Event = field(default_factory=threading.Event)
 
 
 scenario_name = solara.reactive(DEFAULT_SCENARIO)
@@ -77,10 +79,12 @@ tick = solara.reactive(0)
 playing = solara.reactive(False)
 speed = solara.reactive(8)
 error = solara.reactive("")
+at_end = solara.reactive(False)
+"""Whether the model reached ``MAX_WEEKS`` (the toolbar reads this, never ``tick``: a
+control redrawn at every played week could lose the user's click, so the scenario list
+and the buttons are redrawn only when what they show changes)."""
 revision = solara.reactive(0)
 """Counts rejected inputs: a field keyed on it is rebuilt, showing the value in use."""
-
-_publish = threading.Lock()
 
 
 def build(params: dict[str, Any], seed_value: int) -> Run:
@@ -106,11 +110,15 @@ def publish(current: Run) -> bool:
 
     """
     drawn = _draw(current)
-    with _publish:
-        if run.value is not current:
-            return False
-        frame.set(drawn)
-        tick.set(tick.value + 1)
+    if run.value is not current:
+        return False
+    # No lock is held here: setting a reactive value renders, and the render lock of
+    # an event handler that waited for a lock of ours would deadlock. A frame that
+    # still slips in after a switch names its model (``run_id``); the page drops it.
+    current.shown.clear()
+    frame.set(drawn)
+    tick.set(tick.value + 1)
+    at_end.set(current.model.week >= MAX_WEEKS)
     return True
 
 
@@ -151,10 +159,10 @@ def reset() -> None:
         return
     error.set("")
     drawn = _draw(new)
-    with _publish:
-        run.set(new)
-        frame.set(drawn)
-        tick.set(tick.value + 1)
+    run.set(new)
+    frame.set(drawn)
+    tick.set(tick.value + 1)
+    at_end.set(False)
 
 
 def ensure() -> None:
