@@ -150,8 +150,20 @@ def test_compare_page_draws_the_comparison_tables():
     )
     assert len(compare.bars(result)) == len(compare.KEY_OUTCOMES)
     assert len(compare.bands_charts(result)) == len(compare.CURVE_GAUGES)
-    assert "wijktafels" in compare.diff_table(result)
+    assert "Wijktafels" in compare.diff_table(result)
+    low = re.findall(r'data-low="([^"]+)"', "".join(compare.bars(result)))
+    assert low and min(float(x) for x in low) >= 0  # no interval of a count below 0
+    from matplotlib.figure import Figure
+
+    from samenspel.figures import outcome_bars
+
+    fig = outcome_bars(result.table, result.comp.names)
+    compare._translate(fig)
+    titles = {ax.get_title() for ax in fig.axes if ax.get_visible()}
+    assert "late escalations" in titles and "late_escalations" not in titles
+    assert isinstance(fig, Figure)
     i18n.lang.set("nl")
+    assert "Basis grote stad" in compare.diff_table(result)
     assert compare.png("bars", result)[:4] == b"\x89PNG"
     assert compare.png("modes", result)[:4] == b"\x89PNG"
 

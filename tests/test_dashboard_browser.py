@@ -189,7 +189,7 @@ def test_small_comparison(server: str, page: Page) -> None:
 
     assert page.locator('svg[data-chart^="bars-"]').count() == len(KEY_OUTCOMES)
     assert page.locator('svg[data-chart^="bands-"] polygon').count() >= 6
-    expect(page.locator("table.samenspel-diff")).to_contain_text("combined-package")
+    expect(page.locator("table.samenspel-diff")).to_contain_text("Combined package")
     with page.expect_download() as info:
         page.get_by_text("Outcome table (CSV)").click()
     rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text())))

@@ -167,13 +167,13 @@ def test_colours_survive_deuteranopia_and_lines_differ_by_dash(server: str, page
         "() => [...document.querySelectorAll('[data-tie]')].map(e => "
         "[e.dataset.colour, e.querySelector('line').getAttribute('stroke-dasharray') || ''])"
     )
-    assert len(ties) == 3
     for lines in [*charts, ties]:
         lines = list({tuple(x) for x in lines})
         for (c1, d1), (c2, d2) in itertools.combinations(lines, 2):
             seen = delta_e(deuteranopia(c1), deuteranopia(c2))
             assert seen >= MIN_DELTA_E, (c1, c2, seen)
             assert d1 != d2, (c1, c2)  # told apart without colour too
+    assert len(ties) == 3
     assert outside == []
 
 

@@ -27,8 +27,9 @@ from ..compare import MODE_GAUGES, O_GAUGES, Comparison, outcome_table, run_comp
 from ..compare import weekly_bands as compute_bands
 from ..scenarios import list_scenarios
 from . import i18n
-from .charts import PALETTE, Series, bar_chart, line_chart
+from .charts import Series, bar_chart, line_chart
 from .i18n import t
+from .palette import DASHES, PALETTE
 
 KEY_OUTCOMES = (
     "share_coproduction",
@@ -49,6 +50,17 @@ KEY_OUTCOMES = (
     "silent_left_per_100",
 )
 CURVE_GAUGES = (*MODE_GAUGES, *O_GAUGES)
+NON_NEGATIVE = frozenset(KEY_OUTCOMES) - {"regard_formal", "regard_informal"}
+"""Outcomes that cannot be negative (counts, shares, means of 0-1 scales): intervals
+are drawn from 0 at the lowest, never below."""
+
+
+def titles(result: Result) -> list[str]:
+    """The scenarios' titles in the session's language (never the file names)."""
+    lang = i18n.current()
+    return [s.title(lang) for s in result.comp.scenarios]
+
+
 WEEK_CHOICES = (52, 104, 156, 260, 520)
 DEFAULT_SELECTION = ["city-baseline", "combined-package"]
 
@@ -100,15 +112,18 @@ FIGURE_TEXT_NL = {
 
 
 def _translate(fig: Any) -> None:
-    """Put the titles of a ``samenspel.figures`` figure in Dutch for a Dutch session."""
-    if not i18n.nl():
-        return
+    """Put the panel titles of a ``samenspel.figures`` figure in the session's words.
+
+    ``samenspel.figures`` titles a panel by its column name where it has no label of its
+    own (``late_escalations``); the page uses the gauge's label in the session's
+    language instead, and a Dutch suptitle in Dutch.
+    """
     from ..figures import LABELS
 
-    labels = {key: dutch for key, (dutch, _) in i18n.GAUGES.items()}
-    labels.update({text: i18n.GAUGES[key][0] for key, text in LABELS.items() if key in i18n.GAUGES})
+    labels = {key: i18n.gauge(key) for key in i18n.GAUGES}
+    labels.update({text: i18n.gauge(key) for key, text in LABELS.items() if key in i18n.GAUGES})
     title = fig.get_suptitle()
-    if title:
+    if title and i18n.nl():
         fig.suptitle(FIGURE_TEXT_NL.get(title, title), fontsize=11)
     for ax in fig.axes:
         ax.set_title(labels.get(ax.get_title(), ax.get_title()), fontsize=ax.title.get_fontsize())
@@ -149,11 +164,14 @@ def bars(result: Result) -> list[str]:
         if sub.empty:
             continue
         sub = sub.reindex(names)
+        low = sub["ci_low"]
+        if outcome in NON_NEGATIVE:  # a count or share cannot be below 0, nor its interval
+            low = low.clip(lower=0.0)
         out.append(
             bar_chart(
-                names,
+                titles(result),
                 sub["mean"],
-                sub["ci_low"],
+                low,
                 sub["ci_high"],
                 i18n.gauge(outcome),
                 fmt=_fmt,
@@ -174,24 +192,24 @@ def bands_charts(result: Result) -> list[str]:
             s = sub[sub["scenario"] == name].sort_values("week")
             series.append(
                 Series(
-                    f"{k + 1} {name}",
+                    f"{k + 1} {titles(result)[k]}",
                     s["week"].to_numpy(float),
                     s["mean"].to_numpy(float),
                     PALETTE[k],
                     s["ci_low"].clip(0, 1).to_numpy(float),
                     s["ci_high"].clip(0, 1).to_numpy(float),
+                    dash=DASHES[k % len(DASHES)],
                 )
             )
         charts.append(
             line_chart(
                 series,
                 i18n.gauge(gauge),
-                y_range=(0.0, 1.0),
                 x_label=t("week_axis"),
                 fmt=_fmt,
-                width=380,
-                height=230,
                 name=f"bands-{gauge}",
+                current=False,
+                hover=False,
             )
         )
     return charts
@@ -212,7 +230,8 @@ def _ci(mean: float, low: float, high: float, signed: bool = False) -> str:
 def diff_table(result: Result) -> str:
     """The paired differences to the reference as an HTML table."""
     names = result.comp.names
-    head = "".join(f"<th>{k + 2} {n}</th>" for k, n in enumerate(names[1:]))
+    shown = titles(result)
+    head = "".join(f"<th>{k + 2} {n}</th>" for k, n in enumerate(shown[1:]))
     rows = []
     for outcome in KEY_OUTCOMES:
         sub = result.table[result.table["outcome"] == outcome].set_index("scenario")
@@ -230,7 +249,7 @@ def diff_table(result: Result) -> str:
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return (
         '<table class="samenspel-diff" style="border-collapse:collapse;font-size:0.9em">'
-        f"<thead><tr><th>{t('outcome')}</th><th>1 {names[0]} {t('reference')}</th>{head}"
+        f"<thead><tr><th>{t('outcome')}</th><th>1 {shown[0]} {t('reference')}</th>{head}"
         "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
         "<style>.samenspel-diff td,.samenspel-diff th{padding:3px 10px;"
         "border-bottom:1px solid #ddd;text-align:right}.samenspel-diff td:first-child,"
@@ -340,7 +359,7 @@ def Results(result: Result) -> None:
     )
     legend = " · ".join(
         f'<span style="color:{PALETTE[k]};font-weight:600">■ {k + 1}</span> {n}'
-        for k, n in enumerate(comp.names)
+        for k, n in enumerate(titles(result))
     )
     with solara.Card(t("outcomes_title")):
         solara.HTML(tag="div", unsafe_innerHTML=legend)
@@ -351,7 +370,7 @@ def Results(result: Result) -> None:
         with solara.ColumnsResponsive(12, medium=6, large=4):
             for svg in drawn[1]:
                 solara.HTML(tag="div", unsafe_innerHTML=svg)
-    with solara.Card(t("diff_title", ref=comp.names[0])):
+    with solara.Card(t("diff_title", ref=titles(result)[0])):
         solara.Text(t("diff_hint"), style={"font-size": "0.85em", "color": "#555"})
         solara.HTML(tag="div", unsafe_innerHTML=drawn[2])
     with solara.Card(t("download")):
