@@ -9,7 +9,17 @@ import numpy as np
 import pytest
 
 from samenspel.cli import main as cli_main
-from samenspel.dashboard import assets, charts, command, compare, frame, i18n, learn, session
+from samenspel.dashboard import (
+    assets,
+    charts,
+    command,
+    compare_draw,
+    compare_job,
+    frame,
+    i18n,
+    learn,
+    session,
+)
 from samenspel.dashboard.learn_text import SECTIONS_AFTER_TRIES, SECTIONS_BEFORE_TRIES, TRIES
 from samenspel.dashboard.levers import slider_step
 from samenspel.dashboard.network import compute_layout, legend_html, network_svg, tie_classes
@@ -144,28 +154,90 @@ def test_regime_in_words():
 
 
 def test_compare_page_draws_the_comparison_tables():
-    comp = compare.run_comparison(["city-baseline", "wijktafels"], 2, weeks=8, workers=1)
-    result = compare.Result(
-        comp, compare.outcome_table(comp), compare.compute_bands(comp, compare.CURVE_GAUGES)
-    )
-    assert len(compare.bars(result)) == len(compare.KEY_OUTCOMES)
-    assert len(compare.bands_charts(result)) == len(compare.CURVE_GAUGES)
-    assert "Wijktafels" in compare.diff_table(result)
-    low = re.findall(r'data-low="([^"]+)"', "".join(compare.bars(result)))
-    assert low and min(float(x) for x in low) >= 0  # no interval of a count below 0
-    from matplotlib.figure import Figure
+    from samenspel.compare import outcome_table, run_comparison, weekly_bands
 
+    comp = run_comparison(["city-baseline", "wijktafels"], 2, weeks=8, workers=1)
+    result = compare_job.Result(
+        comp, outcome_table(comp), weekly_bands(comp, compare_draw.CURVE_GAUGES)
+    )
+    assert len(compare_draw.bars(result)) == len(compare_draw.KEY_OUTCOMES)
+    assert len(compare_draw.bands_charts(result)) == len(compare_draw.CURVE_GAUGES)
+    assert "Wijktafels" in compare_draw.diff_table(result)
+    low = re.findall(r'data-low="([^"]+)"', "".join(compare_draw.bars(result)))
+    assert low and min(float(x) for x in low) >= 0  # no interval of a count below 0
     from samenspel.figures import outcome_bars
 
     fig = outcome_bars(result.table, result.comp.names)
-    compare._translate(fig)
+    compare_draw._translate(fig)
     titles = {ax.get_title() for ax in fig.axes if ax.get_visible()}
     assert "late escalations" in titles and "late_escalations" not in titles
-    assert isinstance(fig, Figure)
     i18n.lang.set("nl")
-    assert "Basis grote stad" in compare.diff_table(result)
-    assert compare.png("bars", result)[:4] == b"\x89PNG"
-    assert compare.png("modes", result)[:4] == b"\x89PNG"
+    assert "Basis grote stad" in compare_draw.diff_table(result)
+    assert compare_draw.png("bars", result)[:4] == b"\x89PNG"
+    assert compare_draw.png("modes", result)[:4] == b"\x89PNG"
+
+
+def test_compare_job_queue_memory_and_estimate(monkeypatch):
+    from samenspel.dashboard import jobs
+    from samenspel.dashboard.messages import InputError
+    from samenspel.scenarios import load_scenario
+
+    with pytest.raises(InputError, match="more than the 3,000 MB"):
+        jobs.check_memory(runs=10_000, weeks=520)
+    monkeypatch.setattr(jobs, "free_mb", lambda: 500.0)
+    with pytest.raises(InputError, match="free now"):
+        jobs.check_memory(runs=20, weeks=260)
+    monkeypatch.undo()
+    line = jobs.Line(running=1)
+    seen = []
+    with line.place():
+        import threading
+
+        waiter = threading.Thread(target=lambda: line.place(seen.append).__enter__())
+        waiter.start()
+        waiter.join(timeout=1.5)
+        assert seen and seen[0] == 1  # one job ahead of it
+    waiter.join(timeout=3)
+    assert not waiter.is_alive()
+    result = compare_job.run_compare(
+        [load_scenario("city-baseline"), load_scenario("wijktafels")], 2, 4, 0
+    )
+    assert compare_job.recall("comparison") is result and compare_job.status.value is None
+    est = jobs.Estimate(total=10, first_guess=5.0, started=1.0, done=0)
+    assert est.remaining() >= 1.0
+
+
+def test_own_scenario_round_trip_and_upload_messages():
+    from samenspel.dashboard import own
+    from samenspel.scenarios import ScenarioError, load_scenario
+
+    values = load_scenario("pilot-package").params()
+    mine = own.from_levers(values, "pilot-package", {"mine-1"})
+    assert mine.name == "mine-2" and mine.params() == values
+    back = own.load_upload("mine-2.toml", own.to_toml(mine).encode())
+    assert back.params() == values
+    with pytest.raises(ScenarioError, match=r"^x\.toml: missing key 'title_en'"):
+        own.load_upload("x.toml", b'name = "x"')
+    bad = own.to_toml(mine).replace("wijktafels_per_year = 10.0", "wijktafels_per_year = -1")
+    with pytest.raises(ScenarioError, match=r"^mine-2\.toml: parameter 'wijktafels_per_year'"):
+        own.load_upload("mine-2.toml", bad.encode())
+
+
+def test_explain_in_words():
+    from samenspel.dashboard import explain_view
+    from samenspel.explain import explain
+
+    expl = explain(
+        "combined-package",
+        replicates=2,
+        weeks=20,
+        workers=1,
+        mechanisms=["mech_familiarity"],
+        overrides={"n_households": 200},
+    )
+    lines = explain_view.summary(expl, "en")
+    assert lines and all(line.endswith(".") for line in lines)
+    assert explain_view.figure_png(expl, "en")[:4] == b"\x89PNG"
 
 
 def test_learn_texts_and_tries():

@@ -25,7 +25,7 @@ import reacton.ipyvue as rv
 import solara
 
 from ..scenarios import list_scenarios
-from . import frame, glossary, i18n, player, session
+from . import compare, frame, glossary, i18n, own, player, session
 from .i18n import t
 from .levers import Levers
 
@@ -151,7 +151,57 @@ def Side() -> None:
                 classes=["samenspel-seed"],
             ).key(f"seed-{session.revision.value}")
             solara.Button(t("new_seed"), on_click=session.new_seed, text=True, small=True)
+        OwnScenario()
         Levers()
+
+
+def mine() -> own.Scenario:
+    """The current levers as a scenario of this session (``own.from_levers``)."""
+    taken = set(own.own_scenarios.value)
+    return own.from_levers(session.values.value, session.scenario_name.value, taken)
+
+
+@solara.component
+def OwnScenario() -> None:
+    """Compare the current levers, save them as TOML, or open a scenario file."""
+    router = solara.use_router()
+    opened, set_opened = solara.use_state(False)
+
+    def compare_mine() -> None:
+        scenario = mine()
+        own.add(scenario)
+        base = session.scenario_name.value
+        ref = base if base not in own.own_scenarios.value else "city-baseline"
+        compare.selection.set([ref, scenario.name])
+        router.push("/compare")
+
+    def opened_file(scenario: own.Scenario) -> None:
+        session.take_values(scenario.params(), scenario.name)
+        set_opened(False)
+
+    with solara.Div(
+        style={"display": "flex", "flex-wrap": "wrap", "gap": "4px", "margin": "6px 0"}
+    ):
+        solara.Button(
+            t("compare_mine"),
+            icon_name="mdi-scale-balance",
+            color="primary",
+            outlined=True,
+            small=True,
+            on_click=compare_mine,
+            classes=["samenspel-compare-mine"],
+        )
+        solara.FileDownload(
+            lambda: own.to_toml(mine()),
+            "mine.toml",
+            label=t("save_mine"),
+            mime_type="application/toml",
+        )
+        solara.Button(
+            t("load_mine"), small=True, text=True, on_click=lambda: set_opened(not opened)
+        )
+    if opened:
+        own.Upload(on_loaded=opened_file)
 
 
 @solara.component

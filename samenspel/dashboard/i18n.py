@@ -288,6 +288,78 @@ STRINGS: dict[str, tuple[str, str]] = {
     "week_axis": ("week", "week"),
     # learn
     "try_button": ("Open in Verkennen", "Open in Explore"),
+    "reference_pick": ("Referentie (verschillen ten opzichte van)", "Reference (differences to)"),
+    "queued": (
+        "In de rij: {ahead} vergelijking(en) vóór de uwe. Hij start vanzelf.",
+        "In line: {ahead} comparison(s) before yours. It starts by itself.",
+    ),
+    "running_eta": (
+        "Bezig: {done} van {total} runs, {elapsed} s bezig, nog ongeveer {left} s",
+        "Running: {done} of {total} runs, {elapsed} s so far, about {left} s left",
+    ),
+    "mem_ceiling": (
+        "Deze vergelijking zou ongeveer {need} MB geheugen vragen, meer dan de {limit} MB "
+        "die één vergelijking mag; kies minder herhalingen of weken.",
+        "This comparison would need about {need} MB of memory, more than the {limit} MB one "
+        "comparison may use; choose fewer replicates or weeks.",
+    ),
+    "mem_free": (
+        "Deze vergelijking vraagt ongeveer {need} MB geheugen en er is nu {free} MB vrij; "
+        "kies minder herhalingen of weken, of probeer het zo weer.",
+        "This comparison needs about {need} MB of memory and {free} MB is free now; choose "
+        "fewer replicates or weeks, or try again shortly.",
+    ),
+    "own_title": ("Eigen scenario laden (TOML)", "Load your own scenario (TOML)"),
+    "own_hint": (
+        "Een scenariobestand zoals in de bibliotheek (of bewaard via Verkennen). Het wordt "
+        "gecontroleerd zoals 'samenspel run bestand.toml' doet.",
+        "A scenario file as in the library (or saved from Explore). It is checked as "
+        "'samenspel run file.toml' checks it.",
+    ),
+    "upload_label": ("Sleep een .toml-bestand hierheen", "Drop a .toml file here"),
+    "upload_bad": ("Niet geladen: {why}", "Not loaded: {why}"),
+    "upload_ok": ("Geladen: {title} ({name}).", "Loaded: {title} ({name})."),
+    "dl_scenario": ("Scenario {name} (TOML)", "Scenario {name} (TOML)"),
+    "compare_mine": ("Vergelijk wat ik nu heb", "Compare what I have now"),
+    "save_mine": ("Knoppen bewaren (TOML)", "Save levers (TOML)"),
+    "load_mine": ("Scenariobestand openen", "Open a scenario file"),
+    "why_title": (
+        "Waarom: welk mechanisme draagt het effect?",
+        "Why: which mechanism carries the effect?",
+    ),
+    "why_hint": (
+        "Draait 'samenspel explain': het scenario en {ref} nog eens, met telkens één "
+        "mechanisme uit (zelfde seeds, weken en herhalingen als de vergelijking).",
+        "Runs 'samenspel explain': the scenario and {ref} again, each time with one mechanism "
+        "switched off (the comparison's seeds, weeks and replicates).",
+    ),
+    "why_pick": ("Scenario om te verklaren", "Scenario to explain"),
+    "why_run": ("Waarom?", "Why?"),
+    "why_intro": (
+        "Effect van {s} ten opzichte van {b} ({r} herhalingen x {w} weken):",
+        "Effect of {s} against {b} ({r} replicates x {w} weeks):",
+    ),
+    "why_line": (
+        "{outcome}: {effect} [{low}; {high}]; vooral gedragen door: {carried}.",
+        "{outcome}: {effect} [{low}; {high}]; carried mostly by: {carried}.",
+    ),
+    "why_none_clear": (
+        "geen enkel mechanisme apart (ze werken samen)",
+        "no single mechanism on its own (they work together)",
+    ),
+    "why_no_effect": (
+        "Geen uitkomst verschilt duidelijk (elk interval bevat 0); meer herhalingen kunnen "
+        "een effect laten zien.",
+        "No outcome differs clearly (every interval contains 0); more replicates may show "
+        "an effect.",
+    ),
+    "why_read": (
+        "Gedragen deel = effect min effect zonder dat mechanisme; de percentages tellen niet "
+        "op tot 100: mechanismen werken samen. Figuur: per uitkomst een balk per mechanisme.",
+        "Part carried = effect minus effect without that mechanism; the percentages need not "
+        "add up to 100: mechanisms interact. Figure: per outcome a bar per mechanism.",
+    ),
+    "dl_explain": ("Tabel verklaring (CSV)", "Explanation table (CSV)"),
 }
 
 # --- the model's vocabulary ---------------------------------------------------------

@@ -188,7 +188,7 @@ def select_scenario(name: str) -> None:
     reset()
 
 
-def use_values(params: dict[str, Any], name: str) -> None:
+def take_values(params: dict[str, Any], name: str) -> None:
     """Take a complete set of checked parameter values (an own scenario) and rebuild."""
     playing.set(False)
     scenario_name.set(name)
