@@ -210,7 +210,7 @@ def Why(result: Result) -> None:
     chosen = next(s for s in others if s.name == name)
     with solara.Card(t("why_title"), classes=["samenspel-why"]):
         solara.Text(t("why_hint", ref=comp.scenarios[0].title(lang)), style={"color": "#333"})
-        with solara.Row(style={"align-items": "center", "flex-wrap": "wrap"}):
+        with solara.Row(style={"align-items": "center", "flex-wrap": "wrap", "margin-top": "14px"}):
             solara.v.Select(
                 label=t("why_pick"),
                 items=[{"text": s.title(lang), "value": s.name} for s in others],

@@ -46,6 +46,11 @@ NON_NEGATIVE = frozenset(KEY_OUTCOMES) - {"regard_formal", "regard_informal"}
 are drawn from 0 at the lowest, never below."""
 
 
+def short(text: str, chars: int = 34) -> str:
+    """``text`` cut to ``chars`` characters (with an ellipsis), for a chart legend."""
+    return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
+
+
 def titles(result: Result) -> list[str]:
     """The scenarios' titles in the session's language (never the file names)."""
     lang = i18n.current()
@@ -138,7 +143,7 @@ def bands_charts(result: Result) -> list[str]:
             s = sub[sub["scenario"] == name].sort_values("week")
             series.append(
                 Series(
-                    f"{k + 1} {titles(result)[k]}",
+                    f"{k + 1} {short(titles(result)[k])}",
                     s["week"].to_numpy(float),
                     s["mean"].to_numpy(float),
                     PALETTE[k],
