@@ -22,6 +22,12 @@ from playwright.sync_api import Browser, Page, expect
 pytestmark = pytest.mark.slow
 
 
+def _paste(page: Page, text: str) -> None:
+    """Paste a scenario file's text and load it (the keyboard's way to open a file)."""
+    page.locator(".samenspel-paste textarea").fill(text)
+    page.locator(".samenspel-paste button").click()
+
+
 def _settings(page: Page, weeks: str, replicates_left: int = 0) -> None:
     _choose(page, ".samenspel-compare-weeks", weeks)
     thumb = page.locator(".samenspel-compare-replicates .v-slider__thumb-container").first
@@ -80,22 +86,19 @@ def test_compare_what_i_have_now_reference_and_reload(server: str, page: Page) -
     assert outside == []
 
 
-def test_scenario_file_checked_as_the_cli_does(server: str, page: Page, tmp_path) -> None:
+def test_scenario_file_checked_as_the_cli_does(server: str, page: Page) -> None:
     outside = _open(page, server + "compare", ".samenspel-compare-run")
     page.get_by_text("Load your own scenario (TOML)").click()
-    bad = tmp_path / "bad.toml"
-    bad.write_text('name = "bad"\n')
-    page.locator("input[type=file]").set_input_files(str(bad))
+    _paste(page, 'name = "bad"\n')
     expect(page.locator(".samenspel-upload-message")).to_contain_text(
         "Not loaded: bad.toml: missing key 'title_en'; it must be a non-empty text"
     )
-    good = tmp_path / "quick.toml"
-    good.write_text(
+    good = (
         'name = "quick"\ntitle_en = "Quick test"\ntitle_nl = "Snelle test"\n'
         'description_en = "x"\ndescription_nl = "x"\nsource = "x"\n'
         'extends = "city-baseline"\n\n[levers]\nwijktafels_per_year = 4\n'
     )
-    page.locator("input[type=file]").set_input_files(str(good))
+    _paste(page, good)
     expect(page.locator(".samenspel-upload-message")).to_contain_text("Loaded: Quick test")
     expect(page.locator(".samenspel-compare-scenarios")).to_contain_text("Quick test")
     assert outside == []

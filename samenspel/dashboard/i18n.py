@@ -317,6 +317,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "'samenspel run file.toml' checks it.",
     ),
     "upload_label": ("Sleep een .toml-bestand hierheen", "Drop a .toml file here"),
+    "paste_label": ("... of plak de tekst van het bestand", "... or paste the file's text"),
+    "paste_load": ("Laden", "Load"),
     "upload_bad": ("Niet geladen: {why}", "Not loaded: {why}"),
     "upload_ok": ("Geladen: {title} ({name}).", "Loaded: {title} ({name})."),
     "dl_scenario": ("Scenario {name} (TOML)", "Scenario {name} (TOML)"),

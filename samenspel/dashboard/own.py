@@ -6,7 +6,8 @@ same object the scenario library loads), kept in this browser session
 is saved as a TOML file in the library's format (``to_toml``: the context and the
 levers that differ from that context's defaults) and loaded back with
 ``samenspel.scenarios.load_scenario``, so an uploaded file is validated exactly as
-``samenspel run my.toml`` validates it, with the same one-line messages.
+``samenspel run my.toml`` validates it, with the same one-line messages. A file can be
+dropped on the page or its text pasted (the keyboard's way in).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import tempfile
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +45,11 @@ def from_levers(values: dict[str, Any], base: str, taken: set[str]) -> Scenario:
     while f"mine-{k}" in taken:
         k += 1
     name = f"mine-{k}"
+    try:
+        parent = load_scenario(base)
+        base_en, base_nl = parent.title("en"), parent.title("nl")
+    except ScenarioError:  # an own scenario: it has no file in the library
+        base_en = base_nl = base
     context = str(values.get("context", "city"))
     defaults = resolve({"context": context})
     levers = {
@@ -52,10 +59,10 @@ def from_levers(values: dict[str, Any], base: str, taken: set[str]) -> Scenario:
     }
     return Scenario(
         name=name,
-        title_en=f"My levers {k} (from Explore, based on {base})",
-        title_nl=f"Mijn knoppen {k} (uit Verkennen, op basis van {base})",
-        description_en=f"The levers set on the Explore page, starting from {base}.",
-        description_nl=f"De knoppen zoals gezet op de pagina Verkennen, vanuit {base}.",
+        title_en=f"My levers {k} (from Explore, based on {base_en})",
+        title_nl=f"Mijn knoppen {k} (uit Verkennen, op basis van {base_nl})",
+        description_en=f"The levers set on the Explore page, starting from {base_en} ({base}).",
+        description_nl=f"De knoppen zoals gezet op de pagina Verkennen, vanuit {base_nl} ({base}).",
         source="",
         context=context,
         levers=levers,
@@ -114,6 +121,16 @@ def load_upload(filename: str, data: bytes) -> Scenario:
             raise ScenarioError(text) from None
 
 
+def load_text(text: str) -> Scenario:
+    """A pasted scenario file, checked as the file ``<its name>.toml`` would be."""
+    try:
+        name = tomllib.loads(text).get("name")
+    except tomllib.TOMLDecodeError:
+        name = None
+    stem = name if isinstance(name, str) and NAME_PATTERN.fullmatch(name) else "pasted"
+    return load_upload(f"{stem}.toml", text.encode("utf-8"))
+
+
 def add(scenario: Scenario) -> None:
     """Keep ``scenario`` in this session (replacing one of the same name)."""
     if not NAME_PATTERN.fullmatch(scenario.name):
@@ -143,5 +160,21 @@ def Upload(on_loaded: Any = None) -> None:
             on_loaded(scenario)
 
     solara.FileDrop(label=t("upload_label"), on_file=loaded, lazy=False)
+    pasted, set_pasted = solara.use_state("")
+
+    def load_pasted() -> None:
+        try:
+            scenario = load_text(pasted)
+        except ScenarioError as exc:
+            set_message(t("upload_bad", why=str(exc)))
+            return
+        add(scenario)
+        set_message(t("upload_ok", title=scenario.title(i18n.current()), name=scenario.name))
+        if on_loaded is not None:
+            on_loaded(scenario)
+
+    with solara.Div(classes=["samenspel-paste"]):
+        solara.InputTextArea(t("paste_label"), value=pasted, on_value=set_pasted, rows=4)
+        solara.Button(t("paste_load"), on_click=load_pasted, small=True, outlined=True)
     if message:
         solara.Text(message, classes=["samenspel-upload-message"], style={"font-size": "0.9em"})
