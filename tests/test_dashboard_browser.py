@@ -185,7 +185,7 @@ def test_small_comparison(server: str, page: Page) -> None:
     page.locator(".samenspel-compare-run").click()
     page.wait_for_selector(".samenspel-compare-done", timeout=120_000)
     expect(page.locator(".samenspel-compare-done")).to_contain_text("9 runs")
-    from samenspel.dashboard.compare import KEY_OUTCOMES
+    from samenspel.dashboard.compare_draw import KEY_OUTCOMES
 
     assert page.locator('svg[data-chart^="bars-"]').count() == len(KEY_OUTCOMES)
     assert page.locator('svg[data-chart^="bands-"] polygon').count() >= 6
