@@ -115,3 +115,25 @@ def test_why_says_which_mechanism_carries_the_effect(server: str, page: Page) ->
     expect(words).to_contain_text(re.compile(r"carried mostly by|No outcome differs clearly"))
     _shot(page, "compare_why", 2400, 1280)
     assert outside == []
+
+
+def test_a_link_reproduces_the_view_and_the_run_exports(server: str, page: Page) -> None:
+    outside = _open(page, server + "?scenario=wijktafels&goal_clarity=0.9&seed=7&week=10")
+    expect(page.locator(".samenspel-regime")).to_contain_text("Week 10 (year 1)")
+    expect(page.locator(".lever-wijktafels_per_year").first).to_contain_text("10.0 meetings")
+    expect(page.locator(".lever-goal_clarity").first).to_contain_text("0.9")
+    expect(page.locator(".samenspel-seed input")).to_have_value("7")
+    page.locator(".samenspel-step").click()
+    expect(page.locator(".samenspel-regime")).to_contain_text("Week 11 (year 1)")
+    expect(page.locator("a.samenspel-share")).to_have_attribute(
+        "href", re.compile(r"scenario=wijktafels&goal_clarity=0\.9&seed=7&week=11")
+    )
+    with page.expect_download() as info:
+        page.get_by_text("Run by week (CSV)").click()
+    lines = open(info.value.path()).read().strip().splitlines()
+    assert lines[0].startswith("week,") and len(lines) == 1 + 12  # weeks 0 to 11
+    with page.expect_download() as info:
+        page.get_by_text("Save levers (TOML)").click()
+    toml = open(info.value.path()).read()
+    assert "wijktafels_per_year = 10.0" in toml and "goal_clarity = 0.9" in toml
+    assert outside == []

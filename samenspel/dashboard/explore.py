@@ -161,6 +161,28 @@ def mine() -> own.Scenario:
     return own.from_levers(session.values.value, session.scenario_name.value, taken)
 
 
+def weekly_csv() -> str:
+    """The Explore run's weekly gauges so far, as CSV (as ``samenspel run --out``)."""
+    current = session.run.value
+    if current is None:
+        return ""
+    with current.lock:
+        return str(current.model.weekly().to_csv())
+
+
+def summary_csv() -> str:
+    """The Explore run's summary so far (``model.summary()``), one row, with its seed."""
+    import pandas as pd
+
+    current = session.run.value
+    if current is None:
+        return ""
+    with current.lock:
+        row = {"scenario": session.scenario_name.value, "seed": current.seed}
+        row.update(current.model.summary())
+    return str(pd.DataFrame([row]).to_csv(index=False))
+
+
 @solara.component
 def OwnScenario() -> None:
     """Compare the current levers, save them as TOML, or open a scenario file."""
@@ -200,8 +222,34 @@ def OwnScenario() -> None:
         solara.Button(
             t("load_mine"), small=True, text=True, on_click=lambda: set_opened(not opened)
         )
+        solara.FileDownload(
+            lambda: weekly_csv(),
+            "weekly.csv",
+            label=t("dl_weekly"),
+            mime_type="text/csv",
+        )
+        solara.FileDownload(
+            lambda: summary_csv(),
+            "summary.csv",
+            label=t("dl_summary"),
+            mime_type="text/csv",
+        )
     if opened:
         own.Upload(on_loaded=opened_file)
+    ShareLink()
+
+
+@solara.component
+def ShareLink() -> None:
+    """A link that reproduces this view (scenario, levers, seed, week, language)."""
+    _ = session.tick.value if not session.playing.value else None
+    href = "?" + session.query() if session.run.value is not None else "?"
+    solara.HTML(
+        tag="div",
+        unsafe_innerHTML=f'<a class="samenspel-share" href="{href.replace("&", "&amp;")}">'
+        f"{t('share_link')}</a>",
+        style={"font-size": "0.9em", "margin": "4px 0"},
+    )
 
 
 @solara.component
@@ -231,15 +279,18 @@ def Drawing(drawn: dict[str, Any]) -> None:
             classes=["samenspel-detail"],
         )
         glossary.InfoButton(glossary.CHART_TERMS["regime"], t("about_chart"))
-    with solara.Div(classes=["samenspel-charts"], style={"margin-top": "8px"}):
-        for key, svg in drawn["charts"].items():
-            Chart(key, svg)
-    with solara.Div(classes=["samenspel-panel"], style={"margin-top": "8px", "max-width": "900px"}):
-        solara.Text(t("network"), style={"font-weight": "600"})
-        solara.HTML(tag="div", unsafe_innerHTML=drawn["network"], classes=["samenspel-network-box"])
-        solara.HTML(tag="div", unsafe_innerHTML=drawn["legend"])
-        solara.Text(t("network_hint"), style={"font-size": "0.9em", "color": "#444"})
-        glossary.InfoButton(glossary.CHART_TERMS["network"], t("about_chart"))
+    with solara.Div(classes=["samenspel-views"]):
+        with solara.Div(classes=["samenspel-charts"]):
+            for key, svg in drawn["charts"].items():
+                Chart(key, svg)
+        with solara.Div(classes=["samenspel-panel"], style={"max-width": "900px"}):
+            solara.Text(t("network"), style={"font-weight": "600"})
+            solara.HTML(
+                tag="div", unsafe_innerHTML=drawn["network"], classes=["samenspel-network-box"]
+            )
+            solara.HTML(tag="div", unsafe_innerHTML=drawn["legend"])
+            solara.Text(t("network_hint"), style={"font-size": "0.9em", "color": "#444"})
+            glossary.InfoButton(glossary.CHART_TERMS["network"], t("about_chart"))
 
 
 @solara.component
@@ -270,7 +321,8 @@ def View() -> None:
 @solara.component
 def Page() -> None:
     """The Explore page."""
-    solara.use_effect(session.ensure, [])
+    router = solara.use_router()
+    solara.use_effect(lambda: session.ensure(router.search or ""), [])
     player.Player()
     classes = ["samenspel-explore"] + (["samenspel-drawer-open"] if drawer_open.value else [])
     with solara.Div(classes=classes):

@@ -361,6 +361,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Part carried = effect minus effect without that mechanism; the percentages need not "
         "add up to 100: mechanisms interact. Figure: per outcome a bar per mechanism.",
     ),
+    "link_bad_scenario": (
+        "De link noemt een onbekend scenario ('{name}'); het basisscenario is geladen.",
+        "The link names an unknown scenario ('{name}'); the baseline is loaded instead.",
+    ),
+    "share_link": ("Link naar deze weergave", "Link to this view"),
+    "dl_weekly": ("Run per week (CSV)", "Run by week (CSV)"),
+    "dl_summary": ("Samenvatting run (CSV)", "Run summary (CSV)"),
     "dl_explain": ("Tabel verklaring (CSV)", "Explanation table (CSV)"),
 }
 

@@ -51,6 +51,11 @@ html, body {{ overflow-x: hidden; }}
 .samenspel-toolbar {{ display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; }}
 .samenspel-charts {{ display: grid; gap: 8px;
   grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); }}
+.samenspel-views {{ display: grid; grid-template-columns: minmax(0, 1fr); gap: 8px;
+  margin-top: 8px; }}
+@media (min-width: 1600px) {{
+  .samenspel-views {{ grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); align-items: start; }}
+}}
 .samenspel-panel {{ background: #fff; border: 1px solid #e0e0e0; border-radius: 4px;
   padding: 4px 6px; position: relative; }}
 .samenspel-panel > .samenspel-info-btn {{ position: absolute; top: 2px; right: 2px; }}

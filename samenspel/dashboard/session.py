@@ -29,7 +29,7 @@ import solara
 
 from ..model import Neighbourhood
 from ..model.neighbourhood import MAX_SEED
-from ..model.params import CONTEXTS, PARAMS
+from ..model.params import CONTEXTS, PARAMS, resolve
 from ..scenarios import load_scenario
 from . import i18n
 from .i18n import t
@@ -165,13 +165,85 @@ def reset() -> None:
     at_end.set(False)
 
 
-def ensure() -> None:
-    """Build the first model of the session if there is none yet."""
+def ensure(search: str = "") -> None:
+    """Build the first model of the session if there is none yet (or the one a link names)."""
+    if search and any(
+        part.split("=")[0] in ("scenario", "seed", "week") for part in search.split("&")
+    ):
+        apply_query(search)
+        return
     if run.value is None:
         if not values.value:
             select_scenario(scenario_name.value)
         else:
             reset()
+
+
+def query() -> str:
+    """The address query that reproduces this view: scenario, changed levers, seed, week.
+
+    Levers are given where they differ from the scenario's own values; a link opened
+    elsewhere (``apply_query``) rebuilds exactly this model and steps it to this week.
+    """
+    from urllib.parse import urlencode
+
+    base: dict[str, Any] = {}
+    try:
+        base = load_scenario(scenario_name.value).params()
+    except Exception:  # an own scenario: every lever that differs from the defaults
+        base = resolve({"context": values.value.get("context", "city")})
+    items: dict[str, Any] = {"scenario": scenario_name.value}
+    for name, value in values.value.items():
+        if name != "schedule" and base.get(name) != value:
+            items[name] = str(value).lower() if isinstance(value, bool) else value
+    current = run.value
+    items["seed"] = seed.value
+    items["week"] = current.model.week if current is not None else 0
+    items["lang"] = i18n.current()
+    return urlencode(items)
+
+
+def apply_query(search: str) -> None:
+    """Rebuild the view a link names (``query``); a bad part gets the usual message."""
+    from urllib.parse import parse_qsl
+
+    pairs = dict(parse_qsl(search.lstrip("?")))
+    name = pairs.pop("scenario", scenario_name.value)
+    week_text = pairs.pop("week", "0")
+    seed_given = pairs.pop("seed", None)
+    pairs.pop("lang", None)
+    try:
+        scenario = load_scenario(name)
+        params = scenario.params()
+    except Exception:
+        _reject(t("link_bad_scenario", name=name))
+        select_scenario(DEFAULT_SCENARIO)
+        return
+    for key, text in pairs.items():
+        if key not in PARAMS:
+            continue
+        try:
+            params[key] = check_lever(PARAMS[key], text)
+        except InputError as exc:
+            _reject(str(exc))
+            return
+    scenario_name.set(scenario.name)
+    values.set(params)
+    if seed_given is not None:
+        try:
+            seed.set(int(parse_number(seed_given, t("seed"), 0, MAX_SEED, is_int=True)))
+            seed_text.set(str(seed.value))
+        except InputError as exc:
+            _reject(str(exc))
+            return
+    reset()
+    try:
+        target = int(parse_number(week_text, "week", 0, MAX_WEEKS, is_int=True))
+    except InputError as exc:
+        _reject(str(exc))
+        return
+    if target and run.value is not None:
+        advance(run.value, target)
 
 
 def select_scenario(name: str) -> None:
