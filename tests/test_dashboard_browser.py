@@ -190,11 +190,11 @@ def test_small_comparison(server: str, page: Page) -> None:
     assert page.locator('svg[data-chart^="bars-"]').count() == len(KEY_OUTCOMES)
     assert page.locator('svg[data-chart^="bands-"] polygon').count() >= 6
     expect(page.locator("table.samenspel-diff")).to_contain_text("Combined package")
-    with page.expect_download() as info:
+    with page.expect_download(timeout=120_000) as info:
         page.get_by_text("Outcome table (CSV)").click()
     rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text())))
     assert {r["scenario"] for r in rows} == {"city-baseline", "combined-package", "wijktafels"}
-    with page.expect_download() as info:
+    with page.expect_download(timeout=120_000) as info:
         page.get_by_text("Outcome figure (PNG)").click()
     assert Path(info.value.path()).read_bytes()[:4] == b"\x89PNG"
     page.evaluate("document.querySelectorAll('*').forEach(e => { e.scrollTop = 0; })")

@@ -128,11 +128,11 @@ def test_a_link_reproduces_the_view_and_the_run_exports(server: str, page: Page)
     expect(page.locator("a.samenspel-share")).to_have_attribute(
         "href", re.compile(r"scenario=wijktafels&goal_clarity=0\.9&seed=7&week=11")
     )
-    with page.expect_download() as info:
+    with page.expect_download(timeout=120_000) as info:
         page.get_by_text("Run by week (CSV)").click()
     lines = open(info.value.path()).read().strip().splitlines()
     assert lines[0].startswith("week,") and len(lines) == 1 + 12  # weeks 0 to 11
-    with page.expect_download() as info:
+    with page.expect_download(timeout=120_000) as info:
         page.get_by_text("Save levers (TOML)").click()
     toml = open(info.value.path()).read()
     assert "wijktafels_per_year = 10.0" in toml and "goal_clarity = 0.9" in toml
