@@ -137,3 +137,16 @@ def test_a_link_reproduces_the_view_and_the_run_exports(server: str, page: Page)
     toml = open(info.value.path()).read()
     assert "wijktafels_per_year = 10.0" in toml and "goal_clarity = 0.9" in toml
     assert outside == []
+
+
+def test_clicking_an_actor_shows_its_state(server: str, page: Page) -> None:
+    outside = _open(page, server)
+    page.locator(".samenspel-year").click()
+    expect(page.locator(".samenspel-regime")).to_contain_text("Week 52")
+    page.locator('[data-actor="0"]').click()
+    card = page.locator(".samenspel-actor-card")
+    expect(card).to_contain_text("wijkteam professional")
+    for words in ("regard for the other side", "cases / capacity", "strongest ties"):
+        expect(card).to_contain_text(words)
+    expect(page.locator('[data-actor="0"]')).to_have_attribute("fill", "#000000")
+    assert outside == []

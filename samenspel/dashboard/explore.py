@@ -25,7 +25,7 @@ import reacton.ipyvue as rv
 import solara
 
 from ..scenarios import list_scenarios
-from . import compare, frame, glossary, i18n, own, player, session
+from . import actors, compare, frame, glossary, i18n, own, player, session
 from .i18n import t
 from .levers import Levers
 
@@ -285,10 +285,11 @@ def Drawing(drawn: dict[str, Any]) -> None:
                 Chart(key, svg)
         with solara.Div(classes=["samenspel-panel"], style={"max-width": "900px"}):
             solara.Text(t("network"), style={"font-weight": "600"})
-            solara.HTML(
-                tag="div", unsafe_innerHTML=drawn["network"], classes=["samenspel-network-box"]
-            )
+            actors.NetworkView.element(svg=drawn["network"])
             solara.HTML(tag="div", unsafe_innerHTML=drawn["legend"])
+            current = session.run.value
+            if current is not None:
+                actors.ActorCard(current.model, drawn["week"])
             solara.Text(t("network_hint"), style={"font-size": "0.9em", "color": "#444"})
             glossary.InfoButton(glossary.CHART_TERMS["network"], t("about_chart"))
 

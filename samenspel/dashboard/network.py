@@ -120,8 +120,8 @@ def compute_layout(
     )
 
 
-def _shape(shape: str, x: float, y: float, r: float, colour: str) -> str:
-    style = f'fill="{colour}" stroke="#ffffff" stroke-width="1"'
+def _shape(shape: str, x: float, y: float, r: float, colour: str, extra: str = "") -> str:
+    style = f'fill="{colour}" stroke="#ffffff" stroke-width="1"{extra}'
     if shape == "circle":
         return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {style}/>'
     if shape == "square":
@@ -160,6 +160,7 @@ def network_svg(
     layout: Layout,
     familiarity: np.ndarray,
     title: str = "",
+    picked: int = -1,
 ) -> str:
     """The network as an SVG element (no text in it: the legend is ``legend_html``).
 
@@ -168,6 +169,7 @@ def network_svg(
         familiarity: Familiarity among the drawn actors (``drawn_familiarity``), in
             the order of ``layout.nodes``.
         title: What the drawing shows, for screen readers.
+        picked: The actor (row of ``model.actors``) the user clicked, drawn black.
 
     """
     xy = layout.xy
@@ -198,8 +200,19 @@ def network_svg(
             )
     for k in (0, 1, 3, 2):  # coordinators on top
         colour, shape, r = KIND_STYLE[k]
-        for x, y in xy[layout.kind == k]:
-            parts.append(_shape(shape, x, y, r, colour))
+        for j in np.flatnonzero(layout.kind == k):
+            x, y = xy[j]
+            actor = f' data-actor="{int(layout.nodes[j])}" class="samenspel-actor"'
+            parts.append(
+                _shape(
+                    shape,
+                    x,
+                    y,
+                    r + (1.5 if int(layout.nodes[j]) == picked else 0),
+                    "#000000" if int(layout.nodes[j]) == picked else colour,
+                    actor,
+                )
+            )
     n_cross = int((pair_cls == 2).sum())
     return (
         f'<svg class="samenspel-network" viewBox="0 0 {WIDTH} {HEIGHT}" '

@@ -158,6 +158,9 @@ def reset() -> None:
         _fault(exc)
         return
     error.set("")
+    from .actors import picked
+
+    picked.set(-1)  # another model: another set of actors
     drawn = _draw(new)
     run.set(new)
     frame.set(drawn)
