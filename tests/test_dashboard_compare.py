@@ -150,3 +150,29 @@ def test_clicking_an_actor_shows_its_state(server: str, page: Page) -> None:
         expect(card).to_contain_text(words)
     expect(page.locator('[data-actor="0"]')).to_have_attribute("fill", "#000000")
     assert outside == []
+
+
+def test_sweep_folder_opens_as_a_heat_map(server: str, page: Page, tmp_path) -> None:
+    from samenspel.sweep import sweep
+    from samenspel.sweepspec import load_spec
+
+    spec = tmp_path / "grid.toml"
+    spec.write_text(
+        'design = "grid"\nreplicates = 2\nweeks = 6\nseed = 11\n'
+        'outcomes = ["share_coproduction", "familiarity"]\n[fixed]\nn_households = 100\n'
+        "[factors.wijktafels_per_year]\nvalues = [0, 12]\n"
+        "[factors.coordinator_capacity]\nrange = [2, 8]\nsteps = 3\n"
+    )
+    sweep(load_spec(spec), tmp_path / "out", workers=1, progress=False)
+    outside = _open(page, server + "sweeps", ".samenspel-sweep-folder")
+    field = page.locator(".samenspel-sweep-folder input")
+    field.fill(str(tmp_path))
+    field.press("Enter")
+    expect(page.locator(".samenspel-error")).to_contain_text("not a sweep results folder")
+    field.fill(str(tmp_path / "out"))
+    field.press("Enter")
+    heat = page.locator("table.samenspel-sweep-heatmap")
+    expect(heat).to_have_count(2)  # one per outcome
+    expect(heat.first).to_contain_text("Wijktafels per year")
+    assert not (tmp_path / "out" / "analysis").exists()  # nothing written
+    assert outside == []

@@ -386,6 +386,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actor_uncertainty": ("onbestemdheid", "goal uncertainty"),
     "actor_load": ("casussen / capaciteit", "cases / capacity"),
     "actor_ties": ("sterkste banden (bekendheid)", "strongest ties (familiarity)"),
+    "nav_sweeps": ("Verkenningen", "Sweeps"),
+    "factor": ("factor", "factor"),
+    "sweep_intro": (
+        "Open de map van een afgeronde 'samenspel sweep' (met spec.toml, design.parquet en "
+        "runs/) op deze computer. De getallen zijn die van 'samenspel analyse'; er wordt "
+        "niets in de map geschreven.",
+        "Open the folder of a finished 'samenspel sweep' (with spec.toml, design.parquet and "
+        "runs/) on this computer. The numbers are those of 'samenspel analyse'; nothing is "
+        "written into the folder.",
+    ),
+    "sweep_folder": ("Map (pad op de server)", "Folder (path on the server)"),
+    "sweep_bad": ("Niet geopend: {why}", "Not opened: {why}"),
+    "sweep_about": (
+        "Ontwerp {design}, {weeks} weken per run. Sobol: S1 (alleen deze factor) en ST (met "
+        "alle samenspel); Morris: mu* (gemiddeld absoluut effect); raster: gemiddelde per cel.",
+        "Design {design}, {weeks} weeks per run. Sobol: S1 (this factor alone) and ST (with "
+        "all interactions); Morris: mu* (mean absolute effect); grid: mean per cell.",
+    ),
     "dl_weekly": ("Run per week (CSV)", "Run by week (CSV)"),
     "dl_summary": ("Samenvatting run (CSV)", "Run summary (CSV)"),
     "dl_explain": ("Tabel verklaring (CSV)", "Explanation table (CSV)"),
