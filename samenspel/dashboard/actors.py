@@ -17,18 +17,15 @@ import numpy as np
 import solara
 import traitlets
 
-from . import i18n
+from . import i18n, session
 from .i18n import t
 
 STRONGEST = 3
 """Ties listed per actor."""
 
-picked = solara.reactive(-1)
-"""The actor the user clicked (-1: none)."""
-
 
 class NetworkView(ipyvue.VueTemplate):
-    """The network SVG; a click on a node sets ``picked`` to the actor's row."""
+    """The network SVG; a click on a node sets ``session.picked`` to the actor's row."""
 
     template = traitlets.Unicode(
         """<template>
@@ -49,9 +46,7 @@ module.exports = {
 
     def vue_pick(self, data: Any) -> None:
         """Called from the browser with the clicked actor's row: show it, mark it."""
-        from . import session  # the session imports this module's ``picked``
-
-        picked.set(int(data))
+        session.picked.set(int(data))
         current = session.run.value
         if current is not None and not session.playing.value:
             session.publish(current)  # redraw the network with the actor marked
@@ -94,7 +89,7 @@ def describe(model: Any, i: int) -> list[tuple[str, str]]:
 @solara.component
 def ActorCard(model: Any, week: int) -> None:
     """What the clicked actor is like this week (nothing until a node is clicked)."""
-    i = picked.value
+    i = session.picked.value
     if i < 0:
         solara.Text(t("actor_hint"), style={"font-size": "0.9em", "color": "#444"})
         return

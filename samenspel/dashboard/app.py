@@ -10,15 +10,9 @@ from __future__ import annotations
 import solara
 
 from . import compare, explore, glossary, learn, sweeps
-from .layout import Layout
+from .layout import PAGES, Layout
 
-PAGES = (
-    ("", "nav_explore"),
-    ("compare", "nav_compare"),
-    ("learn", "nav_learn"),
-    ("sweeps", "nav_sweeps"),
-    ("glossary", "nav_glossary"),
-)
+__all__ = ["PAGES", "routes"]
 
 routes = [
     solara.Route(path="/", component=explore.Page, label="Explore", layout=Layout),

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..model.outputs import regime
-from . import actors, i18n
+from . import i18n, session
 from .charts import Series, line_chart
 from .i18n import t
 from .network import drawn_familiarity, legend_html, network_svg
@@ -169,7 +169,7 @@ def render(current: Run) -> dict[str, Any]:
             else ""
         )
         fam = drawn_familiarity(model.ties, layout.nodes)
-        out["picked"] = actors.picked.value
+        out["picked"] = session.picked.value
         out["network"] = network_svg(layout, fam, t("network"), picked=out["picked"])
         out["legend"] = legend_html(
             i18n.kind, (t("tie_within"), t("tie_broker"), t("tie_cross")), note
@@ -179,3 +179,6 @@ def render(current: Run) -> dict[str, Any]:
         out["lang"] = i18n.current()
         out["run_id"] = id(current)
     return out
+
+
+session.set_renderer(render)

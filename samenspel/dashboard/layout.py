@@ -21,6 +21,14 @@ from solara.lab import headers
 from . import i18n
 from .i18n import t
 
+PAGES = (
+    ("", "nav_explore"),
+    ("compare", "nav_compare"),
+    ("learn", "nav_learn"),
+    ("sweeps", "nav_sweeps"),
+    ("glossary", "nav_glossary"),
+)
+"""The page tabs: (path, text key), in order."""
 NARROW = 1200
 """Below this window width the Explore sidebar is a drawer, opened with a button."""
 BAR_HEIGHT = 52
@@ -117,7 +125,6 @@ def Layout(children: list | None = None) -> None:
     solara.Title("samenspel")
     solara.Style(CSS)
     PageLang.element(lang=i18n.current())
-    from .app import PAGES
 
     with solara.Div(classes=["samenspel-bar"], attributes={"role": "banner"}):
         with solara.Div(

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import secrets
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,6 +84,8 @@ at_end = solara.reactive(False)
 """Whether the model reached ``MAX_WEEKS`` (the toolbar reads this, never ``tick``: a
 control redrawn at every played week could lose the user's click, so the scenario list
 and the buttons are redrawn only when what they show changes)."""
+picked = solara.reactive(-1)
+"""The actor the user clicked in the network (-1: none; ``actors.py``)."""
 revision = solara.reactive(0)
 """Counts rejected inputs: a field keyed on it is rebuilt, showing the value in use."""
 
@@ -95,11 +98,24 @@ def build(params: dict[str, Any], seed_value: int) -> Run:
     return Run(model=model, layout=layout, seed=seed_value, params=dict(params))
 
 
-def _draw(current: Run) -> dict[str, Any]:
-    from .frame import render  # the drawing imports this module
+Renderer = Callable[[Run], dict[str, Any]]
+_renderer: list[Renderer] = []
 
+
+def set_renderer(render: Renderer) -> None:
+    """Register what draws a week (``frame.render``, which registers itself on import).
+
+    The drawing reads this module's state, so this module cannot import it: the one
+    way the module graph flows is drawing -> state.
+    """
+    _renderer[:] = [render]
+
+
+def _draw(current: Run) -> dict[str, Any]:
+    if not _renderer:
+        raise RuntimeError("samenspel.dashboard.frame is not imported: nothing draws a week")
     with current.lock:
-        return render(current)
+        return _renderer[0](current)
 
 
 def publish(current: Run) -> bool:
@@ -158,8 +174,6 @@ def reset() -> None:
         _fault(exc)
         return
     error.set("")
-    from .actors import picked
-
     picked.set(-1)  # another model: another set of actors
     drawn = _draw(new)
     run.set(new)
