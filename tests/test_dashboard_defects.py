@@ -109,8 +109,14 @@ def test_projector_layout_and_chart_text(server: str, page: Page) -> None:
     outside = _open(page, server)
     page.locator(".samenspel-year").click()
     _wait_week(page, 52)
-    sizes = page.evaluate(_FONT_SIZES)
-    assert sizes and min(sizes) >= 12 - 0.05, min(sizes)
+    try:  # measured once the layout has settled (slower under load)
+        page.wait_for_function(
+            f"() => {{ const s = ({_FONT_SIZES})(); "
+            "return s.length > 0 && Math.min(...s) >= 11.95; }"
+        )
+    except Exception:
+        sizes = page.evaluate(_FONT_SIZES)
+        raise AssertionError(f"chart text below 12 px: {min(sizes, default=0):.1f}") from None
     first = page.locator("svg.samenspel-chart").first.bounding_box()
     assert first["x"] < 100  # no fixed sidebar beside the charts on a projector
     levers = page.locator(".lever-wijktafels_per_year").first
@@ -121,9 +127,13 @@ def test_projector_layout_and_chart_text(server: str, page: Page) -> None:
     page.set_viewport_size({"width": 1280, "height": 720})
     page.reload()
     page.wait_for_selector(".samenspel-network")
-    for chart in ("familiarity", "disagreement", "goals", "regard"):
-        box = page.locator(f'svg[data-chart="{chart}"]').bounding_box()
-        assert box["y"] + box["height"] <= 720, chart  # above the fold at 1280x720
+    fold = """() => ['familiarity', 'disagreement', 'goals', 'regard'].map(c => {
+        const svg = document.querySelector(`svg[data-chart="${c}"]`);
+        return svg ? svg.getBoundingClientRect().bottom : 1e9; })"""
+    try:  # the layout settles after the fonts and the first frame (slower under load)
+        page.wait_for_function(f"() => ({fold})().every(b => b <= window.innerHeight)")
+    except Exception:
+        raise AssertionError(f"below the fold at 1280x720: {page.evaluate(fold)}") from None
     _shot(page, "explore_1280", 720, 1280)
     assert outside == []
 
