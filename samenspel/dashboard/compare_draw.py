@@ -124,7 +124,7 @@ def bars(result: Result) -> list[str]:
                 sub["mean"],
                 low,
                 sub["ci_high"],
-                i18n.gauge(outcome),
+                i18n.gauge(outcome) + (t("of_all_cases") if outcome in MODE_GAUGES else ""),
                 fmt=_fmt,
                 name=f"bars-{outcome}",
             )

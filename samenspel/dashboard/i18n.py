@@ -386,6 +386,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actor_uncertainty": ("onbestemdheid", "goal uncertainty"),
     "actor_load": ("casussen / capaciteit", "cases / capacity"),
     "actor_ties": ("sterkste banden (bekendheid)", "strongest ties (familiarity)"),
+    "of_all_cases": (" (aandeel van alle casussen)", " (share of all cases)"),
     "nav_sweeps": ("Verkenningen", "Sweeps"),
     "factor": ("factor", "factor"),
     "sweep_intro": (
