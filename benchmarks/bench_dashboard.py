@@ -3,7 +3,7 @@
 Two measurements (target, issue 5: about 300 ms for a step and a redraw):
 
 1. **In the server** (always): for every week of a run on the page (up to the page's
-   limit of 520 weeks), the time of ``model.step()`` plus ``explore.render``, which
+   limit of 520 weeks), the time of ``model.step()`` plus ``frame.render``, which
    builds everything the page shows for a week: the regime in words, the network
    SVG and the three charts. Reported at the start, after one year, after five
    years and at the end, as the curves grow with the weeks.
@@ -31,7 +31,7 @@ import sys
 import time
 import urllib.request
 
-from samenspel.dashboard import explore, session
+from samenspel.dashboard import frame, session
 from samenspel.scenarios import load_scenario
 
 SCENARIO = session.DEFAULT_SCENARIO
@@ -48,12 +48,12 @@ ARGS = [
 def in_server(weeks: int, seed: int) -> list[float]:
     """Seconds of step + render for weeks 1 .. ``weeks`` of the default scenario."""
     run = session.build(load_scenario(SCENARIO).params(), seed)
-    explore.render(run)  # warm up
+    frame.render(run)  # warm up
     times = []
     for _ in range(weeks):
         t0 = time.perf_counter()
         run.model.step()
-        explore.render(run)
+        frame.render(run)
         times.append(time.perf_counter() - t0)
     return times
 

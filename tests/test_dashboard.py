@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import numpy as np
 import pytest
 
 from samenspel.cli import main as cli_main
-from samenspel.dashboard import assets, charts, command, compare, explore, i18n, learn, session
+from samenspel.dashboard import (
+    assets,
+    charts,
+    command,
+    compare_draw,
+    compare_job,
+    frame,
+    i18n,
+    learn,
+    session,
+)
 from samenspel.dashboard.learn_text import SECTIONS_AFTER_TRIES, SECTIONS_BEFORE_TRIES, TRIES
 from samenspel.dashboard.levers import slider_step
-from samenspel.dashboard.network import compute_layout, network_svg, tie_classes
+from samenspel.dashboard.network import compute_layout, legend_html, network_svg, tie_classes
 from samenspel.model.params import CONTEXTS, PARAMS
 from samenspel.scenarios import list_scenarios
 
@@ -85,11 +96,11 @@ def test_network_svg_draws_ties_by_strength():
     fam = np.zeros((5, 5))
     fam[0, 3] = fam[3, 0] = 0.9  # formal-informal, strong
     fam[1, 2] = fam[2, 1] = 0.05  # too weak to draw
-    svg = network_svg(
-        layout, fam[np.ix_(layout.nodes, layout.nodes)], str, ("w", "b", "c"), note="n"
-    )
+    svg = network_svg(layout, fam[np.ix_(layout.nodes, layout.nodes)], "the network")
     assert 'data-ties="1"' in svg and 'data-cross-ties="1"' in svg
-    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert svg.startswith("<svg") and svg.endswith("</svg>") and "<text" not in svg
+    legend = legend_html(str, ("w", "b", "c"), note="n")
+    assert legend.count("data-tie=") == 3 and "n</div>" in legend
 
 
 def test_charts_handle_gaps_and_bands():
@@ -113,14 +124,15 @@ def test_session_actions_and_errors():
     assert session.values.value["wijktafels_per_year"] == 10
     assert session.run.value.model.week == 0 and session.error.value == ""
     assert session.step(3) and session.run.value.model.week == 3
-    out = explore.render(session.run.value)
-    assert {"regime", "detail", "network", "modes", "os", "regard", "week"} <= set(out)
+    out = frame.render(session.run.value)
+    assert {"regime", "detail", "network", "legend", "charts", "week", "when"} <= set(out)
+    assert set(out["charts"]) == set(frame.CHARTS)
     session.set_seed_text("abc")
-    assert "whole number" in session.error.value
+    assert "Random seed: enter a whole number" in session.error.value
     session.set_seed_text("12")
     assert session.error.value == "" and session.run.value.seed == 12
     session.set_lever("n_households", 5)
-    assert "n_households" in session.error.value
+    assert session.error.value.startswith("Households: at least 10")
     session.set_lever("context", "town")
     assert session.values.value["anonymity"] == CONTEXTS["town"]["anonymity"]
     assert session.run.value.params["context"] == "town"
@@ -129,7 +141,7 @@ def test_session_actions_and_errors():
 def test_several_areas_and_districts_are_drawn():
     run = session.build({"n_areas": 4, "areas_per_district": 2, "n_households": 200}, 3)
     run.model.step()
-    out = explore.render(run)
+    out = frame.render(run)
     assert int(re.search(r'data-ties="(\d+)"', out["network"]).group(1)) > 0
 
 
@@ -137,21 +149,95 @@ def test_regime_in_words():
     session.select_scenario("city-baseline")
     session.step(60)
     current = session.run.value
-    words, detail = explore.regime_words(current.model, current.model.weekly())
+    words, detail = frame.regime_words(current.model, current.model.weekly())
     assert words.startswith("Mostly") and "%" in detail
 
 
 def test_compare_page_draws_the_comparison_tables():
-    comp = compare.run_comparison(["city-baseline", "wijktafels"], 2, weeks=8, workers=1)
-    result = compare.Result(
-        comp, compare.outcome_table(comp), compare.compute_bands(comp, compare.CURVE_GAUGES)
+    from samenspel.compare import outcome_table, run_comparison, weekly_bands
+
+    comp = run_comparison(["city-baseline", "wijktafels"], 2, weeks=8, workers=1)
+    result = compare_job.Result(
+        comp, outcome_table(comp), weekly_bands(comp, compare_draw.CURVE_GAUGES)
     )
-    assert len(compare.bars(result)) == len(compare.KEY_OUTCOMES)
-    assert len(compare.bands_charts(result)) == len(compare.CURVE_GAUGES)
-    assert "wijktafels" in compare.diff_table(result)
+    assert len(compare_draw.bars(result)) == len(compare_draw.KEY_OUTCOMES)
+    assert len(compare_draw.bands_charts(result)) == len(compare_draw.CURVE_GAUGES)
+    assert "Wijktafels" in compare_draw.diff_table(result)
+    low = re.findall(r'data-low="([^"]+)"', "".join(compare_draw.bars(result)))
+    assert low and min(float(x) for x in low) >= 0  # no interval of a count below 0
+    from samenspel.figures import outcome_bars
+
+    fig = outcome_bars(result.table, result.comp.names)
+    compare_draw._translate(fig)
+    titles = {ax.get_title() for ax in fig.axes if ax.get_visible()}
+    assert "late escalations" in titles and "late_escalations" not in titles
     i18n.lang.set("nl")
-    assert compare.png("bars", result)[:4] == b"\x89PNG"
-    assert compare.png("modes", result)[:4] == b"\x89PNG"
+    assert "Basis grote stad" in compare_draw.diff_table(result)
+    assert compare_draw.png("bars", result)[:4] == b"\x89PNG"
+    assert compare_draw.png("modes", result)[:4] == b"\x89PNG"
+
+
+def test_compare_job_queue_memory_and_estimate(monkeypatch):
+    from samenspel.dashboard import jobs
+    from samenspel.dashboard.messages import InputError
+    from samenspel.scenarios import load_scenario
+
+    with pytest.raises(InputError, match="more than the 3,000 MB"):
+        jobs.check_memory(runs=10_000, weeks=520)
+    monkeypatch.setattr(jobs, "free_mb", lambda: 500.0)
+    with pytest.raises(InputError, match="free now"):
+        jobs.check_memory(runs=20, weeks=260)
+    monkeypatch.undo()
+    line = jobs.Line(running=1)
+    seen = []
+    with line.place():
+        import threading
+
+        waiter = threading.Thread(target=lambda: line.place(seen.append).__enter__())
+        waiter.start()
+        waiter.join(timeout=1.5)
+        assert seen and seen[0] == 1  # one job ahead of it
+    waiter.join(timeout=3)
+    assert not waiter.is_alive()
+    result = compare_job.run_compare(
+        [load_scenario("city-baseline"), load_scenario("wijktafels")], 2, 4, 0
+    )
+    assert compare_job.recall("comparison") is result and compare_job.status.value is None
+    est = jobs.Estimate(total=10, first_guess=5.0, started=1.0, done=0)
+    assert est.remaining() >= 1.0
+
+
+def test_own_scenario_round_trip_and_upload_messages():
+    from samenspel.dashboard import own
+    from samenspel.scenarios import ScenarioError, load_scenario
+
+    values = load_scenario("pilot-package").params()
+    mine = own.from_levers(values, "pilot-package", {"mine-1"})
+    assert mine.name == "mine-2" and mine.params() == values
+    back = own.load_upload("mine-2.toml", own.to_toml(mine).encode())
+    assert back.params() == values
+    with pytest.raises(ScenarioError, match=r"^x\.toml: missing key 'title_en'"):
+        own.load_upload("x.toml", b'name = "x"')
+    bad = own.to_toml(mine).replace("wijktafels_per_year = 10.0", "wijktafels_per_year = -1")
+    with pytest.raises(ScenarioError, match=r"^mine-2\.toml: parameter 'wijktafels_per_year'"):
+        own.load_upload("mine-2.toml", bad.encode())
+
+
+def test_explain_in_words():
+    from samenspel.dashboard import explain_view
+    from samenspel.explain import explain
+
+    expl = explain(
+        "combined-package",
+        replicates=2,
+        weeks=20,
+        workers=1,
+        mechanisms=["mech_familiarity"],
+        overrides={"n_households": 200},
+    )
+    lines = explain_view.summary(expl, "en")
+    assert lines and all(line.endswith(".") for line in lines)
+    assert explain_view.figure_png(expl, "en")[:4] == b"\x89PNG"
 
 
 def test_learn_texts_and_tries():
@@ -202,7 +288,55 @@ def test_random_lever_combinations_never_break_the_page():
             continue
         session.step(3)
         assert session.error.value == ""
-        explore.render(session.run.value)
+        frame.render(session.run.value)
     session.values.set({**session.values.value, "n_households": 200_000, "n_areas": 10})
     session.reset()
-    assert "Too large" in session.error.value
+    assert "too many for the live view" in session.error.value
+
+
+def test_typed_numbers_and_their_messages():
+    from samenspel.dashboard.messages import InputError, check_lever, parse_number
+
+    assert parse_number("1e4", "H", 10, 50_000, True) == 10_000
+    assert parse_number(" 2 500 ", "H", 10, 50_000, True) == 2500
+    i18n.lang.set("nl")
+    assert parse_number("60.000", "H", 10, 200_000, True) == 60_000
+    assert parse_number("0,5", "X", 0, 1, False) == 0.5
+    for text, said in (("abc", "vul een geheel getal"), ("5", "minstens 10"), ("1,5", "vul")):
+        with pytest.raises(InputError, match=said):
+            parse_number(text, "Huishoudens", 10, 200_000, True)
+    with pytest.raises(InputError, match=r"^Context: kies uit grote stad") as info:
+        check_lever(PARAMS["context"], "village")
+    assert "context'" not in str(info.value)
+
+
+def test_week_words_count_years_from_week_one():
+    assert frame.week_words(0) == "Week 0 (year 1)"
+    assert frame.week_words(52) == "Week 52 (year 1)"
+    assert frame.week_words(53) == "Week 53 (year 2)"
+    assert frame.week_words(260) == "Week 260 (year 5)"
+
+
+def test_palette_and_deuteranopia():
+    from samenspel.dashboard import palette
+
+    assert palette.deuteranopia("#ffffff") == "#ffffff"
+    assert palette.delta_e("#000000", "#000000") == 0
+    # red against green, as the old page drew them: far apart, close with deuteranopia
+    red, green = "#d62728", "#2ca02c"
+    assert palette.delta_e(red, green) > 50
+    assert palette.delta_e(palette.deuteranopia(red), palette.deuteranopia(green)) < 10
+    for a, b in itertools.combinations(palette.PALETTE[:4], 2):
+        assert palette.delta_e(palette.deuteranopia(a), palette.deuteranopia(b)) >= 20
+
+
+def test_auto_range_fits_small_shares():
+    lo, hi = charts.auto_range([np.array([0.004, 0.06, np.nan])])
+    assert lo == 0 and 0.06 <= hi <= 0.1
+    svg = charts.line_chart(
+        [charts.Series("a", [0, 1, 2], [0.004, 0.03, 0.06], "#000")],
+        "t",
+        scale_text=lambda a, b: f"{a:g}-{b:g}",
+        name="x",
+    )
+    assert 'class="samenspel-scale">0-' in svg and "<title>" in svg

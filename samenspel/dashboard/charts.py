@@ -5,6 +5,14 @@ panels takes about 0.7 s here, far over the 300 ms budget for a step and a redra
 These charts are plain SVG text (a millisecond or two), drawn by the browser, and
 their labels come in the session's language. Figures to download (PNG) are made by
 ``samenspel.figures``, the same as ``samenspel compare`` writes.
+
+Legibility: the charts are drawn at about the width they get on a 1024 px screen,
+with text of at least 12 units, so text is at least 12 px wherever a chart is shown
+at or above its drawn width (the page's grid makes sure of that). The y axis scales
+to the data (from 0 for quantities that cannot be negative) and says its range in
+words under the title, so a share of 0.4 to 6 % is a curve, not a flat line at zero.
+Every line has a colour and a dash pattern (``palette.py``); the legend gives each
+line's current value, and hovering over the plot shows the values of that week.
 """
 
 from __future__ import annotations
@@ -15,19 +23,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-PALETTE = (
-    "#1f77b4",
-    "#ff7f0e",
-    "#2ca02c",
-    "#d62728",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
-    "#bcbd22",
-    "#17becf",
-)
+from .palette import DASHES, PALETTE
+
 Fmt = Callable[[float], str]
+TEXT = 12
+"""Font size of tick labels and legends (SVG units, = px at the drawn width)."""
+TITLE = 14
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Series:
         colour: Line colour.
         low: Lower edge of a band around the line (optional).
         high: Upper edge of the band (optional).
+        dash: SVG dash pattern ("" solid).
 
     """
 
@@ -50,10 +52,14 @@ class Series:
     colour: str
     low: Sequence[float] | np.ndarray | None = None
     high: Sequence[float] | np.ndarray | None = None
+    dash: str = ""
 
 
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def esc(text: str) -> str:
+    """Text made safe for SVG/HTML."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
@@ -72,7 +78,33 @@ def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
     return ticks
 
 
-def _segments(xs: np.ndarray, ys: np.ndarray) -> list[np.ndarray]:
+def auto_range(values: Sequence[np.ndarray], from_zero: bool = True) -> tuple[float, float]:
+    """A y range that fits ``values``, ending on a round tick.
+
+    Args:
+        values: Arrays of y values (NaN ignored).
+        from_zero: Start at 0 (for quantities that cannot be negative).
+
+    """
+    flat = np.concatenate([np.asarray(v, float).ravel() for v in values]) if values else np.zeros(1)
+    flat = flat[np.isfinite(flat)]
+    if not flat.size:
+        return 0.0, 1.0
+    lo, hi = float(flat.min()), float(flat.max())
+    if from_zero:
+        lo = min(lo, 0.0)
+    if hi - lo < 1e-9:
+        hi = lo + (abs(lo) * 0.1 or 0.01)
+    ticks = nice_ticks(lo, hi, 5)
+    step = ticks[1] - ticks[0] if len(ticks) > 1 else hi - lo
+    top = ticks[-1] if ticks[-1] >= hi - 1e-12 else ticks[-1] + step
+    bottom = lo if from_zero else min(ticks[0], lo)
+    if not from_zero and ticks[0] > lo:
+        bottom = ticks[0] - step
+    return bottom, top
+
+
+def _segments(ys: np.ndarray) -> list[np.ndarray]:
     """Runs of finite points (NaN splits a line)."""
     ok = np.isfinite(ys)
     out, start = [], None
@@ -87,49 +119,80 @@ def _segments(xs: np.ndarray, ys: np.ndarray) -> list[np.ndarray]:
     return out
 
 
+def _hover(
+    series: Sequence[Series], px: Callable, top: float, ph: float, fmt: Fmt, x_name: str
+) -> list[str]:
+    """Invisible columns, one per x value, whose tooltip lists every line's value."""
+    if not series:
+        return []
+    xs = np.asarray(series[0].x, float)
+    if xs.size < 2:
+        return []
+    stride = max(1, math.ceil(xs.size / 260))
+    half = (float(px(xs[min(stride, xs.size - 1)])) - float(px(xs[0]))) / 2 or 1.0
+    out = ['<g class="samenspel-hover" fill="transparent">']
+    for i in range(0, xs.size, stride):
+        parts = [f"{x_name} {xs[i]:g}"]
+        for s in series:
+            ys = np.asarray(s.y, float)
+            if i < ys.size and np.isfinite(ys[i]):
+                parts.append(f"{s.label}: {fmt(float(ys[i]))}")
+        x = float(px(xs[i]))
+        out.append(
+            f'<rect x="{x - half:.1f}" y="{top}" width="{2 * half:.1f}" height="{ph}">'
+            f"<title>{esc(chr(10).join(parts))}</title></rect>"
+        )
+    out.append("</g>")
+    return out
+
+
 def line_chart(
     series: Sequence[Series],
     title: str,
     y_range: tuple[float, float] | None = None,
     x_label: str = "",
     fmt: Fmt = lambda v: f"{v:g}",
-    width: int = 420,
-    height: int = 250,
+    width: int = 300,
+    height: int = 164,
     name: str = "",
     x_span: float = 1.0,
+    scale_text: Callable[[float, float], str] | None = None,
+    current: bool = True,
+    from_zero: bool = True,
+    hover: bool = True,
+    x_name: str = "",
 ) -> str:
-    """A line chart with a title, axes, optional bands and a legend below.
+    """A line chart with a title, its scale in words, axes, bands and a legend below.
 
     Args:
         series: The lines.
         title: Chart title.
-        y_range: Fixed y range; default from the data.
-        x_label: Label of the x axis.
-        fmt: Formats tick values (decimal comma in Dutch).
-        width: Width in pixels (the SVG scales to its container).
-        height: Height of the plot area plus axes, in pixels.
+        y_range: Fixed y range; default from the data (``auto_range``).
+        x_label: Label of the x axis (also names the x value in the hover text).
+        fmt: Formats tick and legend values (decimal comma in Dutch).
+        width: Width in SVG units, the width it is drawn at on a small screen.
+        height: Height of the plot area plus axes and title.
         name: Value of the ``data-chart`` attribute (for tests and styling).
         x_span: The x axis covers at least this much (e.g. a year of weeks).
+        scale_text: Says the y range in words (shown under the title).
+        current: Put each line's last value in the legend (a monitor).
+        from_zero: An automatic y range starts at 0.
+        hover: Add tooltips with every line's value per x.
+        x_name: Names the x value in the hover text (default ``x_label``).
 
     """
-    left, right, top = 44.0, 10.0, 26.0
-    bottom = 30.0 if x_label else 20.0
-    per_row = 2 if max((len(s.label) for s in series), default=0) * 6.2 < (width - 70) / 2 else 1
-    legend_rows = max(1, math.ceil(len(series) / per_row))
-    total_h = height + 18 * legend_rows + 6
+    left, right = 46.0, 10.0
+    top = 40.0 if scale_text else 26.0
+    bottom = 34.0 if x_label else 22.0
     pw, ph = width - left - right, height - top - bottom
     xs_all = np.concatenate([np.asarray(s.x, float) for s in series]) if series else np.zeros(1)
     x0, x1 = (float(np.nanmin(xs_all)), float(np.nanmax(xs_all))) if xs_all.size else (0, 1)
     x1 = max(x1, x0 + x_span)
     if y_range is None:
-        vals = [np.asarray(v, float) for s in series for v in (s.y, s.low, s.high) if v is not None]
-        flat = np.concatenate(vals) if vals else np.zeros(1)
-        flat = flat[np.isfinite(flat)]
-        y0, y1 = (float(flat.min()), float(flat.max())) if flat.size else (0.0, 1.0)
-        if y1 - y0 < 1e-9:
-            y0, y1 = y0 - 0.5, y1 + 0.5
-        pad = 0.05 * (y1 - y0)
-        y0, y1 = y0 - pad, y1 + pad
+        y0, y1 = auto_range(
+            [np.asarray(v, float) for s in series for v in (s.y, s.low, s.high) if v is not None],
+            from_zero,
+        )
     else:
         y0, y1 = y_range
 
@@ -139,40 +202,54 @@ def line_chart(
     def py(y: np.ndarray) -> np.ndarray:
         return top + (1.0 - (np.clip(np.asarray(y, float), y0, y1) - y0) / (y1 - y0)) * ph
 
+    labels = []
+    for s in series:
+        ys = np.asarray(s.y, float)
+        last = ys[np.isfinite(ys)]
+        labels.append(f"{s.label}: {fmt(float(last[-1]))}" if current and last.size else s.label)
+    per_row = 2 if max((len(x) for x in labels), default=0) * 6.6 < (width - 50) / 2 else 1
+    legend_rows = math.ceil(len(series) / per_row) if series else 0
+    total_h = height + 18 * legend_rows + 4
     out = [
-        f'<svg class="samenspel-chart" data-chart="{_esc(name)}" '
-        f'viewBox="0 0 {width} {total_h}" width="100%" xmlns="http://www.w3.org/2000/svg">',
-        f'<text x="{left}" y="16" font-size="13" font-weight="600">{_esc(title)}</text>',
+        f'<svg class="samenspel-chart" data-chart="{esc(name)}" data-ymin="{y0:g}" '
+        f'data-ymax="{y1:g}" viewBox="0 0 {width} {total_h}" width="100%" '
+        f'role="img" aria-label="{esc(title)}" xmlns="http://www.w3.org/2000/svg">',
+        f'<text x="4" y="17" font-size="{TITLE}" font-weight="600">{esc(title)}</text>',
     ]
+    if scale_text:
+        out.append(
+            f'<text x="4" y="33" font-size="{TEXT}" fill="#444" class="samenspel-scale">'
+            f"{esc(scale_text(y0, y1))}</text>"
+        )
     for tv in nice_ticks(y0, y1):
         y = float(py(np.array(tv)))
         out.append(
             f'<line x1="{left}" x2="{left + pw}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e3e3e3"/>'
         )
         out.append(
-            f'<text x="{left - 5}" y="{y + 4:.1f}" font-size="10" text-anchor="end" '
-            f'fill="#555">{_esc(fmt(tv))}</text>'
+            f'<text x="{left - 4}" y="{y + 4:.1f}" font-size="{TEXT}" text-anchor="end" '
+            f'fill="#444">{esc(fmt(tv))}</text>'
         )
-    for tv in nice_ticks(x0, x1, 6):
+    for tv in nice_ticks(x0, x1, 5):
         x = float(px(np.array(tv)))
         out.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top + ph}" y2="{top + ph + 4}" stroke="#888"/>'
         )
         out.append(
-            f'<text x="{x:.1f}" y="{top + ph + 15}" font-size="10" text-anchor="middle" '
-            f'fill="#555">{tv:g}</text>'
+            f'<text x="{x:.1f}" y="{top + ph + 16}" font-size="{TEXT}" text-anchor="middle" '
+            f'fill="#444">{tv:g}</text>'
         )
     out.append(f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="none" stroke="#bbb"/>')
     if x_label:
         out.append(
-            f'<text x="{left + pw / 2}" y="{top + ph + 27}" font-size="10" '
-            f'text-anchor="middle" fill="#555">{_esc(x_label)}</text>'
+            f'<text x="{left + pw / 2}" y="{top + ph + 30}" font-size="{TEXT}" '
+            f'text-anchor="middle" fill="#444">{esc(x_label)}</text>'
         )
     for s in series:
         xs, ys = np.asarray(s.x, float), np.asarray(s.y, float)
         if s.low is not None and s.high is not None:
             lo, hi = np.asarray(s.low, float), np.asarray(s.high, float)
-            for idx in _segments(xs, lo + hi):
+            for idx in _segments(lo + hi):
                 if len(idx) < 2:
                     continue
                 upper = " ".join(
@@ -184,30 +261,37 @@ def line_chart(
                 )
                 out.append(
                     f'<polygon points="{upper} {lower}" fill="{s.colour}" '
-                    f'fill-opacity="0.18" stroke="none"/>'
+                    f'fill-opacity="0.16" stroke="none"/>'
                 )
-        for idx in _segments(xs, ys):
+        dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
+        for idx in _segments(ys):
+            if len(idx) == 1:
+                out.append(
+                    f'<circle cx="{px(xs[idx])[0]:.1f}" cy="{py(ys[idx])[0]:.1f}" r="2.5" '
+                    f'fill="{s.colour}"/>'
+                )
+                continue
             pts = " ".join(
                 f"{a:.1f},{b:.1f}" for a, b in zip(px(xs[idx]), py(ys[idx]), strict=True)
             )
-            if len(idx) == 1:
-                out.append(
-                    f'<circle cx="{px(xs[idx])[0]:.1f}" cy="{py(ys[idx])[0]:.1f}" r="2" '
-                    f'fill="{s.colour}"/>'
-                )
-            else:
-                out.append(
-                    f'<polyline points="{pts}" fill="none" stroke="{s.colour}" '
-                    f'stroke-width="1.6" data-series="{_esc(s.label)}"/>'
-                )
-    for k, s in enumerate(series):
-        lx = left + (k % per_row) * (pw / 2)
+            out.append(
+                f'<polyline points="{pts}" fill="none" stroke="{s.colour}" '
+                f'stroke-width="2"{dash} data-series="{esc(s.label)}"/>'
+            )
+    if hover:
+        out.extend(_hover(series, px, top, ph, fmt, x_name or x_label))
+    for k, (s, text) in enumerate(zip(series, labels, strict=True)):
+        lx = 6 + (k % per_row) * ((width - 12) / per_row)
         ly = height + 12 + 18 * (k // per_row)
+        dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
         out.append(
-            f'<line x1="{lx}" x2="{lx + 16}" y1="{ly - 4}" y2="{ly - 4}" '
-            f'stroke="{s.colour}" stroke-width="3"/>'
+            f'<line x1="{lx}" x2="{lx + 22}" y1="{ly - 4}" y2="{ly - 4}" '
+            f'stroke="{s.colour}" stroke-width="3"{dash}/>'
         )
-        out.append(f'<text x="{lx + 21}" y="{ly}" font-size="11">{_esc(s.label)}</text>')
+        out.append(
+            f'<text x="{lx + 27}" y="{ly}" font-size="{TEXT}" class="samenspel-legend">'
+            f"{esc(text)}</text>"
+        )
     out.append("</svg>")
     return "".join(out)
 
@@ -220,27 +304,30 @@ def bar_chart(
     title: str,
     colours: Sequence[str] | None = None,
     fmt: Fmt = lambda v: f"{v:g}",
-    width: int = 260,
-    height: int = 190,
+    width: int = 240,
+    height: int = 200,
     name: str = "",
 ) -> str:
     """Bars with error bars (an interval per bar), numbered; labels in a legend.
 
     Args:
-        labels: One label per bar (shown as numbers 1, 2, ... under the bars).
+        labels: One label per bar (shown as numbers 1, 2, ... under the bars, and
+            with the value on hover).
         means: Bar heights; NaN draws no bar.
         lows: Lower ends of the intervals (NaN: no interval).
         highs: Upper ends of the intervals.
         title: Panel title.
         colours: One colour per bar (default: the palette).
         fmt: Formats tick values.
-        width: Width in pixels.
-        height: Height in pixels.
+        width: Width in SVG units.
+        height: Height in SVG units.
         name: Value of the ``data-chart`` attribute.
 
     """
     colours = list(colours or PALETTE[: len(labels)])
-    left, right, top, bottom = 44.0, 8.0, 24.0, 18.0
+    left, right, bottom = 48.0, 8.0, 20.0
+    title_lines = _wrap(title, int((width - 8) / 7.2))
+    top = 12.0 + 16 * len(title_lines)
     pw, ph = width - left - right, height - top - bottom
     m, lo, hi = (np.asarray(v, float) for v in (means, lows, highs))
     vals = np.concatenate([m, lo, hi, [0.0]])
@@ -254,18 +341,23 @@ def bar_chart(
         return top + (1.0 - (y - y0) / (y1 - y0)) * ph
 
     out = [
-        f'<svg class="samenspel-chart" data-chart="{_esc(name)}" viewBox="0 0 {width} '
-        f'{height}" width="100%" xmlns="http://www.w3.org/2000/svg">',
-        f'<text x="4" y="15" font-size="12" font-weight="600">{_esc(title)}</text>',
+        f'<svg class="samenspel-chart" data-chart="{esc(name)}" viewBox="0 0 {width} '
+        f'{height}" width="100%" role="img" aria-label="{esc(title)}" '
+        f'xmlns="http://www.w3.org/2000/svg">',
     ]
-    for tv in nice_ticks(y0, y1, 5):
+    for i, line in enumerate(title_lines):
+        out.append(
+            f'<text x="4" y="{16 + 16 * i}" font-size="{TEXT + 1}" font-weight="600">'
+            f"{esc(line)}</text>"
+        )
+    for tv in nice_ticks(y0, y1, 4):
         y = py(tv)
         out.append(
             f'<line x1="{left}" x2="{left + pw}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e3e3e3"/>'
         )
         out.append(
-            f'<text x="{left - 4}" y="{y + 4:.1f}" font-size="10" text-anchor="end" '
-            f'fill="#555">{_esc(fmt(tv))}</text>'
+            f'<text x="{left - 4}" y="{y + 4:.1f}" font-size="{TEXT}" text-anchor="end" '
+            f'fill="#444">{esc(fmt(tv))}</text>'
         )
     slot = pw / max(len(labels), 1)
     for k in range(len(labels)):
@@ -275,17 +367,17 @@ def bar_chart(
             out.append(
                 f'<rect x="{cx - 0.32 * slot:.1f}" y="{ya:.1f}" width="{0.64 * slot:.1f}" '
                 f'height="{max(yb - ya, 0.5):.1f}" fill="{colours[k % len(colours)]}">'
-                f"<title>{_esc(labels[k])}: {_esc(fmt(m[k]))}</title></rect>"
+                f"<title>{esc(labels[k])}: {esc(fmt(m[k]))}</title></rect>"
             )
         if np.isfinite(lo[k]) and np.isfinite(hi[k]):
             a, b = py(lo[k]), py(hi[k])
             out.append(
                 f'<path d="M{cx:.1f} {a:.1f}V{b:.1f}M{cx - 5:.1f} {a:.1f}h10'
                 f'M{cx - 5:.1f} {b:.1f}h10" stroke="#222" stroke-width="1.2" '
-                f'fill="none"/>'
+                f'fill="none" data-low="{lo[k]:g}"/>'
             )
         out.append(
-            f'<text x="{cx:.1f}" y="{top + ph + 13}" font-size="10" '
+            f'<text x="{cx:.1f}" y="{top + ph + 15}" font-size="{TEXT}" '
             f'text-anchor="middle">{k + 1}</text>'
         )
     out.append(
@@ -293,3 +385,21 @@ def bar_chart(
     )
     out.append("</svg>")
     return "".join(out)
+
+
+def _wrap(text: str, chars: int) -> list[str]:
+    """``text`` in lines of at most about ``chars`` characters (at most two lines)."""
+    words, lines, line = text.split(), [], ""
+    for w in words:
+        if line and len(line) + 1 + len(w) > chars:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    lines.append(line)
+    if len(lines) > 2:
+        lines = [lines[0], " ".join(lines[1:])]
+    return lines
+
+
+__all__ = ["DASHES", "PALETTE", "Series", "auto_range", "bar_chart", "esc", "line_chart"]

@@ -1,255 +1,74 @@
-"""Compare page: two to four scenarios side by side, with intervals.
+"""Compare page: two to four scenarios side by side, with intervals, and why.
 
-The runs and the statistics are those of ``samenspel compare`` (``samenspel.compare``):
-``run_comparison`` runs every scenario with the same seeds (common random numbers) on
-a pool of processes, ``outcome_table`` gives means with 95 % t-intervals and the
-paired differences to the first scenario, and ``weekly_bands`` the weekly means with
-95 % bands. Nothing is recomputed here; the page only draws those tables (SVG, in the
-session's language) and offers them for download: the outcome table and all runs as
-CSV, and the figures of ``samenspel.figures`` as PNG, the same files the CLI writes.
+The runs and the statistics are those of ``samenspel compare`` and ``samenspel
+explain`` (see ``compare_job.py``); the page draws their tables (``compare_draw.py``)
+and offers them for download: the outcome table and all runs as CSV, and the figures
+of ``samenspel.figures`` as PNG, the same files the CLI writes.
 
-The comparison runs in a background task, one per browser session, with a progress
-bar; an error is shown in the page.
+The scenarios can come from the library, from the Explore levers ("Compare what I
+have now") or from an uploaded TOML file (``own.py``); any of them can be the
+reference. Every job waits its turn in the server's one line (``jobs.py``), with its
+place in line, then a progress bar with the time left. The last comparison of a
+browser session is kept, so a reload shows it again. "Why?" runs ``samenspel explain``
+for one scenario against the reference (``explain_view.py``).
 """
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-import pandas as pd
 import solara
-import solara.lab
 
-from ..compare import MODE_GAUGES, O_GAUGES, Comparison, outcome_table, run_comparison
-from ..compare import weekly_bands as compute_bands
-from ..scenarios import list_scenarios
-from . import i18n
-from .charts import PALETTE, Series, bar_chart, line_chart
+from ..scenarios import Scenario, list_scenarios, load_scenario
+from . import compare_job, i18n, jobs, own
+from .compare_draw import bands_charts, bars, diff_table, png, titles
+from .compare_job import Result, comparison, explanation
+from .explain_view import Explained
+from .glossary import CHART_TERMS, InfoButton
 from .i18n import t
+from .messages import InputError
+from .palette import PALETTE
 
-KEY_OUTCOMES = (
-    "share_coproduction",
-    "share_intermediated",
-    "share_coexistence",
-    "brokerage_share",
-    "informal_uptake",
-    "familiarity",
-    "disagreement",
-    "goal_uncertainty",
-    "regard_formal",
-    "regard_informal",
-    "late_escalations",
-    "instrumentalisations",
-    "unmet_need",
-    "weeks_to_help",
-    "needs_resolved",
-    "silent_left_per_100",
-)
-CURVE_GAUGES = (*MODE_GAUGES, *O_GAUGES)
 WEEK_CHOICES = (52, 104, 156, 260, 520)
 DEFAULT_SELECTION = ["city-baseline", "combined-package"]
 
 selection = solara.reactive(list(DEFAULT_SELECTION))
+"""Names of the chosen scenarios, the reference first."""
 replicates = solara.reactive(5)
 weeks = solara.reactive(260)
 first_seed = solara.reactive(0)
-progress = solara.reactive((0, 0))
+why = solara.reactive("")
+"""The scenario whose effect is explained (empty: none chosen)."""
 
 
-@dataclass
-class Result:
-    """A finished comparison and the tables drawn from it.
-
-    Attributes:
-        comp: The runs (``samenspel.compare.Comparison``).
-        table: The outcome table (means, intervals, paired differences).
-        bands: Weekly means and bands of the curve gauges.
-
-    """
-
-    comp: Comparison
-    table: pd.DataFrame
-    bands: pd.DataFrame
-
-
-@solara.lab.task(prefer_threaded=True)
-def comparison(names: list[str], n_replicates: int, n_weeks: int, seed: int) -> Result:
-    """Run the comparison (in a thread) and compute its tables."""
-    progress.set((0, len(names) * n_replicates))
-    comp = run_comparison(
-        names,
-        n_replicates,
-        seed=seed,
-        weeks=n_weeks,
-        progress=lambda done, total: progress.set((done, total)),
-    )
-    return Result(comp, outcome_table(comp), compute_bands(comp, CURVE_GAUGES))
-
-
-# --- downloads ----------------------------------------------------------------------
-
-FIGURE_TEXT_NL = {
-    "Outcomes per scenario: mean and 95 % confidence interval": "Uitkomsten per scenario: gemiddelde en 95%-betrouwbaarheidsinterval",
-    "Case modes (share of open cases): mean and 95 % band over replicates": "Vormen van casussen (aandeel open casussen): gemiddelde en 95%-band",
-    "The three o's: mean and 95 % band over replicates": "De drie o's: gemiddelde en 95%-band over de herhalingen",
-    "week": "week",
-}
-
-
-def _translate(fig: Any) -> None:
-    """Put the titles of a ``samenspel.figures`` figure in Dutch for a Dutch session."""
-    if not i18n.nl():
-        return
-    from ..figures import LABELS
-
-    labels = {key: dutch for key, (dutch, _) in i18n.GAUGES.items()}
-    labels.update({text: i18n.GAUGES[key][0] for key, text in LABELS.items() if key in i18n.GAUGES})
-    title = fig.get_suptitle()
-    if title:
-        fig.suptitle(FIGURE_TEXT_NL.get(title, title), fontsize=11)
-    for ax in fig.axes:
-        ax.set_title(labels.get(ax.get_title(), ax.get_title()), fontsize=ax.title.get_fontsize())
-
-
-def png(kind: str, result: Result) -> bytes:
-    """One of the comparison's figures (as ``samenspel compare`` draws it) as PNG."""
-    from ..figures import outcome_bars, weekly_curves
-
-    names = result.comp.names
-    if kind == "bars":
-        fig = outcome_bars(result.table, names)
-    elif kind == "modes":
-        fig = weekly_curves(result.bands, MODE_GAUGES, names, "Case modes (share of open cases)")
-    else:
-        fig = weekly_curves(result.bands, O_GAUGES, names, "The three o's")
-    _translate(fig)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110)
-    return buf.getvalue()
-
-
-# --- drawing ------------------------------------------------------------------------
-
-
-def _fmt(v: float) -> str:
-    if abs(v) >= 1 and float(v).is_integer():
-        return str(int(v))
-    return i18n.number(v, 2 if abs(v) < 10 else 0)
-
-
-def bars(result: Result) -> list[str]:
-    """One small bar chart (mean and 95 % interval per scenario) per key outcome."""
-    names = result.comp.names
-    out = []
-    for outcome in KEY_OUTCOMES:
-        sub = result.table[result.table["outcome"] == outcome].set_index("scenario")
-        if sub.empty:
-            continue
-        sub = sub.reindex(names)
-        out.append(
-            bar_chart(
-                names,
-                sub["mean"],
-                sub["ci_low"],
-                sub["ci_high"],
-                i18n.gauge(outcome),
-                fmt=_fmt,
-                name=f"bars-{outcome}",
-            )
-        )
+def available(lang: str) -> dict[str, Scenario]:
+    """The library and this session's own scenarios, by name."""
+    out = {s.name: s for s in list_scenarios()}
+    out.update(own.own_scenarios.value)
     return out
 
 
-def bands_charts(result: Result) -> list[str]:
-    """One chart per weekly gauge: a line per scenario with its 95 % band."""
-    names = result.comp.names
-    charts = []
-    for gauge in CURVE_GAUGES:
-        sub = result.bands[result.bands["gauge"] == gauge]
-        series = []
-        for k, name in enumerate(names):
-            s = sub[sub["scenario"] == name].sort_values("week")
-            series.append(
-                Series(
-                    f"{k + 1} {name}",
-                    s["week"].to_numpy(float),
-                    s["mean"].to_numpy(float),
-                    PALETTE[k],
-                    s["ci_low"].clip(0, 1).to_numpy(float),
-                    s["ci_high"].clip(0, 1).to_numpy(float),
-                )
-            )
-        charts.append(
-            line_chart(
-                series,
-                i18n.gauge(gauge),
-                y_range=(0.0, 1.0),
-                x_label=t("week_axis"),
-                fmt=_fmt,
-                width=380,
-                height=230,
-                name=f"bands-{gauge}",
-            )
-        )
-    return charts
+def set_reference(name: str) -> None:
+    """Make ``name`` (one of the chosen) the reference: it moves to the front."""
+    chosen = [n for n in selection.value if n != name]
+    selection.set([name, *chosen])
 
 
-def _ci(mean: float, low: float, high: float, signed: bool = False) -> str:
-    if mean != mean:
-        return "n/a"
-    digits = 3 if abs(mean) < 10 else 1
-    m = i18n.number(mean, digits)
-    if signed and mean >= 0:
-        m = "+" + m
-    if low != low:
-        return m
-    return f"{m} [{i18n.number(low, digits)}; {i18n.number(high, digits)}]"
-
-
-def diff_table(result: Result) -> str:
-    """The paired differences to the reference as an HTML table."""
-    names = result.comp.names
-    head = "".join(f"<th>{k + 2} {n}</th>" for k, n in enumerate(names[1:]))
-    rows = []
-    for outcome in KEY_OUTCOMES:
-        sub = result.table[result.table["outcome"] == outcome].set_index("scenario")
-        if sub.empty:
-            continue
-        cells = [
-            f"<td>{i18n.gauge(outcome)}</td>",
-            f"<td>{_ci(*sub.loc[names[0], ['mean', 'ci_low', 'ci_high']])}</td>",
-        ]
-        for name in names[1:]:
-            d, lo, hi = sub.loc[name, ["diff", "diff_low", "diff_high"]]
-            clear = bool(np.isfinite(lo) and np.isfinite(hi) and (lo > 0 or hi < 0))
-            text = _ci(d, lo, hi, signed=True)
-            cells.append(f"<td>{'<b>' + text + '</b>' if clear else text}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    return (
-        '<table class="samenspel-diff" style="border-collapse:collapse;font-size:0.9em">'
-        f"<thead><tr><th>{t('outcome')}</th><th>1 {names[0]} {t('reference')}</th>{head}"
-        "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
-        "<style>.samenspel-diff td,.samenspel-diff th{padding:3px 10px;"
-        "border-bottom:1px solid #ddd;text-align:right}.samenspel-diff td:first-child,"
-        ".samenspel-diff th:first-child{text-align:left}</style>"
-    )
-
-
-# --- components ---------------------------------------------------------------------
+def start(scenarios: dict[str, Scenario]) -> None:
+    """Run the comparison of the chosen scenarios."""
+    chosen = [scenarios[n] for n in selection.value if n in scenarios]
+    comparison(chosen, replicates.value, weeks.value, first_seed.value)
 
 
 @solara.component
 def Settings() -> None:
-    """Scenario choice, replicates, weeks, seed and the run button."""
+    """Scenario choice, reference, replicates, weeks, seed and the run button."""
     lang = i18n.current()
-    library = solara.use_memo(list_scenarios, [])
-    items = [{"text": f"{s.title(lang)} ({s.name})", "value": s.name} for s in library]
-    chosen = selection.value
+    scenarios = available(lang)
+    items = [{"text": s.title(lang), "value": name} for name, s in scenarios.items()]
+    chosen = [n for n in selection.value if n in scenarios]
     ok = 2 <= len(chosen) <= 4
-    solara.Text(t("compare_intro"), style={"color": "#444"})
+    solara.Text(t("compare_intro"), style={"color": "#333"})
     solara.v.Select(
         label=t("scenarios"),
         items=items,
@@ -262,13 +81,29 @@ def Settings() -> None:
         class_="samenspel-compare-scenarios",
     )
     with solara.Row(style={"align-items": "center", "flex-wrap": "wrap"}, gap="24px"):
-        with solara.Column(style={"min-width": "260px"}, classes=["samenspel-compare-replicates"]):
-            solara.SliderInt(
-                f"{t('replicates')}: {replicates.value}",
-                value=replicates.value,
-                on_value=replicates.set,
+        if chosen:
+            solara.v.Select(
+                label=t("reference_pick"),
+                items=[{"text": scenarios[n].title(lang), "value": n} for n in chosen],
+                v_model=chosen[0],
+                on_v_model=set_reference,
+                dense=True,
+                style_="max-width: 320px",
+                class_="samenspel-compare-reference",
+            )
+        with solara.Div(
+            style={"min-width": "240px"},
+            classes=["samenspel-compare-replicates", "samenspel-sr-label"],
+        ):
+            solara.Text(f"{t('replicates')}: {replicates.value}")
+            solara.v.Slider(
+                label=t("replicates"),
+                v_model=replicates.value,
+                on_v_model=lambda v: replicates.set(int(v)),
                 min=2,
                 max=30,
+                dense=True,
+                hide_details=True,
             )
         solara.v.Select(
             label=t("weeks"),
@@ -279,25 +114,56 @@ def Settings() -> None:
             style_="max-width: 140px",
             class_="samenspel-compare-weeks",
         )
-        with solara.Column(style={"max-width": "160px"}):
+        with solara.Div(style={"max-width": "160px"}):
             solara.InputInt(
                 t("first_seed"),
                 value=first_seed.value,
                 on_value=first_seed.set,
                 continuous_update=False,
             )
+        busy = comparison.pending or explanation.pending
         solara.Button(
             t("run"),
             color="primary",
             icon_name="mdi-play",
-            disabled=not ok or comparison.pending,
-            on_click=lambda: comparison(
-                list(chosen), replicates.value, weeks.value, first_seed.value
-            ),
-            class_="samenspel-compare-run",
+            disabled=not ok or busy,
+            on_click=lambda: start(scenarios),
+            classes=["samenspel-compare-run"],
         )
     if not ok:
         solara.Warning(t("need_2_4", n=len(chosen)))
+    with solara.Details(t("own_title")):
+        solara.Text(t("own_hint"), style={"font-size": "0.9em"})
+        own.Upload(on_loaded=lambda s: selection.set([*selection.value, s.name][:4]))
+
+
+@solara.component
+def Progress() -> None:
+    """Place in line, or a progress bar with the time left."""
+    compare_job.Clock()
+    _ = compare_job.clock.value
+    est = compare_job.status.value
+    if est is None:
+        if comparison.pending or explanation.pending:
+            solara.ProgressLinear(True)
+        return
+    if not est.started:
+        solara.ProgressLinear(True)
+        solara.Text(
+            t("queued", ahead=est.ahead), classes=["samenspel-progress", "samenspel-queued"]
+        )
+        return
+    solara.ProgressLinear(value=100 * est.done / est.total if est.total else True)
+    solara.Text(
+        t(
+            "running_eta",
+            done=est.done,
+            total=est.total,
+            elapsed=round(est.elapsed()),
+            left=max(1, round(est.remaining())),
+        ),
+        classes=["samenspel-progress"],
+    )
 
 
 @solara.component
@@ -324,36 +190,96 @@ def Downloads(result: Result) -> None:
                 label=t(key),
                 mime_type="image/png",
             )
+        for s in result.comp.scenarios:
+            if s.name in own.own_scenarios.value:
+                solara.FileDownload(
+                    lambda s=s: own.to_toml(s),
+                    own.file_name(s),
+                    label=t("dl_scenario", name=s.name),
+                    mime_type="application/toml",
+                )
+
+
+@solara.component
+def Why(result: Result) -> None:
+    """Choose a scenario and run ``explain`` against the reference."""
+    lang = i18n.current()
+    comp = result.comp
+    others = comp.scenarios[1:]
+    name = why.value if why.value in {s.name for s in others} else others[0].name
+    chosen = next(s for s in others if s.name == name)
+    with solara.Card(t("why_title"), classes=["samenspel-why"]):
+        solara.Text(t("why_hint", ref=comp.scenarios[0].title(lang)), style={"color": "#333"})
+        with solara.Row(style={"align-items": "center", "flex-wrap": "wrap", "margin-top": "14px"}):
+            solara.v.Select(
+                label=t("why_pick"),
+                items=[{"text": s.title(lang), "value": s.name} for s in others],
+                v_model=name,
+                on_v_model=why.set,
+                dense=True,
+                style_="max-width: 360px",
+            )
+            solara.Button(
+                t("why_run"),
+                color="primary",
+                outlined=True,
+                disabled=comparison.pending or explanation.pending,
+                on_click=lambda: explanation(
+                    chosen, comp.scenarios[0], len(comp.seeds), comp.weeks, comp.seeds[0]
+                ),
+                classes=["samenspel-why-run"],
+            )
+        kept = compare_job.recall(f"explain:{chosen.name}:{comp.scenarios[0].name}")
+        if explanation.error:
+            solara.Error(_message(explanation.exception), classes=["samenspel-error"])
+        shown = explanation.value if explanation.finished else kept
+        if shown is not None and shown.scenario.name == chosen.name:
+            Explained(shown)
+
+
+def _message(exc: Any) -> str:
+    """A job's error as one line: translated for the page's own checks, else as the CLI."""
+    if isinstance(exc, InputError):
+        return str(exc)
+    return f"{t('error')}: {exc}"
 
 
 @solara.component
 def Results(result: Result) -> None:
-    """Bars with intervals, curves with bands, paired differences, downloads."""
+    """Bars with intervals, curves with bands, paired differences, downloads, why."""
     lang = i18n.current()
     drawn = solara.use_memo(
         lambda: (bars(result), bands_charts(result), diff_table(result)), [id(result), lang]
     )
     comp = result.comp
+    shown = titles(result)
     solara.Success(
         t("done", runs=len(comp.runs), seconds=comp.seconds, workers=comp.workers),
         classes=["samenspel-compare-done"],
     )
     legend = " · ".join(
         f'<span style="color:{PALETTE[k]};font-weight:600">■ {k + 1}</span> {n}'
-        for k, n in enumerate(comp.names)
+        for k, n in enumerate(shown)
     )
     with solara.Card(t("outcomes_title")):
+        InfoButton(CHART_TERMS["bars"], t("about_chart"))
         solara.HTML(tag="div", unsafe_innerHTML=legend)
-        with solara.ColumnsResponsive(6, medium=4, large=3):
+        with solara.Div(
+            classes=["samenspel-charts"],
+            style={"grid-template-columns": "repeat(auto-fill, minmax(230px, 1fr))"},
+        ):
             for svg in drawn[0]:
                 solara.HTML(tag="div", unsafe_innerHTML=svg)
     with solara.Card(t("curves_title")):
-        with solara.ColumnsResponsive(12, medium=6, large=4):
+        InfoButton(CHART_TERMS["curves"], t("about_chart"))
+        with solara.Div(classes=["samenspel-charts"]):
             for svg in drawn[1]:
                 solara.HTML(tag="div", unsafe_innerHTML=svg)
-    with solara.Card(t("diff_title", ref=comp.names[0])):
-        solara.Text(t("diff_hint"), style={"font-size": "0.85em", "color": "#555"})
+    with solara.Card(t("diff_title", ref=shown[0])):
+        InfoButton(CHART_TERMS["diff"], t("about_chart"))
+        solara.Text(t("diff_hint"), style={"font-size": "0.9em", "color": "#444"})
         solara.HTML(tag="div", unsafe_innerHTML=drawn[2])
+    Why(result)
     with solara.Card(t("download")):
         Downloads(result)
 
@@ -361,13 +287,22 @@ def Results(result: Result) -> None:
 @solara.component
 def Page() -> None:
     """The Compare page."""
-    with solara.Card(t("nav_compare")):
-        Settings()
-        if comparison.pending:
-            done, total = progress.value
-            solara.ProgressLinear(value=100 * done / total if total else True)
-            solara.Text(t("running", done=done, total=total), classes=["samenspel-progress"])
-    if comparison.error:
-        solara.Error(f"{t('error')}: {comparison.exception}", classes=["samenspel-error"])
-    elif comparison.finished and comparison.value is not None:
-        Results(comparison.value)
+    with solara.Div(style={"padding": "8px 12px"}):
+        with solara.Card(t("nav_compare")):
+            Settings()
+            Progress()
+        if comparison.error:
+            solara.Error(_message(comparison.exception), classes=["samenspel-error"])
+        result = comparison.value if comparison.finished else None
+        if result is None and not comparison.pending:
+            result = compare_job.recall("comparison")  # after a reload of the page
+        if result is not None:
+            Results(result)
+
+
+def load(name: str) -> Scenario:
+    """A library or own scenario by name (for tests and the Explore page)."""
+    return own.own_scenarios.value.get(name) or load_scenario(name)
+
+
+__all__ = ["Page", "Result", "jobs"]

@@ -1,13 +1,13 @@
 """Explore page: one neighbourhood, week by week.
 
-The sidebar holds the scenario picker, the seed, the step/play/reset buttons and the
-levers (generated from the parameter declarations, see ``levers.py``). The main area
-shows the current regime in words, the network of actors (fixed layout, ties by
-strength) and the curves: the share of cases per mode, the three o's and the us-them
-regard of each side.
+The toolbar on top holds the scenario, Reset, Step, +1 year, Play and the speed; the
+sidebar (a drawer on narrow screens, see ``layout.py``) the seed and the levers
+(``levers.py``). The main area shows the regime in words, the curves (``frame.py``:
+small multiples on scaled axes with the current values as numbers) and the network
+of actors (fixed layout, ties by strength).
 
-Rendering a week takes a few milliseconds: the network and the curves are SVG text
-(``network.py``, ``charts.py``) computed once per week and language.
+Everything drawn for a week comes ready from ``session.frame`` (computed outside the
+render pass), so a redraw is cheap and play at 30 weeks a second stays responsive.
 
 Mesa's ``SolaraViz`` is not used as the page itself: its labels are English only, its
 parameter panel cannot group the levers or follow a language switch, its draggable
@@ -19,154 +19,64 @@ typed seed parsed from text, mesa #3516) with its own controls.
 
 from __future__ import annotations
 
-import threading
-import time
 from typing import Any
 
-import numpy as np
+import reacton.ipyvue as rv
 import solara
 
-from ..model.outputs import regime
 from ..scenarios import list_scenarios
-from . import i18n, session
-from .charts import Series, line_chart
+from . import actors, compare, frame, glossary, i18n, own, player, session
 from .i18n import t
 from .levers import Levers
-from .network import drawn_familiarity, network_svg
 
-MODE_COLOURS = {
-    "share_coproduction": "#d62728",
-    "share_intermediated": "#2ca02c",
-    "share_coexistence": "#7f7f7f",
-    "share_formal_only": "#1f77b4",
-    "share_informal_only": "#ff7f0e",
-}
-O_COLOURS = {"familiarity": "#17becf", "disagreement": "#e377c2", "goal_uncertainty": "#bcbd22"}
-REGARD_COLOURS = {"regard_formal": "#1f77b4", "regard_informal": "#ff7f0e"}
-JOINT = ("share_coexistence", "share_intermediated", "share_coproduction")
-REGIME_KEYS = {
-    "co-existence": "regime_coexistence",
-    "intermediated": "regime_intermediated",
-    "co-production": "regime_coproduction",
-    "none": "regime_none",
-}
-
-
-def _fmt(v: float) -> str:
-    if abs(v) >= 1 and float(v).is_integer():
-        return str(int(v))
-    return i18n.number(v, 2 if abs(v) < 10 else 0)
-
-
-def curves(weekly: Any) -> dict[str, str]:
-    """The three charts of the Explore page as SVG, from the weekly gauges."""
-    x = weekly.index.to_numpy(float)
-
-    def chart(colours: dict[str, str], title: str, name: str) -> str:
-        series = [
-            Series(i18n.gauge(g), x, weekly[g].to_numpy(float), c) for g, c in colours.items()
-        ]
-        return line_chart(
-            series,
-            title,
-            y_range=(0.0, 1.0),
-            x_label=t("week_axis"),
-            fmt=_fmt,
-            name=name,
-            x_span=52,
-        )
-
-    return {
-        "modes": chart(MODE_COLOURS, t("modes_title"), "modes"),
-        "os": chart(O_COLOURS, t("os_title"), "three-os"),
-        "regard": chart(REGARD_COLOURS, t("regard_title"), "regard"),
-    }
-
-
-def regime_words(model: Any, weekly: Any) -> tuple[str, str]:
-    """The regime of the last year in words, and the shares it rests on.
-
-    The regime (``model.outputs.regime``) is the largest of the three joint modes
-    among the open cases over the last 52 weeks (fewer at the start). The detail
-    gives how many of the open cases both sides worked on in that period and how
-    those shared cases split over co-existence, intermediated and co-production.
-    """
-    code = regime(model)
-    tail = weekly.tail(52)
-    means = np.array(
-        [np.nanmean(tail[g].to_numpy(float)) if tail[g].notna().any() else np.nan for g in JOINT]
-    )
-    total = np.nansum(means)
-    shares = means / total if total > 0 else np.full(3, np.nan)
-    weeks = int(model.week)
-    period = t("period_year") if weeks >= 52 else t("period_weeks", weeks=weeks)
-    detail = t(
-        "regime_shares",
-        period=period,
-        shared=i18n.percent(total),
-        coex=i18n.percent(shares[0]),
-        inter=i18n.percent(shares[1]),
-        coprod=i18n.percent(shares[2]),
-        open=int(weekly["open_cases"].iloc[-1]),
-    )
-    return t(REGIME_KEYS.get(code, "regime_none")), detail
+drawer_open = solara.reactive(False)
+"""Whether the levers drawer is open (narrow screens only; wide screens always show it)."""
 
 
 @solara.component
-def Player() -> None:
-    """Steps the model in a background thread while ``playing`` is on."""
-
-    def loop(cancel: threading.Event) -> None:
-        while session.playing.value and not cancel.is_set():
-            t0 = time.perf_counter()
-            if not session.step(1):
-                session.playing.set(False)
-                break
-            wait = 1.0 / max(session.speed.value, 1) - (time.perf_counter() - t0)
-            cancel.wait(max(wait, 0.005))
-
-    solara.use_thread(loop, dependencies=[session.playing.value], intrusive_cancel=False)
-
-
-@solara.component
-def Controls() -> None:
-    """Scenario picker, seed and the step/play/reset buttons."""
+def ScenarioPicker() -> None:
+    """The scenario list (library titles in the session's language)."""
     lang = i18n.current()
     library = solara.use_memo(list_scenarios, [])
     items = [{"text": s.title(lang), "value": s.name} for s in library]
-    chosen = next((s for s in library if s.name == session.scenario_name.value), None)
-    _ = session.tick.value  # redraw the week and the buttons after every step
-    current = session.run.value
-    week = current.model.week if current is not None else 0
-    playing = session.playing.value
-    at_end = week >= session.MAX_WEEKS
-    solara.v.Select(
+    known = {s.name for s in library}
+    if session.scenario_name.value not in known:
+        items.append({"text": session.scenario_name.value, "value": session.scenario_name.value})
+    select = solara.v.Select(
         label=t("scenario"),
         items=items,
         v_model=session.scenario_name.value,
-        on_v_model=session.select_scenario,
         dense=True,
         hide_details=True,
+        style_="max-width: 230px; min-width: 180px",
         class_="samenspel-scenario",
     )
-    if chosen is not None:
-        solara.Text(chosen.description(lang), style={"font-size": "0.85em", "color": "#444"})
-    with solara.Row(style={"align-items": "center"}):
-        solara.InputText(
-            t("seed"),
-            value=session.seed_text.value,
-            on_value=session.set_seed_text,
-            continuous_update=False,
-            classes=["samenspel-seed"],
+    # the Vue "change" event, not a v_model update: while playing, a v_model message from
+    # the browser was lost in most tries (the old model ran on under the new name)
+    rv.use_event(select, "change", lambda _w, _e, name: session.select_scenario(name))  # type: ignore[arg-type,misc]
+
+
+@solara.component
+def Toolbar() -> None:
+    """Scenario, run buttons, speed and the week; always in view."""
+    playing = session.playing.value
+    at_end = session.at_end.value
+    with solara.Div(classes=["samenspel-toolbar"]):
+        solara.Button(
+            t("levers"),
+            icon_name="mdi-tune",
+            on_click=lambda: drawer_open.set(not drawer_open.value),
+            outlined=True,
+            classes=["samenspel-drawer-toggle"],
+            attributes={"aria-expanded": "true" if drawer_open.value else "false"},
         )
-        solara.Button(t("new_seed"), on_click=session.new_seed, text=True, small=True)
-    with solara.Row(gap="6px", style={"flex-wrap": "wrap"}):
+        ScenarioPicker()
         solara.Button(
             t("reset"),
             on_click=session.reset,
             icon_name="mdi-restart",
             outlined=True,
-            class_="samenspel-reset",
+            classes=["samenspel-reset"],
         )
         solara.Button(
             t("step"),
@@ -174,7 +84,7 @@ def Controls() -> None:
             disabled=playing or at_end,
             icon_name="mdi-step-forward",
             color="primary",
-            class_="samenspel-step",
+            classes=["samenspel-step"],
         )
         solara.Button(
             t("year"),
@@ -182,106 +92,242 @@ def Controls() -> None:
             disabled=playing or at_end,
             color="primary",
             outlined=True,
-            class_="samenspel-year",
+            classes=["samenspel-year"],
         )
         solara.Button(
             t("pause") if playing else t("play"),
-            on_click=lambda: session.playing.set(not playing),
+            on_click=player.toggle,
             disabled=at_end,
             icon_name="mdi-pause" if playing else "mdi-play",
             color="primary",
-            class_="samenspel-play",
+            classes=["samenspel-play"],
         )
-    solara.SliderInt(
-        f"{t('speed')}: {session.speed.value}",
-        value=session.speed.value,
-        on_value=session.speed.set,
-        min=1,
-        max=30,
-    )
-    solara.Text(
-        t("week_of", week=week, year=week // 52 + 1)
-        + " · "
-        + t("stop_at", weeks=session.MAX_WEEKS),
-        style={"font-size": "0.85em"},
-        classes=["samenspel-week"],
-    )
-
-
-def render(current: session.Run) -> dict[str, str]:
-    """Everything the page draws for the model's current week, as text and SVG.
-
-    Keys: ``regime`` and ``detail`` (the regime in words), ``network``, ``modes``,
-    ``os`` and ``regard`` (SVG), ``week``. Used by the page after every step and by
-    ``benchmarks/bench_dashboard.py``.
-    """
-    with current.lock:
-        model = current.model
-        weekly = model.weekly()
-        out = curves(weekly)
-        out["regime"], out["detail"] = regime_words(model, weekly)
-        layout = current.layout
-        note = (
-            t("network_capped", shown=len(layout.nodes), total=layout.total)
-            if len(layout.nodes) < layout.total
-            else ""
+        with solara.Div(
+            style={"width": "120px"}, classes=["samenspel-speed", "samenspel-sr-label"]
+        ):
+            solara.v.Slider(
+                label=t("speed"),
+                v_model=session.speed.value,
+                on_v_model=lambda v: session.speed.set(int(v)),
+                min=1,
+                max=session.MAX_SPEED,
+                dense=True,
+                hide_details=True,
+                thumb_label=True,
+            )
+        solara.Text(
+            t("speed_short", speed=session.speed.value),
+            style={"font-size": "0.9em"},
+            classes=["samenspel-speed-value"],
         )
-        fam = drawn_familiarity(model.ties, layout.nodes)
-        out["network"] = network_svg(
-            layout, fam, i18n.kind, (t("tie_within"), t("tie_broker"), t("tie_cross")), note
-        )
-        out["week"] = str(model.week)
-    return out
 
 
 @solara.component
-def Drawing(current: session.Run) -> None:
-    """The regime, the network and the curves of one model (redrawn each week)."""
-    tick = session.tick.value
+def Side() -> None:
+    """The sidebar / drawer: the scenario's description, the seed and the levers."""
     lang = i18n.current()
-    drawn = solara.use_memo(lambda: render(current), [tick, lang, id(current)])
-    with solara.Card(
-        f"{t('regime_title')} · {t('week', week=drawn['week'])}", classes=["samenspel-regime"]
+    library = solara.use_memo(list_scenarios, [])
+    chosen = next((s for s in library if s.name == session.scenario_name.value), None)
+    classes = ["samenspel-side"]
+    with solara.Div(
+        classes=classes, attributes={"role": "complementary", "aria-label": t("levers")}
     ):
-        solara.Text(drawn["regime"], style={"font-size": "1.15em", "font-weight": "500"})
-        solara.Text(
-            drawn["detail"], style={"display": "block", "color": "#444", "margin-top": "4px"}
+        solara.Button(
+            t("close"),
+            icon_name="mdi-close",
+            text=True,
+            small=True,
+            on_click=lambda: drawer_open.set(False),
+            classes=["samenspel-drawer-close"],
         )
-    with solara.Columns([7, 5]):
-        with solara.Card(t("network"), margin=0):
-            solara.HTML(
-                tag="div", unsafe_innerHTML=drawn["network"], classes=["samenspel-network-box"]
-            )
-            solara.Text(t("network_hint"), style={"font-size": "0.8em", "color": "#555"})
-        with solara.Card(margin=0):
-            solara.HTML(tag="div", unsafe_innerHTML=drawn["modes"])
-    with solara.Columns([1, 1]):
-        with solara.Card(margin=0):
-            solara.HTML(tag="div", unsafe_innerHTML=drawn["os"])
-        with solara.Card(margin=0):
-            solara.HTML(tag="div", unsafe_innerHTML=drawn["regard"])
+        if chosen is not None:
+            solara.Text(chosen.description(lang), style={"font-size": "0.9em", "color": "#333"})
+        with solara.Row(style={"align-items": "center"}):
+            solara.InputText(
+                t("seed"),
+                value=session.seed_text.value,
+                on_value=session.set_seed_text,
+                continuous_update=False,
+                classes=["samenspel-seed"],
+            ).key(f"seed-{session.revision.value}")
+            solara.Button(t("new_seed"), on_click=session.new_seed, text=True, small=True)
+        OwnScenario()
+        Levers()
+
+
+def mine() -> own.Scenario:
+    """The current levers as a scenario of this session (``own.from_levers``)."""
+    taken = set(own.own_scenarios.value)
+    return own.from_levers(session.values.value, session.scenario_name.value, taken)
+
+
+def weekly_csv() -> str:
+    """The Explore run's weekly gauges so far, as CSV (as ``samenspel run --out``)."""
+    current = session.run.value
+    if current is None:
+        return ""
+    with current.lock:
+        return str(current.model.weekly().to_csv())
+
+
+def summary_csv() -> str:
+    """The Explore run's summary so far (``model.summary()``), one row, with its seed."""
+    import pandas as pd
+
+    current = session.run.value
+    if current is None:
+        return ""
+    with current.lock:
+        row = {"scenario": session.scenario_name.value, "seed": current.seed}
+        row.update(current.model.summary())
+    return str(pd.DataFrame([row]).to_csv(index=False))
+
+
+@solara.component
+def OwnScenario() -> None:
+    """Compare the current levers, save them as TOML, or open a scenario file."""
+    router = solara.use_router()
+    opened, set_opened = solara.use_state(False)
+
+    def compare_mine() -> None:
+        scenario = mine()
+        own.add(scenario)
+        base = session.scenario_name.value
+        ref = base if base not in own.own_scenarios.value else "city-baseline"
+        compare.selection.set([ref, scenario.name])
+        router.push("/compare")
+
+    def opened_file(scenario: own.Scenario) -> None:
+        session.take_values(scenario.params(), scenario.name)
+        set_opened(False)
+
+    with solara.Div(
+        style={"display": "flex", "flex-wrap": "wrap", "gap": "4px", "margin": "6px 0"}
+    ):
+        solara.Button(
+            t("compare_mine"),
+            icon_name="mdi-scale-balance",
+            color="primary",
+            outlined=True,
+            small=True,
+            on_click=compare_mine,
+            classes=["samenspel-compare-mine"],
+        )
+        solara.FileDownload(
+            lambda: own.to_toml(mine()),
+            "mine.toml",
+            label=t("save_mine"),
+            mime_type="application/toml",
+        )
+        solara.Button(
+            t("load_mine"), small=True, text=True, on_click=lambda: set_opened(not opened)
+        )
+        solara.FileDownload(
+            lambda: weekly_csv(),
+            "weekly.csv",
+            label=t("dl_weekly"),
+            mime_type="text/csv",
+        )
+        solara.FileDownload(
+            lambda: summary_csv(),
+            "summary.csv",
+            label=t("dl_summary"),
+            mime_type="text/csv",
+        )
+    if opened:
+        own.Upload(on_loaded=opened_file)
+    ShareLink()
+
+
+@solara.component
+def ShareLink() -> None:
+    """A link that reproduces this view (scenario, levers, seed, week, language)."""
+    _ = session.tick.value if not session.playing.value else None
+    href = "?" + session.query() if session.run.value is not None else "?"
+    solara.HTML(
+        tag="div",
+        unsafe_innerHTML=f'<a class="samenspel-share" href="{href.replace("&", "&amp;")}">'
+        f"{t('share_link')}</a>",
+        style={"font-size": "0.9em", "margin": "4px 0"},
+    )
+
+
+@solara.component
+def Chart(key: str, svg: str) -> None:
+    """One chart in a panel, with an info button that explains its terms."""
+    with solara.Div(classes=["samenspel-panel", f"samenspel-chart-{key}"]):
+        solara.HTML(tag="div", unsafe_innerHTML=svg)
+        glossary.InfoButton(glossary.CHART_TERMS.get(key, ()), t("about_chart"))
+
+
+@solara.component
+def Drawing(drawn: dict[str, Any]) -> None:
+    """The regime, the curves and the network of one week."""
+    with solara.Div(classes=["samenspel-panel", "samenspel-regime"]):
+        solara.Text(
+            f"{t('regime_title')} · {drawn['when']} · " + t("stop_at", weeks=session.MAX_WEEKS),
+            style={"font-weight": "600", "display": "block"},
+            classes=["samenspel-week"],
+        )
+        solara.Text(
+            drawn["regime"],
+            style={"display": "block", "padding-right": "28px", "font-size": "15px"},
+        )
+        solara.Text(
+            drawn["detail"],
+            style={"display": "block", "color": "#333", "font-size": "14px"},
+            classes=["samenspel-detail"],
+        )
+        glossary.InfoButton(glossary.CHART_TERMS["regime"], t("about_chart"))
+    with solara.Div(classes=["samenspel-views"]):
+        with solara.Div(classes=["samenspel-charts"]):
+            for key, svg in drawn["charts"].items():
+                Chart(key, svg)
+        with solara.Div(classes=["samenspel-panel"], style={"max-width": "900px"}):
+            solara.Text(t("network"), style={"font-weight": "600"})
+            actors.NetworkView.element(svg=drawn["network"])
+            solara.HTML(tag="div", unsafe_innerHTML=drawn["legend"])
+            current = session.run.value
+            if current is not None:
+                actors.ActorCard(current.model, drawn["week"])
+            solara.Text(t("network_hint"), style={"font-size": "0.9em", "color": "#444"})
+            glossary.InfoButton(glossary.CHART_TERMS["network"], t("about_chart"))
 
 
 @solara.component
 def View() -> None:
-    """The error message, if any, and the drawing of the current model."""
+    """The error message, if any, and the drawing of the current week."""
+    drawn = session.frame.value
     current = session.run.value
+    lang = i18n.current()
+    _ = session.tick.value
+    redrawn = solara.use_memo(
+        lambda: (
+            frame.render(current)
+            if current is not None and drawn is not None and drawn.get("lang") != lang
+            else None
+        ),
+        [lang, session.tick.value, id(current)],
+    )
     if session.error.value:
-        solara.Error(f"{t('error')}: {session.error.value}", classes=["samenspel-error"])
-    if current is None:
+        solara.Error(session.error.value, classes=["samenspel-error"])
+    if redrawn is not None:
+        drawn = redrawn
+    if drawn is None:
         solara.SpinnerSolara(size="60px")
     else:
-        Drawing(current)
+        Drawing(drawn)
 
 
 @solara.component
 def Page() -> None:
     """The Explore page."""
-    solara.use_effect(session.ensure, [])
-    Player()
-    with solara.Sidebar():
-        # a fixed width: Vuetify 2 sizes the drawer once, to its content at the start
-        with solara.Column(style={"width": "370px", "max-width": "370px"}):
-            Controls()
-            Levers()
-    View()
+    router = solara.use_router()
+    solara.use_effect(lambda: session.ensure(router.search or ""), [])
+    player.Player()
+    classes = ["samenspel-explore"] + (["samenspel-drawer-open"] if drawer_open.value else [])
+    with solara.Div(classes=classes):
+        with solara.Div(classes=["samenspel-main"]):
+            Toolbar()
+            View()
+        Side()

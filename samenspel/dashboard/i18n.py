@@ -95,14 +95,34 @@ STRINGS: dict[str, tuple[str, str]] = {
     "scenario": ("Scenario", "Scenario"),
     "seed": ("Toevalsgetal (seed)", "Random seed"),
     "too_large": (
-        "Te groot voor de live weergave: {households} huishoudens (hooguit {limit}). Gebruik "
-        "minder gebieden of huishoudens, of 'samenspel run' op de opdrachtregel.",
-        "Too large for the live view: {households} households (at most {limit}). Use fewer "
-        "areas or households, or 'samenspel run' on the command line.",
+        "{label}: {households} huishoudens in totaal is te veel voor de live weergave "
+        "(hooguit {limit}); de waarden blijven zoals ze waren. Gebruik 'samenspel run' "
+        "voor grotere wijken.",
+        "{label}: {households} households in all is too many for the live view (at most "
+        "{limit}); the values stay as they were. Use 'samenspel run' for larger worlds.",
     ),
-    "seed_bad": (
-        "De seed moet een geheel getal zijn (bijvoorbeeld 7), niet {given!r}.",
-        "The seed must be a whole number (for example 7), not {given!r}.",
+    "msg_whole": ("een geheel getal", "a whole number"),
+    "msg_number": ("een getal", "a number"),
+    "msg_range": ("{kind} van {low} tot en met {high}", "{kind} from {low} to {high}"),
+    "msg_not_number": (
+        "{label}: vul {allowed} in (gegeven: '{given}'); de waarde blijft zoals hij was.",
+        "{label}: enter {allowed} (given: '{given}'); the value stays as it was.",
+    ),
+    "msg_choice": (
+        "{label}: kies uit {allowed} (gegeven: '{given}'); de waarde blijft zoals hij was.",
+        "{label}: choose one of {allowed} (given: '{given}'); the value stays as it was.",
+    ),
+    "msg_too_small": (
+        "{label}: minstens {low} (gegeven: {given}); de waarde blijft zoals hij was.",
+        "{label}: at least {low} (given: {given}); the value stays as it was.",
+    ),
+    "msg_too_large": (
+        "{label}: hooguit {high} (gegeven: {given}); de waarde blijft zoals hij was.",
+        "{label}: at most {high} (given: {given}); the value stays as it was.",
+    ),
+    "fault": (
+        "Er ging iets mis in het model ({what}); probeer Opnieuw.",
+        "Something went wrong in the model ({what}); try Reset.",
     ),
     "new_seed": ("Nieuwe seed", "New seed"),
     "step": ("Stap (1 week)", "Step (1 week)"),
@@ -111,7 +131,35 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pause": ("Pauze", "Pause"),
     "reset": ("Opnieuw", "Reset"),
     "week": ("Week {week}", "Week {week}"),
-    "week_of": ("week {week} (jaar {year})", "week {week} (year {year})"),
+    "week_of": ("Week {week} (jaar {year})", "Week {week} (year {year})"),
+    "speed_short": ("{speed} weken/s", "{speed} weeks/s"),
+    "close": ("Sluiten", "Close"),
+    "about_chart": ("Uitleg bij deze figuur", "About this chart"),
+    "about_lever": ("Uitleg bij {label}", "About {label}"),
+    "lever_range": (
+        "Bereik: {allowed}; standaard {default}.",
+        "Range: {allowed}; default {default}.",
+    ),
+    "glossary_all": ("Alle begrippen", "All terms"),
+    "nav_glossary": ("Begrippen", "Glossary"),
+    "nav_label": ("Pagina's", "Pages"),
+    "lang_nl": ("Nederlands", "Dutch (Nederlands)"),
+    "lang_en": ("Engels (English)", "English"),
+    "scale_pct": (
+        "as: {lo}-{hi} van de open casussen, per week",
+        "axis: {lo}-{hi} of open cases, by week",
+    ),
+    "scale_index": (
+        "as: {lo}-{hi} (schaal 0 tot 1), per week",
+        "axis: {lo}-{hi} (scale 0 to 1), by week",
+    ),
+    "one_side_title": (
+        "Zonder contact (% van open casussen)",
+        "No contact (% of open cases)",
+    ),
+    "o_familiarity_title": ("Onbekendheid: bekendheid", "Unfamiliarity: familiarity"),
+    "o_disagreement_title": ("Onenigheid: gevoelde onenigheid", "Disagreement: felt disagreement"),
+    "o_goals_title": ("Onbestemdheid: onduidelijke doelen", "Unclear goals: goal uncertainty"),
     "levers": ("Knoppen", "Levers"),
     "levers_hint": (
         "Een knop veranderen begint de wijk opnieuw in week 0.",
@@ -122,11 +170,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network": ("Netwerk van de actoren", "Network of the actors"),
     "network_hint": (
         "Links het wijkteam, rechts de informele kant, in het midden de coördinatoren. "
-        "Lijnen zijn bekendheid: hoe dikker, hoe beter ze elkaar kennen; rode lijnen "
-        "lopen tussen formeel en informeel.",
+        "Lijnen zijn bekendheid: hoe dikker, hoe beter ze elkaar kennen; doorgetrokken "
+        "vermiljoen lijnen lopen tussen formeel en informeel.",
         "The wijkteam on the left, the informal side on the right, coordinators in "
         "between. Lines are familiarity: the thicker, the better they know each other; "
-        "red lines run between formal and informal.",
+        "solid vermillion lines run between formal and informal.",
     ),
     "network_capped": (
         "Getekend: {shown} van {total} actoren.",
@@ -136,8 +184,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tie_broker": ("met coördinator", "with coordinator"),
     "tie_within": ("binnen één kant", "within one side"),
     "modes_title": (
-        "Casussen per vorm (aandeel van open casussen)",
-        "Cases per mode (share of open cases)",
+        "Kanten in contact (% van open casussen)",
+        "Sides in contact (% of open cases)",
     ),
     "os_title": ("De drie o's", "The three o's"),
     "regard_title": (
@@ -173,17 +221,21 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No shared cases yet: formal and informal help do not (yet) meet at the same households.",
     ),
     "regime_shares": (
-        "Beide kanten werkten {period} aan gemiddeld {shared} van de open casussen; "
-        "daarvan {coex} co-existentie, {inter} via intermediair, {coprod} coproductie. "
-        "De rest is alleen formeel of alleen informeel. Open casussen nu: {open}.",
-        "On average both sides worked on {shared} of the open cases {period}; of those, "
-        "{coex} co-existence, {inter} intermediated, {coprod} co-production. The rest is "
-        "formal or informal only. Open cases now: {open}.",
+        "Beide kanten werkten {period} aan gemiddeld {shared} van de open casussen: "
+        "{coex} co-existentie, {inter} via intermediair, {coprod} coproductie (alle als "
+        "aandeel van de open casussen). De rest ({rest}) is alleen formeel of alleen "
+        "informeel. Open casussen nu: {open}.",
+        "On average both sides worked on {shared} of the open cases {period}: {coex} "
+        "co-existence, {inter} intermediated, {coprod} co-production (all as shares of "
+        "the open cases). The rest ({rest}) is formal only or informal only. Open cases "
+        "now: {open}.",
     ),
     "period_year": ("het afgelopen jaar", "over the last year"),
     "period_weeks": ("in de {weeks} weken tot nu", "in the {weeks} weeks so far"),
+    "period_week": ("in de eerste week", "in the first week"),
+    "period_start": ("bij de start", "at the start"),
     "speed": ("Snelheid (weken per seconde)", "Speed (weeks per second)"),
-    "stop_at": ("Stopt na {weeks} weken.", "Stops after {weeks} weeks."),
+    "stop_at": ("stopt na {weeks} weken", "stops after {weeks} weeks"),
     # compare
     "compare_intro": (
         "Kies twee tot vier scenario's. Elk scenario draait even vaak, met dezelfde "
@@ -236,6 +288,126 @@ STRINGS: dict[str, tuple[str, str]] = {
     "week_axis": ("week", "week"),
     # learn
     "try_button": ("Open in Verkennen", "Open in Explore"),
+    "reference_pick": ("Referentie (verschillen ten opzichte van)", "Reference (differences to)"),
+    "queued": (
+        "In de rij: {ahead} vergelijking(en) vóór de uwe. Hij start vanzelf.",
+        "In line: {ahead} comparison(s) before yours. It starts by itself.",
+    ),
+    "running_eta": (
+        "Bezig: {done} van {total} runs, {elapsed} s bezig, nog ongeveer {left} s",
+        "Running: {done} of {total} runs, {elapsed} s so far, about {left} s left",
+    ),
+    "mem_ceiling": (
+        "Deze vergelijking zou ongeveer {need} MB geheugen vragen, meer dan de {limit} MB "
+        "die één vergelijking mag; kies minder herhalingen of weken.",
+        "This comparison would need about {need} MB of memory, more than the {limit} MB one "
+        "comparison may use; choose fewer replicates or weeks.",
+    ),
+    "mem_free": (
+        "Deze vergelijking vraagt ongeveer {need} MB geheugen en er is nu {free} MB vrij; "
+        "kies minder herhalingen of weken, of probeer het zo weer.",
+        "This comparison needs about {need} MB of memory and {free} MB is free now; choose "
+        "fewer replicates or weeks, or try again shortly.",
+    ),
+    "own_title": ("Eigen scenario laden (TOML)", "Load your own scenario (TOML)"),
+    "own_hint": (
+        "Een scenariobestand zoals in de bibliotheek (of bewaard via Verkennen). Het wordt "
+        "gecontroleerd zoals 'samenspel run bestand.toml' doet.",
+        "A scenario file as in the library (or saved from Explore). It is checked as "
+        "'samenspel run file.toml' checks it.",
+    ),
+    "upload_label": ("Sleep een .toml-bestand hierheen", "Drop a .toml file here"),
+    "paste_label": ("... of plak de tekst van het bestand", "... or paste the file's text"),
+    "paste_load": ("Laden", "Load"),
+    "upload_bad": ("Niet geladen: {why}", "Not loaded: {why}"),
+    "upload_ok": ("Geladen: {title} ({name}).", "Loaded: {title} ({name})."),
+    "dl_scenario": ("Scenario {name} (TOML)", "Scenario {name} (TOML)"),
+    "compare_mine": ("Vergelijk wat ik nu heb", "Compare what I have now"),
+    "save_mine": ("Knoppen bewaren (TOML)", "Save levers (TOML)"),
+    "load_mine": ("Scenariobestand openen", "Open a scenario file"),
+    "why_title": (
+        "Waarom: welk mechanisme draagt het effect?",
+        "Why: which mechanism carries the effect?",
+    ),
+    "why_hint": (
+        "Draait 'samenspel explain': het scenario en {ref} nog eens, met telkens één "
+        "mechanisme uit (zelfde seeds, weken en herhalingen als de vergelijking).",
+        "Runs 'samenspel explain': the scenario and {ref} again, each time with one mechanism "
+        "switched off (the comparison's seeds, weeks and replicates).",
+    ),
+    "why_pick": ("Scenario om te verklaren", "Scenario to explain"),
+    "why_run": ("Waarom?", "Why?"),
+    "why_intro": (
+        "Effect van {s} ten opzichte van {b} ({r} herhalingen x {w} weken):",
+        "Effect of {s} against {b} ({r} replicates x {w} weeks):",
+    ),
+    "why_line": (
+        "{outcome}: {effect} [{low}; {high}]; vooral gedragen door: {carried}.",
+        "{outcome}: {effect} [{low}; {high}]; carried mostly by: {carried}.",
+    ),
+    "why_none_clear": (
+        "geen enkel mechanisme apart (ze werken samen)",
+        "no single mechanism on its own (they work together)",
+    ),
+    "why_no_effect": (
+        "Geen uitkomst verschilt duidelijk (elk interval bevat 0); meer herhalingen kunnen "
+        "een effect laten zien.",
+        "No outcome differs clearly (every interval contains 0); more replicates may show "
+        "an effect.",
+    ),
+    "why_read": (
+        "Gedragen deel = effect min effect zonder dat mechanisme; de percentages tellen niet "
+        "op tot 100: mechanismen werken samen. Figuur: per uitkomst een balk per mechanisme.",
+        "Part carried = effect minus effect without that mechanism; the percentages need not "
+        "add up to 100: mechanisms interact. Figure: per outcome a bar per mechanism.",
+    ),
+    "link_bad_scenario": (
+        "De link noemt een onbekend scenario ('{name}'); het basisscenario is geladen.",
+        "The link names an unknown scenario ('{name}'); the baseline is loaded instead.",
+    ),
+    "share_link": ("Link naar deze weergave", "Link to this view"),
+    "actor_hint": (
+        "Klik op een actor in het netwerk om te zien hoe die er nu voor staat.",
+        "Click an actor in the network to see how it stands now.",
+    ),
+    "actor_title": ("Actor #{i} in week {week}", "Actor #{i} in week {week}"),
+    "actor_kind": ("soort, kant", "kind, side"),
+    "actor_logic": (
+        "kennislogica (0 ervaring - 1 formeel)",
+        "knowledge logic (0 experiential - 1 formalised)",
+    ),
+    "actor_role_view": (
+        "wat informelen kunnen dragen (0-1)",
+        "what informal parties can carry (0-1)",
+    ),
+    "actor_regard": ("waardering voor de andere kant", "regard for the other side"),
+    "actor_ingroup": ("identificatie met eigen groep", "in-group identification"),
+    "actor_threat": ("gevoelde dreiging", "felt threat"),
+    "actor_uncertainty": ("onbestemdheid", "goal uncertainty"),
+    "actor_load": ("casussen / capaciteit", "cases / capacity"),
+    "actor_ties": ("sterkste banden (bekendheid)", "strongest ties (familiarity)"),
+    "of_all_cases": (" (aandeel van alle casussen)", " (share of all cases)"),
+    "nav_sweeps": ("Verkenningen", "Sweeps"),
+    "factor": ("factor", "factor"),
+    "sweep_intro": (
+        "Open de map van een afgeronde 'samenspel sweep' (met spec.toml, design.parquet en "
+        "runs/) op deze computer. De getallen zijn die van 'samenspel analyse'; er wordt "
+        "niets in de map geschreven.",
+        "Open the folder of a finished 'samenspel sweep' (with spec.toml, design.parquet and "
+        "runs/) on this computer. The numbers are those of 'samenspel analyse'; nothing is "
+        "written into the folder.",
+    ),
+    "sweep_folder": ("Map (pad op de server)", "Folder (path on the server)"),
+    "sweep_bad": ("Niet geopend: {why}", "Not opened: {why}"),
+    "sweep_about": (
+        "Ontwerp {design}, {weeks} weken per run. Sobol: S1 (alleen deze factor) en ST (met "
+        "alle samenspel); Morris: mu* (gemiddeld absoluut effect); raster: gemiddelde per cel.",
+        "Design {design}, {weeks} weeks per run. Sobol: S1 (this factor alone) and ST (with "
+        "all interactions); Morris: mu* (mean absolute effect); grid: mean per cell.",
+    ),
+    "dl_weekly": ("Run per week (CSV)", "Run by week (CSV)"),
+    "dl_summary": ("Samenvatting run (CSV)", "Run summary (CSV)"),
+    "dl_explain": ("Tabel verklaring (CSV)", "Explanation table (CSV)"),
 }
 
 # --- the model's vocabulary ---------------------------------------------------------

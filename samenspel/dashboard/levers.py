@@ -8,10 +8,15 @@ capacity, context and the mechanism constants):
 - a switch (``bool``) becomes a switch;
 - a number with a short range becomes a slider over ``[low, high]``, with a step that
   keeps the default and the scenario's value on the scale;
-- a count with a long range (households, persons) becomes a number field.
+- a count with a long range (households, persons) becomes a text field, parsed by
+  ``messages.parse_number`` (a bad value gets a message naming the label, and the
+  field goes back to the value in use).
 
-Labels, units and meanings come from the declaration (Dutch from ``i18n``). A slider
-takes its new value when it is released; a changed lever rebuilds the model.
+Labels, units and meanings come from the declaration (Dutch from ``i18n``); every
+control carries its label for screen readers, and an info button says what the lever
+means, its range and its default. A slider takes its new value when it is released;
+a changed lever rebuilds the model. The open panels are kept in ``open_groups``, so
+Step, +1 year and Play never close the panel the user opened.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import reacton.ipyvue as rv
 import solara
 
 from ..model.params import PARAMS, Param
-from . import i18n, session
+from . import glossary, i18n, session
 from .i18n import t
 
 SLIDER_MAX_RANGE = 200
@@ -75,57 +80,91 @@ def show_value(param: Param, value: Any) -> str:
     return f"{text} {unit}" if unit and unit not in ("0-1",) else text
 
 
+open_groups: solara.Reactive[list[int] | None] = solara.reactive(None)
+"""The lever panels the user has open (None: the three o's, as at the start)."""
+
+
+def lever_info(param: Param) -> str:
+    """What the info button of a lever says: meaning, range and default."""
+    if param.choices:
+        allowed = ", ".join(i18n.choice(c) for c in param.choices)
+    elif param.type is bool:
+        allowed = i18n.pick("aan of uit", "on or off")
+    else:
+        allowed = f"{show_value(param, param.low)} - {show_value(param, param.high)}"
+    return f"<b>{i18n.label(param)}</b>: {i18n.meaning(param)} " + t(
+        "lever_range", allowed=allowed, default=show_value(param, param.default)
+    )
+
+
 @solara.component
 def Lever(param: Param, value: Any) -> None:
-    """One control for one parameter."""
+    """One control for one parameter, labelled for screen readers too."""
     name = param.name
+    label = i18n.label(param)
     changed = value != param.default
-    title = i18n.label(param) + (" ●" if changed else "")
+    title = label + (" ●" if changed else "")
     with solara.Column(
         gap="0px", classes=["samenspel-lever", f"lever-{name}"], style={"margin-bottom": "10px"}
     ):
-        with solara.Row(justify="space-between", style={"font-size": "0.9em"}, gap="8px"):
+        with solara.Row(justify="space-between", style={"font-size": "0.95em"}, gap="4px"):
             solara.Text(title, style={"font-weight": "600" if changed else "400"})
-            solara.Text(
-                show_value(param, value), style={"color": "#1565c0", "white-space": "nowrap"}
-            )
+            with solara.Row(gap="0px", style={"align-items": "center"}):
+                solara.Text(
+                    show_value(param, value),
+                    style={"color": "#0d47a1", "white-space": "nowrap"},
+                    classes=["samenspel-lever-value"],
+                )
+                glossary.InfoButton((), t("about_lever", label=label), lever_info(param))
         if param.type is str:
             items = [{"text": i18n.choice(c), "value": c} for c in param.choices or ()]
             solara.v.Select(
+                label=label,
                 items=items,
                 v_model=value,
                 dense=True,
                 hide_details=True,
                 on_v_model=lambda v: session.set_lever(name, v),
+                class_="samenspel-sr-label",
             )
         elif param.type is bool:
-            solara.Switch(value=bool(value), on_value=lambda v: session.set_lever(name, v))
+            solara.v.Switch(
+                label=label,
+                v_model=bool(value),
+                on_v_model=lambda v: session.set_lever(name, v),
+                dense=True,
+                hide_details=True,
+                class_="samenspel-sr-label",
+            )
         elif param.type is int and (param.high - param.low) > SLIDER_MAX_RANGE:
-            solara.InputInt(
-                "",
-                value=int(value),
+            solara.InputText(
+                label,
+                value=str(int(value)),
                 continuous_update=False,
                 on_value=lambda v: session.set_lever(name, v),
-            )
+                classes=["samenspel-sr-label"],
+            ).key(f"{name}-{session.revision.value}-{value}")
         else:
             slider = solara.v.Slider(
+                label=label,
                 v_model=value,
                 min=param.low,
                 max=param.high,
                 step=slider_step(param, value),
                 dense=True,
                 hide_details=True,
+                class_="samenspel-sr-label",
             )
             rv.use_event(slider, "change", lambda _w, _e, data: session.set_lever(name, data))  # type: ignore[arg-type,misc]
         caption = i18n.meaning(param)
         if changed:
             caption += " " + t("changed", default=show_value(param, param.default))
-        solara.Text(caption, style={"font-size": "0.75em", "color": "#666", "line-height": "1.25"})
+        solara.Text(caption, style={"font-size": "0.8em", "color": "#555", "line-height": "1.25"})
 
 
 @solara.component
 def Levers() -> None:
-    """All levers, one expansion panel per group, the three o's open."""
+    """All levers, one expansion panel per group; panels stay as the user left them."""
     values = session.values.value
     if not values:
         return
@@ -135,10 +174,18 @@ def Levers() -> None:
     order = [g for g in i18n.GROUP_ORDER if g in groups] + [
         g for g in groups if g not in i18n.GROUP_ORDER
     ]
-    opened = [k for k, g in enumerate(order) if g in OPEN_GROUPS]
+    opened = open_groups.value
+    if opened is None:
+        opened = [k for k, g in enumerate(order) if g in OPEN_GROUPS]
     solara.Text(t("levers"), style={"font-weight": "600", "margin-top": "12px"})
-    solara.Text(t("levers_hint"), style={"font-size": "0.8em", "color": "#555"})
-    with solara.v.ExpansionPanels(multiple=True, v_model=opened, accordion=True, flat=True):
+    solara.Text(t("levers_hint"), style={"font-size": "0.85em", "color": "#444"})
+    with solara.v.ExpansionPanels(
+        multiple=True,
+        v_model=opened,
+        on_v_model=lambda v: open_groups.set(list(v)),
+        accordion=True,
+        flat=True,
+    ):
         for g in order:
             with solara.v.ExpansionPanel(class_=f"samenspel-group-{g}"):
                 solara.v.ExpansionPanelHeader(children=[i18n.group(g)])

@@ -12,9 +12,10 @@ and fade while the nodes stay put:
 
 Ties are the familiarity of each pair of drawn actors (``model.ties.get(i, j)``, which
 also works when a world has several districts), drawn when at least ``TIE_MIN``: the
-stronger, the thicker and darker. Formal-informal ties are red, ties with a coordinator
-green, ties within one side grey. The drawing is plain SVG text, built in a few
-milliseconds.
+stronger, the thicker and darker. Formal-informal ties are solid vermillion, ties with a
+coordinator dashed blue, ties within one side dotted grey: told apart by dash pattern as
+well as by colour. The drawing is plain SVG text, built in a few milliseconds; its
+legend is page text (``legend_html``), so it never shrinks with the drawing.
 """
 
 from __future__ import annotations
@@ -26,18 +27,22 @@ from typing import Any
 
 import numpy as np
 
+from .palette import BLACK, BLUE, GREEN, GREY, ORANGE, VERMILLION
+
 WIDTH, HEIGHT = 760, 460
 TIE_MIN = 0.15
 MAX_PER_KIND = 150
 """At most this many actors of each kind are drawn (large custom worlds)."""
 
 KIND_STYLE = {  # kind -> (colour, shape, radius)
-    0: ("#1f77b4", "square", 6.0),
-    1: ("#ff7f0e", "circle", 4.5),
-    2: ("#2ca02c", "diamond", 9.0),
-    3: ("#9467bd", "triangle", 7.0),
+    0: (BLUE, "square", 6.0),
+    1: (ORANGE, "circle", 4.5),
+    2: (GREEN, "diamond", 9.0),
+    3: (BLACK, "triangle", 7.0),
 }
-TIE_COLOURS = {"within": "#8c8c8c", "broker": "#2ca02c", "cross": "#d62728"}
+TIE_COLOURS = {"within": GREY, "broker": BLUE, "cross": VERMILLION}
+TIE_DASHES = {"within": "2 3", "broker": "7 4", "cross": ""}
+"""Tie classes differ by dash pattern as well as colour (colour blindness)."""
 _GOLDEN = math.pi * (3.0 - math.sqrt(5.0))
 _BINS = np.array([TIE_MIN, 0.3, 0.5, 0.7, 0.85, 1.0001])
 
@@ -115,8 +120,8 @@ def compute_layout(
     )
 
 
-def _shape(shape: str, x: float, y: float, r: float, colour: str) -> str:
-    style = f'fill="{colour}" stroke="#ffffff" stroke-width="1"'
+def _shape(shape: str, x: float, y: float, r: float, colour: str, extra: str = "") -> str:
+    style = f'fill="{colour}" stroke="#ffffff" stroke-width="1"{extra}'
     if shape == "circle":
         return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {style}/>'
     if shape == "square":
@@ -154,19 +159,17 @@ def drawn_familiarity(ties: Any, nodes: np.ndarray) -> np.ndarray:
 def network_svg(
     layout: Layout,
     familiarity: np.ndarray,
-    kind_label: Callable[[int], str],
-    tie_labels: Sequence[str],
-    note: str = "",
+    title: str = "",
+    picked: int = -1,
 ) -> str:
-    """The network as an SVG element.
+    """The network as an SVG element (no text in it: the legend is ``legend_html``).
 
     Args:
         layout: The fixed layout (``compute_layout``).
         familiarity: Familiarity among the drawn actors (``drawn_familiarity``), in
             the order of ``layout.nodes``.
-        kind_label: Name of an actor kind, for the legend.
-        tie_labels: Legend names of the tie classes: within, with coordinator, cross.
-        note: A line under the legend (e.g. that not all actors are drawn).
+        title: What the drawing shows, for screen readers.
+        picked: The actor (row of ``model.actors``) the user clicked, drawn black.
 
     """
     xy = layout.xy
@@ -188,44 +191,66 @@ def network_svg(
                 f"M{xy[i, 0]:.1f} {xy[i, 1]:.1f}L{xy[j, 0]:.1f} {xy[j, 1]:.1f}"
                 for i, j in zip(rows[sel], cols[sel], strict=True)
             )
+            dash = TIE_DASHES[names[c]]
             parts.append(
                 f'<path d="{d}" stroke="{TIE_COLOURS[names[c]]}" '
-                f'stroke-width="{0.3 + 2.6 * f * f:.2f}" '
+                + (f'stroke-dasharray="{dash}" ' if dash else "")
+                + f'stroke-width="{0.3 + 2.6 * f * f:.2f}" '
                 f'stroke-opacity="{0.06 + 0.6 * f * f:.2f}" fill="none"/>'
             )
     for k in (0, 1, 3, 2):  # coordinators on top
         colour, shape, r = KIND_STYLE[k]
-        for x, y in xy[layout.kind == k]:
-            parts.append(_shape(shape, x, y, r, colour))
-    legend = []
-    lx = 12.0
-    for k in (0, 2, 1, 3):
-        colour, shape, _ = KIND_STYLE[k]
-        legend.append(_shape(shape, lx + 6, HEIGHT + 16, 5.5, colour))
-        text = kind_label(k)
-        legend.append(f'<text x="{lx + 16}" y="{HEIGHT + 20}" font-size="12">{_esc(text)}</text>')
-        lx += 26 + 6.6 * len(text)
-    lx = 12.0
-    for name, text in zip(names, tie_labels, strict=True):
-        legend.append(
-            f'<line x1="{lx}" y1="{HEIGHT + 40}" x2="{lx + 22}" y2="{HEIGHT + 40}" '
-            f'stroke="{TIE_COLOURS[name]}" stroke-width="2.5"/>'
-        )
-        legend.append(f'<text x="{lx + 28}" y="{HEIGHT + 44}" font-size="12">{_esc(text)}</text>')
-        lx += 40 + 6.6 * len(text)
-    if note:
-        legend.append(
-            f'<text x="12" y="{HEIGHT + 64}" font-size="11" fill="#555">{_esc(note)}</text>'
-        )
+        for j in np.flatnonzero(layout.kind == k):
+            x, y = xy[j]
+            actor = f' data-actor="{int(layout.nodes[j])}" class="samenspel-actor"'
+            parts.append(
+                _shape(
+                    shape,
+                    x,
+                    y,
+                    r + (1.5 if int(layout.nodes[j]) == picked else 0),
+                    "#000000" if int(layout.nodes[j]) == picked else colour,
+                    actor,
+                )
+            )
     n_cross = int((pair_cls == 2).sum())
     return (
-        f'<svg class="samenspel-network" viewBox="0 0 {WIDTH} {HEIGHT + 72}" '
+        f'<svg class="samenspel-network" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'width="100%" preserveAspectRatio="xMidYMid meet" '
         f'data-ties="{len(rows)}" data-cross-ties="{n_cross}" '
-        f'xmlns="http://www.w3.org/2000/svg" role="img">'
+        f'xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{_esc(title)}">'
         + "".join(parts)
-        + "".join(legend)
         + "</svg>"
+    )
+
+
+def legend_html(kind_label: Callable[[int], str], tie_labels: Sequence[str], note: str = "") -> str:
+    """The legend of the network as HTML (page text, so it never shrinks with the drawing).
+
+    Args:
+        kind_label: Name of an actor kind.
+        tie_labels: Names of the tie classes: within, with coordinator, cross.
+        note: A line under the legend (e.g. that not all actors are drawn).
+
+    """
+    items = []
+    for k in (0, 2, 1, 3):
+        colour, shape, _ = KIND_STYLE[k]
+        icon = f'<svg width="16" height="16" viewBox="0 0 16 16">{_shape(shape, 8, 8, 6, colour)}</svg>'
+        items.append(f"<span>{icon} {_esc(kind_label(k))}</span>")
+    for name, text in zip(("within", "broker", "cross"), tie_labels, strict=True):
+        dash = f' stroke-dasharray="{TIE_DASHES[name]}"' if TIE_DASHES[name] else ""
+        icon = (
+            f'<svg width="28" height="10" viewBox="0 0 28 10"><line x1="1" y1="5" x2="27" '
+            f'y2="5" stroke="{TIE_COLOURS[name]}" stroke-width="3"{dash}/></svg>'
+        )
+        items.append(
+            f'<span data-tie="{name}" data-colour="{TIE_COLOURS[name]}">{icon} {_esc(text)}</span>'
+        )
+    extra = f'<div style="color:#555">{_esc(note)}</div>' if note else ""
+    return (
+        '<div class="samenspel-network-legend" style="display:flex;flex-wrap:wrap;gap:4px 14px;'
+        'font-size:13px;align-items:center">' + "".join(items) + "</div>" + extra
     )
 
 

@@ -1,0 +1,208 @@
+"""The Compare page's tables and figures, drawn from ``samenspel.compare``'s tables.
+
+Nothing is recomputed here: ``bars`` and ``bands_charts`` draw the outcome table and
+the weekly bands (SVG, in the session's language), ``diff_table`` the paired
+differences, and ``png`` the figures of ``samenspel.figures`` (the same files
+``samenspel compare`` writes) with panel titles in the session's words. Scenarios are
+named by their titles in the session's language, never by their file names; intervals
+of outcomes that cannot be negative are never drawn below 0.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import numpy as np
+
+from ..compare import MODE_GAUGES, O_GAUGES
+from . import i18n
+from .charts import Series, bar_chart, line_chart
+from .compare_job import Result
+from .i18n import t
+from .palette import DASHES, PALETTE
+
+KEY_OUTCOMES = (
+    "share_coproduction",
+    "share_intermediated",
+    "share_coexistence",
+    "brokerage_share",
+    "informal_uptake",
+    "familiarity",
+    "disagreement",
+    "goal_uncertainty",
+    "regard_formal",
+    "regard_informal",
+    "late_escalations",
+    "instrumentalisations",
+    "unmet_need",
+    "weeks_to_help",
+    "needs_resolved",
+    "silent_left_per_100",
+)
+CURVE_GAUGES = (*MODE_GAUGES, *O_GAUGES)
+NON_NEGATIVE = frozenset(KEY_OUTCOMES) - {"regard_formal", "regard_informal"}
+"""Outcomes that cannot be negative (counts, shares, means of 0-1 scales): intervals
+are drawn from 0 at the lowest, never below."""
+
+
+def short(text: str, chars: int = 34) -> str:
+    """``text`` cut to ``chars`` characters (with an ellipsis), for a chart legend."""
+    return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
+
+
+def titles(result: Result) -> list[str]:
+    """The scenarios' titles in the session's language (never the file names)."""
+    lang = i18n.current()
+    return [s.title(lang) for s in result.comp.scenarios]
+
+
+FIGURE_TEXT_NL = {
+    "Outcomes per scenario: mean and 95 % confidence interval": "Uitkomsten per scenario: gemiddelde en 95%-betrouwbaarheidsinterval",
+    "Case modes (share of open cases): mean and 95 % band over replicates": "Vormen van casussen (aandeel open casussen): gemiddelde en 95%-band",
+    "The three o's: mean and 95 % band over replicates": "De drie o's: gemiddelde en 95%-band over de herhalingen",
+    "week": "week",
+}
+
+
+def _translate(fig: Any) -> None:
+    """Put the panel titles of a ``samenspel.figures`` figure in the session's words.
+
+    ``samenspel.figures`` titles a panel by its column name where it has no label of its
+    own (``late_escalations``); the page uses the gauge's label in the session's
+    language instead, and a Dutch suptitle in Dutch.
+    """
+    from ..figures import LABELS
+
+    labels = {key: i18n.gauge(key) for key in i18n.GAUGES}
+    labels.update({text: i18n.gauge(key) for key, text in LABELS.items() if key in i18n.GAUGES})
+    title = fig.get_suptitle()
+    if title and i18n.nl():
+        fig.suptitle(FIGURE_TEXT_NL.get(title, title), fontsize=11)
+    for ax in fig.axes:
+        ax.set_title(labels.get(ax.get_title(), ax.get_title()), fontsize=ax.title.get_fontsize())
+
+
+def png(kind: str, result: Result) -> bytes:
+    """One of the comparison's figures (as ``samenspel compare`` draws it) as PNG."""
+    from ..figures import outcome_bars, weekly_curves
+
+    names = result.comp.names
+    if kind == "bars":
+        fig = outcome_bars(result.table, names)
+    elif kind == "modes":
+        fig = weekly_curves(result.bands, MODE_GAUGES, names, "Case modes (share of open cases)")
+    else:
+        fig = weekly_curves(result.bands, O_GAUGES, names, "The three o's")
+    _translate(fig)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110)
+    return buf.getvalue()
+
+
+def _fmt(v: float) -> str:
+    if abs(v) >= 1 and float(v).is_integer():
+        return str(int(v))
+    return i18n.number(v, 2 if abs(v) < 10 else 0)
+
+
+def bars(result: Result) -> list[str]:
+    """One small bar chart (mean and 95 % interval per scenario) per key outcome."""
+    names = result.comp.names
+    out = []
+    for outcome in KEY_OUTCOMES:
+        sub = result.table[result.table["outcome"] == outcome].set_index("scenario")
+        if sub.empty:
+            continue
+        sub = sub.reindex(names)
+        low = sub["ci_low"]
+        if outcome in NON_NEGATIVE:  # a count or share cannot be below 0, nor its interval
+            low = low.clip(lower=0.0)
+        out.append(
+            bar_chart(
+                titles(result),
+                sub["mean"],
+                low,
+                sub["ci_high"],
+                i18n.gauge(outcome) + (t("of_all_cases") if outcome in MODE_GAUGES else ""),
+                fmt=_fmt,
+                name=f"bars-{outcome}",
+            )
+        )
+    return out
+
+
+def bands_charts(result: Result) -> list[str]:
+    """One chart per weekly gauge: a line per scenario with its 95 % band."""
+    names = result.comp.names
+    charts = []
+    for gauge in CURVE_GAUGES:
+        sub = result.bands[result.bands["gauge"] == gauge]
+        series = []
+        for k, name in enumerate(names):
+            s = sub[sub["scenario"] == name].sort_values("week")
+            series.append(
+                Series(
+                    f"{k + 1} {short(titles(result)[k])}",
+                    s["week"].to_numpy(float),
+                    s["mean"].to_numpy(float),
+                    PALETTE[k],
+                    s["ci_low"].clip(0, 1).to_numpy(float),
+                    s["ci_high"].clip(0, 1).to_numpy(float),
+                    dash=DASHES[k % len(DASHES)],
+                )
+            )
+        charts.append(
+            line_chart(
+                series,
+                i18n.gauge(gauge),
+                x_label=t("week_axis"),
+                fmt=_fmt,
+                name=f"bands-{gauge}",
+                current=False,
+                hover=False,
+            )
+        )
+    return charts
+
+
+def _ci(mean: float, low: float, high: float, signed: bool = False) -> str:
+    if mean != mean:
+        return "n/a"
+    digits = 3 if abs(mean) < 10 else 1
+    m = i18n.number(mean, digits)
+    if signed and mean >= 0:
+        m = "+" + m
+    if low != low:
+        return m
+    return f"{m} [{i18n.number(low, digits)}; {i18n.number(high, digits)}]"
+
+
+def diff_table(result: Result) -> str:
+    """The paired differences to the reference as an HTML table."""
+    names = result.comp.names
+    shown = titles(result)
+    head = "".join(f"<th>{k + 2} {n}</th>" for k, n in enumerate(shown[1:]))
+    rows = []
+    for outcome in KEY_OUTCOMES:
+        sub = result.table[result.table["outcome"] == outcome].set_index("scenario")
+        if sub.empty:
+            continue
+        cells = [
+            f"<td>{i18n.gauge(outcome)}</td>",
+            f"<td>{_ci(*sub.loc[names[0], ['mean', 'ci_low', 'ci_high']])}</td>",
+        ]
+        for name in names[1:]:
+            d, lo, hi = sub.loc[name, ["diff", "diff_low", "diff_high"]]
+            clear = bool(np.isfinite(lo) and np.isfinite(hi) and (lo > 0 or hi < 0))
+            text = _ci(d, lo, hi, signed=True)
+            cells.append(f"<td>{'<b>' + text + '</b>' if clear else text}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        '<table class="samenspel-diff" style="border-collapse:collapse;font-size:0.9em">'
+        f"<thead><tr><th>{t('outcome')}</th><th>1 {shown[0]} {t('reference')}</th>{head}"
+        "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+        "<style>.samenspel-diff td,.samenspel-diff th{padding:3px 10px;"
+        "border-bottom:1px solid #ddd;text-align:right}.samenspel-diff td:first-child,"
+        ".samenspel-diff th:first-child{text-align:left}</style>"
+    )

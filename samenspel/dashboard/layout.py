@@ -1,0 +1,148 @@
+"""The frame around every page: the bar with the page tabs and the language switch.
+
+The bar comes first in the page, so the keyboard reaches the page tabs and the
+language switch in the first few tab stops; every control has a visible focus ring
+(``CSS``). ``PageLang`` keeps ``<html lang>`` equal to the session's language, so a
+screen reader speaks Dutch text as Dutch.
+
+Solara's ``AppLayout`` is not used: its drawer comes before the bar in the page (28
+tab stops before the tabs), and it keeps a sidebar of fixed width on a 1024 px
+projector. The Explore page has its own sidebar, which becomes a drawer on narrow
+screens (``CSS``, below ``NARROW`` px).
+"""
+
+from __future__ import annotations
+
+import ipyvue
+import solara
+import traitlets
+from solara.lab import headers
+
+from . import i18n
+from .i18n import t
+
+PAGES = (
+    ("", "nav_explore"),
+    ("compare", "nav_compare"),
+    ("learn", "nav_learn"),
+    ("sweeps", "nav_sweeps"),
+    ("glossary", "nav_glossary"),
+)
+"""The page tabs: (path, text key), in order."""
+NARROW = 1200
+"""Below this window width the Explore sidebar is a drawer, opened with a button."""
+BAR_HEIGHT = 52
+
+CSS = f"""
+html, body {{ overflow-x: hidden; }}
+.samenspel-bar {{ position: sticky; top: 0; z-index: 30; display: flex; align-items: center;
+  gap: 6px; height: {BAR_HEIGHT}px; padding: 0 10px; background: #1b4f72; color: #fff; }}
+.samenspel-bar .samenspel-title {{ font-size: 17px; font-weight: 500; margin-left: 10px;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
+.samenspel-bar .v-btn {{ color: #fff !important; }}
+.samenspel-bar .v-btn.samenspel-active {{ border: 2px solid #fff; }}
+.samenspel-page {{ padding: 0; }}
+.samenspel-explore {{ display: flex; align-items: flex-start; }}
+.samenspel-main {{ flex: 1 1 auto; min-width: 0; padding: 6px 12px 12px 12px; }}
+.samenspel-side {{ order: -1; flex: 0 0 320px; width: 320px; position: sticky;
+  top: {BAR_HEIGHT}px; max-height: calc(100vh - {BAR_HEIGHT}px); overflow-y: auto;
+  padding: 8px 12px; border-right: 1px solid #ddd; background: #fafafa; }}
+.samenspel-drawer-toggle, .samenspel-drawer-close {{ display: none !important; }}
+@media (max-width: {NARROW - 1}px) {{
+  .samenspel-side {{ position: fixed; left: 0; top: {BAR_HEIGHT}px; bottom: 0; z-index: 25;
+    max-height: none; width: 340px; transform: translateX(-105%); visibility: hidden;
+    transition: transform 0.15s; box-shadow: 2px 0 10px rgba(0, 0, 0, 0.35); }}
+  .samenspel-explore.samenspel-drawer-open .samenspel-side {{ transform: none;
+    visibility: visible; }}
+  .samenspel-drawer-toggle, .samenspel-drawer-close {{ display: inline-flex !important; }}
+}}
+.samenspel-toolbar {{ display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; }}
+.samenspel-charts {{ display: grid; gap: 8px;
+  grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); }}
+.samenspel-views {{ display: grid; grid-template-columns: minmax(0, 1fr); gap: 8px;
+  margin-top: 8px; }}
+@media (min-width: 1600px) {{
+  .samenspel-views {{ grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); align-items: start; }}
+}}
+.samenspel-panel {{ background: #fff; border: 1px solid #e0e0e0; border-radius: 4px;
+  padding: 4px 6px; position: relative; }}
+.samenspel-panel > .samenspel-info-btn {{ position: absolute; top: 2px; right: 2px; }}
+*:focus-visible, .v-slider__thumb-container:focus, .v-btn:focus-visible {{
+  outline: 3px solid #ff9800 !important; outline-offset: 2px; }}
+.v-slider__thumb-container:focus .v-slider__thumb {{ box-shadow: 0 0 0 4px #ff9800; }}
+.samenspel-sr-label .v-label {{ position: absolute !important; width: 1px; height: 1px;
+  overflow: hidden; clip: rect(0 0 0 0); }}
+"""
+
+
+class PageLang(ipyvue.VueTemplate):
+    """Sets ``<html lang>`` in the browser to the session's language."""
+
+    template = traitlets.Unicode(
+        """<template><span style="display:none"></span></template>
+<script>
+module.exports = {
+  mounted() { document.documentElement.lang = this.lang; },
+  watch: { lang(value) { document.documentElement.lang = value; } },
+};
+</script>"""
+    ).tag(sync=True)
+    lang = traitlets.Unicode("nl").tag(sync=True)
+
+
+@solara.component
+def LanguageSwitch() -> None:
+    """NL | EN toggle; changes every text on every page of this session."""
+    with solara.Div(classes=["samenspel-lang"], style={"display": "flex", "gap": "2px"}):
+        for code in i18n.LANGS:
+            active = i18n.current() == code
+            solara.Button(
+                code.upper(),
+                on_click=lambda c=code: i18n.lang.set(c),
+                text=not active,
+                outlined=active,
+                small=True,
+                attributes={
+                    "aria-label": t("lang_" + code),
+                    "aria-pressed": "true" if active else "false",
+                    "lang": code,
+                },
+                classes=["samenspel-active"] if active else [],
+            )
+
+
+@solara.component
+def Layout(children: list | None = None) -> None:
+    """The bar (page tabs, language switch, title) above every page."""
+    router = solara.use_router()
+
+    def settle_language() -> None:
+        if not i18n.lang.value:
+            i18n.lang.set(i18n.detect(headers.value, router.search))  # type: ignore[attr-defined]
+
+    solara.use_effect(settle_language, [])
+    here = router.path.strip("/").split("/")[0]
+    solara.Title("samenspel")
+    solara.Style(CSS)
+    PageLang.element(lang=i18n.current())
+
+    with solara.Div(classes=["samenspel-bar"], attributes={"role": "banner"}):
+        with solara.Div(
+            style={"display": "flex", "gap": "2px"},
+            attributes={"role": "navigation", "aria-label": t("nav_label")},
+        ):
+            for path, key in PAGES:
+                active = here == path
+                solara.Button(
+                    t(key),
+                    on_click=lambda p=path: router.push(f"/{p}"),
+                    text=True,
+                    classes=[f"samenspel-nav-{path or 'explore'}"]
+                    + (["samenspel-active"] if active else []),
+                    attributes={"aria-current": "page"} if active else {},
+                )
+        LanguageSwitch()
+        solara.Text(t("app_title"), classes=["samenspel-title"])
+    with solara.Div(classes=["samenspel-page"], attributes={"role": "main"}):
+        for child in children or []:
+            solara.display(child)

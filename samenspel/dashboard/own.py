@@ -1,0 +1,180 @@
+"""The user's own scenarios: from the Explore levers, as TOML files, uploaded back.
+
+"Compare what I have now" turns the current Explore levers into a ``Scenario`` (the
+same object the scenario library loads), kept in this browser session
+(``own_scenarios``) and offered on the Compare page next to the library. A scenario
+is saved as a TOML file in the library's format (``to_toml``: the context and the
+levers that differ from that context's defaults) and loaded back with
+``samenspel.scenarios.load_scenario``, so an uploaded file is validated exactly as
+``samenspel run my.toml`` validates it, with the same one-line messages. A file can be
+dropped on the page or its text pasted (the keyboard's way in).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import solara
+
+from ..model.params import resolve
+from ..scenarios import NAME_PATTERN, Scenario, ScenarioError, load_scenario
+from . import i18n
+from .i18n import t
+
+__all__ = ["Scenario", "add", "from_levers", "load_upload", "own_scenarios", "to_toml"]
+
+own_scenarios: solara.Reactive[dict[str, Scenario]] = solara.reactive({})
+"""This session's own scenarios by name, in the order made."""
+
+
+def from_levers(values: dict[str, Any], base: str, taken: set[str]) -> Scenario:
+    """A scenario of the Explore levers ``values`` (a complete parameter set).
+
+    Args:
+        values: The levers (``session.values``).
+        base: The library scenario they started from (named in the description).
+        taken: Names in use; the new one is ``mine-1``, ``mine-2``, ... not among them.
+
+    """
+    k = 1
+    while f"mine-{k}" in taken:
+        k += 1
+    name = f"mine-{k}"
+    try:
+        parent = load_scenario(base)
+        base_en, base_nl = parent.title("en"), parent.title("nl")
+    except ScenarioError:  # an own scenario: it has no file in the library
+        base_en = base_nl = base
+    context = str(values.get("context", "city"))
+    defaults = resolve({"context": context})
+    levers = {
+        key: v
+        for key, v in values.items()
+        if key not in ("context", "schedule") and defaults.get(key) != v
+    }
+    return Scenario(
+        name=name,
+        title_en=f"My levers {k} (from Explore, based on {base_en})",
+        title_nl=f"Mijn knoppen {k} (uit Verkennen, op basis van {base_nl})",
+        description_en=f"The levers set on the Explore page, starting from {base_en} ({base}).",
+        description_nl=f"De knoppen zoals gezet op de pagina Verkennen, vanuit {base_nl} ({base}).",
+        source="",
+        context=context,
+        levers=levers,
+        own_levers=levers,
+        chain=(name,),
+        schedule=tuple(values.get("schedule", ())),
+    )
+
+
+def _value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int | float):
+        return repr(v)
+    return json.dumps(str(v), ensure_ascii=False)
+
+
+def to_toml(scenario: Scenario) -> str:
+    """The scenario as a TOML file of the scenario library's format."""
+    lines = [
+        f"{key} = {_value(getattr(scenario, key))}" for key in ("name", "title_en", "title_nl")
+    ]
+    lines += [
+        f"description_en = {_value(scenario.description_en)}",
+        f"description_nl = {_value(scenario.description_nl)}",
+        f"source = {_value(scenario.source or 'own scenario (samenspel dashboard)')}",
+        f"context = {_value(scenario.context)}",
+        "",
+        "[levers]",
+    ]
+    lines += [f"{key} = {_value(v)}" for key, v in scenario.levers.items()]
+    for change in scenario.schedule:
+        lines += ["", "[[schedule]]", f"week = {change.week}"]
+        lines += [f"{key} = {_value(v)}" for key, v in change.levers.items()]
+    return "\n".join(lines) + "\n"
+
+
+def load_upload(filename: str, data: bytes) -> Scenario:
+    """Validate an uploaded scenario file as the command line does, and load it.
+
+    Raises:
+        ScenarioError: The command line's one-line message, naming the file as the
+            user called it (not the temporary folder it was checked in).
+
+    """
+    stem = Path(filename).name
+    if not stem.endswith(".toml"):
+        raise ScenarioError(f"{stem}: a scenario file must end in .toml")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / stem
+        path.write_bytes(data)
+        try:
+            return load_scenario(path)
+        except ScenarioError as exc:
+            text = str(exc).replace(str(path), stem).replace(str(Path(folder)) + "/", "")
+            raise ScenarioError(text) from None
+
+
+def load_text(text: str) -> Scenario:
+    """A pasted scenario file, checked as the file ``<its name>.toml`` would be."""
+    try:
+        name = tomllib.loads(text).get("name")
+    except tomllib.TOMLDecodeError:
+        name = None
+    stem = name if isinstance(name, str) and NAME_PATTERN.fullmatch(name) else "pasted"
+    return load_upload(f"{stem}.toml", text.encode("utf-8"))
+
+
+def add(scenario: Scenario) -> None:
+    """Keep ``scenario`` in this session (replacing one of the same name)."""
+    if not NAME_PATTERN.fullmatch(scenario.name):
+        raise ScenarioError(f"scenario name {scenario.name!r} is not allowed")
+    own_scenarios.set({**own_scenarios.value, scenario.name: scenario})
+
+
+def file_name(scenario: Scenario) -> str:
+    """The file name to save ``scenario`` under (its name, as the library requires)."""
+    return re.sub(r"[^a-z0-9_-]", "-", scenario.name) + ".toml"
+
+
+@solara.component
+def Upload(on_loaded: Any = None) -> None:
+    """A drop zone for a scenario file; a bad file gets the CLI's one-line message."""
+    message, set_message = solara.use_state("")
+
+    def loaded(info: Any) -> None:
+        try:
+            scenario = load_upload(info["name"], info["file_obj"].read())
+        except ScenarioError as exc:
+            set_message(t("upload_bad", why=str(exc)))
+            return
+        add(scenario)
+        set_message(t("upload_ok", title=scenario.title(i18n.current()), name=scenario.name))
+        if on_loaded is not None:
+            on_loaded(scenario)
+
+    solara.FileDrop(label=t("upload_label"), on_file=loaded, lazy=False)
+    pasted, set_pasted = solara.use_state("")
+
+    def load_pasted() -> None:
+        try:
+            scenario = load_text(pasted)
+        except ScenarioError as exc:
+            set_message(t("upload_bad", why=str(exc)))
+            return
+        add(scenario)
+        set_message(t("upload_ok", title=scenario.title(i18n.current()), name=scenario.name))
+        if on_loaded is not None:
+            on_loaded(scenario)
+
+    with solara.Div(classes=["samenspel-paste"]):
+        solara.InputTextArea(t("paste_label"), value=pasted, on_value=set_pasted, rows=4)
+        solara.Button(t("paste_load"), on_click=load_pasted, small=True, outlined=True)
+    if message:
+        solara.Text(message, classes=["samenspel-upload-message"], style={"font-size": "0.9em"})

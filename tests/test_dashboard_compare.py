@@ -1,0 +1,178 @@
+"""Browser tests of the Compare page of issue 11: line, estimate, own scenarios, why.
+
+Server, browser and helpers: ``dashboard_support.py``.
+"""
+
+# ruff: noqa: F811  (pytest fixtures imported from dashboard_support, used as arguments)
+from __future__ import annotations
+
+import re
+
+import pytest
+from dashboard_support import (  # noqa: F401  (fixtures)
+    _choose,
+    _open,
+    _shot,
+    browser_context_args,
+    browser_type_launch_args,
+    server,
+)
+from playwright.sync_api import Browser, Page, expect
+
+pytestmark = pytest.mark.slow
+
+
+def _paste(page: Page, text: str) -> None:
+    """Paste a scenario file's text and load it (the keyboard's way to open a file)."""
+    page.locator(".samenspel-paste textarea").fill(text)
+    page.locator(".samenspel-paste button").click()
+
+
+def _settings(page: Page, weeks: str, replicates_left: int = 0) -> None:
+    _choose(page, ".samenspel-compare-weeks", weeks)
+    thumb = page.locator(".samenspel-compare-replicates .v-slider__thumb-container").first
+    thumb.focus()
+    for _ in range(replicates_left):
+        page.keyboard.press("ArrowLeft")
+
+
+def test_two_sessions_wait_in_line_with_a_time_estimate(
+    server: str, browser: Browser, browser_context_args: dict
+) -> None:
+    a = browser.new_context(**browser_context_args)
+    b = browser.new_context(**browser_context_args)
+    try:
+        pa, pb = a.new_page(), b.new_page()
+        out_a = _open(pa, server + "compare", ".samenspel-compare-run")
+        out_b = _open(pb, server + "compare", ".samenspel-compare-run")
+        for p in (pa, pb):
+            _settings(p, "260")
+        pa.locator(".samenspel-compare-run").click()
+        expect(pa.locator(".samenspel-progress")).to_contain_text(re.compile(r"about \d+ s left"))
+        pb.locator(".samenspel-compare-run").click()
+        expect(pb.locator(".samenspel-queued")).to_contain_text("In line: 1")
+        for p in (pa, pb):
+            p.wait_for_selector(".samenspel-compare-done", timeout=180_000)
+        assert out_a == [] and out_b == []
+    finally:
+        a.close()
+        b.close()
+
+
+def test_compare_what_i_have_now_reference_and_reload(server: str, page: Page) -> None:
+    outside = _open(page, server)
+    lever = page.locator(".lever-wijktafels_per_year").first
+    lever.locator(".v-slider__thumb-container").focus()
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")
+    expect(lever).to_contain_text("2.0 meetings per year")
+    page.locator(".samenspel-compare-mine").click()
+    page.wait_for_selector(".samenspel-compare-run")
+    chips = page.locator(".samenspel-compare-scenarios")
+    expect(chips).to_contain_text("My levers 1")
+    _choose(page, ".samenspel-compare-reference", "My levers 1")
+    _settings(page, "52", replicates_left=3)
+    page.locator(".samenspel-compare-run").click()
+    page.wait_for_selector(".samenspel-compare-done", timeout=120_000)
+    head = page.locator("table.samenspel-diff thead")
+    expect(head).to_contain_text(re.compile(r"1 My levers 1 .*\(reference\)"))
+    lows = page.eval_on_selector_all("path[data-low]", "ps => ps.map(p => +p.dataset.low)")
+    assert lows and min(lows) >= 0  # no interval of a count or share below 0
+    page.reload()
+    page.wait_for_selector(".samenspel-compare-done")  # the result survives a reload
+    page.locator(".samenspel-lang button", has_text="NL").click()
+    expect(page.locator("table.samenspel-diff")).to_contain_text("Basis grote stad")
+    expect(page.locator("table.samenspel-diff")).not_to_contain_text("city-baseline")
+    assert outside == []
+
+
+def test_scenario_file_checked_as_the_cli_does(server: str, page: Page) -> None:
+    outside = _open(page, server + "compare", ".samenspel-compare-run")
+    page.get_by_text("Load your own scenario (TOML)").click()
+    _paste(page, 'name = "bad"\n')
+    expect(page.locator(".samenspel-upload-message")).to_contain_text(
+        "Not loaded: bad.toml: missing key 'title_en'; it must be a non-empty text"
+    )
+    good = (
+        'name = "quick"\ntitle_en = "Quick test"\ntitle_nl = "Snelle test"\n'
+        'description_en = "x"\ndescription_nl = "x"\nsource = "x"\n'
+        'extends = "city-baseline"\n\n[levers]\nwijktafels_per_year = 4\n'
+    )
+    _paste(page, good)
+    expect(page.locator(".samenspel-upload-message")).to_contain_text("Loaded: Quick test")
+    expect(page.locator(".samenspel-compare-scenarios")).to_contain_text("Quick test")
+    assert outside == []
+
+
+def test_why_says_which_mechanism_carries_the_effect(server: str, page: Page) -> None:
+    outside = _open(page, server + "compare", ".samenspel-compare-run")
+    _settings(page, "52", replicates_left=3)
+    page.locator(".samenspel-compare-run").click()
+    page.wait_for_selector(".samenspel-compare-done", timeout=120_000)
+    page.locator(".samenspel-why-run").click()
+    page.wait_for_selector(".samenspel-why-figure", timeout=240_000)
+    words = page.locator(".samenspel-why-words")
+    expect(words).to_contain_text(re.compile(r"carried mostly by|No outcome differs clearly"))
+    _shot(page, "compare_why", 2400, 1280)
+    assert outside == []
+
+
+def test_a_link_reproduces_the_view_and_the_run_exports(server: str, page: Page) -> None:
+    outside = _open(page, server + "?scenario=wijktafels&goal_clarity=0.9&seed=7&week=10")
+    expect(page.locator(".samenspel-regime")).to_contain_text("Week 10 (year 1)")
+    expect(page.locator(".lever-wijktafels_per_year").first).to_contain_text("10.0 meetings")
+    expect(page.locator(".lever-goal_clarity").first).to_contain_text("0.9")
+    expect(page.locator(".samenspel-seed input")).to_have_value("7")
+    page.locator(".samenspel-step").click()
+    expect(page.locator(".samenspel-regime")).to_contain_text("Week 11 (year 1)")
+    expect(page.locator("a.samenspel-share")).to_have_attribute(
+        "href", re.compile(r"scenario=wijktafels&goal_clarity=0\.9&seed=7&week=11")
+    )
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_text("Run by week (CSV)").click()
+    lines = open(info.value.path()).read().strip().splitlines()
+    assert lines[0].startswith("week,") and len(lines) == 1 + 12  # weeks 0 to 11
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_text("Save levers (TOML)").click()
+    toml = open(info.value.path()).read()
+    assert "wijktafels_per_year = 10.0" in toml and "goal_clarity = 0.9" in toml
+    assert outside == []
+
+
+def test_clicking_an_actor_shows_its_state(server: str, page: Page) -> None:
+    outside = _open(page, server)
+    page.locator(".samenspel-year").click()
+    expect(page.locator(".samenspel-regime")).to_contain_text("Week 52")
+    page.locator('[data-actor="0"]').click()
+    card = page.locator(".samenspel-actor-card")
+    expect(card).to_contain_text("wijkteam professional")
+    for words in ("regard for the other side", "cases / capacity", "strongest ties"):
+        expect(card).to_contain_text(words)
+    expect(page.locator('[data-actor="0"]')).to_have_attribute("fill", "#000000")
+    assert outside == []
+
+
+def test_sweep_folder_opens_as_a_heat_map(server: str, page: Page, tmp_path) -> None:
+    from samenspel.sweep import sweep
+    from samenspel.sweepspec import load_spec
+
+    spec = tmp_path / "grid.toml"
+    spec.write_text(
+        'design = "grid"\nreplicates = 2\nweeks = 6\nseed = 11\n'
+        'outcomes = ["share_coproduction", "familiarity"]\n[fixed]\nn_households = 100\n'
+        "[factors.wijktafels_per_year]\nvalues = [0, 12]\n"
+        "[factors.coordinator_capacity]\nrange = [2, 8]\nsteps = 3\n"
+    )
+    sweep(load_spec(spec), tmp_path / "out", workers=1, progress=False)
+    outside = _open(page, server + "sweeps", ".samenspel-sweep-folder")
+    field = page.locator(".samenspel-sweep-folder input")
+    field.fill(str(tmp_path))
+    field.press("Enter")
+    expect(page.locator(".samenspel-error")).to_contain_text("not a sweep results folder")
+    field.fill(str(tmp_path / "out"))
+    field.press("Enter")
+    heat = page.locator("table.samenspel-sweep-heatmap")
+    expect(heat).to_have_count(2)  # one per outcome
+    expect(heat.first).to_contain_text("Wijktafels per year")
+    assert not (tmp_path / "out" / "analysis").exists()  # nothing written
+    assert outside == []
