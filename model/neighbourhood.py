@@ -16,9 +16,10 @@
 11. collect            the weekly gauges.
 
 Randomness: one seed makes ``model.rng`` (NumPy) and ``model.random`` (stdlib, used
-by Mesa). Four independent child streams are spawned from ``model.rng``:
-initialisation, cases, meetings and decisions, so that changing a lever (say, more
-wijktafels) does not reshuffle which households develop needs.
+by Mesa). Independent child streams are spawned from ``model.rng``: initialisation,
+cases, meetings and decisions, so that changing a lever (say, more wijktafels) does not
+reshuffle which households develop needs; a fifth gives the seed of the end-of-run
+summary's sampled betweenness, so asking for a summary mid-run changes nothing later.
 
 Mesa layer: actors are ``CellAgent``s on a ``mesa.discrete_space.Network`` whose
 edges are the strong ties (familiarity >= ``strong_tie``), brought up to date when
@@ -124,8 +125,9 @@ class Neighbourhood(Model):
             rng, self.horizon = check_run_args(rng, weeks)
         self.schedule = check_schedule(schedule)
         super().__init__(rng=rng)
-        init, cases, meets, decisions = self.rng.spawn(4)
+        init, cases, meets, decisions, summary = self.rng.spawn(5)  # the first four as spawn(4)
         self.rng_cases, self.rng_meetings, self.rng_decisions = cases, meets, decisions
+        self.summary_seed = int(summary.integers(2**31))  # sampled betweenness only
         self.actors = build_actor_table(self.p, init)
         self.areas = build_layout(self.actors.kind, self.actors.side, self.p)
         affiliate_volunteers(self.actors, self.areas)

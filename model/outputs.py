@@ -304,7 +304,7 @@ def coordinator_betweenness(model: Neighbourhood) -> float:
     btw: dict[int, float] = {}
     if g.number_of_edges():  # exact up to BETWEENNESS_SAMPLE nodes, sampled beyond
         k = BETWEENNESS_SAMPLE if g.number_of_nodes() > BETWEENNESS_SAMPLE else None
-        seed = int(model.rng_decisions.integers(2**31)) if k else None
+        seed = model.summary_seed if k else None  # never draws from the model's streams
         btw = betweenness(g, k=k, seed=seed)
     return float(np.mean([btw.get(c, 0.0) for c in coords]))
 

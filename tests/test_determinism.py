@@ -226,3 +226,17 @@ def test_the_global_random_check_would_catch_offenders(snippet):
 )
 def test_the_global_random_check_allows_generators(snippet):
     assert not any(p.search(snippet) for p in GLOBAL_RANDOM)
+
+
+def test_a_summary_asked_for_mid_run_changes_nothing_later():
+    # big enough (over 500 nodes in the tie graph) for the sampled betweenness
+    kw = dict(rng=11, weeks=8, n_areas=8, areas_per_district=4, n_households=40)
+    plain, asked = Neighbourhood(**kw), Neighbourhood(**kw)
+    for week in range(8):
+        plain.step()
+        asked.step()
+        if week == 3:
+            asked.summary()
+    assert len(asked.actors) > 500  # the tie graph's nodes: the sampled path is exercised
+    assert plain.summary() == asked.summary()
+    assert np.array_equal(plain.households.severity, asked.households.severity)
