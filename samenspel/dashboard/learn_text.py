@@ -404,31 +404,31 @@ gemeten met `samenspel compare city-baseline town-baseline wijktafels case-refle
 combined-package pilot-package accessibility --replicates 10`.
 
 - In de **grote stad** blijft **co-existentie** de meest voorkomende gezamenlijke vorm
-  (23% van alle casussen, tegen 3% coproductie), en van de samenwerking die er is, loopt
-  84% **via coördinatoren**. Informele partijen waarderen professionals minder (0,39)
+  (22% van alle casussen, tegen 4% coproductie), en van de samenwerking die er is, loopt
+  82% **via coördinatoren**. Informele partijen waarderen professionals minder (0,42)
   dan andersom (0,53).
 - In een **kleinere stad** (meer vertrouwde banden, minder anonimiteit) geeft hetzelfde
-  beleid ruim drie keer zoveel coproductie (11%), zes keer zoveel bekendheid, bijna de
+  beleid bijna drie keer zoveel coproductie (10%), ruim vijf keer zoveel bekendheid, bijna de
   helft minder te late opschalingen, en toch blijft co-existentie de grootste
   gezamenlijke vorm.
-- **Wijktafels alleen** maken de bekendheid bijna vijf keer zo groot (0,02 naar 0,09),
-  maar coproductie stijgt maar één procentpunt: wij-zij-afstand, onenigheid en
+- **Wijktafels alleen** maken de bekendheid bijna vijf keer zo groot (0,02 naar 0,10),
+  maar coproductie stijgt nog geen procentpunt: wij-zij-afstand, onenigheid en
   onbestemdheid blijven de band verzwakken.
 - **Casusreflectie** laat de erkenning groeien (0 naar 0,49) terwijl de logica's even ver
-  uiteen blijven liggen: de roze lijn (onenigheid) in *Verkennen* blijft vlak; de
-  *gevoelde* onenigheid halveert (zie *Vergelijken*). Onuitgesproken botsingen nemen
-  af van 36 naar 22.
-- Het **gecombineerde pakket** geeft 16% coproductie (vijf keer de basis) en in 9 van de
+  uiteen blijven liggen (het verschil in logica's blijft 0,30: de balk *onenigheid* in
+  *Vergelijken*); de *gevoelde* onenigheid (de grafiek *Onenigheid* in *Verkennen*)
+  halveert. Onuitgesproken botsingen nemen af van 36 naar 23.
+- Het **gecombineerde pakket** geeft 15% coproductie (ruim vier keer de basis) en in 7 van de
   10 runs een coproductie-regime; waardering stijgt aan beide kanten, onbestemdheid daalt
   van 0,71 naar 0,20.
 - Onder een **onduidelijk model** is de onbestemdheid hoog (0,71) maar niet 1: ze hangt af
   van hoe ver de stille hoop van de gemeente afligt van wat iemand wil en kan.
 - Als een **pilot stopt** (`pilot-package`, na drie jaar) slijten bekendheid en
-  erkenning (bekendheid 0,30 in week 156, 0,21 in week 260; met het pakket 0,40).
-  Coproductie blijft boven de basis, maar zakt, en in 7 van de 10 runs is het regime
+  erkenning (bekendheid 0,30 in week 156, 0,20 in week 260; met het pakket 0,40).
+  Coproductie blijft boven de basis, maar zakt, en in 6 van de 10 runs is het regime
   weer co-existentie.
 - **Wat huishoudens krijgen** verschilt minder dan de vormen: de onvervulde nood daalt
-  met het pakket van 11,5 naar 10,6 (zwaarte maal weken per huishouden), en met een
+  met het pakket van 11,5 naar 10,7 (zwaarte maal weken per huishouden), en met een
   helder toegankelijkheidsmodel, met weinig meer coproductie (5%), al naar 10,9.
   Migrantenhuishoudens houden meer onvervulde nood (12,5 tegen 10,6 in de basis) en
   winnen het meest bij het pakket.
@@ -439,30 +439,31 @@ The numbers below are means over ten five-year runs (seeds 0 to 9), measured wit
 `samenspel compare city-baseline town-baseline wijktafels case-reflection
 combined-package pilot-package accessibility --replicates 10`.
 
-- In the **big city**, **co-existence** stays the most common joint mode (23 % of all
-  cases, against 3 % co-production), and of the collaboration there is, 84 % runs
-  **through coordinators**. Informal parties regard professionals less (0.39) than the
+- In the **big city**, **co-existence** stays the most common joint mode (22 % of all
+  cases, against 4 % co-production), and of the collaboration there is, 82 % runs
+  **through coordinators**. Informal parties regard professionals less (0.42) than the
   other way round (0.53).
-- In a **small town** (more trusted ties, less anonymity) the same policy gives more than
-  three times as much co-production (11 %), six times the familiarity, almost half the
+- In a **small town** (more trusted ties, less anonymity) the same policy gives almost
+  three times as much co-production (10 %), more than five times the familiarity, almost half the
   late escalations, and still co-existence stays the largest joint mode.
-- **Wijktafels alone** make familiarity almost five times larger (0.02 to 0.09), but
-  co-production rises by only one percentage point: us-them distance, disagreement and
+- **Wijktafels alone** make familiarity almost five times larger (0.02 to 0.10), but
+  co-production rises by less than one percentage point: us-them distance, disagreement and
   unclear goals keep weakening the link.
 - **Case reflection** makes recognition grow (0 to 0.49) while the logics stay as far
-  apart as they were: the pink line (disagreement) on *Explore* stays flat; *felt*
-  disagreement halves (see *Compare*). Unspoken clashes fall from 36 to 22.
-- The **combined package** gives 16 % co-production (five times the baseline) and a
-  co-production regime in 9 of 10 runs; regard rises on both sides, goal uncertainty
+  apart as they were (the difference of logics stays at 0.30: the *disagreement* bar on
+  *Compare*); *felt* disagreement (the *Disagreement* chart on *Explore*) halves. Unspoken
+  clashes fall from 36 to 23.
+- The **combined package** gives 15 % co-production (more than four times the baseline) and a
+  co-production regime in 7 of 10 runs; regard rises on both sides, goal uncertainty
   falls from 0.71 to 0.20.
 - Under an **unclear model** goal uncertainty is high (0.71) but not 1: it depends on how
   far the municipality's tacit hope lies from what someone wants and can do.
 - When a **pilot stops** (`pilot-package`, after three years) familiarity and
-  recognition fade (familiarity 0.30 in week 156, 0.21 in week 260; 0.40 with the
-  package kept). Co-production stays above the baseline but falls, and in 7 of 10 runs
+  recognition fade (familiarity 0.30 in week 156, 0.20 in week 260; 0.40 with the
+  package kept). Co-production stays above the baseline but falls, and in 6 of 10 runs
   the regime is co-existence again.
 - **What households get** differs less than the modes: unmet need falls with the package
-  from 11.5 to 10.6 (severity times weeks per household), and with a clear accessibility
+  from 11.5 to 10.7 (severity times weeks per household), and with a clear accessibility
   model, with little more co-production (5 %), already to 10.9. Migrant households keep more unmet
   need (12.5 against 10.6 in the baseline) and gain most from the package.
 - One run is one possible history. Try a few seeds, or use *Compare* for statements with
