@@ -29,10 +29,12 @@ def beta(rng: np.random.Generator, mean: float, spread: float, n: int) -> np.nda
 
     ``spread`` 0 gives a narrow distribution, 1 the widest (a + b = 2: uniform at
     mean 0.5, skewed otherwise), which is how the Q-study's diametrically opposed
-    positions are drawn.
+    positions are drawn. A spread above 1 (a base spread plus one added by diversity,
+    both at the top of their ranges) counts as 1.
     """
     mean = float(np.clip(mean, 0.02, 0.98))
-    concentration = 2.0 / max(spread, 1e-3) ** 2  # spread 1 -> a+b = 2 (uniform-ish)
+    spread = float(np.clip(spread, 1e-3, 1.0))
+    concentration = 2.0 / spread**2  # spread 1 -> a+b = 2 (uniform-ish)
     return rng.beta(mean * concentration, (1 - mean) * concentration, n)
 
 

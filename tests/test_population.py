@@ -188,3 +188,10 @@ def test_actor_state_is_in_range():
         assert np.all((values >= 0) & (values <= 1)), col
     assert np.all(a.load == 0)
     assert np.all(a.side[m.ties.formal] == Side.FORMAL)
+
+
+def test_a_spread_above_one_counts_as_the_widest():
+    from samenspel.agents.base import beta
+
+    wide = beta(np.random.default_rng(5), 0.3, 1.0, 1000)
+    assert np.array_equal(beta(np.random.default_rng(5), 0.3, 1.7, 1000), wide)
