@@ -34,6 +34,11 @@ LABELS = {
 UNIT_RANGE = {*LABELS, "brokerage_share", "informal_uptake", "regard_formal", "regard_informal"}
 
 
+def label(key: str) -> str:
+    """A readable title for an outcome or gauge: its label, else its name in words."""
+    return LABELS.get(key, key.replace("_", " "))
+
+
 def subplots(
     nrows: int = 1, ncols: int = 1, figsize: tuple[float, float] | None = None, **kwargs: Any
 ) -> tuple[Figure, Any]:
@@ -87,7 +92,7 @@ def outcome_bars(
         )
         err = np.nan_to_num(err, nan=0.0)
         ax.bar(x, np.nan_to_num(mean), color=cols, yerr=err, capsize=3, error_kw={"elinewidth": 1})
-        ax.set_title(LABELS.get(outcome, outcome), fontsize=9)
+        ax.set_title(label(outcome), fontsize=9)
         ax.set_xticks(x, [str(i + 1) for i in x], fontsize=8)
         ax.tick_params(axis="y", labelsize=7)
     for ax in list(axes.flat)[len(outcomes) :]:
@@ -130,7 +135,7 @@ def weekly_curves(
             if gauge in UNIT_RANGE:  # a share or a 0-1 gauge: show the band inside 0-1
                 low, high = low.clip(0.0, 1.0), high.clip(0.0, 1.0)
             ax.fill_between(s["week"], low, high, color=col, alpha=0.2, lw=0)
-        ax.set_title(LABELS.get(gauge, gauge), fontsize=10)
+        ax.set_title(label(gauge), fontsize=10)
         ax.set_xlabel("week", fontsize=9)
         ax.tick_params(labelsize=8)
     fig.legend(

@@ -13,7 +13,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .compare import Comparison, mean_ci, weekly_bands
-from .figures import LABELS, colours, subplots
+from .figures import colours, subplots
+from .figures import label as title_of
 
 MODES = (
     "share_formal_only",
@@ -40,7 +41,7 @@ def _bars(ax, comp: Comparison, names: Sequence[str], outcome: str) -> None:
         color=[colours(len(comp.names))[i] for i in idx],
     )
     ax.set_xticks(range(len(names)), names, rotation=20, ha="right", fontsize=8)
-    ax.set_title(LABELS.get(outcome, outcome), fontsize=10)
+    ax.set_title(title_of(outcome), fontsize=10)
 
 
 def _curves(ax, comp: Comparison, names: Sequence[str], gauge: str) -> None:
@@ -60,9 +61,9 @@ def _curves(ax, comp: Comparison, names: Sequence[str], gauge: str) -> None:
             lw=0,
         )
     ax.set_title(
-        LABELS.get(gauge, gauge) + " (weekly, open cases)"
+        title_of(gauge) + " (weekly, open cases)"
         if gauge.startswith("share_")
-        else LABELS.get(gauge, gauge),
+        else title_of(gauge),
         fontsize=10,
     )
     ax.set_xlabel("week", fontsize=9)
@@ -79,7 +80,7 @@ def figure_1(comp: Comparison, logics: pd.DataFrame) -> Figure:
     mean = np.array([s[0] for s in stats])
     err = np.array([[s[0] - s[1] for s in stats], [s[2] - s[0] for s in stats]])
     a.bar(range(len(MODES)), mean, yerr=err, capsize=4, color="tab:blue")
-    a.set_xticks(range(len(MODES)), [LABELS[m] for m in MODES], fontsize=9)
+    a.set_xticks(range(len(MODES)), [title_of(m) for m in MODES], fontsize=9)
     a.set_title("City baseline: share of all cases per mode", fontsize=10)
     _bars(b, comp, ["city-baseline"], "brokerage_share")
     b.axhline(0.5, color="grey", ls="--", lw=1)

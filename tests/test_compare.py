@@ -161,6 +161,15 @@ def test_weekly_bands(comp):
     assert sub["mean"].iloc[0] == pytest.approx(vals.mean())
 
 
+def test_figure_titles_are_words_not_column_names(comp):
+    from samenspel.compare import outcome_table
+    from samenspel.figures import outcome_bars
+
+    fig = outcome_bars(outcome_table(comp), comp.names)
+    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
+    assert "late escalations" in titles and not [t for t in titles if "_" in t]
+
+
 def test_write_outputs(comp, tmp_path):
     written = write_outputs(comp, tmp_path / "out")
     names = sorted(p.name for p in written)
