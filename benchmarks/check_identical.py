@@ -19,30 +19,23 @@ bit).
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import pickle
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from samenspel.model.runner import simulate
 
+GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "data" / "golden_single_area.json"
+# the golden cases (tests/data/make_golden.py declares them), then wider ones
 RUNS: dict[str, dict[str, Any]] = {
-    "single-s0": {"seed": 0},
-    "town-s2": {"seed": 2, "context": "town"},
-    "combined-s3": {
-        "seed": 3,
-        "wijktafels_per_year": 10,
-        "reflection_per_year": 6,
-        "reflection_safety": 0.8,
-        "chair_training": 0.8,
-        "hybridisation_model": "accessibility_plus",
-        "goal_clarity": 0.9,
-        "cultural_sensitivity_training": 0.5,
-    },
-    "basis-s4": {"seed": 4, "interplay": "sociale_basis", "hybrid_worker_share": 0.5},
+    name: case["params"] for name, case in json.loads(GOLDEN.read_text()).items()
+} | {
     "switches-s5": {
         "seed": 5,
         "mech_familiarity": False,
