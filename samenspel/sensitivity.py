@@ -29,6 +29,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -308,6 +309,11 @@ def write_report(
     (out / "figures").mkdir(parents=True, exist_ok=True)
     written = []
     check = lever_check(mtabs)
+    if check.empty:
+        raise ValueError(
+            f"{morris_dir}: no lever with its own o among the sweep's outcomes; add them to "
+            "the spec's outcomes (experiments/morris-all.toml lists them) and rerun the sweep"
+        )
     outcomes = [o for o in mspec.outcomes if o in mtabs]
     gaps = [o for o in mspec.outcomes if o not in mtabs]
     headline = [o for o in HEADLINE if o in mtabs]
@@ -395,31 +401,13 @@ def write_report(
         "|---|---|---|---|---|---|---|---|",
     ]
     for r in check.itertuples():
-        verdict = (
-            "**clearly above**"
-            if r.clearly_above
-            else "above the point, not clearly"
-            if r.above
-            else "**not above the dummy**"
-        )
+        verdict = _verdict(r)
         lines.append(
             f"| `{r.lever}` | {r.own_o} | {_f(r.mu_star)} [±{_f(r.mu_star_conf)}]"
             f" | {_f(r.sigma)} | {_f(r.dummy)} [±{_f(r.dummy_conf)}] | "
             f"{_ratio(r.ratio)} | {r.rank}/{r.of} | {verdict} |"
         )
-    per_lever = check.groupby("lever", sort=False)["clearly_above"].any()
-    lines += [
-        "",
-        f"Levers clearly above the dummy on (one of) their own o: "
-        f"{int(per_lever.sum())} of {len(per_lever)}"
-        + (
-            ": not " + ", ".join(f"`{x}`" for x in per_lever.index[~per_lever])
-            if (~per_lever).any()
-            else ""
-        )
-        + ".",
-        "",
-    ]
+    lines += _lever_count(check, "Levers clearly above the dummy on (one of) their own o")
     mech = ranking(mtabs, HEADLINE)
     free = ranking(mtabs, PATTERN_OUTCOMES, groups=("mechanism",), free_only=True)
     lines += [
@@ -543,31 +531,15 @@ def _sobol_lines(sobol_dir: Path, out: Path, written: list[Path]) -> list[str]:
         "|---|---|---|---|---|---|",
     ]
     for r in check.itertuples():
-        verdict = (
-            "**clearly above**"
-            if r.clearly_above
-            else "above the point, not clearly"
-            if r.above
-            else "**not above the dummy**"
-        )
+        verdict = _verdict(r)
         lines.append(
             f"| `{r.lever}` | {r.own_o} | {_f(r.mu_star)} [±{_f(r.mu_star_conf)}]"
             f" | {_f(r.dummy)} [±{_f(r.dummy_conf)}] | {r.rank}/{r.of} | "
             f"{verdict} |"
         )
-    per_lever = check.groupby("lever", sort=False)["clearly_above"].any()
-    lines += [
-        "",
-        f"Levers clearly above the dummy on (one of) their own o by Sobol ST: "
-        f"{int(per_lever.sum())} of {len(per_lever)}"
-        + (
-            ": not " + ", ".join(f"`{x}`" for x in per_lever.index[~per_lever])
-            if (~per_lever).any()
-            else ""
-        )
-        + ".",
-        "",
-    ]
+    lines += _lever_count(
+        check, "Levers clearly above the dummy on (one of) their own o by Sobol ST"
+    )
     for o in outcomes:
         t = stabs[o]
         d = float(t.loc[t["factor"] == DUMMY.name, "ST"].iloc[0])
@@ -595,6 +567,21 @@ def _sobol_lines(sobol_dir: Path, out: Path, written: list[Path]) -> list[str]:
             "",
         ]
     return lines
+
+
+def _verdict(r: Any) -> str:
+    """A lever's verdict against the dummy, in words."""
+    if r.clearly_above:
+        return "**clearly above**"
+    return "above the point, not clearly" if r.above else "**not above the dummy**"
+
+
+def _lever_count(check: pd.DataFrame, text: str) -> list[str]:
+    """The line that counts the levers clearly above the dummy and names the others."""
+    per_lever = check.groupby("lever", sort=False)["clearly_above"].any()
+    missing = ", ".join(f"`{x}`" for x in per_lever.index[~per_lever])
+    count = f"{text}: {int(per_lever.sum())} of {len(per_lever)}"
+    return ["", count + (f": not {missing}" if missing else "") + ".", ""]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -51,3 +51,14 @@ def test_the_report_command_names_a_missing_results_folder_in_one_line(tmp_path,
     assert main(["--morris", str(tmp_path / "nothing"), "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "nothing" in err and "Traceback" not in err
+
+
+def test_a_sweep_without_the_levers_own_outcomes_is_named_in_one_line(tmp_path, capsys):
+    from samenspel.sensitivity import main
+
+    path = tmp_path / "spec.toml"
+    path.write_text("\n".join(x for x in SPEC.splitlines() if not x.startswith("outcomes")))
+    sweep(load_spec(path), tmp_path / "m", workers=1, progress=False)
+    assert main(["--morris", str(tmp_path / "m"), "--out", str(tmp_path / "docs")]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "own o" in err
