@@ -259,9 +259,15 @@ def test_damaged_results_are_named_with_the_fix(capsys, tmp_path, finished, dama
     if damage == "truncate part":
         part.write_bytes(part.read_bytes()[: part.stat().st_size // 2])
         target = part
-    elif damage == "flip part":
+    elif damage == "flip part":  # one byte inside a data page of the last column
+        import pyarrow.parquet as pq
+
+        meta = pq.ParquetFile(part).metadata
+        chunk = meta.row_group(0).column(meta.num_columns - 1)
+        start = chunk.dictionary_page_offset if chunk.has_dictionary_page else None
+        start = start if start is not None else chunk.data_page_offset
         raw = bytearray(part.read_bytes())
-        raw[len(raw) // 4] ^= 0xFF
+        raw[start + chunk.total_compressed_size - 2] ^= 0xFF
         part.write_bytes(bytes(raw))
         target = part
     elif damage == "garbage design":
