@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
-from mesa import DataCollector, Model
+from mesa import Model
 from mesa.discrete_space import Network
 
 from ..agents import ACTOR_CLASSES, Household
@@ -59,6 +59,7 @@ from .population import (
     cross_pairs,
     initial_familiarity,
 )
+from .record import WeeklyRecord
 from .state import Side
 from .ties import Ties
 
@@ -152,9 +153,7 @@ class Neighbourhood(Model):
         self._create_agents()
         self.update_identity()
         self.view_week()
-        self.datacollector = DataCollector(
-            model_reporters={g: (lambda m, g=g: m.gauges[g]) for g in GAUGES}
-        )
+        self.datacollector = WeeklyRecord(GAUGES, rows=self.horizon + 1)
         self.running = True
         self.collect()
 
@@ -291,7 +290,7 @@ class Neighbourhood(Model):
         self._strong = strong
 
     def collect(self) -> None:
-        """Measure the weekly gauges, hand them to the DataCollector, check the end."""
+        """Measure the weekly gauges, record them (``WeeklyRecord``), check the end."""
         self.gauges = measure(self)
         self.datacollector.collect(self)
         if self.week >= self.horizon:
