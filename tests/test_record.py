@@ -26,7 +26,7 @@ def test_record_matches_mesa_datacollector():
     assert list(small.model_vars) == list(mesa_dc.model_vars)
     pd.testing.assert_frame_equal(pd.DataFrame(small.model_vars), pd.DataFrame(mesa_dc.model_vars))
     assert isinstance(model.datacollector, DataCollector)
-    assert len(model.weekly()) == 6  # week 0 and five weeks
+    assert len(model.weekly()) == 8  # week 0 and seven weeks
     assert small.values().shape == (7, len(GAUGES))
 
 
