@@ -53,6 +53,7 @@ class Ties:
 
     Attributes:
         formal, informal, broker: Actor indices of each side (all districts).
+        formal_informal: The formal, then the informal actors (the gauges' members).
         district: District of every actor.
         contact_flat: Contact weight registered during the current week, by position.
 
@@ -90,6 +91,7 @@ class Ties:
         self._size = sizes[self.district]
         self._base = offsets[self.district]
         self._offsets, self._sizes = offsets, sizes
+        self._row = self._base + self.local * self._size  # position (i, j) = _row[i] + local[j]
         flat = np.concatenate([np.asarray(b, dtype=float).ravel() for b in blocks])
         self._n_positions = len(flat)
         self.contact_flat = np.zeros_like(flat)
@@ -100,6 +102,7 @@ class Ties:
         self.formal = np.flatnonzero(side == FORMAL)
         self.informal = np.flatnonzero(side == INFORMAL)
         self.broker = np.flatnonzero(side == BROKER)
+        self.formal_informal = np.concatenate([self.formal, self.informal])
         self.cross_i, self.cross_j = cross_pairs
         self._cross_idx = self.index(self.cross_i, self.cross_j)
         self._category = self._pair_categories()
@@ -108,8 +111,8 @@ class Ties:
         self._is_diag = np.zeros(self._n_positions, bool)
         self._is_diag[self._diag] = True
         self._touched: list[np.ndarray] = []
-        # plain-int copies for one pair at a time (routing): position = row + local
-        self._row_list = (self._base + self.local * self._size).tolist()
+        # plain-int copies for one pair at a time (routing)
+        self._row_list = self._row.tolist()
         self._local_list = self.local.tolist()
         self._district_list = self.district.tolist()
         self._touched_pairs: list[int] = []
@@ -193,8 +196,7 @@ class Ties:
     # --- addressing --------------------------------------------------------------------
     def index(self, i: np.ndarray | int, j: np.ndarray | int) -> np.ndarray:
         """Flat position of pair (i, j); both must be in one district (broadcasts)."""
-        i, j = np.asarray(i), np.asarray(j)
-        return self._base[i] + self.local[i] * self._size[i] + self.local[j]
+        return self._row[i] + self.local[j]
 
     def get(self, i: np.ndarray | int, j: np.ndarray | int) -> np.ndarray:
         """Familiarity of pairs (i, j), zero across districts (broadcasts)."""
@@ -202,10 +204,10 @@ class Ties:
             if self._district_list[i] != self._district_list[j]:
                 return np.float64(0.0)
             return self._at(self._row_list[i] + self._local_list[j])
-        i, j = np.asarray(i), np.asarray(j)
-        same = self.district[i] == self.district[j]
-        if np.all(same):
-            return self._at(self.index(i, j))
+        district = self.district
+        same = district[i] == district[j]
+        if same.all():
+            return self._at(self._row[i] + self.local[j])
         return np.where(same, self._at(np.where(same, self.index(i, j), 0)), 0.0)
 
     def block(self, d: int, which: str = "familiarity") -> np.ndarray:
@@ -353,8 +355,8 @@ class Ties:
         self._take_view()
         n = self._n
         cat = self._category[self._live[1:n][self._values[1:n] >= strong]]
-        external = int(np.count_nonzero(cat == 2))
-        internal = int(np.count_nonzero(cat == 1))
+        counts = np.bincount(cat, minlength=3)
+        external, internal = int(counts[2]), int(counts[1])
         total = external + internal
         return (external - internal) / total if total else float("nan")
 
