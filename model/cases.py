@@ -163,7 +163,7 @@ class CaseBook:
 
     def active_ids(self) -> np.ndarray:
         """Ids of the cases that are still open."""
-        return np.flatnonzero(self.c.active[: self.n])
+        return self.c.active[: self.n].nonzero()[0]
 
     def who(self, role: Role, ids: np.ndarray | int | slice | None = None) -> np.ndarray:
         """Actor in ``role`` on cases ``ids`` (all cases if None), -1 for none."""

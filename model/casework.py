@@ -106,7 +106,7 @@ def surface_needs(model: Neighbourhood) -> None:
     contact = h.contact
     room = (contact >= 0) & (a.load < a.capacity)[contact]  # -1 (no contact) is masked
     reached = open_need & ~voiced & room & (u[1] < p["reach_rate"] * p["civic_activity"])
-    hhs = np.flatnonzero(voiced | reached)
+    hhs = (voiced | reached).nonzero()[0]
     opened = []
     for hh, silent, who, circle, severity in zip(
         hhs.tolist(),
@@ -153,7 +153,7 @@ def refer_and_escalate(model: Neighbourhood) -> None:
         model.counters["late_escalations"] += 1
         model.actors.bad[pro] += 1  # "te laat ... opgeschaald": kept too long
     wants = ~late & (u[1] < ramp(sev - model.view.limit[inf], width))
-    for k in np.flatnonzero(wants):
+    for k in wants.nonzero()[0].tolist():
         cid, j = int(alone[k]), int(inf[k])
         if c.retry[cid] <= model.week and refer(model, cid, j):
             continue

@@ -172,8 +172,8 @@ class WeekView:
         if (
             len(members)
             and len(team)
-            and np.all(members[np.minimum(j, len(members) - 1)] == informal)
-            and np.all(team[np.minimum(i, len(team) - 1)] == pros)
+            and (members[np.minimum(j, len(members) - 1)] == informal).all()
+            and (team[np.minimum(i, len(team) - 1)] == pros).all()
         ):  # every pair is in the area's table; otherwise compute the pairs directly
             return tables[area][i, j]
         b = pair_barriers(self.actors, self.params, self.distance, self.available, pros, informal)

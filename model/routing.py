@@ -73,7 +73,7 @@ def least_loaded(model: Neighbourhood, pros: np.ndarray) -> int:
     """The professional among ``pros`` with the lowest load share (random tie-break)."""
     a = model.actors
     share = a.load[pros] / a.capacity[pros] + 1e-6 * model.rng_decisions.random(len(pros))
-    return int(pros[np.argmin(share)])
+    return int(pros[share.argmin()])
 
 
 def assign(model: Neighbourhood, cid: int, role: Role, actor: int) -> None:
@@ -107,11 +107,12 @@ def release_all(model: Neighbourhood, ids: np.ndarray, roles: tuple[Role, ...]) 
     if not len(ids):
         return
     c, cols = model.cases.c, list(roles)
-    who = c.helper[ids][:, cols]
+    rows = ids[:, None]
+    who = c.helper[rows, cols]
     held = who >= 0
     np.subtract.at(model.actors.load, who[held], 1)
-    c.helper[ids[:, None], cols] = -1
-    leads = [k for k, role in enumerate(roles) if role in (Role.PRO, Role.INF)]
+    c.helper[rows, cols] = -1
+    leads = [k for k, role in enumerate(roles) if role is Role.PRO or role is Role.INF]
     if leads:
         c.together[ids[held[:, leads].any(axis=1)]] = False
 
@@ -139,7 +140,7 @@ def best_known_coordinator(model: Neighbourhood, actor: int) -> int:
     if not len(coords):
         return -1
     fam = model.ties.get(actor, coords)
-    best = int(np.argmax(fam + 1e-6 * model.rng_decisions.random(len(coords))))
+    best = int((fam + 1e-6 * model.rng_decisions.random(len(coords))).argmax())
     return int(coords[best]) if model.rng_decisions.random() < fam[best] else -1
 
 
@@ -177,7 +178,7 @@ def _involve_informal(model: Neighbourhood, cid: int, pro: int, area: int, sever
         return
     strength = view.link(model.areas, area, pro, informal)
     pref = model.p["formalised_preference"]
-    best = int(np.argmax(strength * ((1.0 - pref) + pref * a.formalisation[informal])))
+    best = int((strength * ((1.0 - pref) + pref * a.formalisation[informal])).argmax())
     if rng.random() < strength[best]:
         assign(model, cid, role, int(informal[best]))
         if role is Role.INF:
@@ -220,7 +221,7 @@ def _volunteer_of(model: Neighbourhood, coord: int, severity: float) -> int:
     vols = vols[model.view.limit[vols] >= severity]
     if not len(vols):
         return -1
-    return int(vols[np.argmax(a.formalisation[vols])])
+    return int(vols[a.formalisation[vols].argmax()])
 
 
 def intake_at_informal(model: Neighbourhood, cid: int, actor: int) -> None:
@@ -235,7 +236,7 @@ def refer(model: Neighbourhood, cid: int, j: int) -> bool:
     area = case_area(model, cid)
     pros = model.areas.area_formal[area]
     strength = view.link(model.areas, area, pros, j)
-    best = int(np.argmax(strength))
+    best = int(strength.argmax())
     if rng.random() < strength[best]:
         pro = int(pros[best])
         _count_referral(model, j)

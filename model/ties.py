@@ -268,7 +268,8 @@ class Ties:
             self.contact_flat[ji] += weight
             self._touched_pairs += (ij, ji)
             return
-        ij, ji = np.atleast_1d(self.index(i, j)), np.atleast_1d(self.index(j, i))
+        row, local = self._row, self.local
+        ij, ji = (row[i] + local[j]).reshape(-1), (row[j] + local[i]).reshape(-1)
         np.add.at(self.contact_flat, ij, weight)
         np.add.at(self.contact_flat, ji, weight)
         self._touched += [ij, ji]
