@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.ticker import MaxNLocator
 
 LABELS = {
     "share_formal_only": "formal only",
@@ -58,6 +59,37 @@ def colours(n: int) -> list:
     return [cmap(i % 10) for i in range(n)]
 
 
+def panel_grid(
+    size: tuple[float, float],
+    rows: int,
+    columns: int,
+    top: float,
+    bottom: float,
+    left: float = 0.55,
+    right: float = 0.15,
+    gap: tuple[float, float] = (0.5, 0.5),
+) -> dict[str, float]:
+    """Gridspec keywords for a grid of panels with margins and gaps in inches.
+
+    A fixed layout for many alike panels: matplotlib's constrained layout measures
+    every tick label of every panel to find the same margins (about half the time of
+    drawing the 66-panel outcome figure). ``gap`` is (between columns, between rows):
+    room for the y tick labels of the panel to the right, and for the x tick labels
+    and the title of the panel below.
+    """
+    width, height = size
+    panel_w = (width - left - right - gap[0] * (columns - 1)) / columns
+    panel_h = (height - top - bottom - gap[1] * (rows - 1)) / rows
+    return {
+        "left": left / width,
+        "right": 1.0 - right / width,
+        "top": 1.0 - top / height,
+        "bottom": bottom / height,
+        "wspace": gap[0] / panel_w,
+        "hspace": gap[1] / panel_h,
+    }
+
+
 def outcome_bars(
     table: pd.DataFrame,
     names: Sequence[str],
@@ -65,6 +97,10 @@ def outcome_bars(
     columns: int = 4,
 ) -> Figure:
     """Bars of the mean per scenario with 95 % CI error bars, one panel per outcome.
+
+    The panels sit on a fixed grid (``panel_grid``) with at most five y ticks each:
+    the figure has one panel per outcome (66 for a comparison), and constrained
+    layout and dense ticks made it most of ``compare``'s own work after the runs.
 
     Args:
         table: The outcome table of ``samenspel.compare.outcome_table``.
@@ -75,25 +111,28 @@ def outcome_bars(
     """
     outcomes = list(outcomes or dict.fromkeys(table["outcome"]))
     rows = max(1, math.ceil(len(outcomes) / columns))
-    fig, axes = subplots(
-        rows,
-        columns,
-        figsize=(3.2 * columns, 2.4 * rows + 1.0),
-        squeeze=False,
-        layout="constrained",
-    )
+    size = (3.2 * columns, 2.4 * rows + 1.0)
+    # top: room for the suptitle where matplotlib puts it (y = 0.98 of the height,
+    # also when a caller sets it again) and the first row's titles; bottom: the legend
+    grid = panel_grid(size, rows, columns, top=0.02 * size[1] + 0.55, bottom=0.75)
+    fig, axes = subplots(rows, columns, figsize=size, squeeze=False, gridspec_kw=grid)
     cols = colours(len(names))
     x = np.arange(len(names))
+    stats = table.pivot(index="scenario", columns="outcome", values=["mean", "ci_low", "ci_high"])
+    stats = stats.reindex(names)
     for ax, outcome in zip(axes.flat, outcomes, strict=False):
-        sub = table[table["outcome"] == outcome].set_index("scenario").reindex(names)
-        mean = sub["mean"].to_numpy(float)
+        mean = stats["mean", outcome].to_numpy(float)
         err = np.vstack(
-            [mean - sub["ci_low"].to_numpy(float), sub["ci_high"].to_numpy(float) - mean]
+            [
+                mean - stats["ci_low", outcome].to_numpy(float),
+                stats["ci_high", outcome].to_numpy(float) - mean,
+            ]
         )
         err = np.nan_to_num(err, nan=0.0)
         ax.bar(x, np.nan_to_num(mean), color=cols, yerr=err, capsize=3, error_kw={"elinewidth": 1})
         ax.set_title(label(outcome), fontsize=9)
         ax.set_xticks(x, [str(i + 1) for i in x], fontsize=8)
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
         ax.tick_params(axis="y", labelsize=7)
     for ax in list(axes.flat)[len(outcomes) :]:
         ax.axis("off")
@@ -101,7 +140,7 @@ def outcome_bars(
     fig.legend(
         handles,
         [f"{i + 1} {n}" for i, n in enumerate(names)],
-        loc="outside lower center",
+        loc="lower center",
         ncol=min(len(names), 4),
         fontsize=9,
         frameon=False,
@@ -122,9 +161,9 @@ def weekly_curves(
         title: Figure title.
 
     """
-    fig, axes = subplots(
-        1, len(gauges), figsize=(4.4 * len(gauges), 3.8), squeeze=False, layout="constrained"
-    )
+    size = (4.4 * len(gauges), 3.8)
+    grid = panel_grid(size, 1, len(gauges), top=0.6 if title else 0.35, bottom=0.85)
+    fig, axes = subplots(1, len(gauges), figsize=size, squeeze=False, gridspec_kw=grid)
     cols = colours(len(names))
     for ax, gauge in zip(axes.flat, gauges, strict=True):
         sub = bands[bands["gauge"] == gauge]
@@ -140,7 +179,7 @@ def weekly_curves(
         ax.tick_params(labelsize=8)
     fig.legend(
         *axes.flat[0].get_legend_handles_labels(),
-        loc="outside lower center",
+        loc="lower center",
         ncol=min(len(names), 4),
         fontsize=9,
         frameon=False,
