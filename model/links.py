@@ -143,6 +143,18 @@ class WeekView:
         """
         return self._lookup(self.links, layout, area, pros, informal, with_familiarity=True)
 
+    def link_row(self, layout: Layout, area: int, pro: int) -> np.ndarray:
+        """L of professional ``pro`` of ``area`` with each of the area's informal actors.
+
+        The values ``link(layout, area, pro, layout.area_informal[area])`` gives, in
+        that order, as a view of the week's table (no copy); a caller selects a subset
+        by a mask over ``layout.area_informal[area]``.
+        """
+        rows, _ = layout.columns[area]
+        if pro in rows:
+            return self.links[area][rows[pro]]
+        return self.link(layout, area, pro, layout.area_informal[area])
+
     def barrier(
         self, layout: Layout, area: int, pros: np.ndarray | int, informal: np.ndarray | int
     ) -> np.ndarray:

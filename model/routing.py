@@ -172,11 +172,12 @@ def _involve_informal(model: Neighbourhood, cid: int, pro: int, area: int, sever
     rng, a, view, c = model.rng_decisions, model.actors, model.view, model.cases.c
     lead_taken = c.helper[cid, Role.INF] >= 0
     role = Role.INF2 if lead_taken else Role.INF
-    informal = with_room(model, model.areas.area_informal[area])
-    informal = informal[informal != c.helper[cid, Role.INF]]
+    members = model.areas.area_informal[area]  # those with room, but the lead
+    free = (a.load[members] < a.capacity[members]) & (members != c.helper[cid, Role.INF])
+    informal = members[free]
     if not len(informal):
         return
-    strength = view.link(model.areas, area, pro, informal)
+    strength = view.link_row(model.areas, area, pro)[free]
     pref = model.p["formalised_preference"]
     best = int((strength * ((1.0 - pref) + pref * a.formalisation[informal])).argmax())
     if rng.random() < strength[best]:
