@@ -23,6 +23,7 @@ from functools import cached_property
 import numpy as np
 
 from .state import Kind, Side
+from .ties import FixedDisagreement
 
 
 @dataclass
@@ -85,6 +86,12 @@ class Layout:
                 table[a, : len(g)] = g
             tables.append(table)
         return tables[0], tables[1]
+
+    @cached_property
+    def padded_disagreement(self) -> FixedDisagreement:
+        """Disagreement of every pair of the ``padded`` tables (areas x pros x informal)."""
+        pros, informal = self.padded
+        return FixedDisagreement(pros[:, :, None], informal[:, None, :])
 
     def formal_position(self, area: int, pros: np.ndarray) -> np.ndarray:
         """Position of professionals ``pros`` in ``area_formal[area]`` (sorted)."""

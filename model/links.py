@@ -66,12 +66,16 @@ def pair_barriers(
     available: np.ndarray,
     pros: np.ndarray,
     informal: np.ndarray,
+    logic_distance: np.ndarray | None = None,
 ) -> np.ndarray:
-    """L without familiarity for ``pros`` and ``informal`` (broadcasting)."""
+    """L without familiarity for ``pros`` and ``informal`` (broadcasting).
+
+    ``logic_distance``, if given, is their ``disagreement`` (computed before).
+    """
     a, p = actors, params
-    felt = disagreement(a, pros, informal) * (
-        1.0 - 0.5 * (a.recognition[pros] + a.recognition[informal])
-    )
+    if logic_distance is None:
+        logic_distance = disagreement(a, pros, informal)
+    felt = logic_distance * (1.0 - 0.5 * (a.recognition[pros] + a.recognition[informal]))
     u = 0.5 * (a.uncertainty[pros] + a.uncertainty[informal])
     d = 0.5 * (distance[pros] + distance[informal])
     fit = 1.0 - p["cultural_barrier"] * (1.0 - a.cultural_sensitivity[pros]) * a.migrant[informal]
@@ -123,7 +127,8 @@ class WeekView:
         available = availability(actors, p)
         pros, informal = layout.padded  # all areas at once, then cut to size
         rows, cols = pros[:, :, None], informal[:, None, :]
-        b_all = pair_barriers(actors, p, distance, available, rows, cols)
+        d_all = layout.padded_disagreement(actors)
+        b_all = pair_barriers(actors, p, distance, available, rows, cols, d_all)
         l_all = ties.get(rows, cols) * b_all
         barriers, links = [], []
         for a, (f, i) in enumerate(zip(layout.area_formal, layout.area_informal, strict=True)):

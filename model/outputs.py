@@ -39,7 +39,6 @@ import numpy as np
 
 from .cases import Role
 from .state import Kind, Mode
-from .ties import disagreement
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
@@ -139,7 +138,7 @@ def measure(model: Neighbourhood) -> dict[str, float]:
     ci, cj = ties.cross_i, ties.cross_j
     cross = ties.cross_familiarity()  # read once for the mean and the strong ties
     out["familiarity"] = _mean(cross)
-    d = disagreement(a, ci, cj)
+    d = ties.cross_disagreement(a)
     out["disagreement"] = _mean(d)
     out["felt_disagreement"] = _mean(d * (1 - 0.5 * (a.recognition[ci] + a.recognition[cj])))
     members = ties.formal_informal

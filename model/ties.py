@@ -41,6 +41,41 @@ def disagreement(actors: ActorTable, i: np.ndarray, j: np.ndarray) -> np.ndarray
     return 0.5 * (np.abs(k[i] - k[j]) + np.abs(r[i] - r[j]))
 
 
+class FixedDisagreement:
+    """``disagreement`` of a fixed set of pairs, recomputed only when a logic changes.
+
+    The logics (knowledge and role view) do not move during a run (docs/ODD.md), and
+    the gauges and the week's view read the same pairs every week, so their
+    disagreement is computed once, and again only when a logic differs from the copy
+    kept with it (a test or a user may set one). The result is read-only.
+
+    Args:
+        i, j: The pairs' index arrays (broadcasting as for ``disagreement``).
+
+    """
+
+    def __init__(self, i: np.ndarray, j: np.ndarray) -> None:
+        """Keep the pairs; nothing is computed until the first call."""
+        self.i, self.j = i, j
+        self._logics: tuple[np.ndarray, np.ndarray] | None = None
+        self._value = np.zeros(0)
+
+    def __call__(self, actors: ActorTable) -> np.ndarray:
+        """The pairs' disagreement under the actors' current logics."""
+        k, r = actors.knowledge, actors.role_view
+        kept = self._logics
+        if (
+            kept is None
+            or kept[0].shape != k.shape
+            or not (kept[0] == k).all()
+            or not (kept[1] == r).all()
+        ):
+            self._value = disagreement(actors, self.i, self.j)
+            self._value.flags.writeable = False
+            self._logics = (k.copy(), r.copy())
+        return self._value
+
+
 class Ties:
     """Block-diagonal tie state: one familiarity block per district.
 
@@ -54,6 +89,8 @@ class Ties:
     Attributes:
         formal, informal, broker: Actor indices of each side (all districts).
         formal_informal: The formal, then the informal actors (the gauges' members).
+        cross_disagreement: Disagreement of the formal-informal pairs (``cross_i``,
+            ``cross_j``), called with the actor table.
         district: District of every actor.
         contact_flat: Contact weight registered during the current week, by position.
 
@@ -105,6 +142,7 @@ class Ties:
         self.formal_informal = np.concatenate([self.formal, self.informal])
         self.cross_i, self.cross_j = cross_pairs
         self._cross_idx = self.index(self.cross_i, self.cross_j)
+        self.cross_disagreement = FixedDisagreement(self.cross_i, self.cross_j)
         self._category = self._pair_categories()
         self._all_members = np.concatenate(self.members).astype(np.int64)
         self._member_start = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)

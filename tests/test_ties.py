@@ -175,3 +175,18 @@ def test_writes_through_a_kept_familiarity_view_count():
     m.ties.update(gain=0.1, decay=0.1)
     assert m.ties.get(PRO_A, org) == pytest.approx(0.5 * 0.9 * 0.9)
     assert view[PRO_B, org] == pytest.approx(0.4 * 0.9)
+
+
+def test_fixed_disagreement_follows_a_changed_logic():
+    """The kept disagreement of fixed pairs is recomputed when a logic is set."""
+    from samenspel.model import Neighbourhood
+    from samenspel.model.ties import FixedDisagreement, disagreement
+
+    m = Neighbourhood(rng=2, weeks=3)
+    a, ties = m.actors, m.ties
+    fixed = FixedDisagreement(ties.cross_i, ties.cross_j)
+    first = fixed(a)
+    assert fixed(a) is first and not first.flags.writeable
+    a.knowledge[ties.cross_j[0]] = 1.0 - a.knowledge[ties.cross_j[0]]
+    np.testing.assert_array_equal(fixed(a), disagreement(a, ties.cross_i, ties.cross_j))
+    assert fixed(a) is not first
