@@ -61,7 +61,7 @@ from .population import (
 )
 from .record import WeeklyRecord
 from .state import Side
-from .ties import Ties
+from .ties import FixedGroups, Ties
 
 DEFAULT_WEEKS = 260
 MAX_SEED = 2**63 - 1
@@ -142,9 +142,9 @@ class Neighbourhood(Model):
             initial_familiarity(self.actors, self.areas, self.p, init),
             cross_pairs(self.areas),
         )
-        self._teams = self.ties.group_positions(self.areas.area_formal)
-        self._organisations = self.ties.group_positions(
-            [np.append(members, coord) for coord, members in self.volunteers_of.items()]
+        self._teams = FixedGroups(self.ties, self.areas.area_formal)
+        self._organisations = FixedGroups(
+            self.ties, [np.append(members, coord) for coord, members in self.volunteers_of.items()]
         )
         self.households = build_households(self.p, self.actors, self.areas, init)
         self.cases = CaseBook(max(64, len(self.households) // 2))
@@ -264,8 +264,8 @@ class Neighbourhood(Model):
         overseeable place people keep running into each other, so ties fade slower.
         """
         ties, p = self.ties, self.p
-        ties.meet_at(self._teams, p["team_contact"])
-        ties.meet_at(self._organisations, p["organisation_contact"])
+        ties.meet_groups(self._teams, p["team_contact"])
+        ties.meet_groups(self._organisations, p["organisation_contact"])
         gain = p["contact_gain"] if p["mech_familiarity"] else 0.0
         ties.update(gain, p["familiarity_decay"] * 2.0 * p["anonymity"])
 

@@ -190,3 +190,40 @@ def test_fixed_disagreement_follows_a_changed_logic():
     a.knowledge[ties.cross_j[0]] = 1.0 - a.knowledge[ties.cross_j[0]]
     np.testing.assert_array_equal(fixed(a), disagreement(a, ties.cross_i, ties.cross_j))
     assert fixed(a) is not first
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"seed": 3},
+        {"seed": 4, "team_contact": 0.0, "organisation_contact": 1.0},
+        {"seed": 5, "n_areas": 4, "areas_per_district": 2},
+    ],
+)
+def test_fixed_groups_grow_as_if_met_pair_by_pair(params, monkeypatch):
+    """Teams and organisations grown in one pass: the same ties as through meet_at."""
+    from samenspel.model import Neighbourhood
+    from samenspel.model.ties import Ties
+
+    seed = params.pop("seed")
+    fast = Neighbourhood(rng=seed, weeks=40, **params)
+    fast.run_weeks(40)
+    with monkeypatch.context() as mp:
+        mp.setattr(Ties, "meet_groups", lambda self, g, w: self.meet_at(g.positions, w))
+        slow = Neighbourhood(rng=seed, weeks=40, **params)
+        slow.run_weeks(40)
+    np.testing.assert_array_equal(fast.ties.flat, slow.ties.flat)
+    assert str(fast.summary()) == str(slow.summary())  # as text: nan equals nan
+
+
+def test_fixed_groups_with_a_contact_view_out():
+    """A writable contact view handed out: the groups' contact is registered as before."""
+    from samenspel.model import Neighbourhood
+
+    a, b = Neighbourhood(rng=6, weeks=5), Neighbourhood(rng=6, weeks=5)
+    a.run_weeks(3)
+    b.run_weeks(3)
+    _ = a.ties.contact  # a writable view: the next update takes contact as it is
+    a.run_weeks(2)
+    b.run_weeks(2)
+    np.testing.assert_array_equal(a.ties.flat, b.ties.flat)
