@@ -41,7 +41,7 @@ class WeeklyRecord(DataCollector):
         super().__init__(model_reporters={name: _reporter(name) for name in self._names})
 
     @property
-    def model_vars(self) -> dict[str, list[float]]:  # type: ignore[override]
+    def model_vars(self) -> dict[str, list[float]]:
         """The recorded values per gauge, as lists (built from the array on each call)."""
         data = self._rows[: self._n]
         return {name: data[:, k].tolist() for k, name in enumerate(self._names)}
