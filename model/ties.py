@@ -157,6 +157,8 @@ class Ties:
         self._dense: np.ndarray | None = None  # handed out as a writable view
         self._contact_out = False
         self._groups_met: list[tuple[FixedGroups, float]] = []
+        self._group_of = np.zeros(self._n_positions, np.int8)  # FixedGroups' number, 0 none
+        self._n_groups = 0
         self._generation = 0  # counts renumberings of the slots (_set_live)
         self._set_live(flat)
 
@@ -386,8 +388,13 @@ class Ties:
             self._touched.append(np.flatnonzero(self.contact_flat))
             self._contact_out = False
         touched = np.concatenate([*self._touched, np.array(self._touched_pairs, np.int64)])
-        for groups, weight, _ in grouped:  # a group's pair touched as well: contact adds up
-            self._add_group_contact(groups, weight, touched)
+        if grouped:  # a group's pair touched as well: its contact adds up
+            number = self._group_of[touched]
+            if number.any():
+                for groups, weight, _ in grouped:
+                    pairs = touched[number == groups.number]
+                    if len(pairs):
+                        self.contact_flat[np.unique(pairs)] += weight
         new = touched[self._slot[touched] == 0]
         if len(new):
             self._add_live(np.unique(new))
@@ -406,16 +413,6 @@ class Ties:
         self._touched, self._touched_pairs = [], []
         if self._dense is not None:
             self._dense[self._live[1 : self._n]] = values[1 : self._n]
-
-    def _add_group_contact(self, groups: FixedGroups, weight: float, touched: np.ndarray) -> None:
-        """Add ``weight`` to the contact of the positions in ``touched`` that are ``groups``' pairs."""
-        off = groups.off
-        if not len(off) or not len(touched):
-            return
-        k = np.minimum(np.searchsorted(off, touched), len(off) - 1)
-        inside = off[k] == touched
-        if inside.any():
-            self.contact_flat[np.unique(touched[inside])] += weight
 
     # --- measures ------------------------------------------------------------------------
     def cross_familiarity(self) -> np.ndarray:
@@ -473,14 +470,26 @@ class FixedGroups:
 
     ``positions`` are ``Ties.group_positions(groups)`` (both orders of each pair and
     each actor with itself); ``off`` the same without the diagonal, sorted.
+    Each is numbered in its ``Ties`` (``number``), which marks their pairs.
     ``Ties.meet_groups`` registers their weekly contact; ``Ties.update`` then grows
     all these pairs in one pass over their slots instead of through the contact
     layout (at city scale 57,000 positions a week).
     """
 
     def __init__(self, ties: Ties, groups: list[np.ndarray]) -> None:
-        """Find the groups' positions in ``ties``."""
+        """Find the groups' positions in ``ties`` and mark them there.
+
+        Raises:
+            ValueError: If a pair also belongs to an earlier ``FixedGroups`` of ``ties``,
+                or ``ties`` has 127 already.
+
+        """
         self.positions = ties.group_positions(groups)
         self.off = np.unique(self.positions[~ties._is_diag[self.positions]])
+        if ties._group_of[self.off].any() or ties._n_groups >= 127:
+            raise ValueError("fixed groups: at most 127 per ties, sharing no pairs")
+        ties._n_groups += 1
+        self.number = ties._n_groups
+        ties._group_of[self.off] = self.number
         self.slots = np.zeros(0, np.int64)  # valid while generation matches the ties'
         self.generation = -1
