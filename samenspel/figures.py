@@ -114,7 +114,8 @@ def outcome_bars(
     size = (3.2 * columns, 2.4 * rows + 1.0)
     # top: room for the suptitle where matplotlib puts it (y = 0.98 of the height,
     # also when a caller sets it again) and the first row's titles; bottom: the legend
-    grid = panel_grid(size, rows, columns, top=0.02 * size[1] + 0.55, bottom=0.75)
+    bottom = 0.45 + 0.3 * math.ceil(len(names) / 4)  # x tick labels and the legend's rows
+    grid = panel_grid(size, rows, columns, top=0.02 * size[1] + 0.55, bottom=bottom)
     fig, axes = subplots(rows, columns, figsize=size, squeeze=False, gridspec_kw=grid)
     cols = colours(len(names))
     x = np.arange(len(names))
@@ -162,7 +163,8 @@ def weekly_curves(
 
     """
     size = (4.4 * len(gauges), 3.8)
-    grid = panel_grid(size, 1, len(gauges), top=0.6 if title else 0.35, bottom=0.85)
+    bottom = 0.55 + 0.3 * math.ceil(len(names) / 4)  # x label, tick labels, the legend's rows
+    grid = panel_grid(size, 1, len(gauges), top=0.6 if title else 0.35, bottom=bottom)
     fig, axes = subplots(1, len(gauges), figsize=size, squeeze=False, gridspec_kw=grid)
     cols = colours(len(names))
     for ax, gauge in zip(axes.flat, gauges, strict=True):
