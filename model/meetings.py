@@ -127,6 +127,37 @@ def do_community_work(model: Neighbourhood, area: int = 0) -> np.ndarray:
     return pros[active]
 
 
+def do_community_work_everywhere(model: Neighbourhood) -> None:
+    """``do_community_work`` in every area, in area order, its effects applied at once.
+
+    The draws are those of calling it area after area (the same calls on the meetings
+    stream, in the same order); the visits' contact and encounters are then applied
+    together. That is the same as applying them area by area: a professional works in
+    one area, so no pair is visited twice, and the good and bad tallies are counts.
+    For weeks without a wijktafel or reflection (which draw between the areas).
+    """
+    a, rng = model.actors, model.rng_meetings
+    visitors, visited, u_good, u_bad = [], [], [], []
+    for pros, informal in zip(model.areas.area_formal, model.areas.area_informal, strict=True):
+        if not len(informal):
+            continue
+        u = rng.random((3, len(pros)))
+        pick = rng.integers(len(informal), size=len(pros))
+        active = u[0] < a.community[pros] * free_time(a, pros)
+        visitors.append(pros[active])
+        visited.append(informal[pick[active]])
+        u_good.append(u[1][active])
+        u_bad.append(u[2][active])
+    if not visitors:
+        return
+    who = np.concatenate(visitors)
+    model.ties.touch(who, np.concatenate(visited), model.p["meeting_contact"])
+    encounter(
+        a, model.p, who, np.concatenate(visited), np.concatenate(u_good), np.concatenate(u_bad)
+    )
+    model.counters["community_visits"] += len(who)
+
+
 def hold_reflection(model: Neighbourhood, area: int = 0) -> np.ndarray:
     """Hold a case reflection session in ``area``; returns the participants."""
     a, p, c = model.actors, model.p, model.cases.c

@@ -239,6 +239,9 @@ class Neighbourhood(Model):
         """Community work; a wijktafel and a case reflection session when due."""
         tables = meetings.is_meeting_week(self.week, self.p["wijktafels_per_year"])
         reflect = meetings.is_meeting_week(self.week, self.p["reflection_per_year"])
+        if not (tables or reflect):  # community work only: the areas' effects at once
+            meetings.do_community_work_everywhere(self)
+            return
         for area in range(self.areas.n_areas):
             meetings.do_community_work(self, area)
             if tables:

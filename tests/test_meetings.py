@@ -289,3 +289,24 @@ def test_community_work_raises_cross_side_familiarity():
         m.update_ties()
     informal = m.actors.of_side(Side.INFORMAL)
     assert m.ties.get(PRO_A, informal).max() > 0.2
+
+
+def test_community_work_everywhere_is_the_area_by_area_loop(monkeypatch):
+    """The weeks without meetings do community work in one go: the same state."""
+    from samenspel.model import Neighbourhood
+
+    def area_by_area(model):
+        for area in range(model.areas.n_areas):
+            meetings.do_community_work(model, area)
+
+    params = {"n_areas": 3, "areas_per_district": 2}
+    fast = Neighbourhood(rng=8, weeks=30, **params)
+    fast.run_weeks(30)
+    with monkeypatch.context() as mp:
+        mp.setattr(meetings, "do_community_work_everywhere", area_by_area)
+        slow = Neighbourhood(rng=8, weeks=30, **params)
+        slow.run_weeks(30)
+    np.testing.assert_array_equal(fast.ties.flat, slow.ties.flat)
+    for column in ("regard", "ingroup", "recognition", "threat"):
+        np.testing.assert_array_equal(getattr(fast.actors, column), getattr(slow.actors, column))
+    assert fast.counters == slow.counters
