@@ -115,13 +115,14 @@ def check_writable(folder: Path, option: str = "--out") -> None:
         ) from None
 
 
-def check_out_file(path: str | None) -> Path | None:
-    """Check an ``--out FILE.csv|.parquet`` option before anything runs."""
+def check_out_file(path: str | None, suffixes: tuple[str, ...] = OUT_SUFFIXES) -> Path | None:
+    """Check an ``--out FILE`` option (``.csv`` or ``.parquet`` by default) before a run."""
     if path is None:
         return None
     out = Path(path)
-    if out.suffix.lower() not in OUT_SUFFIXES:
-        raise UsageError(f"--out must end in .csv or .parquet, got {path!r}")
+    if out.suffix.lower() not in suffixes:
+        allowed = " or ".join(suffixes)
+        raise UsageError(f"--out must end in {allowed}, got {path!r}")
     if not out.parent.is_dir():
         raise UsageError(f"--out: folder {str(out.parent)!r} does not exist")
     if out.is_dir():
