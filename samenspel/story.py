@@ -464,9 +464,11 @@ class _Teller:
         return Section(self.t("friction"), tuple(lines))
 
     def success(self) -> Section:
+        total = self.log.total(Kind.JOINT_SUCCESS)
+        if not total:
+            return Section(self.t("success"), (Line(self.t("none")),))
         per_year = ", ".join(str(int(x)) for x in self.years(Kind.JOINT_SUCCESS))
-        text = self.t("success_count", n=self.log.total(Kind.JOINT_SUCCESS), years=per_year)
-        return Section(self.t("success"), (Line(text),))
+        return Section(self.t("success"), (Line(self.t("success_count", n=total, years=per_year)),))
 
 
 def _means(events: Sequence[Event]) -> tuple[float, float]:

@@ -161,6 +161,8 @@ def line_chart(
     from_zero: bool = True,
     hover: bool = True,
     x_name: str = "",
+    marker: float | None = None,
+    marker_text: str = "",
 ) -> str:
     """A line chart with a title, its scale in words, axes, bands and a legend below.
 
@@ -179,6 +181,8 @@ def line_chart(
         from_zero: An automatic y range starts at 0.
         hover: Add tooltips with every line's value per x.
         x_name: Names the x value in the hover text (default ``x_label``).
+        marker: An x value to mark with a vertical line (a week the story points at).
+        marker_text: The marker's label.
 
     """
     left, right = 46.0, 10.0
@@ -278,6 +282,17 @@ def line_chart(
                 f'<polyline points="{pts}" fill="none" stroke="{s.colour}" '
                 f'stroke-width="2"{dash} data-series="{esc(s.label)}"/>'
             )
+    if marker is not None and x0 <= marker <= x1:
+        mx = float(px(np.array(marker)))
+        anchor = "end" if mx > left + pw / 2 else "start"
+        nudge = -3 if anchor == "end" else 3
+        out.append(
+            f'<g class="samenspel-marker" data-week="{marker:g}">'
+            f'<line x1="{mx:.1f}" x2="{mx:.1f}" y1="{top}" y2="{top + ph}" stroke="#000" '
+            f'stroke-width="1.5" stroke-dasharray="1 2"/>'
+            f'<text x="{mx + nudge:.1f}" y="{top + 13}" font-size="{TEXT}" '
+            f'text-anchor="{anchor}">{esc(marker_text)}</text></g>'
+        )
     if hover:
         out.extend(_hover(series, px, top, ph, fmt, x_name or x_label))
     for k, (s, text) in enumerate(zip(series, labels, strict=True)):

@@ -407,6 +407,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "dl_weekly": ("Run per week (CSV)", "Run by week (CSV)"),
     "dl_summary": ("Samenvatting run (CSV)", "Run summary (CSV)"),
+    "story_title": ("Het verhaal van deze run", "The story of this run"),
+    "story_show": ("Vertel wat er gebeurde", "Tell what happened"),
+    "story_hide": ("Verhaal verbergen", "Hide the story"),
+    "story_paused": (
+        "Pauzeer om het verhaal te lezen; het volgt de run.",
+        "Pause to read the story; it follows the run.",
+    ),
+    "story_mark": ("Toon week {week} in de grafieken", "Show week {week} on the curves"),
+    "story_unmark": ("Markering weghalen", "Remove the mark"),
+    "story_download": ("Verhaal (Markdown)", "Story (Markdown)"),
+    "marked_week": ("week {week}", "week {week}"),
     "dl_explain": ("Tabel verklaring (CSV)", "Explanation table (CSV)"),
 }
 
