@@ -114,6 +114,19 @@ def test_why_says_which_mechanism_carries_the_effect(server: str, page: Page) ->
     words = page.locator(".samenspel-why-words")
     expect(words).to_contain_text(re.compile(r"carried mostly by|No outcome differs clearly"))
     _shot(page, "compare_why", 2400, 1280)
+    chart = page.locator('.samenspel-why-figure svg[data-chart="why"]')
+    expect(chart).to_contain_text("co-production")
+    page.set_viewport_size({"width": 1024, "height": 768})
+    smallest = chart.evaluate(  # font size in px as drawn: units x the chart's scale
+        "svg => Math.min(...[...svg.querySelectorAll('text')].map(t => "
+        "+t.getAttribute('font-size') * svg.getBoundingClientRect().width "
+        "/ svg.viewBox.baseVal.width))"
+    )
+    assert smallest >= 12, f"chart text {smallest:.1f} px high on a 1024 px screen"
+    _choose(page, ".samenspel-why-outcome", "late escalations")
+    expect(chart).to_contain_text("late escalations")
+    chart.scroll_into_view_if_needed()
+    _shot(page, "compare_why_1024", 768, 1024)
     assert outside == []
 
 

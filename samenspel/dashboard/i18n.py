@@ -419,6 +419,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "story_download": ("Verhaal (Markdown)", "Story (Markdown)"),
     "marked_week": ("week {week}", "week {week}"),
     "dl_explain": ("Tabel verklaring (CSV)", "Explanation table (CSV)"),
+    "dl_explain_png": ("Figuur alle uitkomsten (PNG)", "Figure, all outcomes (PNG)"),
+    "why_outcome": ("Uitkomst", "Outcome"),
+    "why_chart_title": (
+        "{outcome}: effect {effect} [{low}, {high}]; wat elk mechanisme draagt",
+        "{outcome}: effect {effect} [{low}, {high}]; what each mechanism carries",
+    ),
+    "why_bars": (
+        "Donkere balken: interval zonder 0 (het mechanisme draagt duidelijk een deel); "
+        "lichte: interval met 0. Stippellijn: het hele effect, gearceerd zijn 95 %-interval.",
+        "Dark bars: interval excludes 0 (the mechanism clearly carries a part); light: "
+        "interval includes 0. Dashed line: the whole effect, shaded its 95 % interval.",
+    ),
 }
 
 # --- the model's vocabulary ---------------------------------------------------------
