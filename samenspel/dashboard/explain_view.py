@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 
+import numpy as np
 import solara
 
 from ..explain import Explanation, explain_text, mechanism_label, outcome_label
@@ -65,6 +66,9 @@ def outcome_chart(expl: Explanation, outcome: str, lang: str) -> str:
     first = rows.iloc[0]
     lo, hi = rows["ci_low"].to_numpy(float), rows["ci_high"].to_numpy(float)
     effect = (float(first["effect"]), float(first["effect_low"]), float(first["effect_high"]))
+    spread = np.abs(np.concatenate([lo, hi, effect]))
+    largest = float(spread[np.isfinite(spread)].max(initial=0.0))
+    digits = 0 if largest >= 10 else 1 if largest >= 1 else 3  # counts vs shares
     return hbar_chart(
         [mechanism_label(m, lang) for m in expl.mechanisms],
         rows["carried"].to_numpy(float),
@@ -80,7 +84,7 @@ def outcome_chart(expl: Explanation, outcome: str, lang: str) -> str:
         reference=effect,
         reference_label=explain_text("effect_line", lang),
         strong=(lo > 0) | (hi < 0),
-        fmt=lambda v: i18n.number(v, 3),
+        fmt=lambda v: i18n.number(v, digits),
         name="why",
     )
 
