@@ -155,15 +155,16 @@ def refer_and_escalate(model: Neighbourhood) -> None:
         c.formal_sources[cid] += 1  # specialist care
         model.counters["late_escalations"] += 1
         model.actors.bad[pro] += 1  # "te laat ... opgeschaald": kept too long
-        model.events.late_escalation(
-            model.week,
-            cid,
-            area,
-            (int(inf[k]), pro),
-            dismissed_before,
-            model.week - int(c.start[cid]),
-            float(sev[k]),
-        )
+        if model.events.enabled:
+            model.events.late_escalation(
+                model.week,
+                cid,
+                area,
+                (int(inf[k]), pro),
+                dismissed_before,
+                model.week - int(c.start[cid]),
+                float(sev[k]),
+            )
     wants = ~late & (u[1] < ramp(sev - model.view.limit[inf], width))
     for k in np.flatnonzero(wants):
         cid, j = int(alone[k]), int(inf[k])

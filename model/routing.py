@@ -212,15 +212,16 @@ def _check_instrumentalised(model: Neighbourhood, j: int, severity: float, felt:
         model.counters["instrumentalisations"] += 1
         model.actors.bad[j] += 1
         model.actors.pushed[j] += 1
-        model.events.add(
-            Event(
-                model.week,
-                Kind.INSTRUMENTALISED,
-                int(model.areas.actor_area[j]),
-                (j,),
-                values=(severity, float(view.limit[j])),
+        if model.events.enabled:
+            model.events.add(
+                Event(
+                    model.week,
+                    Kind.INSTRUMENTALISED,
+                    int(model.areas.actor_area[j]),
+                    (j,),
+                    values=(severity, float(view.limit[j])),
+                )
             )
-        )
 
 
 def _volunteer_of(model: Neighbourhood, coord: int, severity: float) -> int:
@@ -288,6 +289,8 @@ def _log_referral(
     familiarity: float,
 ) -> None:
     """Record the referral in the event log (nothing when the log is off)."""
+    if not model.events.enabled:
+        return
     distance = float(model.view.distance[who[1]])
     model.events.referral(model.week, cid, area, who, taken, familiarity, distance)
 
