@@ -135,6 +135,7 @@ _T = {
         "shared": ", who were working on case {case} together",
         "not_shared": ", who shared no case at that moment",
         "more_ties": "By week {w}, {n} more areas had their first new tie.",
+        "more_ties_one": "By week {w}, one more area had its first new tie.",
         "no_ties": "No new strong tie grew between a professional and an informal actor.",
         "first_success": "Week {w}: the first need solved together: {pro} and {inf} kept "
         "direct contact on case {case} until it was solved.",
@@ -163,6 +164,8 @@ _T = {
         "late": "Late escalations",
         "late_count": "{n} cases went to specialist care late, after an informal helper "
         "had carried them alone.",
+        "late_count_one": "One case went to specialist care late, after an informal helper "
+        "had carried it alone.",
         "late_cause": "{share} ({n}): {cause}.",
         "late_example": "Week {w}: case {case} went to specialist care after {inf} had "
         "carried it for {k} (severity {s}); {cause}.",
@@ -177,9 +180,17 @@ _T = {
         "(instrumentalisation){first}.",
         "discontinuity": "{n} times an informal helper was left carrying a case beyond "
         "its wish when the professional closed its part (discontinuity){first}.",
+        "withdrawals_one": "One pair stopped working in direct contact after a clash of "
+        "logics that stayed unspoken (disagreement, onenigheid){first}.",
+        "instrumental_one": "One hand-over without contact felt like being used "
+        "(instrumentalisation){first}.",
+        "discontinuity_one": "Once an informal helper was left carrying a case beyond its "
+        "wish when the professional closed its part (discontinuity){first}.",
         "first_in": "; the first in week {w}",
         "success": "Needs solved together",
         "success_count": "{n} needs were solved by a professional and an informal helper "
+        "who kept direct contact; per year: {years}.",
+        "success_count_one": "One need was solved by a professional and an informal helper "
         "who kept direct contact; per year: {years}.",
         "no_log": "this run kept no event log; build it with events=True "
         "(the dashboard and `samenspel story` do)",
@@ -201,6 +212,7 @@ _T = {
         "shared": ", die samen aan casus {case} werkten",
         "not_shared": ", die op dat moment geen casus deelden",
         "more_ties": "Tegen week {w} hadden nog {n} gebieden hun eerste nieuwe band.",
+        "more_ties_one": "Tegen week {w} had nog één gebied zijn eerste nieuwe band.",
         "no_ties": "Er groeide geen nieuwe sterke band tussen een professional en een "
         "informele partij.",
         "first_success": "Week {w}: de eerste samen opgeloste hulpvraag: {pro} en {inf} "
@@ -231,6 +243,8 @@ _T = {
         "late": "Late opschaling",
         "late_count": "{n} casussen gingen te laat naar specialistische zorg, nadat een "
         "informele helper ze alleen had gedragen.",
+        "late_count_one": "Eén casus ging te laat naar specialistische zorg, nadat een "
+        "informele helper hem alleen had gedragen.",
         "late_cause": "{share} ({n}): {cause}.",
         "late_example": "Week {w}: casus {case} ging naar specialistische zorg nadat {inf} "
         "hem {k} had gedragen (ernst {s}); {cause}.",
@@ -245,9 +259,17 @@ _T = {
         "(instrumentalisering){first}.",
         "discontinuity": "{n} keer bleef een informele helper een casus dragen boven zijn "
         "wens toen de professional zijn deel afsloot (discontinuïteit){first}.",
+        "withdrawals_one": "Eén paar stopte met direct contact na een botsing van logica's "
+        "die onuitgesproken bleef (onenigheid){first}.",
+        "instrumental_one": "Eén overdracht zonder contact voelde als gebruikt worden "
+        "(instrumentalisering){first}.",
+        "discontinuity_one": "Eén keer bleef een informele helper een casus dragen boven "
+        "zijn wens toen de professional zijn deel afsloot (discontinuïteit){first}.",
         "first_in": "; de eerste in week {w}",
         "success": "Samen opgelost",
         "success_count": "{n} hulpvragen werden opgelost door een professional en een "
+        "informele helper die direct contact hielden; per jaar: {years}.",
+        "success_count_one": "Eén hulpvraag werd opgelost door een professional en een "
         "informele helper die direct contact hielden; per jaar: {years}.",
         "no_log": "deze run hield geen gebeurtenissenlog bij; bouw hem met events=True "
         "(het dashboard en `samenspel story` doen dat)",
@@ -263,6 +285,9 @@ class _Teller:
         self.txt = _T[lang]
 
     def t(self, key: str, **fmt: Any) -> str:
+        """The text ``key``; its ``_one`` form when it counts ``n`` = 1 and has one."""
+        if fmt.get("n") == 1 and f"{key}_one" in self.txt:
+            key = f"{key}_one"
         return self.txt[key].format(**fmt)
 
     def num(self, x: float, digits: int = 2) -> str:

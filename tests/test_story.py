@@ -128,3 +128,13 @@ def test_the_command_offers_the_story_languages():
     from samenspel.cli.story import LANGS as OFFERED
 
     assert OFFERED == LANGS
+
+
+def test_both_languages_have_every_text_and_one_is_singular():
+    from samenspel.story import _T
+
+    assert _T["en"].keys() == _T["nl"].keys()
+    model = _told([Event(12, Kind.WITHDRAWAL, 0, (PRO_A, VOL_A), 3)])
+    en = _lines(tell(model, "en"), 4)[0]
+    assert en.startswith("One pair stopped working") and en.endswith("the first in week 12.")
+    assert _lines(tell(model, "nl"), 4)[0].startswith("Eén paar stopte")
