@@ -148,6 +148,37 @@ class EventLog:
         out.sort(key=lambda e: (e.week, e.kind))
         return out
 
+    def table(self) -> Any:
+        """The events kept, as a pandas DataFrame (one row per event, in week order).
+
+        Columns: ``week``, ``kind`` (its name), ``area``, ``actor_1`` to ``actor_3``
+        (-1 where unused), ``case``, ``cause`` (its name, empty if none), ``value_1``
+        and ``value_2`` (NaN where unused; see ``Event.values``) and ``levers``.
+        """
+        import pandas as pd
+
+        rows = []
+        for e in self.events():
+            actors = (*e.actors, -1, -1, -1)[:3]
+            values = (*e.values, float("nan"), float("nan"))[:2]
+            rows.append(
+                {
+                    "week": e.week,
+                    "kind": e.kind.name.lower(),
+                    "area": e.area,
+                    "actor_1": actors[0],
+                    "actor_2": actors[1],
+                    "actor_3": actors[2],
+                    "case": e.case,
+                    "cause": "" if e.cause == Cause.NONE else e.cause.name.lower(),
+                    "value_1": float(values[0]),
+                    "value_2": float(values[1]),
+                    "levers": "; ".join(f"{k}={v}" for k, v in e.levers),
+                }
+            )
+        columns = ["week", "kind", "area", "actor_1", "actor_2", "actor_3", "case", "cause"]
+        return pd.DataFrame(rows, columns=[*columns, "value_1", "value_2", "levers"])
+
     def total(self, kind: Kind) -> int:
         """How many events of ``kind`` happened (kept or not)."""
         return int(self._seen[kind])

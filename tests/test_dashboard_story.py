@@ -50,6 +50,11 @@ def test_the_story_tells_the_run_and_marks_an_event_on_the_curves(server: str, p
     _shot(page, "story-1024", height=768, width=1024)
     page.get_by_role("button", name="Remove the mark").click()
     expect(page.locator(".samenspel-marker")).to_have_count(0)
+    for label, first in (("Story (Markdown)", "# The run told"), ("Events (CSV)", "week,kind")):
+        with page.expect_download() as got:
+            page.get_by_text(label).click()
+        text = open(got.value.path(), encoding="utf-8").read()
+        assert text.startswith(first), text[:80]
     assert outside == []
 
 

@@ -138,3 +138,19 @@ def test_both_languages_have_every_text_and_one_is_singular():
     en = _lines(tell(model, "en"), 4)[0]
     assert en.startswith("One pair stopped working") and en.endswith("the first in week 12.")
     assert _lines(tell(model, "nl"), 4)[0].startswith("Eén paar stopte")
+
+
+def test_the_command_writes_the_events_as_a_table(tmp_path, capsys):
+    import pandas as pd
+
+    table = tmp_path / "events.csv"
+    code = main(["story", "--weeks", "40", "--seed", "2", "--events", str(table)])
+    assert code == 0
+    df = pd.read_csv(table, keep_default_na=False)
+    assert list(df.columns[:3]) == ["week", "kind", "area"]
+    assert df["week"].is_monotonic_increasing and df["week"].between(0, 40).all()
+    late = df[df["kind"] == "late_escalation"]
+    assert set(late["cause"]) <= {"dismissed", "no_route", "silent", "kept"} and len(late)
+    code = main(["story", "--weeks", "3", "--events", str(tmp_path / "e.txt")])
+    assert code == 2
+    assert_one_line_error(capsys.readouterr().err, "--events", ".csv or .parquet", "e.txt")

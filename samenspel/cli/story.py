@@ -34,6 +34,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--lang", choices=LANGS, default="nl", help="language (default nl)")
     p.add_argument("--out", help="also write the story to FILE.md")
+    p.add_argument(
+        "--events",
+        metavar="FILE",
+        help="also write the events kept (first and last 200 of each kind) to "
+        "FILE.csv or FILE.parquet",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_allow_large(p)
 
@@ -46,6 +52,7 @@ def main(args: argparse.Namespace) -> int:
     from ..story import tell
 
     out = check_out_file(args.out, (".md",))
+    events = check_out_file(args.events, option="--events")
     check_seed_weeks(args.seed, args.weeks, args.allow_large)
     sets = {**SCALES[args.scale], **parse_sets(args.set)}
     if args.scenario:
@@ -58,4 +65,8 @@ def main(args: argparse.Namespace) -> int:
     print(text)
     if out is not None:
         Path(out).write_text(text, encoding="utf-8")
+    if events is not None:
+        from ..files import write_table
+
+        write_table(model.events.table(), events)
     return 0

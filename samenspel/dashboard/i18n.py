@@ -417,6 +417,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "story_mark": ("Toon week {week} in de grafieken", "Show week {week} on the curves"),
     "story_unmark": ("Markering weghalen", "Remove the mark"),
     "story_download": ("Verhaal (Markdown)", "Story (Markdown)"),
+    "story_events": ("Gebeurtenissen (CSV)", "Events (CSV)"),
     "marked_week": ("week {week}", "week {week}"),
     "dl_explain": ("Tabel verklaring (CSV)", "Explanation table (CSV)"),
     "dl_explain_png": ("Figuur alle uitkomsten (PNG)", "Figure, all outcomes (PNG)"),

@@ -43,6 +43,15 @@ def story_markdown() -> str:
     return story.markdown() if story is not None else ""
 
 
+def events_csv() -> str:
+    """The events the run's log kept, as CSV (``EventLog.table``), for the download."""
+    current = session.run.value
+    if current is None:
+        return ""
+    with current.lock:
+        return str(current.model.events.table().to_csv(index=False))
+
+
 def mark(week: int) -> None:
     """Mark ``week`` on the curves (-1: remove the mark) and redraw them if paused."""
     session.marked.set(week)
@@ -87,6 +96,9 @@ def StoryBody() -> None:
                 solara.Button(t("story_unmark"), small=True, text=True, on_click=lambda: mark(-1))
             solara.FileDownload(
                 story_markdown, "story.md", label=t("story_download"), mime_type="text/markdown"
+            )
+            solara.FileDownload(
+                events_csv, "events.csv", label=t("story_events"), mime_type="text/csv"
             )
 
 
