@@ -21,7 +21,7 @@ import solara
 import traitlets
 
 from ..story import Story, tell
-from . import i18n, session
+from . import glossary, i18n, session
 from .i18n import t
 
 shown = solara.reactive(False)
@@ -76,6 +76,7 @@ def StoryPanel() -> None:
                 classes=["samenspel-story-toggle"],
                 attributes={"aria-expanded": "true" if is_shown else "false"},
             )
+            glossary.InfoButton(glossary.CHART_TERMS["story"], t("about_chart"))
         if not is_shown:
             return
         if session.playing.value:
