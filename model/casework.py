@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .cases import Role
+from .events import Kind
 from .identity import encounter
 from .links import pair_barriers
 from .routing import (
@@ -145,18 +146,32 @@ def refer_and_escalate(model: Neighbourhood) -> None:
     sev = h.severity[hh]
     width = p["decision_width"]
     late = u[0] < ramp(sev - p["escalation_severity"], width)
-    for cid in alone[late]:
-        pro = least_loaded(model, model.areas.area_formal[h.area[c.household[cid]]])
-        assign(model, int(cid), Role.PRO, pro)
+    for k in np.flatnonzero(late):
+        cid, area = int(alone[k]), int(h.area[hh[k]])
+        pro = least_loaded(model, model.areas.area_formal[area])
+        dismissed_before = c.retry[cid] >= 0  # read before the case changes
+        assign(model, cid, Role.PRO, pro)
         c.escalated[cid] = True
         c.formal_sources[cid] += 1  # specialist care
         model.counters["late_escalations"] += 1
         model.actors.bad[pro] += 1  # "te laat ... opgeschaald": kept too long
+        if model.events.enabled:
+            model.events.late_escalation(
+                model.week,
+                cid,
+                area,
+                (int(inf[k]), pro),
+                dismissed_before,
+                model.week - int(c.start[cid]),
+                float(sev[k]),
+            )
     wants = ~late & (u[1] < ramp(sev - model.view.limit[inf], width))
     for k in wants.nonzero()[0].tolist():
         cid, j = int(alone[k]), int(inf[k])
-        if c.retry[cid] <= model.week and refer(model, cid, j):
-            continue
+        if c.retry[cid] <= model.week:
+            if refer(model, cid, j):
+                continue
+            model.events.no_route(cid)
         if u[2][k] < p["own_way_rate"] * h.trust_pro[hh[k]]:  # guided, goes itself
             area = h.area[hh[k]]
             assign(model, cid, Role.PRO, least_loaded(model, model.areas.area_formal[area]))
@@ -232,7 +247,11 @@ def _clash(
     for who in (pro, inf):
         np.add.at(a.good, who[settled], 1)
         np.add.at(a.bad, who[unspoken], 1)
-    withdrawn = ids[unspoken & c.together[ids]]
+    apart = unspoken & c.together[ids]
+    withdrawn = ids[apart]
+    if model.events.enabled:
+        areas = _areas(model, withdrawn)
+        model.events.pairs(model.week, Kind.WITHDRAWAL, areas, pro[apart], inf[apart], withdrawn)
     c.together[withdrawn] = False
     c.pro_seen[withdrawn] = -1
     model.counters["clashes"] += int(clash.sum())
@@ -258,6 +277,11 @@ def close_cases(model: Neighbourhood) -> None:
     felt = early & ~c.together[ids] & aware & _left_beyond_wish(model, inf, sev, u[3])
     np.add.at(a.bad, inf[felt], 1)
     model.counters["discontinuities"] += int(felt.sum())
+    if model.events.enabled:
+        gone = ids[felt]
+        model.events.pairs(
+            model.week, Kind.DISCONTINUITY, _areas(model, gone), inf[felt], pro[felt], gone
+        )
     model.counters["warm_handovers"] += int((early & c.together[ids]).sum())
     release_all(model, ids[early], (Role.PRO, Role.PRO2, Role.COORD))
     inf = c.helper[ids, Role.INF]
@@ -292,6 +316,11 @@ def _left_beyond_wish(
     return (severity > view.limit[j]) | (u < 1.0 - view.wanted[j])
 
 
+def _areas(model: Neighbourhood, ids: np.ndarray) -> np.ndarray:
+    """The areas of the households of cases ``ids``."""
+    return model.households.area[model.cases.c.household[ids]]
+
+
 def _solved_without_a_case(model: Neighbourhood) -> None:
     """A need below ``resolved_severity`` with no case (the own circle helped) is solved."""
     h = model.households
@@ -306,6 +335,9 @@ def _reward_success(model: Neighbourhood, solved: np.ndarray) -> None:
     c, a = model.cases.c, model.actors
     ok = solved[(c.pro_seen[solved] >= 0) & (c.inf_seen[solved] >= 0)]
     model.counters["joint_successes"] += len(ok)
+    if model.events.enabled:
+        pair = (c.pro_seen[ok], c.inf_seen[ok])
+        model.events.pairs(model.week, Kind.JOINT_SUCCESS, _areas(model, ok), *pair, ok)
     if model.p["mech_success"] and len(ok):
         np.add.at(a.good, c.pro_seen[ok], 1)
         np.add.at(a.good, c.inf_seen[ok], 1)

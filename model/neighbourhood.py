@@ -44,6 +44,7 @@ from ..agents import ACTOR_CLASSES, Household
 from . import casework, meetings
 from .areas import build_layout
 from .cases import CaseBook
+from .events import EventLog
 from .goals import goal_uncertainty
 from .identity import apply_contacts, update_threat
 from .links import WeekView, free_time
@@ -116,9 +117,14 @@ class Neighbourhood(Model):
         rng: int | None = 0,
         weeks: int = DEFAULT_WEEKS,
         schedule: Iterable[Any] | None = None,
+        events: bool = False,
         **params: Any,
     ) -> None:
-        """Build the neighbourhood for the given parameters and seed."""
+        """Build the neighbourhood for the given parameters and seed.
+
+        ``events`` turns the event log on (``model.events``, ``samenspel.story``); it
+        only observes, so the run is the same either way.
+        """
         self.p = resolve(params)
         if rng is None:  # Mesa's own fresh entropy: allowed for a model, not for run()
             _, self.horizon = check_run_args(0, weeks)
@@ -154,6 +160,7 @@ class Neighbourhood(Model):
         self.update_identity()
         self.view_week()
         self.datacollector = WeeklyRecord(GAUGES, rows=self.horizon + 1)
+        self.events = EventLog(self.horizon, self.areas.n_areas, enabled=events)
         self.running = True
         self.collect()
 
@@ -208,6 +215,7 @@ class Neighbourhood(Model):
         if not isinstance(change, PolicyChange):
             change = check_schedule([{"week": max(self.week, 1), **change}])[0]
         self.p = {**self.p, **change.levers}
+        self.events.policy(self.week, change.levers)
         capacities(self.actors, self.p)
         apply_training(self.actors, self.households, self.p)
 
@@ -296,6 +304,7 @@ class Neighbourhood(Model):
         """Measure the weekly gauges, record them (``WeeklyRecord``), check the end."""
         self.gauges = measure(self)
         self.datacollector.collect(self)
+        self.events.observe(self)
         if self.week >= self.horizon:
             self.running = False
 

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .cases import Role
+from .events import Event, Kind
 from .identity import professional_push
 
 if TYPE_CHECKING:
@@ -213,6 +214,16 @@ def _check_instrumentalised(model: Neighbourhood, j: int, severity: float, felt:
         model.counters["instrumentalisations"] += 1
         model.actors.bad[j] += 1
         model.actors.pushed[j] += 1
+        if model.events.enabled:
+            model.events.add(
+                Event(
+                    model.week,
+                    Kind.INSTRUMENTALISED,
+                    int(model.areas.actor_area[j]),
+                    (j,),
+                    values=(severity, float(view.limit[j])),
+                )
+            )
 
 
 def _volunteer_of(model: Neighbourhood, coord: int, severity: float) -> int:
@@ -242,12 +253,15 @@ def refer(model: Neighbourhood, cid: int, j: int) -> bool:
         pro = int(pros[best])
         _count_referral(model, j)
         model.ties.touch(pro, j)
-        if rng.random() < _taken_seriously(model, pro, float(model.ties.get(pro, j))):
+        familiarity = float(model.ties.get(pro, j))
+        taken = rng.random() < _taken_seriously(model, pro, familiarity)
+        if taken:
             _recognise(model, j, pro)
             assign(model, cid, Role.PRO, pro)
             make_direct(model, cid)
         else:
             _dismiss(model, cid, j, pro)
+        _log_referral(model, cid, area, (j, pro, -1), taken, familiarity)
         return True
     coord = best_known_coordinator(model, j)
     if coord < 0:
@@ -256,13 +270,31 @@ def refer(model: Neighbourhood, cid: int, j: int) -> bool:
     pro = least_loaded(model, pros)
     model.ties.touch(j, coord, p["meeting_contact"])
     model.ties.touch(coord, pro, p["meeting_contact"])
-    if rng.random() < _taken_seriously(model, pro, float(model.ties.get(pro, coord))):
+    familiarity = float(model.ties.get(pro, coord))
+    taken = rng.random() < _taken_seriously(model, pro, familiarity)
+    if taken:
         _recognise(model, j, pro)
         assign(model, cid, Role.PRO, pro)
         assign(model, cid, Role.COORD, coord)
     else:
         _dismiss(model, cid, j, pro)
+    _log_referral(model, cid, area, (j, pro, coord), taken, familiarity)
     return True
+
+
+def _log_referral(
+    model: Neighbourhood,
+    cid: int,
+    area: int,
+    who: tuple[int, int, int],
+    taken: bool,
+    familiarity: float,
+) -> None:
+    """Record the referral in the event log (nothing when the log is off)."""
+    if not model.events.enabled:
+        return
+    distance = float(model.view.distance[who[1]])
+    model.events.referral(model.week, cid, area, who, taken, familiarity, distance)
 
 
 def _count_referral(model: Neighbourhood, j: int) -> None:

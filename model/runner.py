@@ -21,15 +21,17 @@ def simulate(
     weeks: int = DEFAULT_WEEKS,
     schedule: Iterable[Any] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    events: bool = False,
     **params: Any,
 ) -> Neighbourhood:
     """Build a neighbourhood, run it for ``weeks`` weeks and return it.
 
     ``progress``, if given, is called as ``progress(week, weeks)`` after every week
-    (the command line's progress bar); it does not change the run.
+    (the command line's progress bar); ``events`` keeps the event log
+    (``model.events``, for ``samenspel.story``). Neither changes the run.
     """
     seed, weeks = check_run_args(seed, weeks)
-    model = Neighbourhood(rng=seed, weeks=weeks, schedule=schedule, **params)
+    model = Neighbourhood(rng=seed, weeks=weeks, schedule=schedule, events=events, **params)
     if progress is None:
         model.run_model()
     else:

@@ -123,7 +123,8 @@ TEXT: dict[str, tuple[str, str]] = {  # (nl, en)
 }
 
 
-def _text(key: str, lang: str) -> str:
+def explain_text(key: str, lang: str) -> str:
+    """The figure text ``key`` (``TEXT``) in ``lang`` ("nl" or "en")."""
     nl, en = TEXT[key]
     return nl if lang == "nl" else en
 
@@ -440,7 +441,9 @@ def explanation_figure(expl: Explanation, lang: str = "en") -> Any:
         clear = (lo > 0) | (hi < 0)
         colours = np.where(clear, "#1f5f8b", "#b8c4cc")
         ax.axvspan(e_lo, e_hi, color="#f2c14e", alpha=0.25, lw=0)
-        ax.axvline(effect, color="#c0392b", ls="--", lw=1.2, label=_text("effect_line", lang))
+        ax.axvline(
+            effect, color="#c0392b", ls="--", lw=1.2, label=explain_text("effect_line", lang)
+        )
         ax.axvline(0, color="black", lw=0.8)
         ax.barh(y, carried, color=colours, height=0.6)
         err = np.vstack([carried - lo, hi - carried])
@@ -469,15 +472,15 @@ def explanation_figure(expl: Explanation, lang: str = "en") -> Any:
 
     handles = [
         *axes[0].get_legend_handles_labels()[0],
-        Patch(color="#1f5f8b", label=_text("clear", lang)),
-        Patch(color="#b8c4cc", label=_text("unclear", lang)),
+        Patch(color="#1f5f8b", label=explain_text("clear", lang)),
+        Patch(color="#b8c4cc", label=explain_text("unclear", lang)),
     ]
     fig.legend(handles=handles, loc="outside lower right", ncols=3, fontsize=8, frameon=False)
-    fig.supxlabel(_text("xlabel", lang), fontsize=9)
+    fig.supxlabel(explain_text("xlabel", lang), fontsize=9)
     fig.suptitle(
-        _text("title", lang).format(s=expl.scenario.name, b=expl.base.name)
+        explain_text("title", lang).format(s=expl.scenario.name, b=expl.base.name)
         + "\n"
-        + _text("caption", lang).format(
+        + explain_text("caption", lang).format(
             r=len(expl.seeds), w=expl.weeks, a=expl.seeds[0], z=expl.seeds[-1]
         ),
         fontsize=10,
@@ -526,19 +529,21 @@ def print_explanation(expl: Explanation, lang: str = "en", console: Any = None) 
     from rich.table import Table
 
     console = console or Console()
-    caption = _text("caption", lang).format(
+    caption = explain_text("caption", lang).format(
         r=len(expl.seeds), w=expl.weeks, a=expl.seeds[0], z=expl.seeds[-1]
     )
     out = Table(
-        title=_text("title", lang).format(s=expl.scenario.name, b=expl.base.name) + "\n" + caption,
+        title=explain_text("title", lang).format(s=expl.scenario.name, b=expl.base.name)
+        + "\n"
+        + caption,
         title_justify="left",
     )
-    out.add_column(_text("outcome", lang))
-    out.add_column(_text("effect", lang), justify="right")
-    out.add_column(_text("mechanism", lang))
-    out.add_column(_text("without", lang), justify="right")
-    out.add_column(_text("carried", lang), justify="right")
-    out.add_column(_text("share", lang), justify="right")
+    out.add_column(explain_text("outcome", lang))
+    out.add_column(explain_text("effect", lang), justify="right")
+    out.add_column(explain_text("mechanism", lang))
+    out.add_column(explain_text("without", lang), justify="right")
+    out.add_column(explain_text("carried", lang), justify="right")
+    out.add_column(explain_text("share", lang), justify="right")
     for outcome, grp in expl.table.groupby("outcome", sort=False):
         for i, r in enumerate(grp.itertuples()):
             first = i == 0
@@ -570,7 +575,7 @@ def markdown_table(
     def cell(v: float, lo: float, hi: float) -> str:
         return f"{v:+.{digits}f} [{lo:+.{digits}f}, {hi:+.{digits}f}]"
 
-    head = [_text("mechanism", lang), *(outcome_label(o, lang) for o in outs)]
+    head = [explain_text("mechanism", lang), *(outcome_label(o, lang) for o in outs)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     eff = expl.effects().set_index("outcome")
     lines.append(

@@ -238,6 +238,15 @@ def test_explain_in_words():
     lines = explain_view.summary(expl, "en")
     assert lines and all(line.endswith(".") for line in lines)
     assert explain_view.figure_png(expl, "en")[:4] == b"\x89PNG"
+    svg = explain_view.outcome_chart(expl, "share_coproduction", "en")
+    rows = expl.table[expl.table["outcome"] == "share_coproduction"]
+    assert svg.count("<rect") - svg.count('fill-opacity="0.3"') == len(rows)  # a bar each
+    assert "Familiarity" in svg or "familiarity" in svg  # the mechanism written out
+    assert 'class="samenspel-reference"' in svg  # the whole effect
+    sizes = [int(x) for x in re.findall(r'font-size="(\d+)"', svg)]
+    assert sizes and min(sizes) >= 12
+    clear = ((rows["ci_low"] > 0) | (rows["ci_high"] < 0)).astype(int).tolist()
+    assert re.findall(r'data-clear="(\d)"', svg) == [str(c) for c in clear]
 
 
 def test_learn_texts_and_tries():

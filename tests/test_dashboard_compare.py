@@ -63,9 +63,9 @@ def test_compare_what_i_have_now_reference_and_reload(server: str, page: Page) -
     outside = _open(page, server)
     lever = page.locator(".lever-wijktafels_per_year").first
     lever.locator(".v-slider__thumb-container").focus()
-    for _ in range(4):
-        page.keyboard.press("ArrowRight")
-    expect(lever).to_contain_text("2.0 meetings per year")
+    for value in ("0.5", "1.0", "1.5", "2.0"):  # one step at a time, as a user sees it:
+        page.keyboard.press("ArrowRight")  # each rebuilds the model, slow under load
+        expect(lever).to_contain_text(f"{value} meetings per year")
     page.locator(".samenspel-compare-mine").click()
     page.wait_for_selector(".samenspel-compare-run")
     chips = page.locator(".samenspel-compare-scenarios")
@@ -114,6 +114,19 @@ def test_why_says_which_mechanism_carries_the_effect(server: str, page: Page) ->
     words = page.locator(".samenspel-why-words")
     expect(words).to_contain_text(re.compile(r"carried mostly by|No outcome differs clearly"))
     _shot(page, "compare_why", 2400, 1280)
+    chart = page.locator('.samenspel-why-figure svg[data-chart="why"]')
+    expect(chart).to_contain_text("co-production")
+    page.set_viewport_size({"width": 1024, "height": 768})
+    smallest = chart.evaluate(  # font size in px as drawn: units x the chart's scale
+        "svg => Math.min(...[...svg.querySelectorAll('text')].map(t => "
+        "+t.getAttribute('font-size') * svg.getBoundingClientRect().width "
+        "/ svg.viewBox.baseVal.width))"
+    )
+    assert smallest >= 12, f"chart text {smallest:.1f} px high on a 1024 px screen"
+    _choose(page, ".samenspel-why-outcome", "late escalations")
+    expect(chart).to_contain_text("late escalations")
+    chart.scroll_into_view_if_needed()
+    _shot(page, "compare_why_1024", 768, 1024)
     assert outside == []
 
 

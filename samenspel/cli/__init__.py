@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "scenarios": "list the scenario library",
     "compare": "compare scenarios with common random numbers",
     "explain": "which mechanisms carry a scenario's effect (knock-outs, common random numbers)",
+    "story": "run one neighbourhood and tell what happened and why (NL/EN)",
     "validate": "check the validation patterns, write docs/validation.md",
     "calibrate": "pattern-oriented calibration of the free parameters (Latin hypercube)",
     "sweep": "run a parameter sweep (experiments/*.toml)",

@@ -115,17 +115,20 @@ def check_writable(folder: Path, option: str = "--out") -> None:
         ) from None
 
 
-def check_out_file(path: str | None) -> Path | None:
-    """Check an ``--out FILE.csv|.parquet`` option before anything runs."""
+def check_out_file(
+    path: str | None, suffixes: tuple[str, ...] = OUT_SUFFIXES, option: str = "--out"
+) -> Path | None:
+    """Check an output file option (``.csv`` or ``.parquet`` by default) before a run."""
     if path is None:
         return None
     out = Path(path)
-    if out.suffix.lower() not in OUT_SUFFIXES:
-        raise UsageError(f"--out must end in .csv or .parquet, got {path!r}")
+    if out.suffix.lower() not in suffixes:
+        allowed = " or ".join(suffixes)
+        raise UsageError(f"{option} must end in {allowed}, got {path!r}")
     if not out.parent.is_dir():
-        raise UsageError(f"--out: folder {str(out.parent)!r} does not exist")
+        raise UsageError(f"{option}: folder {str(out.parent)!r} does not exist")
     if out.is_dir():
-        raise UsageError(f"--out must name a file, but {path!r} is a folder")
+        raise UsageError(f"{option} must name a file, but {path!r} is a folder")
     check_writable(out.parent)
     return out
 

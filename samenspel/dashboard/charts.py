@@ -161,6 +161,8 @@ def line_chart(
     from_zero: bool = True,
     hover: bool = True,
     x_name: str = "",
+    marker: float | None = None,
+    marker_text: str = "",
 ) -> str:
     """A line chart with a title, its scale in words, axes, bands and a legend below.
 
@@ -179,6 +181,8 @@ def line_chart(
         from_zero: An automatic y range starts at 0.
         hover: Add tooltips with every line's value per x.
         x_name: Names the x value in the hover text (default ``x_label``).
+        marker: An x value to mark with a vertical line (a week the story points at).
+        marker_text: The marker's label.
 
     """
     left, right = 46.0, 10.0
@@ -278,6 +282,17 @@ def line_chart(
                 f'<polyline points="{pts}" fill="none" stroke="{s.colour}" '
                 f'stroke-width="2"{dash} data-series="{esc(s.label)}"/>'
             )
+    if marker is not None and x0 <= marker <= x1:
+        mx = float(px(np.array(marker)))
+        anchor = "end" if mx > left + pw / 2 else "start"
+        nudge = -3 if anchor == "end" else 3
+        out.append(
+            f'<g class="samenspel-marker" data-week="{marker:g}">'
+            f'<line x1="{mx:.1f}" x2="{mx:.1f}" y1="{top}" y2="{top + ph}" stroke="#000" '
+            f'stroke-width="1.5" stroke-dasharray="1 2"/>'
+            f'<text x="{mx + nudge:.1f}" y="{top + 13}" font-size="{TEXT}" '
+            f'text-anchor="{anchor}">{esc(marker_text)}</text></g>'
+        )
     if hover:
         out.extend(_hover(series, px, top, ph, fmt, x_name or x_label))
     for k, (s, text) in enumerate(zip(series, labels, strict=True)):
@@ -387,6 +402,128 @@ def bar_chart(
     return "".join(out)
 
 
+def hbar_chart(
+    labels: Sequence[str],
+    values: Sequence[float],
+    lows: Sequence[float],
+    highs: Sequence[float],
+    title: str,
+    reference: tuple[float, float, float] | None = None,
+    reference_label: str = "",
+    strong: Sequence[bool] | None = None,
+    fmt: Fmt = lambda v: f"{v:g}",
+    width: int = 520,
+    name: str = "",
+) -> str:
+    """Horizontal bars with intervals, a label left of each, an optional reference line.
+
+    Made for the part of an effect each mechanism carries: one bar per mechanism, its
+    95 % interval as a whisker, the whole effect as a dashed line with its interval
+    shaded (``reference`` = (value, low, high)). Bars in ``strong`` are dark (clear),
+    the others light. Labels are written out at 12 units, so the chart stays legible
+    on a projector.
+
+    Args:
+        labels: One label per bar, written left of it.
+        values: Bar lengths (NaN: no bar).
+        lows: Lower ends of the intervals (NaN: none).
+        highs: Upper ends of the intervals.
+        title: Chart title.
+        reference: The effect and its interval, drawn across the bars.
+        reference_label: Names the reference line in the legend.
+        strong: Which bars are clear (dark); default all.
+        fmt: Formats tick values.
+        width: Width in SVG units.
+        name: Value of the ``data-chart`` attribute.
+
+    """
+    n = len(labels)
+    strong = list(strong) if strong is not None else [True] * n
+    chars = max(len(x) for x in labels) if n else 0
+    left = min(12 + 6.6 * chars, width * 0.45)
+    right, row = 14.0, 24.0
+    title_lines = _wrap(title, int((width - 8) / 7.2))
+    top = 12.0 + 16 * len(title_lines) + 6
+    pw = width - left - right
+    height = top + row * n + 40 + (18 if reference else 0)
+    v, lo, hi = (np.asarray(x, float) for x in (values, lows, highs))
+    ref = np.asarray(reference if reference else [], float)
+    vals = np.concatenate([v, lo, hi, ref, [0.0]])
+    vals = vals[np.isfinite(vals)]
+    x0, x1 = float(min(vals.min(), 0.0)), float(max(vals.max(), 0.0))
+    if x1 - x0 < 1e-12:
+        x1 = x0 + 1.0
+    pad = 0.05 * (x1 - x0)
+    x0, x1 = x0 - (pad if x0 < 0 else 0.0), x1 + pad
+
+    def px(x: float) -> float:
+        return left + (x - x0) / (x1 - x0) * pw
+
+    bottom = top + row * n
+    out = [
+        f'<svg class="samenspel-chart" data-chart="{esc(name)}" viewBox="0 0 {width} '
+        f'{height:.0f}" width="100%" role="img" aria-label="{esc(title)}" '
+        f'xmlns="http://www.w3.org/2000/svg">',
+    ]
+    for i, line in enumerate(title_lines):
+        out.append(
+            f'<text x="4" y="{16 + 16 * i}" font-size="{TEXT + 1}" font-weight="600">'
+            f"{esc(line)}</text>"
+        )
+    if reference:
+        _, e_lo, e_hi = reference
+        if np.isfinite(e_lo) and np.isfinite(e_hi):
+            out.append(
+                f'<rect x="{px(min(e_lo, e_hi)):.1f}" y="{top}" '
+                f'width="{abs(px(e_hi) - px(e_lo)):.1f}" height="{row * n}" fill="#f2c14e" '
+                f'fill-opacity="0.3"/>'
+            )
+    for tv in nice_ticks(x0, x1, 4):
+        x = px(tv)
+        out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{bottom}" stroke="#e3e3e3"/>')
+        out.append(
+            f'<text x="{x:.1f}" y="{bottom + 15}" font-size="{TEXT}" text-anchor="middle" '
+            f'fill="#444">{esc(fmt(tv))}</text>'
+        )
+    out.append(
+        f'<line x1="{px(0.0):.1f}" x2="{px(0.0):.1f}" y1="{top}" y2="{bottom}" stroke="#222"/>'
+    )
+    for k in range(n):
+        cy = top + row * (k + 0.5)
+        out.append(
+            f'<text x="{left - 6}" y="{cy + 4:.1f}" font-size="{TEXT}" text-anchor="end">'
+            f"{esc(labels[k])}</text>"
+        )
+        if np.isfinite(v[k]):
+            a, b = sorted((px(v[k]), px(0.0)))
+            colour = "#1f5f8b" if strong[k] else "#b8c4cc"
+            out.append(
+                f'<rect x="{a:.1f}" y="{cy - 0.3 * row:.1f}" width="{max(b - a, 0.5):.1f}" '
+                f'height="{0.6 * row:.1f}" fill="{colour}" data-clear="{int(strong[k])}">'
+                f"<title>{esc(labels[k])}: {esc(fmt(v[k]))}</title></rect>"
+            )
+        if np.isfinite(lo[k]) and np.isfinite(hi[k]):
+            a, b = px(lo[k]), px(hi[k])
+            out.append(
+                f'<path d="M{a:.1f} {cy:.1f}H{b:.1f}M{a:.1f} {cy - 4:.1f}v8M{b:.1f} {cy - 4:.1f}v8" '
+                f'stroke="#222" stroke-width="1.2" fill="none"/>'
+            )
+    if reference:
+        x = px(reference[0])
+        out.append(
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{bottom}" stroke="#c0392b" '
+            f'stroke-width="1.6" stroke-dasharray="5 3" class="samenspel-reference"/>'
+        )
+        ly = bottom + 34
+        out.append(
+            f'<line x1="8" x2="30" y1="{ly - 4}" y2="{ly - 4}" stroke="#c0392b" '
+            f'stroke-width="2" stroke-dasharray="5 3"/>'
+            f'<text x="36" y="{ly}" font-size="{TEXT}">{esc(reference_label)}</text>'
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
 def _wrap(text: str, chars: int) -> list[str]:
     """``text`` in lines of at most about ``chars`` characters (at most two lines)."""
     words, lines, line = text.split(), [], ""
@@ -402,4 +539,13 @@ def _wrap(text: str, chars: int) -> list[str]:
     return lines
 
 
-__all__ = ["DASHES", "PALETTE", "Series", "auto_range", "bar_chart", "esc", "line_chart"]
+__all__ = [
+    "DASHES",
+    "PALETTE",
+    "Series",
+    "auto_range",
+    "bar_chart",
+    "esc",
+    "hbar_chart",
+    "line_chart",
+]

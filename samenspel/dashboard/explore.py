@@ -4,7 +4,8 @@ The toolbar on top holds the scenario, Reset, Step, +1 year, Play and the speed;
 sidebar (a drawer on narrow screens, see ``layout.py``) the seed and the levers
 (``levers.py``). The main area shows the regime in words, the curves (``frame.py``:
 small multiples on scaled axes with the current values as numbers) and the network
-of actors (fixed layout, ties by strength).
+of actors (fixed layout, ties by strength), and under them the run told as a story
+(``story_view.py``), whose events mark their week on the curves.
 
 Everything drawn for a week comes ready from ``session.frame`` (computed outside the
 render pass), so a redraw is cheap and play at 30 weeks a second stays responsive.
@@ -25,7 +26,7 @@ import reacton.ipyvue as rv
 import solara
 
 from ..scenarios import list_scenarios
-from . import actors, compare, frame, glossary, i18n, own, player, session
+from . import actors, compare, frame, glossary, i18n, own, player, session, story_view
 from .i18n import t
 from .levers import Levers
 
@@ -292,6 +293,7 @@ def Drawing(drawn: dict[str, Any]) -> None:
                 actors.ActorCard(current.model, drawn["week"])
             solara.Text(t("network_hint"), style={"font-size": "0.9em", "color": "#444"})
             glossary.InfoButton(glossary.CHART_TERMS["network"], t("about_chart"))
+    story_view.StoryPanel()
 
 
 @solara.component

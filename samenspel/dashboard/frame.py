@@ -78,8 +78,11 @@ def index(v: float, span: float = 1.0) -> str:
     return i18n.number(v, digits)
 
 
-def curves(weekly: Any) -> dict[str, str]:
-    """The Explore charts as SVG (``CHARTS``), from the weekly gauges."""
+def curves(weekly: Any, marked: int = -1) -> dict[str, str]:
+    """The Explore charts as SVG (``CHARTS``), from the weekly gauges.
+
+    ``marked`` (a week, or -1) draws a vertical line at that week: the story's link.
+    """
     x = weekly.index.to_numpy(float)
     out = {}
     for key, (title, kind, lines) in CHARTS.items():
@@ -99,7 +102,15 @@ def curves(weekly: Any) -> dict[str, str]:
             for (g, colour, dash), d in zip(lines, data, strict=True)
         ]
         out[key] = line_chart(
-            series, t(title), fmt=fmt, name=key, x_span=52, scale_text=scale, x_name=t("week_axis")
+            series,
+            t(title),
+            fmt=fmt,
+            name=key,
+            x_span=52,
+            scale_text=scale,
+            x_name=t("week_axis"),
+            marker=marked if marked >= 0 else None,
+            marker_text=t("marked_week", week=marked),
         )
     return out
 
@@ -160,7 +171,7 @@ def render(current: Run) -> dict[str, Any]:
     with current.lock:
         model = current.model
         weekly = model.weekly()
-        out: dict[str, Any] = {"charts": curves(weekly)}
+        out: dict[str, Any] = {"charts": curves(weekly, session.marked.value)}
         out["regime"], out["detail"] = regime_words(model, weekly)
         layout = current.layout
         note = (

@@ -138,6 +138,38 @@ TERMS: dict[str, tuple[str, str, str, str]] = {
         "A case that stayed too long with an informal helper and worsened before it reached "
         "professional help (count over the run).",
     ),
+    "referral": (
+        "doorverwijzing",
+        "referral",
+        "Een informele helper vraagt een professional (direct of via een coördinator) om een "
+        "casus over te nemen. Serieus genomen: de professional neemt hem op (erkenning, een "
+        "goed contact voor beiden); niet serieus genomen: een slecht contact voor de helper, "
+        "die het later opnieuw kan proberen. De kans is groter naarmate de professional de "
+        "verwijzer beter kent en minder wij-zij-afstand voelt.",
+        "An informal helper asks a professional (directly or through a coordinator) to take "
+        "a case on. Taken seriously: the professional takes it (recognition, a good contact "
+        "for both); dismissed: a bad contact for the helper, who may try again later. The "
+        "chance is higher the better the professional knows the referrer and the less "
+        "us-them distance the professional feels.",
+    ),
+    "strong_tie": (
+        "sterke band",
+        "strong tie",
+        "Een paar dat elkaar goed kent: bekendheid op of boven de drempel voor sterke banden "
+        "(parameter 'Sterke band', standaard 0,5). Het verhaal telt de banden tussen een professional en een informele partij die "
+        "sterk worden (gegroeid) of onder de drempel zakken (vervaagd).",
+        "A pair that knows each other well: familiarity at or above the strong-tie threshold "
+        "(parameter strong_tie, 0.5 by default). The story counts the ties between a professional and an informal party that "
+        "become strong (grown) or fall below the threshold (faded).",
+    ),
+    "discontinuity": (
+        "discontinuïteit",
+        "discontinuity",
+        "Een professional sluit zijn deel van een gedeelde casus en laat de informele helper "
+        "achter met meer dan hij kan of wil dragen (een slecht contact voor de helper).",
+        "A professional closes its part of a shared case and leaves the informal helper with "
+        "more than it can or wants to carry (a bad contact for the helper).",
+    ),
     "ei_index": (
         "E-I-index",
         "E-I index",
@@ -191,6 +223,14 @@ CHART_TERMS: dict[str, tuple[str, ...]] = {
     "bars": ("confidence", "share_coproduction", "late_escalations", "instrumentalisations"),
     "curves": ("confidence", "open_cases"),
     "diff": ("paired", "confidence"),
+    "story": (
+        "regime",
+        "strong_tie",
+        "referral",
+        "late_escalations",
+        "instrumentalisations",
+        "discontinuity",
+    ),
 }
 """The terms each chart needs (keys of ``TERMS``)."""
 

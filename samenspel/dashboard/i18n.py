@@ -407,7 +407,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "dl_weekly": ("Run per week (CSV)", "Run by week (CSV)"),
     "dl_summary": ("Samenvatting run (CSV)", "Run summary (CSV)"),
+    "story_title": ("Het verhaal van deze run", "The story of this run"),
+    "story_show": ("Vertel wat er gebeurde", "Tell what happened"),
+    "story_hide": ("Verhaal verbergen", "Hide the story"),
+    "story_paused": (
+        "Pauzeer om het verhaal te lezen; het volgt de run.",
+        "Pause to read the story; it follows the run.",
+    ),
+    "story_mark": ("Toon week {week} in de grafieken", "Show week {week} on the curves"),
+    "story_unmark": ("Markering weghalen", "Remove the mark"),
+    "story_download": ("Verhaal (Markdown)", "Story (Markdown)"),
+    "story_events": ("Gebeurtenissen (CSV)", "Events (CSV)"),
+    "marked_week": ("week {week}", "week {week}"),
     "dl_explain": ("Tabel verklaring (CSV)", "Explanation table (CSV)"),
+    "dl_explain_png": ("Figuur alle uitkomsten (PNG)", "Figure, all outcomes (PNG)"),
+    "why_outcome": ("Uitkomst", "Outcome"),
+    "why_chart_title": (
+        "{outcome}: effect {effect} [{low}, {high}]; wat elk mechanisme draagt",
+        "{outcome}: effect {effect} [{low}, {high}]; what each mechanism carries",
+    ),
+    "why_bars": (
+        "Donkere balken: interval zonder 0 (het mechanisme draagt duidelijk een deel); "
+        "lichte: interval met 0. Stippellijn: het hele effect, gearceerd zijn 95 %-interval.",
+        "Dark bars: interval excludes 0 (the mechanism clearly carries a part); light: "
+        "interval includes 0. Dashed line: the whole effect, shaded its 95 % interval.",
+    ),
 }
 
 # --- the model's vocabulary ---------------------------------------------------------

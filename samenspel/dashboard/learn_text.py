@@ -433,7 +433,11 @@ combined-package pilot-package accessibility --replicates 10`.
   Migrantenhuishoudens houden meer onvervulde nood (12,5 tegen 10,6 in de basis) en
   winnen het meest bij het pakket.
 - Eén run is één mogelijke geschiedenis. Probeer een paar seeds, of gebruik
-  *Vergelijken* voor uitspraken met onzekerheidsmarges.""",
+  *Vergelijken* voor uitspraken met onzekerheidsmarges. *Vertel wat er gebeurde* (onder
+  het netwerk) vertelt de gepauzeerde run als verhaal uit het gebeurtenissenlog: welke band
+  tussen de twee werelden het eerst groeide, welke doorverwijzingen niet serieus werden
+  genomen en waarom, waarom late opschalingen laat waren; de weekknop bij elke gebeurtenis
+  markeert die week in de grafieken.""",
     """\
 The numbers below are means over ten five-year runs (seeds 0 to 9), measured with
 `samenspel compare city-baseline town-baseline wijktafels case-reflection
@@ -467,7 +471,10 @@ combined-package pilot-package accessibility --replicates 10`.
   model, with little more co-production (5 %), already to 10.9. Migrant households keep more unmet
   need (12.5 against 10.6 in the baseline) and gain most from the package.
 - One run is one possible history. Try a few seeds, or use *Compare* for statements with
-  margins of uncertainty.""",
+  margins of uncertainty. *Tell what happened* (under the network) tells the paused run
+  as a story from its event log: which tie grew first across the two worlds, which
+  referrals were dismissed and why, why late escalations were late; each event's week
+  button marks it on the curves.""",
 )
 
 TRIES = (

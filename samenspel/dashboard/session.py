@@ -86,13 +86,15 @@ control redrawn at every played week could lose the user's click, so the scenari
 and the buttons are redrawn only when what they show changes)."""
 picked = solara.reactive(-1)
 """The actor the user clicked in the network (-1: none; ``actors.py``)."""
+marked = solara.reactive(-1)
+"""The week the user marked on the curves from the story (-1: none; ``story_view.py``)."""
 revision = solara.reactive(0)
 """Counts rejected inputs: a field keyed on it is rebuilt, showing the value in use."""
 
 
 def build(params: dict[str, Any], seed_value: int) -> Run:
-    """Build a model and its fixed network layout."""
-    model = Neighbourhood(rng=seed_value, **params)
+    """Build a model (with its event log, for the story) and its fixed network layout."""
+    model = Neighbourhood(rng=seed_value, events=True, **params)
     a = model.actors
     layout = compute_layout(a.kind, a.side, a.affiliation)
     return Run(model=model, layout=layout, seed=seed_value, params=dict(params))
@@ -175,6 +177,7 @@ def reset() -> None:
         return
     error.set("")
     picked.set(-1)  # another model: another set of actors
+    marked.set(-1)
     drawn = _draw(new)
     run.set(new)
     frame.set(drawn)
