@@ -171,9 +171,21 @@ def trim_pool(limit: float = POOL_MB) -> bool:
     return False
 
 
-@lru_cache(maxsize=32)
+_probe_lock = threading.Lock()
+
+
 def seconds_per_run(weeks: int, households: int, areas: int) -> float:
-    """CPU seconds of one run (``samenspel.limits.seconds_per_run``), once per size."""
+    """CPU seconds of one run (``samenspel.limits.seconds_per_run``), once per size.
+
+    One session measures; sessions that ask for the same size meanwhile (a class
+    pressing Compare at once) wait for its figure instead of each measuring again.
+    """
+    with _probe_lock:
+        return _measured(weeks, households, areas)
+
+
+@lru_cache(maxsize=32)
+def _measured(weeks: int, households: int, areas: int) -> float:
     from ..limits import seconds_per_run as measure
 
     return measure(weeks, {"n_households": households, "n_areas": areas})
