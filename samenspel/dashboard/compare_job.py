@@ -10,8 +10,9 @@ of the page shows it again.
 
 A comparison is fully determined by its scenarios' parameters, replicates, weeks and
 first seed, so the server also keeps the last ``KEEP_RESULTS`` comparisons by those
-(``shared``): when a class opens the same link, the first student's job runs and the
-others get its result as soon as it is done, without queueing the same runs again.
+(``shared``): when a class opens the same link, the first student's job runs, the
+others follow its place in line and progress and get its result as soon as it is
+done, without queueing the same runs again.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -136,25 +137,60 @@ def run_compare(scenarios: list[Scenario], replicates: int, weeks: int, seed: in
 
     """
     key = job_key(scenarios, replicates, weeks, seed)
-    result = shared(key)
-    if result is None:
-        result = _run_queued(key, scenarios, replicates, weeks, seed)
+    while True:
+        with _kept_lock:
+            result = _shared.get(key)
+            lead = _inflight.get(key)
+            mine = result is None and lead is None
+            if mine:
+                lead = _inflight[key] = _Lead()
+        if result is not None:
+            break
+        assert lead is not None
+        if mine:
+            try:
+                result = _run_queued(key, scenarios, replicates, weeks, seed, lead)
+            finally:
+                with _kept_lock:
+                    _inflight.pop(key, None)
+                lead.done.set()
+            break
+        _follow(lead)  # then its result is shared; if it failed, this session runs it
     remember("comparison", result)
     return result
 
 
+@dataclass
+class _Lead:
+    """The session running a comparison that other sessions asked for too."""
+
+    done: threading.Event = field(default_factory=threading.Event)
+    est: jobs.Estimate | None = None
+
+
+_inflight: dict[tuple, _Lead] = {}
+
+
+def _follow(lead: _Lead) -> None:
+    """Show the leading session's place in line and progress until it is done."""
+    try:
+        while not lead.done.wait(0.5):
+            if lead.est is not None:
+                status.set(jobs.Estimate(**{**lead.est.__dict__}))
+    finally:
+        status.set(None)
+
+
 def _run_queued(
-    key: tuple, scenarios: list[Scenario], replicates: int, weeks: int, seed: int
+    key: tuple, scenarios: list[Scenario], replicates: int, weeks: int, seed: int, lead: _Lead
 ) -> Result:
     runs = len(scenarios) * replicates
     jobs.check_memory(runs, weeks)
     guess = jobs.first_guess(runs, weeks, scenarios[0].params())
     est, waiting, progress = _track(runs, guess)
+    lead.est = est
     try:
         with jobs.LINE.place(waiting):
-            found = shared(key)  # the same job of another session, done while we waited
-            if found is not None:
-                return found
             est.ahead, est.started = 0, time.perf_counter()
             status.set(jobs.Estimate(**{**est.__dict__}))
             with use_executor(jobs.POOL.get()):
