@@ -72,7 +72,10 @@ def lent_executor() -> Executor | None:
 
 
 def _warm(_: int = 0) -> int:
-    """A no-op task: makes a worker start (and load the model) before real work."""
+    """A one-week run of a tiny world: a worker starts and pays its first-use costs."""
+    from .model.runner import run
+
+    run(seed=0, weeks=1, n_households=50)
     return os.getpid()
 
 
@@ -107,8 +110,8 @@ class SharedPool:
         """The pool, started now if there is none yet (or the last one broke).
 
         Args:
-            warm: Start every worker now (one no-op task each), so the first real
-                tasks do not wait for a worker to start.
+            warm: Start every worker now (one tiny run each), so the first real
+                tasks do not wait for a worker to start or pay its first-use costs.
 
         """
         with self._lock:

@@ -339,7 +339,25 @@ def test_auto_range_fits_small_shares():
         scale_text=lambda a, b: f"{a:g}-{b:g}",
         name="x",
     )
-    assert 'class="samenspel-scale">0-' in svg and "<title>" in svg
+    assert 'class="samenspel-scale">0-' in svg and "<title>" not in svg  # no slow native tip
+    assert 'data-x="" data-names="a"' in svg and 'data-tip="1|0.03"' in svg
+
+
+def test_compare_curves_and_bars_carry_hover_values_with_their_bands():
+    from samenspel.compare import outcome_table, run_comparison, weekly_bands
+
+    comp = run_comparison(["city-baseline", "wijktafels"], 2, weeks=6, workers=1)
+    result = compare_job.Result(
+        comp, outcome_table(comp), weekly_bands(comp, compare_job.CURVE_GAUGES)
+    )
+    svg = compare_draw.bands_charts(result)[0]
+    names = re.search(r'data-x="week" data-names="([^"]*)"', svg).group(1)
+    assert names.split("|")[0].startswith("1 City baseline")
+    tips = re.findall(r'data-tip="([^"]*)"', svg)
+    assert len(tips) == 7 and tips[3].startswith("3|")  # weeks 0 to 6
+    assert re.fullmatch(r"3\|[\d.]+ \([\d.]+ – [\d.]+\)\|[\d.]+ \([\d.]+ – [\d.]+\)", tips[3])
+    bars = compare_draw.bars(result)[0]
+    assert re.search(r'data-tip="City baseline[^"]*: [\d.]+ \(', bars)
 
 
 def test_a_compare_link_carries_scenarios_reference_replicates_weeks_and_seed():
