@@ -13,16 +13,19 @@ once, for the largest size.
 
 Measured in the same run, for reference:
 
-- **floor**: one default run in this process (median of 3), times 40 runs / the
-  workers: the runs alone on perfectly used cores, without any pool or table;
+- **floor**: one run of each scenario in this process (median), times 40 runs / the
+  workers: the runs alone on perfectly used cores, without any pool or table; its CPU
+  seconds are compared with the workers' CPU seconds per run in the classroom, a ratio
+  the machine's other load hardly moves (the wall times it does);
 - **fresh pool**: the same comparison as ``samenspel compare`` runs it
   (``run_comparison`` without an executor: a new pool per call), in this process;
 - **cold process**: the same in a new Python process (import, fork server, pool,
   runs), as a command line would pay it (without printing or writing files);
 - **pool start**: the server's pool started once (fork server with the model
-  preloaded, and one no-op task per worker), cold; then the sessions are measured on
-  the warm pool (a class's server has run since the lecturer's first comparison), as
-  is the time estimate's probe runs (``jobs.seconds_per_run``, once per world size).
+  preloaded, and a one-week tiny run per worker), cold; then the sessions are
+  measured on the warm pool (a class's server has run since the lecturer's first
+  comparison), as is the time estimate's probe (``jobs.seconds_per_run``, once per
+  world size and length, measured and printed first).
 
 Read the ratios (against the fresh pool measured in the same run): the machine is
 shared and its load is printed with every figure. Run with::
@@ -62,19 +65,35 @@ def tree_rss_mb() -> float:
     return total / 1e6
 
 
-def floor_seconds(weeks: int, runs: int, workers: int) -> tuple[float, float]:
-    """One default run in this process (median of 3) and ``runs`` of them on ``workers``."""
+def children_cpu() -> float:
+    """CPU seconds (user + system) used so far by this process's descendants."""
+    total = 0.0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            t = child.cpu_times()
+            total += t.user + t.system
+        except psutil.Error:
+            pass
+    return total
+
+
+def floor_seconds(weeks: int, runs: int, workers: int) -> tuple[float, float, float]:
+    """Median wall and CPU seconds of a run here, and ``runs`` of them on ``workers``.
+
+    One run of each scenario, in this process: no pool, no tables.
+    """
     from samenspel.compare import run_one
     from samenspel.scenarios import load_scenario
 
-    params = load_scenario(SCENARIOS[0]).params()
-    times = []
-    for seed in range(3):
-        t0 = time.perf_counter()
+    times, cpu = [], []
+    for seed, name in enumerate(SCENARIOS):
+        params = load_scenario(name).params()
+        t0, c0 = time.perf_counter(), time.process_time()
         run_one(params, seed, weeks)
         times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
     one = statistics.median(times)
-    return one, one * runs / workers
+    return one, statistics.median(cpu), one * runs / workers
 
 
 def fresh_pool(replicates: int, weeks: int) -> float:
@@ -114,6 +133,7 @@ def classroom(sessions: int, replicates: int, weeks: int, same: bool) -> dict[st
     base = int(time.time() * 10) % 1_000_000 * 100 + (50 if same else 0)  # unused seeds
     done: list[float] = []
     first_progress: list[float] = []
+    cpu0, own0 = children_cpu(), time.process_time()
     peak, stop = [tree_rss_mb()], threading.Event()
     gate = threading.Barrier(sessions + 1)
     t0 = 0.0
@@ -144,6 +164,8 @@ def classroom(sessions: int, replicates: int, weeks: int, same: bool) -> dict[st
     sampler.join()
     done.sort()
     return {
+        "cpu_per_run": (children_cpu() - cpu0) / (sessions * len(scenarios) * replicates),
+        "server_cpu": time.process_time() - own0,
         "first": done[0],
         "median": statistics.median(done),
         "last": done[-1],
@@ -179,10 +201,10 @@ def main() -> None:
     print(f"time estimate's probe, once per world size and weeks:  {probe:5.2f} s   load {load()}")
     cold = cold_process(args.replicates, args.weeks)
     print(f"cold process (import, fork server, pool, runs):        {cold:5.2f} s   load {load()}")
-    one, floor = floor_seconds(args.weeks, runs, workers)
+    one, one_cpu, floor = floor_seconds(args.weeks, runs, workers)
     print(
-        f"floor: one run {one:.3f} s x {runs} runs / {workers} workers:    {floor:5.2f} s   "
-        f"load {load()}"
+        f"floor: one run {one:.3f} s ({one_cpu:.3f} CPU-s) x {runs} runs / {workers} workers: "
+        f"{floor:5.2f} s   load {load()}"
     )
     ref = fresh_pool(args.replicates, args.weeks)
     print(f"fresh pool (samenspel compare's way, in-process):      {ref:5.2f} s   load {load()}")
@@ -193,7 +215,9 @@ def main() -> None:
             f"{n:3d} sessions: first result {r['first']:6.2f} s ({r['first'] / ref:4.2f} x fresh "
             f"pool), median {r['median']:6.2f} s, last {r['last']:6.2f} s "
             f"({r['last'] / n:5.2f} s per session); first progress {r['first_progress']:4.2f} s; "
-            f"peak {r['peak_mb']:5.0f} MB   load {load()}"
+            f"workers' CPU per run {r['cpu_per_run']:.3f} s ({r['cpu_per_run'] / one_cpu:4.2f} x "
+            f"in-process); server CPU {r['server_cpu']:5.1f} s; peak {r['peak_mb']:5.0f} MB   "
+            f"load {load()}"
         )
     n = max(sizes)
     r = classroom(n, args.replicates, args.weeks, same=True)
