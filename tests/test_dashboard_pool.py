@@ -123,10 +123,13 @@ def test_a_pool_grown_too_large_is_replaced(monkeypatch):
 
 
 def test_dashboard_jobs_share_the_pool_and_identical_results(monkeypatch):
+    from collections import OrderedDict
+
     from samenspel.dashboard import compare_job, jobs, own
 
     shared = SharedPool(2)
     monkeypatch.setattr(jobs, "POOL", shared)
+    monkeypatch.setattr(compare_job, "_shared", OrderedDict())  # none from other tests
     try:
         scenarios = [load_scenario("city-baseline"), load_scenario("wijktafels")]
         a = compare_job.run_compare(scenarios, 2, 4, 0)
