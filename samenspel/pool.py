@@ -13,7 +13,8 @@ is fixed before it is handed out.
 
 A long-running server (the dashboard) pays that start once: ``SharedPool`` keeps one
 warm pool for every caller, started at its first use, replaced if a worker died, and
-shut down when the process exits (``atexit``). Its workers stay alive between tasks,
+shut down when the process exits (``atexit``; its workers also exit by themselves
+within a second when the process is killed). Its workers stay alive between tasks,
 so each imports the model once (from the fork server's preload), not per task.
 ``use_executor`` lends a pool to every ``samenspel.compare.run_comparison`` called in
 a block (also those inside ``samenspel.explain``), without passing it through.
@@ -71,6 +72,33 @@ def lent_executor() -> Executor | None:
     return _lent.get()
 
 
+def _watch_server(server: int) -> None:
+    """Worker initializer: exit when the server process is gone.
+
+    A server stopped by a signal it does not handle (``kill``, or SIGTERM to Solara's
+    server) runs no ``atexit``; its workers, children of the fork server, would stay.
+    POSIX only: there ``os.kill(pid, 0)`` asks whether a process exists (on Windows it
+    would end the server), so elsewhere the workers rely on the pool's own pipes.
+    """
+    import sys
+    import time
+
+    if sys.platform == "win32":
+        return
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(server, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except OSError:
+                return
+
+    threading.Thread(target=watch, daemon=True, name="samenspel-watch-server").start()
+
+
 def _warm(_: int = 0) -> int:
     """A one-week run of a tiny world: a worker starts and pays its first-use costs."""
     from .model.runner import run
@@ -120,7 +148,12 @@ class SharedPool:
                 return self._pool
             if self._pool is not None:  # broken: a worker died (killed, out of memory)
                 self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=pool_context())
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=pool_context(),
+                initializer=_watch_server,
+                initargs=(os.getpid(),),
+            )
             self.starts += 1
             if not self._registered:
                 atexit.register(self.shutdown)

@@ -59,22 +59,27 @@ def test_a_broken_pool_is_replaced(pool):
     assert len(comp.runs) == 4 and pool.starts == before + 1
 
 
-def test_the_pool_stops_when_the_process_exits():
+@pytest.mark.parametrize("end", ["exit", "kill"])
+def test_the_pool_stops_when_the_process_ends(end):
     script = textwrap.dedent(
-        """
+        f"""
+        import os, signal, sys
         from samenspel.pool import SharedPool
         if __name__ == "__main__":
             pool = SharedPool(2)
             pool.get()
-            print(*pool.pids())
+            print(*pool.pids(), flush=True)
+            if {end == "kill"}:  # no atexit: the workers notice by themselves
+                os.kill(os.getpid(), signal.SIGKILL)
         """
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
-    )
-    pids = [int(p) for p in out.stdout.split()]
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    pids = [int(p) for p in proc.stdout.readline().split()]
+    proc.wait(timeout=120)  # reaped: a killed process is then gone, not a zombie
+    proc.stdout.close()
     assert len(pids) == 2
-    deadline = time.time() + 10
+    deadline = time.time() + 15
     while time.time() < deadline and any(_running(p) for p in pids):
         time.sleep(0.1)
     assert not any(_running(p) for p in pids)
