@@ -31,6 +31,7 @@ Read the ratios (against the fresh pool measured in the same run): the machine i
 shared and its load is printed with every figure. Run with::
 
     python benchmarks/bench_classroom.py [--sessions 1,10,30] [--replicates 10] [--weeks 260]
+    python benchmarks/bench_classroom.py --alternate 3   # fresh pool and warm pool in turns
 """
 
 from __future__ import annotations
@@ -174,13 +175,42 @@ def classroom(sessions: int, replicates: int, weeks: int, same: bool) -> dict[st
     }
 
 
+def alternate(turns: int, replicates: int, weeks: int) -> None:
+    """A fresh pool and one session on the warm pool, taking turns (same load for both)."""
+    from samenspel.dashboard import jobs
+
+    jobs.POOL.get()
+    jobs.seconds_per_run(weeks, 1000, 1)
+    classroom(1, 2, 1, same=False)
+    fresh, warm = [], []
+    for turn in range(turns):
+        fresh.append(fresh_pool(replicates, weeks))
+        warm.append(classroom(1, replicates, weeks, same=False)["last"])
+        print(
+            f"turn {turn + 1}: fresh pool {fresh[-1]:5.2f} s, warm pool (dashboard path) "
+            f"{warm[-1]:5.2f} s   load {load()}"
+        )
+    ratio = statistics.median(w / f for w, f in zip(warm, fresh, strict=True))
+    print(f"median ratio warm / fresh: {ratio:.2f}")
+    jobs.POOL.shutdown()
+
+
 def main() -> None:
     """Run the measurements and print them with the load average."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sessions", default="1,10,30", help="sizes of the class, comma-separated")
     ap.add_argument("--replicates", type=int, default=10)
     ap.add_argument("--weeks", type=int, default=260)
+    ap.add_argument(
+        "--alternate",
+        type=int,
+        default=0,
+        help="only this: N turns of a fresh pool, then one session on the warm pool",
+    )
     args = ap.parse_args()
+    if args.alternate:
+        alternate(args.alternate, args.replicates, args.weeks)
+        return
     sizes = [int(x) for x in args.sessions.split(",")]
     from samenspel.dashboard import jobs
 
