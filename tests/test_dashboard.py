@@ -348,4 +348,57 @@ def test_auto_range_fits_small_shares():
         scale_text=lambda a, b: f"{a:g}-{b:g}",
         name="x",
     )
-    assert 'class="samenspel-scale">0-' in svg and "<title>" in svg
+    assert 'class="samenspel-scale">0-' in svg and "<title>" not in svg  # no slow native tip
+    assert 'data-x="" data-names="a"' in svg and 'data-tip="1|0.03"' in svg
+
+
+def test_compare_curves_and_bars_carry_hover_values_with_their_bands():
+    from samenspel.compare import outcome_table, run_comparison, weekly_bands
+
+    comp = run_comparison(["city-baseline", "wijktafels"], 2, weeks=6, workers=1)
+    result = compare_job.Result(
+        comp, outcome_table(comp), weekly_bands(comp, compare_job.CURVE_GAUGES)
+    )
+    svg = compare_draw.bands_charts(result)[0]
+    names = re.search(r'data-x="week" data-names="([^"]*)"', svg).group(1)
+    assert names.split("|")[0].startswith("1 City baseline")
+    tips = re.findall(r'data-tip="([^"]*)"', svg)
+    assert len(tips) == 7 and tips[3].startswith("3|")  # weeks 0 to 6
+    assert re.fullmatch(r"3\|[\d.]+ \([\d.]+ – [\d.]+\)\|[\d.]+ \([\d.]+ – [\d.]+\)", tips[3])
+    bars = compare_draw.bars(result)[0]
+    assert re.search(r'data-tip="City baseline[^"]*: [\d.]+ \(', bars)
+
+
+def test_a_compare_link_carries_scenarios_reference_replicates_weeks_and_seed():
+    from samenspel.dashboard import compare
+
+    search = "scenarios=city-baseline,wijktafels,town-baseline&reference=wijktafels"
+    assert compare.apply_query(search + "&replicates=3&weeks=52&seed=9&lang=en")
+    assert compare.selection.value == ["wijktafels", "city-baseline", "town-baseline"]
+    assert (compare.replicates.value, compare.weeks.value, compare.first_seed.value) == (3, 52, 9)
+    assert compare.link_error.value == ""
+    result = compare_job.run_compare(
+        [compare.load(n) for n in compare.selection.value[:2]], 2, 52, 9
+    )
+    link = compare.query(result, "nl")
+    assert link == "scenarios=wijktafels,city-baseline&replicates=2&weeks=52&seed=9&lang=nl"
+    compare.selection.set(["city-baseline", "combined-package"])
+    assert compare.apply_query("?" + link)
+    assert compare.selection.value == ["wijktafels", "city-baseline"]
+    assert compare.replicates.value == 2
+    assert not compare.apply_query("scenario=wijktafels&seed=1")  # an Explore link
+    for bad, says in (
+        ("scenarios=city-baseline,nope", "The link names an unknown scenario ('nope')"),
+        ("scenarios=city-baseline", "Choose two to four scenarios (now 1)"),
+        ("scenarios=city-baseline,wijktafels&replicates=99", "Replicates per scenario: at most"),
+        ("scenarios=city-baseline,wijktafels&weeks=53", "choose 52, 104, 156, 260, 520"),
+        ("scenarios=city-baseline,wijktafels&seed=-1", "First seed: at least 0"),
+    ):
+        assert not compare.apply_query(bad)
+        assert says in compare.link_error.value
+        assert "\n" not in compare.link_error.value
+    assert compare.selection.value == ["wijktafels", "city-baseline"]  # a bad link changes nothing
+    compare.selection.set(list(compare.DEFAULT_SELECTION))
+    compare.restore(result)  # a kept comparison after a reload: its settings
+    assert compare.selection.value == ["wijktafels", "city-baseline"]
+    assert (compare.replicates.value, compare.weeks.value, compare.first_seed.value) == (2, 52, 9)

@@ -36,24 +36,78 @@ def _settings(page: Page, weeks: str, replicates_left: int = 0) -> None:
         page.keyboard.press("ArrowLeft")
 
 
-def test_two_sessions_wait_in_line_with_a_time_estimate(
+def test_sessions_wait_in_line_with_a_time_estimate_and_share_equal_jobs(
     server: str, browser: Browser, browser_context_args: dict
 ) -> None:
+    contexts = [browser.new_context(**browser_context_args) for _ in range(3)]
+    try:
+        pa, pb, pc = (c.new_page() for c in contexts)
+        outside = [_open(p, server + "compare", ".samenspel-compare-run") for p in (pa, pb, pc)]
+        for p in (pa, pb, pc):
+            _settings(p, "260")
+        seed = pb.get_by_label("First seed")
+        seed.fill("1")
+        seed.press("Enter")
+        pa.locator(".samenspel-compare-run").click()
+        expect(pa.locator(".samenspel-progress")).to_contain_text(re.compile(r"about \d+ s left"))
+        pb.locator(".samenspel-compare-run").click()  # another seed: another job, in line
+        expect(pb.locator(".samenspel-queued")).to_contain_text("In line: 1")
+        pc.locator(".samenspel-compare-run").click()  # a's job exactly: follows a's progress
+        expect(pc.locator(".samenspel-progress")).to_contain_text(re.compile(r"Running: \d+ of 10"))
+        pc.wait_for_selector(".samenspel-compare-done", timeout=180_000)
+        expect(pb.locator(".samenspel-compare-done")).to_have_count(0)  # b still waits or runs
+        for p in (pa, pb):
+            p.wait_for_selector(".samenspel-compare-done", timeout=180_000)
+        assert outside == [[], [], []]
+    finally:
+        for c in contexts:
+            c.close()
+
+
+def test_a_compare_link_reproduces_the_comparison_and_survives_a_reload(
+    server: str, browser: Browser, browser_context_args: dict
+) -> None:
+    link = (
+        "compare?scenarios=city-baseline,wijktafels&reference=wijktafels"
+        "&replicates=2&weeks=52&seed=3&lang=en"
+    )
     a = browser.new_context(**browser_context_args)
     b = browser.new_context(**browser_context_args)
     try:
         pa, pb = a.new_page(), b.new_page()
-        out_a = _open(pa, server + "compare", ".samenspel-compare-run")
-        out_b = _open(pb, server + "compare", ".samenspel-compare-run")
-        for p in (pa, pb):
-            _settings(p, "260")
-        pa.locator(".samenspel-compare-run").click()
-        expect(pa.locator(".samenspel-progress")).to_contain_text(re.compile(r"about \d+ s left"))
-        pb.locator(".samenspel-compare-run").click()
-        expect(pb.locator(".samenspel-queued")).to_contain_text("In line: 1")
-        for p in (pa, pb):
-            p.wait_for_selector(".samenspel-compare-done", timeout=180_000)
-        assert out_a == [] and out_b == []
+        outside = _open(pa, server + link, ".samenspel-compare-run")
+        pa.wait_for_selector(".samenspel-compare-done", timeout=120_000)  # runs by itself
+        expect(pa.locator("table.samenspel-diff thead")).to_contain_text(
+            re.compile(r"1 Wijktafels.*\(reference\)")
+        )
+        expect(pa.locator(".samenspel-compare-done")).to_contain_text("4 runs")
+        expect(pa.locator("a.samenspel-compare-link")).to_have_attribute(
+            "href", "?scenarios=wijktafels,city-baseline&replicates=2&weeks=52&seed=3&lang=en"
+        )
+        pa.locator('svg[data-chart^="bands-"] .samenspel-hover rect').nth(20).hover()
+        expect(pa.locator(".samenspel-tip")).to_contain_text(
+            re.compile(r"^week 20\n1 Wijktafels[^\n]*: [\d.]+ ?%? \([\d.]+ ?%? – ", re.M)
+        )
+        pa.goto(server + "compare")  # a reload without the link: the kept comparison ...
+        pa.wait_for_selector(".samenspel-compare-done")
+        expect(pa.locator(".samenspel-compare-weeks")).to_contain_text("52")  # ... and settings
+        expect(pa.locator(".samenspel-compare-replicates")).to_contain_text(
+            "Replicates per scenario: 2"
+        )
+        expect(pa.get_by_label("First seed")).to_have_value("3")
+        chips = pa.locator(".samenspel-compare-reference")
+        expect(chips).to_contain_text("Wijktafels")
+        outside += _open(pb, server + link.replace("lang=en", "lang=nl"), ".samenspel-compare-run")
+        pb.wait_for_selector(".samenspel-compare-done", timeout=120_000)  # another session
+        expect(pb.locator("table.samenspel-diff thead")).to_contain_text("(referentie)")
+        outside += _open(
+            pb, server + "compare?scenarios=city-baseline,nope", ".samenspel-compare-run"
+        )
+        expect(pb.locator(".samenspel-link-error")).to_contain_text(
+            "The link names an unknown scenario ('nope'); nothing was compared."
+        )
+        _shot(pa, "compare_1024", 768, 1024)
+        assert outside == []
     finally:
         a.close()
         b.close()

@@ -258,3 +258,16 @@ def test_keyboard_reaches_tabs_and_language_first(server: str, page: Page) -> No
     page.locator(".samenspel-lang button", has_text="NL").click()
     page.wait_for_function("() => document.documentElement.lang === 'nl'")
     assert outside == []
+
+
+def test_pointing_at_a_curve_shows_week_and_values_at_once(server: str, page: Page) -> None:
+    outside = _open(page, server)
+    page.locator(".samenspel-year").click()
+    _wait_week(page, 52)
+    tip = page.locator(".samenspel-tip")
+    page.locator('svg[data-chart="modes"] .samenspel-hover rect').nth(30).hover()
+    expect(tip).to_be_visible()  # the page's own box, not the browser's delayed title
+    expect(tip).to_contain_text(re.compile(r"^week 30\nco-production: [\d.]+ ?%", re.M))
+    page.locator(".samenspel-regime").hover()
+    expect(tip).to_be_hidden()
+    assert outside == []

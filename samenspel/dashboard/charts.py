@@ -12,7 +12,9 @@ at or above its drawn width (the page's grid makes sure of that). The y axis sca
 to the data (from 0 for quantities that cannot be negative) and says its range in
 words under the title, so a share of 0.4 to 6 % is a curve, not a flat line at zero.
 Every line has a colour and a dash pattern (``palette.py``); the legend gives each
-line's current value, and hovering over the plot shows the values of that week.
+line's current value, and pointing at the plot shows at once the week and each line's
+value there (with its band, if drawn), in a tooltip drawn by the page
+(``layout.HoverTips``, no network), not the browser's slow native one.
 """
 
 from __future__ import annotations
@@ -122,7 +124,13 @@ def _segments(ys: np.ndarray) -> list[np.ndarray]:
 def _hover(
     series: Sequence[Series], px: Callable, top: float, ph: float, fmt: Fmt, x_name: str
 ) -> list[str]:
-    """Invisible columns, one per x value, whose tooltip lists every line's value."""
+    """Invisible columns, one per x value, carrying every line's value at that x.
+
+    The page's tooltip (``layout.HoverTips``) shows them at once where the pointer is:
+    ``x_name`` and the x value, then each line's name and value (and its band, if it
+    has one). The names are given once (``data-names``), each column only its values
+    (``data-tip``), so a long chart stays small.
+    """
     if not series:
         return []
     xs = np.asarray(series[0].x, float)
@@ -130,17 +138,32 @@ def _hover(
         return []
     stride = max(1, math.ceil(xs.size / 260))
     half = (float(px(xs[min(stride, xs.size - 1)])) - float(px(xs[0]))) / 2 or 1.0
-    out = ['<g class="samenspel-hover" fill="transparent">']
+    arrays = [
+        (
+            np.asarray(s.y, float),
+            None if s.low is None else np.asarray(s.low, float),
+            None if s.high is None else np.asarray(s.high, float),
+        )
+        for s in series
+    ]
+    names = "|".join(s.label.replace("|", "/") for s in series)
+    out = [
+        f'<g class="samenspel-hover" fill="transparent" data-x="{esc(x_name)}" '
+        f'data-names="{esc(names)}">'
+    ]
     for i in range(0, xs.size, stride):
-        parts = [f"{x_name} {xs[i]:g}"]
-        for s in series:
-            ys = np.asarray(s.y, float)
+        parts = [f"{xs[i]:g}"]
+        for ys, lo, hi in arrays:
+            text = ""
             if i < ys.size and np.isfinite(ys[i]):
-                parts.append(f"{s.label}: {fmt(float(ys[i]))}")
+                text = fmt(float(ys[i]))
+                if lo is not None and hi is not None and np.isfinite(lo[i] + hi[i]):
+                    text += f" ({fmt(float(lo[i]))} – {fmt(float(hi[i]))})"
+            parts.append(text)
         x = float(px(xs[i]))
         out.append(
-            f'<rect x="{x - half:.1f}" y="{top}" width="{2 * half:.1f}" height="{ph}">'
-            f"<title>{esc(chr(10).join(parts))}</title></rect>"
+            f'<rect x="{x - half:.1f}" y="{top}" width="{2 * half:.1f}" height="{ph}" '
+            f'data-tip="{esc("|".join(parts))}"/>'
         )
     out.append("</g>")
     return out
@@ -179,7 +202,7 @@ def line_chart(
         scale_text: Says the y range in words (shown under the title).
         current: Put each line's last value in the legend (a monitor).
         from_zero: An automatic y range starts at 0.
-        hover: Add tooltips with every line's value per x.
+        hover: Carry every line's value per x for the page's tooltip.
         x_name: Names the x value in the hover text (default ``x_label``).
         marker: An x value to mark with a vertical line (a week the story points at).
         marker_text: The marker's label.
@@ -327,7 +350,7 @@ def bar_chart(
 
     Args:
         labels: One label per bar (shown as numbers 1, 2, ... under the bars, and
-            with the value on hover).
+            with the value and interval when pointed at).
         means: Bar heights; NaN draws no bar.
         lows: Lower ends of the intervals (NaN: no interval).
         highs: Upper ends of the intervals.
@@ -379,10 +402,13 @@ def bar_chart(
         cx = left + slot * (k + 0.5)
         if np.isfinite(m[k]):
             ya, yb = sorted((py(m[k]), py(0.0)))
+            tip = f"{labels[k]}: {fmt(m[k])}"
+            if np.isfinite(lo[k]) and np.isfinite(hi[k]):
+                tip += f" ({fmt(lo[k])} – {fmt(hi[k])})"
             out.append(
                 f'<rect x="{cx - 0.32 * slot:.1f}" y="{ya:.1f}" width="{0.64 * slot:.1f}" '
-                f'height="{max(yb - ya, 0.5):.1f}" fill="{colours[k % len(colours)]}">'
-                f"<title>{esc(labels[k])}: {esc(fmt(m[k]))}</title></rect>"
+                f'height="{max(yb - ya, 0.5):.1f}" fill="{colours[k % len(colours)]}" '
+                f'data-tip="{esc(tip)}"/>'
             )
         if np.isfinite(lo[k]) and np.isfinite(hi[k]):
             a, b = py(lo[k]), py(hi[k])

@@ -9,8 +9,14 @@ The scenarios can come from the library, from the Explore levers ("Compare what 
 have now") or from an uploaded TOML file (``own.py``); any of them can be the
 reference. Every job waits its turn in the server's one line (``jobs.py``), with its
 place in line, then a progress bar with the time left. The last comparison of a
-browser session is kept, so a reload shows it again. "Why?" runs ``samenspel explain``
-for one scenario against the reference (``explain_view.py``).
+browser session is kept, so a reload shows it again, with its settings. "Why?" runs
+``samenspel explain`` for one scenario against the reference (``explain_view.py``).
+
+A link carries a comparison (``query``/``apply_query``): its library scenarios, the
+reference (the first), replicates, weeks, first seed and language, e.g.
+``compare?scenarios=city-baseline,wijktafels&replicates=5&weeks=260&seed=0``. Opening
+it sets the page and runs the comparison; the server keeps comparisons by their
+inputs (``compare_job.shared``), so a class opening the same link runs it once.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from typing import Any
 
 import solara
 
+from ..model.neighbourhood import MAX_SEED
 from ..scenarios import Scenario, list_scenarios, load_scenario
 from . import compare_job, i18n, jobs, own
 from .compare_draw import bands_charts, bars, diff_table, png, titles
@@ -26,11 +33,12 @@ from .compare_job import Result, comparison, explanation
 from .explain_view import Explained
 from .glossary import CHART_TERMS, InfoButton
 from .i18n import t
-from .messages import InputError
+from .messages import InputError, parse_number
 from .palette import PALETTE
 
 WEEK_CHOICES = (52, 104, 156, 260, 520)
 DEFAULT_SELECTION = ["city-baseline", "combined-package"]
+MIN_REPLICATES, MAX_REPLICATES = 2, 30
 
 selection = solara.reactive(list(DEFAULT_SELECTION))
 """Names of the chosen scenarios, the reference first."""
@@ -39,6 +47,8 @@ weeks = solara.reactive(260)
 first_seed = solara.reactive(0)
 why = solara.reactive("")
 """The scenario whose effect is explained (empty: none chosen)."""
+link_error = solara.reactive("")
+"""Why the link this page was opened with was not followed (empty: it was, or none)."""
 
 
 def available(lang: str) -> dict[str, Scenario]:
@@ -57,7 +67,110 @@ def set_reference(name: str) -> None:
 def start(scenarios: dict[str, Scenario]) -> None:
     """Run the comparison of the chosen scenarios."""
     chosen = [scenarios[n] for n in selection.value if n in scenarios]
+    link_error.set("")
     comparison(chosen, replicates.value, weeks.value, first_seed.value)
+
+
+def query(result: Result, lang: str) -> str:
+    """The address query that reproduces ``result``'s comparison (``apply_query``)."""
+    from urllib.parse import urlencode
+
+    comp = result.comp
+    return urlencode(
+        {
+            "scenarios": ",".join(comp.names),
+            "replicates": len(comp.seeds),
+            "weeks": comp.weeks,
+            "seed": comp.seeds[0],
+            "lang": lang,
+        },
+        safe=",",
+    )
+
+
+def apply_query(search: str) -> bool:
+    """Set the page to the comparison a link names; a bad part sets ``link_error``.
+
+    ``reference`` (optional) names the reference among ``scenarios``; without it the
+    first is the reference. Values are checked as on the page (2 to 4 known
+    scenarios, replicates from 2 to 30, weeks one of ``WEEK_CHOICES``, a seed from 0).
+
+    Returns:
+        Whether the link named a comparison and every part of it was valid.
+
+    """
+    from urllib.parse import parse_qsl
+
+    pairs = dict(parse_qsl(search.lstrip("?")))
+    if "scenarios" not in pairs:
+        return False
+    link_error.set("")
+    known = available(i18n.current())
+    names = [n.strip() for n in pairs["scenarios"].split(",") if n.strip()]
+    try:
+        for name in names:
+            if name not in known:
+                raise InputError(t("link_bad_compare", name=name))
+        names = list(dict.fromkeys(names))
+        if not 2 <= len(names) <= 4:
+            raise InputError(t("need_2_4", n=len(names)))
+        ref = pairs.get("reference", names[0])
+        if ref not in names:
+            raise InputError(t("link_bad_compare", name=ref))
+        reps = int(
+            parse_number(
+                pairs.get("replicates", replicates.value),
+                t("replicates"),
+                MIN_REPLICATES,
+                MAX_REPLICATES,
+                is_int=True,
+            )
+        )
+        given = pairs.get("weeks", str(weeks.value))
+        span = int(parse_number(given, t("weeks"), 1, max(WEEK_CHOICES), is_int=True))
+        if span not in WEEK_CHOICES:
+            choices = ", ".join(str(w) for w in WEEK_CHOICES)
+            raise InputError(t("link_bad_weeks", label=t("weeks"), choices=choices, given=given))
+        first = int(
+            parse_number(
+                pairs.get("seed", first_seed.value),
+                t("first_seed"),
+                0,
+                MAX_SEED - MAX_REPLICATES,
+                is_int=True,
+            )
+        )
+    except InputError as exc:
+        link_error.set(str(exc))
+        return False
+    selection.set([ref, *(n for n in names if n != ref)])
+    replicates.set(reps)
+    weeks.set(span)
+    first_seed.set(first)
+    return True
+
+
+def restore(result: Result) -> None:
+    """Set the settings to those of ``result`` (a comparison kept over a reload)."""
+    comp = result.comp
+    known = available(i18n.current())
+    chosen = [n for n in comp.names if n in known]
+    if len(chosen) >= 2:
+        selection.set(chosen)
+    replicates.set(len(comp.seeds))
+    weeks.set(comp.weeks)
+    first_seed.set(comp.seeds[0])
+
+
+def open_page(search: str) -> None:
+    """On opening the page: follow a link, or show the settings of a kept comparison."""
+    if apply_query(search):
+        start(available(i18n.current()))
+        return
+    kept = compare_job.recall("comparison")
+    fresh = selection.value == DEFAULT_SELECTION and comparison.value is None
+    if kept is not None and fresh and not link_error.value:
+        restore(kept)  # a reload: the settings of the comparison shown
 
 
 @solara.component
@@ -100,8 +213,8 @@ def Settings() -> None:
                 label=t("replicates"),
                 v_model=replicates.value,
                 on_v_model=lambda v: replicates.set(int(v)),
-                min=2,
-                max=30,
+                min=MIN_REPLICATES,
+                max=MAX_REPLICATES,
                 dense=True,
                 hide_details=True,
             )
@@ -201,6 +314,22 @@ def Downloads(result: Result) -> None:
 
 
 @solara.component
+def CompareLink(result: Result) -> None:
+    """A link that reproduces this comparison (library scenarios only)."""
+    library = {s.name for s in list_scenarios()}
+    if not set(result.comp.names) <= library:
+        solara.Text(t("compare_link_own"), style={"font-size": "0.9em", "color": "#444"})
+        return
+    href = "?" + query(result, i18n.current())
+    solara.HTML(
+        tag="div",
+        unsafe_innerHTML=f'<a class="samenspel-compare-link" href="{href.replace("&", "&amp;")}">'
+        f"{t('compare_link')}</a>",
+        style={"font-size": "0.9em", "margin": "4px 0"},
+    )
+
+
+@solara.component
 def Why(result: Result) -> None:
     """Choose a scenario and run ``explain`` against the reference."""
     lang = i18n.current()
@@ -257,6 +386,7 @@ def Results(result: Result) -> None:
         t("done", runs=len(comp.runs), seconds=comp.seconds, workers=comp.workers),
         classes=["samenspel-compare-done"],
     )
+    CompareLink(result)
     legend = " · ".join(
         f'<span style="color:{PALETTE[k]};font-weight:600">■ {k + 1}</span> {n}'
         for k, n in enumerate(shown)
@@ -287,10 +417,14 @@ def Results(result: Result) -> None:
 @solara.component
 def Page() -> None:
     """The Compare page."""
+    router = solara.use_router()
+    solara.use_effect(lambda: open_page(router.search or ""), [])
     with solara.Div(style={"padding": "8px 12px"}):
         with solara.Card(t("nav_compare")):
             Settings()
             Progress()
+        if link_error.value:
+            solara.Error(link_error.value, classes=["samenspel-error", "samenspel-link-error"])
         if comparison.error:
             solara.Error(_message(comparison.exception), classes=["samenspel-error"])
         result = comparison.value if comparison.finished else None

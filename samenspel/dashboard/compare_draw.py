@@ -160,7 +160,6 @@ def bands_charts(result: Result) -> list[str]:
                 fmt=_fmt,
                 name=f"bands-{gauge}",
                 current=False,
-                hover=False,
             )
         )
     return charts

@@ -3,9 +3,16 @@
 The runs and statistics are those of ``samenspel compare`` and ``samenspel explain``
 (``samenspel.compare.run_comparison``, ``outcome_table``, ``weekly_bands`` and
 ``samenspel.explain.explain``); this module only queues them (``jobs.LINE``), checks
-their memory first (``jobs.check_memory``), keeps the progress with a time estimate
-(``jobs.Estimate``) and keeps the last result of each browser session
-(``remember``/``recall``), so a reload of the page shows it again.
+their memory first (``jobs.check_memory``), runs them on the server's one warm pool
+(``jobs.POOL``), keeps the progress with a time estimate (``jobs.Estimate``) and
+keeps the last result of each browser session (``remember``/``recall``), so a reload
+of the page shows it again.
+
+A comparison is fully determined by its scenarios' parameters, replicates, weeks and
+first seed, so the server also keeps the last ``KEEP_RESULTS`` comparisons by those
+(``shared``): when a class opens the same link, the first student's job runs, the
+others follow its place in line and progress and get its result as soon as it is
+done, without queueing the same runs again.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -23,12 +30,15 @@ import solara.lab
 from ..compare import MODE_GAUGES, O_GAUGES, Comparison, outcome_table, run_comparison
 from ..compare import weekly_bands as compute_bands
 from ..explain import Explanation, explain
+from ..pool import use_executor
 from ..scenarios import Scenario
 from . import jobs
 
 CURVE_GAUGES = (*MODE_GAUGES, *O_GAUGES)
 KEEP_SESSIONS = 64
 """Results kept for reloads: the last comparison of this many browser sessions."""
+KEEP_RESULTS = 16
+"""Comparisons kept for the whole server, by what determines them (``job_key``)."""
 
 
 @dataclass
@@ -54,6 +64,30 @@ clock = solara.reactive(0.0)
 
 _kept: OrderedDict[str, Any] = OrderedDict()
 _kept_lock = threading.Lock()
+_shared: OrderedDict[tuple, Result] = OrderedDict()
+
+
+def job_key(scenarios: list[Scenario], replicates: int, weeks: int, seed: int) -> tuple:
+    """What determines a comparison: each scenario's name and parameters, and the runs."""
+    named = tuple((s.name, repr(sorted(s.params().items()))) for s in scenarios)
+    return (named, replicates, weeks, seed)
+
+
+def shared(key: tuple) -> Result | None:
+    """A comparison the server has already run with exactly these inputs, or None."""
+    with _kept_lock:
+        found = _shared.get(key)
+        if found is not None:
+            _shared.move_to_end(key)
+        return found
+
+
+def _share(key: tuple, result: Result) -> None:
+    with _kept_lock:
+        _shared[key] = result
+        _shared.move_to_end(key)
+        while len(_shared) > KEEP_RESULTS:
+            _shared.popitem(last=False)
 
 
 def session_key() -> str:
@@ -102,19 +136,72 @@ def run_compare(scenarios: list[Scenario], replicates: int, weeks: int, seed: in
         ScenarioError: On an invalid scenario (the CLI's one-line message).
 
     """
+    key = job_key(scenarios, replicates, weeks, seed)
+    while True:
+        with _kept_lock:
+            result = _shared.get(key)
+            lead = _inflight.get(key)
+            mine = result is None and lead is None
+            if mine:
+                lead = _inflight[key] = _Lead()
+        if result is not None:
+            break
+        assert lead is not None
+        if mine:
+            try:
+                result = _run_queued(key, scenarios, replicates, weeks, seed, lead)
+            finally:
+                with _kept_lock:
+                    _inflight.pop(key, None)
+                lead.done.set()
+            break
+        _follow(lead)  # then its result is shared; if it failed, this session runs it
+    remember("comparison", result)
+    return result
+
+
+@dataclass
+class _Lead:
+    """The session running a comparison that other sessions asked for too."""
+
+    done: threading.Event = field(default_factory=threading.Event)
+    est: jobs.Estimate | None = None
+
+
+_inflight: dict[tuple, _Lead] = {}
+
+
+def _follow(lead: _Lead) -> None:
+    """Show the leading session's place in line and progress until it is done."""
+    try:
+        while not lead.done.wait(0.5):
+            if lead.est is not None:
+                status.set(jobs.Estimate(**{**lead.est.__dict__}))
+    finally:
+        status.set(None)
+
+
+def _run_queued(
+    key: tuple, scenarios: list[Scenario], replicates: int, weeks: int, seed: int, lead: _Lead
+) -> Result:
     runs = len(scenarios) * replicates
     jobs.check_memory(runs, weeks)
     guess = jobs.first_guess(runs, weeks, scenarios[0].params())
     est, waiting, progress = _track(runs, guess)
+    lead.est = est
     try:
         with jobs.LINE.place(waiting):
             est.ahead, est.started = 0, time.perf_counter()
             status.set(jobs.Estimate(**{**est.__dict__}))
-            comp = run_comparison(scenarios, replicates, seed=seed, weeks=weeks, progress=progress)
+            with use_executor(jobs.POOL.get()):
+                comp = run_comparison(
+                    scenarios, replicates, seed=seed, weeks=weeks, progress=progress
+                )
+            jobs.trim_pool()
         result = Result(comp, outcome_table(comp), compute_bands(comp, CURVE_GAUGES))
     finally:
         status.set(None)
-    remember("comparison", result)
+    _share(key, result)
     return result
 
 
@@ -133,14 +220,16 @@ def run_explain(
         with jobs.LINE.place(waiting):
             est.ahead, est.started = 0, time.perf_counter()
             status.set(jobs.Estimate(**{**est.__dict__}))
-            out = explain(
-                scenario,
-                against=reference,
-                replicates=replicates,
-                seed=seed,
-                weeks=weeks,
-                progress=progress,
-            )
+            with use_executor(jobs.POOL.get()):
+                out = explain(
+                    scenario,
+                    against=reference,
+                    replicates=replicates,
+                    seed=seed,
+                    weeks=weeks,
+                    progress=progress,
+                )
+            jobs.trim_pool()
     finally:
         status.set(None)
     remember(f"explain:{scenario.name}:{reference.name}", out)

@@ -366,6 +366,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The link names an unknown scenario ('{name}'); the baseline is loaded instead.",
     ),
     "share_link": ("Link naar deze weergave", "Link to this view"),
+    "compare_link": ("Link naar deze vergelijking", "Link to this comparison"),
+    "compare_link_own": (
+        "Een eigen scenario past niet in een link: bewaar het als TOML (Downloaden) en "
+        "laad het opnieuw.",
+        "An own scenario does not fit in a link: save it as TOML (Download) and load it again.",
+    ),
+    "link_bad_compare": (
+        "De link noemt een onbekend scenario ('{name}'); er is niets vergeleken.",
+        "The link names an unknown scenario ('{name}'); nothing was compared.",
+    ),
+    "link_bad_weeks": (
+        "{label}: kies {choices}; de link geeft '{given}'.",
+        "{label}: choose {choices}; the link gives '{given}'.",
+    ),
     "actor_hint": (
         "Klik op een actor in het netwerk om te zien hoe die er nu voor staat.",
         "Click an actor in the network to see how it stands now.",

@@ -1,14 +1,20 @@
-"""Compare jobs of all sessions: one line, a memory ceiling and a time estimate.
+"""Compare jobs of all sessions: one warm pool, one line, a memory ceiling, an estimate.
 
-Every comparison already uses every core (``samenspel.compare.run_comparison`` starts
-a pool of one process per core), so two at once only share the cores and add their
-memory: four simultaneous compares took 1.95 GB here. A classroom on ``--host
-0.0.0.0`` therefore gets one queue for the whole server (``LINE``): at most
-``RUNNING`` comparisons run, the others wait in order and see their place in line.
-Before a job starts, ``check_memory`` estimates what it needs (the weekly table of
-every run, plus the worker processes) and refuses it, in one translated line, if
-the machine does not have that much free (``psutil``), or if it is above
-``MAX_JOB_MB`` on any machine.
+Every comparison uses every core, so two at once only share the cores and add their
+memory: four simultaneous compares, each with its own pool, took 1.95 GB here. A
+classroom on ``--host 0.0.0.0`` therefore gets, for the whole server:
+
+- one warm process pool (``POOL``, a ``samenspel.pool.SharedPool``), started at the
+  first comparison and reused by every session's comparisons and explanations, so
+  only the first pays the pool's start (about a second); it stops when the server
+  exits, and is replaced if a worker died or the workers grew above ``POOL_MB``;
+- one queue (``LINE``): at most ``RUNNING`` comparisons run, the others wait in
+  order and see their place in line;
+- a memory check before a job starts (``check_memory``): it estimates what the job
+  needs (the weekly table of every run, plus the workers if the pool is not running
+  yet: a running pool's memory is already in use and is counted once, not per job)
+  and refuses it, in one translated line, if the machine does not have that much
+  free (``psutil``), or if it is above ``MAX_JOB_MB`` on any machine.
 
 ``Estimate`` says how long a job will take before its first run is done: the time
 per run is measured once per server and world size (``samenspel.limits``, the same
@@ -25,18 +31,21 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..pool import default_workers
+from ..pool import SharedPool
 from .i18n import t
 from .messages import InputError, whole
 
 RUNNING = 1
-"""Comparisons that run at the same time (each uses every core already)."""
+"""Comparisons that run at the same time (each uses every worker of the pool already)."""
 MAX_JOB_MB = 3_000
 """Largest estimated memory of one comparison, whatever the machine has free."""
 RESERVE_MB = 400
 """Memory left free for the server and the other sessions."""
 WORKER_MB = 150
 """Memory of one worker process with the model loaded (measured: about 120 MB)."""
+POOL_MB = 2_000
+"""Resident memory of all the pool's workers above which the pool is replaced after a
+job (a worker that ran a city keeps memory the next small runs do not need)."""
 BYTES_PER_WEEK = 45 * 8 * 4
 """One run's weekly row: about 45 gauges of 8 bytes, about four copies while the
 tables are assembled (the runs, their concatenation, the bands)."""
@@ -60,11 +69,19 @@ def free_mb() -> float | None:
 def check_memory(runs: int, weeks: int, workers: int | None = None) -> None:
     """Refuse a comparison that would not fit in memory now.
 
+    Args:
+        runs: Runs of the comparison.
+        weeks: Weeks per run.
+        workers: Worker processes still to be started for it (default: none if the
+            server's pool runs, else the pool's workers).
+
     Raises:
         InputError: Saying how much it needs and how much is free (translated).
 
     """
-    need = job_mb(runs, weeks, workers or default_workers())
+    if workers is None:
+        workers = 0 if POOL.alive else POOL.workers
+    need = job_mb(runs, weeks, workers)
     free = free_mb()
     if need > MAX_JOB_MB:
         raise InputError(t("mem_ceiling", need=whole(need), limit=whole(MAX_JOB_MB)))
@@ -122,11 +139,53 @@ class Line:
 
 LINE = Line()
 """The one line of the server, shared by every session."""
+POOL = SharedPool()
+"""The one process pool of the server, shared by every session (started lazily)."""
+
+
+def pool_mb() -> float:
+    """Resident memory of the pool's workers (MB; 0 when no pool runs)."""
+    try:
+        import psutil
+    except ImportError:
+        return 0.0
+    total = 0
+    for pid in POOL.pids():
+        try:
+            total += psutil.Process(pid).memory_info().rss
+        except psutil.Error:
+            pass
+    return total / 1e6
+
+
+def trim_pool(limit: float = POOL_MB) -> bool:
+    """Stop the pool if its workers hold more than ``limit`` MB (the next job starts one).
+
+    Returns:
+        Whether the pool was stopped.
+
+    """
+    if POOL.alive and pool_mb() > limit:
+        POOL.shutdown()
+        return True
+    return False
+
+
+_probe_lock = threading.Lock()
+
+
+def seconds_per_run(weeks: int, households: int, areas: int) -> float:
+    """CPU seconds of one run (``samenspel.limits.seconds_per_run``), once per size.
+
+    One session measures; sessions that ask for the same size meanwhile (a class
+    pressing Compare at once) wait for its figure instead of each measuring again.
+    """
+    with _probe_lock:
+        return _measured(weeks, households, areas)
 
 
 @lru_cache(maxsize=32)
-def seconds_per_run(weeks: int, households: int, areas: int) -> float:
-    """CPU seconds of one run (``samenspel.limits.seconds_per_run``), once per size."""
+def _measured(weeks: int, households: int, areas: int) -> float:
     from ..limits import seconds_per_run as measure
 
     return measure(weeks, {"n_households": households, "n_areas": areas})
@@ -169,4 +228,5 @@ def first_guess(runs: int, weeks: int, params: dict[str, Any], workers: int | No
     per_run = seconds_per_run(
         weeks, int(params.get("n_households", 1000)), int(params.get("n_areas", 1))
     )
-    return 1.0 + runs * per_run / max(1, workers or default_workers())
+    start = 0.0 if POOL.alive else 1.0
+    return start + runs * per_run / max(1, workers or POOL.workers)

@@ -70,6 +70,11 @@ html, body {{ overflow-x: hidden; }}
 *:focus-visible, .v-slider__thumb-container:focus, .v-btn:focus-visible {{
   outline: 3px solid #ff9800 !important; outline-offset: 2px; }}
 .v-slider__thumb-container:focus .v-slider__thumb {{ box-shadow: 0 0 0 4px #ff9800; }}
+.samenspel-hover rect:hover {{ fill: rgba(0, 0, 0, 0.09); }}
+.samenspel-tip {{ position: fixed; z-index: 50; pointer-events: none; white-space: pre;
+  background: #fff; color: #222; border: 1px solid #888; border-radius: 3px;
+  padding: 4px 7px; font: 13px/1.35 Roboto, Arial, sans-serif;
+  box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); }}
 .samenspel-sr-label .v-label {{ position: absolute !important; width: 1px; height: 1px;
   overflow: hidden; clip: rect(0 0 0 0); }}
 """
@@ -88,6 +93,59 @@ module.exports = {
 </script>"""
     ).tag(sync=True)
     lang = traitlets.Unicode("nl").tag(sync=True)
+
+
+class HoverTips(ipyvue.VueTemplate):
+    """The charts' tooltip: the values under the pointer, at once (``charts._hover``).
+
+    One small script for the whole page (no network): where the pointer is over an
+    element with ``data-tip`` it shows a box next to it with that week and each
+    line's value (names from the chart's ``data-names``); elsewhere the box hides.
+    """
+
+    template = traitlets.Unicode(
+        """<template><span style="display:none"></span></template>
+<script>
+module.exports = {
+  mounted() {
+    if (window.samenspelTips) { return; }
+    window.samenspelTips = true;
+    const tip = document.createElement('div');
+    tip.className = 'samenspel-tip';
+    tip.setAttribute('role', 'tooltip');
+    tip.style.display = 'none';
+    document.body.appendChild(tip);
+    const hide = () => { tip.style.display = 'none'; };
+    const show = (e) => {
+      const el = e.target && e.target.closest ? e.target.closest('[data-tip]') : null;
+      if (!el) { hide(); return; }
+      const group = el.closest('[data-names]');
+      const parts = el.getAttribute('data-tip').split('|');
+      let lines = parts;
+      if (group) {
+        const names = group.getAttribute('data-names').split('|');
+        lines = [(group.getAttribute('data-x') + ' ' + parts[0]).trim()];
+        names.forEach((name, i) => {
+          if (parts[i + 1]) { lines.push(name + ': ' + parts[i + 1]); }
+        });
+      }
+      tip.textContent = lines.join('\\n');
+      tip.style.display = 'block';
+      const w = tip.offsetWidth, h = tip.offsetHeight;
+      let x = e.clientX + 14, y = e.clientY + 14;
+      if (x + w > window.innerWidth - 4) { x = Math.max(4, e.clientX - w - 14); }
+      if (y + h > window.innerHeight - 4) { y = Math.max(4, e.clientY - h - 14); }
+      tip.style.left = x + 'px';
+      tip.style.top = y + 'px';
+    };
+    document.addEventListener('pointermove', show, { passive: true });
+    document.addEventListener('pointerdown', show, { passive: true });
+    document.addEventListener('pointerleave', hide);
+    window.addEventListener('scroll', hide, true);
+  },
+};
+</script>"""
+    ).tag(sync=True)
 
 
 @solara.component
@@ -125,6 +183,7 @@ def Layout(children: list | None = None) -> None:
     solara.Title("samenspel")
     solara.Style(CSS)
     PageLang.element(lang=i18n.current())
+    HoverTips.element()
 
     with solara.Div(classes=["samenspel-bar"], attributes={"role": "banner"}):
         with solara.Div(
