@@ -37,10 +37,9 @@ from __future__ import annotations
 
 import json
 import math
-import multiprocessing
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -52,6 +51,7 @@ import pandas as pd
 from .compare import Comparison, atomic_write, replicate_seeds
 from .model.params import LEVER_GROUPS, PARAMS, Param
 from .model.runner import check_run_args, simulate
+from .pool import local_pool
 from .scenarios import load_scenario
 from .validation import SCENARIOS, PatternResult, initial_logics, judge
 
@@ -370,10 +370,7 @@ def calibrate(
             if progress:
                 progress(len(done), len(tasks))
     else:
-        context = multiprocessing.get_context(
-            "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        )
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with local_pool(workers) as pool:
             futures = [pool.submit(_run_point_task, t) for t in tasks]
             for fut in as_completed(futures):
                 point, rows, logics = fut.result()

@@ -23,7 +23,7 @@ import math
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,7 +36,7 @@ from scipy import stats
 
 from .files import atomic_write, write_table
 from .model.runner import DEFAULT_WEEKS, check_run_args, simulate
-from .pool import default_workers, lent_executor, pool_context
+from .pool import default_workers, lent_executor, local_pool
 from .scenarios import Scenario, ScenarioError, load_scenario
 
 MODE_GAUGES = ("share_coproduction", "share_intermediated", "share_coexistence")
@@ -212,7 +212,7 @@ def run_comparison(
             if progress:
                 progress(len(results), len(tasks))
     else:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
+        with local_pool(workers) as pool:
             collect(pool)
     seconds = time.perf_counter() - t0
     results.sort(key=lambda r: (r[0], r[1]))

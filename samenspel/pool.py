@@ -44,6 +44,21 @@ def pool_context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def local_pool(workers: int) -> ProcessPoolExecutor:
+    """A process pool of ``workers`` with this module's policy.
+
+    The start method with the model preloaded (``pool_context``), and workers that exit
+    when this process is gone (``watch_parent``): compare, validate, calibrate and sweep
+    all start their local pools here.
+    """
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=pool_context(),
+        initializer=watch_parent,
+        initargs=(os.getpid(),),
+    )
+
+
 def default_workers() -> int:
     """Processes to use by default: the CPUs available to this process."""
     try:
@@ -72,11 +87,12 @@ def lent_executor() -> Executor | None:
     return _lent.get()
 
 
-def _watch_server(server: int) -> None:
-    """Worker initializer: exit when the server process is gone.
+def watch_parent(server: int) -> None:
+    """Worker initializer: exit when the process that started the pool is gone.
 
-    A server stopped by a signal it does not handle (``kill``, or SIGTERM to Solara's
-    server) runs no ``atexit``; its workers, children of the fork server, would stay.
+    A process stopped by a signal it does not handle (``kill``, SIGTERM to a sweep, a
+    calibration or Solara's server) runs no ``atexit`` and no ``with`` block's exit; its
+    workers, children of the fork server, would go on with their tasks.
     POSIX only: there ``os.kill(pid, 0)`` asks whether a process exists (on Windows it
     would end the server), so elsewhere the workers rely on the pool's own pipes.
     """
@@ -148,12 +164,7 @@ class SharedPool:
                 return self._pool
             if self._pool is not None:  # broken: a worker died (killed, out of memory)
                 self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers,
-                mp_context=pool_context(),
-                initializer=_watch_server,
-                initargs=(os.getpid(),),
-            )
+            self._pool = local_pool(self.workers)
             self.starts += 1
             if not self._registered:
                 atexit.register(self.shutdown)

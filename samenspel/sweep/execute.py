@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import re
 import socket
-import sys
 import time
 import warnings
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,7 +28,7 @@ import pandas as pd
 from .._version import __version__
 from ..limits import check_runs
 from ..model.runner import simulate
-from ..pool import pool_context
+from ..pool import local_pool
 from ..sweepspec import Spec, SpecError, build_design, run_seed, total_runs
 from . import storage
 
@@ -112,30 +110,6 @@ def code_hash() -> str:
     return _CODE_HASH
 
 
-def _watch_parent(parent: int) -> None:
-    """Worker initializer: exit when the sweep process is gone (e.g. after kill -9).
-
-    POSIX only: there ``os.kill(pid, 0)`` asks whether a process exists; on Windows it
-    would terminate the parent, so there the worker relies on the pool's own pipe.
-    """
-    import threading
-
-    if sys.platform == "win32":
-        return
-
-    def watch() -> None:
-        while True:
-            time.sleep(1.0)
-            try:
-                os.kill(parent, 0)
-            except ProcessLookupError:
-                os._exit(1)
-            except OSError:
-                return
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
 # --- execution ---------------------------------------------------------------------------
 def _batches(jobs: list[Job], size: int | None, slots: int) -> list[list[Job]]:
     """Split ``jobs`` into tasks: ``size`` runs each, or by default guided sizes.
@@ -197,11 +171,7 @@ def _start(
         return (f.result() for f in dask_completed(futures, loop=client.loop))
     if workers == 1:
         return (run_batch(b, weeks, weekly) for b in batches)
-    pool = stack.enter_context(
-        ProcessPoolExecutor(
-            workers, mp_context=pool_context(), initializer=_watch_parent, initargs=(os.getpid(),)
-        )
-    )
+    pool = stack.enter_context(local_pool(workers))
     futures = [pool.submit(run_batch, b, weeks, weekly) for b in batches]
     stack.callback(lambda: [f.cancel() for f in futures])
     return (f.result() for f in as_completed(futures))
