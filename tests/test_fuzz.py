@@ -60,8 +60,8 @@ def cheap(monkeypatch, tmp_path):
 
     for module in (runner, compare, execute):
         monkeypatch.setattr(module, "simulate", simulate)
-    monkeypatch.setattr(compare, "ProcessPoolExecutor", _ThreadPool)
-    monkeypatch.setattr(execute, "ProcessPoolExecutor", _ThreadPool)
+    monkeypatch.setattr(compare, "local_pool", _ThreadPool)
+    monkeypatch.setattr(execute, "local_pool", _ThreadPool)
     monkeypatch.setattr(execute, "CONNECT_TIMEOUT", 0.2)
     monkeypatch.setattr(limits, "seconds_per_run", lambda weeks, params=None: 0.01 * weeks)
 

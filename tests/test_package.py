@@ -251,10 +251,10 @@ def test_every_command_has_a_module_with_both_functions():
 
 # --- one pool policy ------------------------------------------------------------------------
 def test_compare_validate_and_sweep_share_one_pool_policy():
-    from samenspel import compare
+    from samenspel import calibration, compare
     from samenspel.sweep import execute
 
-    assert compare.pool_context is pool.pool_context is execute.pool_context
+    assert compare.local_pool is pool.local_pool is execute.local_pool is calibration.local_pool
     method = pool.pool_context().get_start_method()
     assert method in ("forkserver", "spawn") and method != "fork"
     if sys.platform == "win32":
