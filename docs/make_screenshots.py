@@ -78,14 +78,11 @@ def _explore(page, url: str) -> None:
 
 def _compare(page, url: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(url + "compare")
-    page.wait_for_selector(".samenspel-compare-run")
-    box = page.locator(".samenspel-compare-scenarios")
-    for name in ("Combined package", "Wijktafels"):
-        box.locator(".v-input__append-inner").first.click()
-        page.locator(".menuable__content__active .v-list-item", has_text=name).first.click()
-    page.keyboard.press("Escape")
-    page.locator(".samenspel-compare-run").click()
+    # the Compare page's own link (scenarios, replicates, weeks, seed) runs it on opening
+    page.goto(
+        url + "compare?scenarios=city-baseline,combined-package,wijktafels"
+        "&replicates=5&weeks=260&seed=0&lang=en"
+    )
     page.wait_for_selector(".samenspel-compare-done", timeout=600_000)
     time.sleep(1.0)
     page.screenshot(path=str(DOCS / "dashboard-compare.png"))
