@@ -102,8 +102,9 @@ class Event:
         case: The case involved, or -1.
         cause: For a late escalation, why the case was kept (``Cause``).
         values: Numbers that explain it: familiarity and us-them distance for a
-            referral, weeks kept and severity for an escalation, the familiarity of a
-            first tie, the old and new mode of a regime change.
+            referral, weeks kept and severity for an escalation, severity and the
+            actor's limit for an instrumentalisation, the old and new mode (``Mode``) of
+            a regime change.
         levers: For a policy change, the levers and their new values.
 
     """
@@ -141,10 +142,8 @@ class EventLog:
         """The events kept, in the order they happened (of one kind, or all)."""
         kinds = list(Kind) if kind is None else [kind]
         out: list[Event] = []
-        for k in kinds:
-            first, last = self._first[k], self._last[k]
-            skipped = int(self._seen[k]) - len(first)  # events not in ``first``
-            out += first + list(last)[max(0, len(last) - skipped) :]
+        for k in kinds:  # ``_last`` only fills once ``_first`` is full: no event twice
+            out += self._first[k] + list(self._last[k])
         out.sort(key=lambda e: (e.week, e.kind))
         return out
 
