@@ -131,9 +131,10 @@ def test_the_command_offers_the_story_languages():
 
 
 def test_both_languages_have_every_text_and_one_is_singular():
-    from samenspel.story import _T
+    from samenspel.story_text import ACTOR, CAUSE, MODE, TEXT
 
-    assert _T["en"].keys() == _T["nl"].keys()
+    for words in (TEXT, ACTOR, CAUSE, MODE):
+        assert words["en"].keys() == words["nl"].keys()
     model = _told([Event(12, Kind.WITHDRAWAL, 0, (PRO_A, VOL_A), 3)])
     en = _lines(tell(model, "en"), 4)[0]
     assert en.startswith("One pair stopped working") and en.endswith("the first in week 12.")
