@@ -402,9 +402,7 @@ def bar_chart(
         cx = left + slot * (k + 0.5)
         if np.isfinite(m[k]):
             ya, yb = sorted((py(m[k]), py(0.0)))
-            tip = f"{labels[k]}: {fmt(m[k])}"
-            if np.isfinite(lo[k]) and np.isfinite(hi[k]):
-                tip += f" ({fmt(lo[k])} – {fmt(hi[k])})"
+            tip = _bar_tip(labels[k], m[k], lo[k], hi[k], fmt)
             out.append(
                 f'<rect x="{cx - 0.32 * slot:.1f}" y="{ya:.1f}" width="{0.64 * slot:.1f}" '
                 f'height="{max(yb - ya, 0.5):.1f}" fill="{colours[k % len(colours)]}" '
@@ -523,10 +521,11 @@ def hbar_chart(
         if np.isfinite(v[k]):
             a, b = sorted((px(v[k]), px(0.0)))
             colour = "#1f5f8b" if strong[k] else "#b8c4cc"
+            tip = _bar_tip(labels[k], v[k], lo[k], hi[k], fmt)
             out.append(
                 f'<rect x="{a:.1f}" y="{cy - 0.3 * row:.1f}" width="{max(b - a, 0.5):.1f}" '
-                f'height="{0.6 * row:.1f}" fill="{colour}" data-clear="{int(strong[k])}">'
-                f"<title>{esc(labels[k])}: {esc(fmt(v[k]))}</title></rect>"
+                f'height="{0.6 * row:.1f}" fill="{colour}" data-clear="{int(strong[k])}" '
+                f'data-tip="{esc(tip)}"/>'
             )
         if np.isfinite(lo[k]) and np.isfinite(hi[k]):
             a, b = px(lo[k]), px(hi[k])
@@ -548,6 +547,14 @@ def hbar_chart(
         )
     out.append("</svg>")
     return "".join(out)
+
+
+def _bar_tip(label: str, value: float, low: float, high: float, fmt: Fmt) -> str:
+    """The hover text of a bar: its label, value and interval (page script, ``layout``)."""
+    tip = f"{label}: {fmt(value)}"
+    if np.isfinite(low) and np.isfinite(high):
+        tip += f" ({fmt(low)} – {fmt(high)})"
+    return tip
 
 
 def _wrap(text: str, chars: int) -> list[str]:
