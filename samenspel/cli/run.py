@@ -18,6 +18,12 @@ SCALE_NAMES = ("neighbourhood", "city")  # the keys of samenspel.model.params.SC
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Options of ``samenspel run``."""
+    add_run_arguments(p)
+    p.add_argument("--out", help="write the weekly series to FILE.csv or FILE.parquet")
+
+
+def add_run_arguments(p: argparse.ArgumentParser) -> None:
+    """What one run needs (``run``, ``story``): scenario, seed, weeks, sets, scale."""
     p.add_argument(
         "scenario",
         nargs="?",
@@ -37,7 +43,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="NAME=VALUE",
         help="set a parameter (repeatable); see 'samenspel params'",
     )
-    p.add_argument("--out", help="write the weekly series to FILE.csv or FILE.parquet")
     p.add_argument(
         "--scale",
         choices=SCALE_NAMES,
@@ -100,26 +105,29 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
+def run_params(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    """The checked parameters of the run ``args`` ask for, and its label ("NAME, ")."""
+    from ..model.params import SCALES, resolve
+    from ..scenarios import load_scenario
+
+    check_seed_weeks(args.seed, args.weeks, args.allow_large)
+    sets = {**SCALES[args.scale], **parse_sets(args.set)}
+    if args.scenario:
+        scenario = load_scenario(args.scenario)
+        return scenario.params(sets, where="--set"), f"{scenario.name}, "
+    return resolve(sets, where="--set"), ""
+
+
 def main(args: argparse.Namespace) -> int:
     """Run one neighbourhood (optionally a scenario) and print its summary."""
     from rich.console import Console
     from rich.table import Table
 
     from ..files import write_table
-    from ..model.params import SCALES, resolve
     from ..model.runner import simulate
-    from ..scenarios import load_scenario
 
     out = check_out_file(args.out)
-    check_seed_weeks(args.seed, args.weeks, args.allow_large)
-    sets = {**SCALES[args.scale], **parse_sets(args.set)}
-    if args.scenario:
-        scenario = load_scenario(args.scenario)
-        params = scenario.params(sets, where="--set")
-        label = f"{scenario.name}, "
-    else:
-        params = resolve(sets, where="--set")
-        label = ""
+    params, label = run_params(args)
     t0 = time.perf_counter()
     with week_progress(args.quiet) as progress:
         model = simulate(seed=args.seed, weeks=args.weeks, progress=progress, **params)
