@@ -17,13 +17,13 @@ the number of areas.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
 
 from .state import Kind, Side
-from .ties import FixedDisagreement
+from .ties import FixedDisagreement, FixedPairs, Ties
 
 
 @dataclass
@@ -55,6 +55,9 @@ class Layout:
     area_informal: list[np.ndarray]
     district_actors: list[np.ndarray]
     district_broker: list[np.ndarray]
+    _padded_pairs: tuple[Ties, FixedPairs] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @cached_property
     def columns(self) -> list[tuple[dict[int, int], dict[int, int]]]:
@@ -92,6 +95,15 @@ class Layout:
         """Disagreement of every pair of the ``padded`` tables (areas x pros x informal)."""
         pros, informal = self.padded
         return FixedDisagreement(pros[:, :, None], informal[:, None, :])
+
+    def padded_pairs(self, ties: Ties) -> FixedPairs:
+        """Every pair of the ``padded`` tables in ``ties``, addressed once (``FixedPairs``)."""
+        kept = self._padded_pairs
+        if kept is None or kept[0] is not ties:
+            pros, informal = self.padded
+            kept = (ties, ties.fixed_pairs(pros[:, :, None], informal[:, None, :]))
+            self._padded_pairs = kept
+        return kept[1]
 
     def formal_position(self, area: int, pros: np.ndarray) -> np.ndarray:
         """Position of professionals ``pros`` in ``area_formal[area]`` (sorted)."""

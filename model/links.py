@@ -129,7 +129,7 @@ class WeekView:
         rows, cols = pros[:, :, None], informal[:, None, :]
         d_all = layout.padded_disagreement(actors)
         b_all = pair_barriers(actors, p, distance, available, rows, cols, d_all)
-        l_all = ties.get(rows, cols) * b_all
+        l_all = layout.padded_pairs(ties).familiarity() * b_all
         barriers, links = [], []
         for a, (f, i) in enumerate(zip(layout.area_formal, layout.area_informal, strict=True)):
             barriers.append(b_all[a, : len(f), : len(i)])

@@ -164,6 +164,44 @@ def test_compact_storage_keeps_every_value_of_the_block_layout(seed):
     assert not ties.flat.flags.writeable  # a copy: write through familiarity instead
 
 
+@pytest.mark.parametrize("seed", [0, 1])
+def test_fixed_pairs_read_what_get_reads_as_ties_come_into_use(seed):
+    """Pairs addressed once (across districts too) follow the slots that come into use."""
+    ties = _two_districts(seed)
+    i = np.array([0, 1, 2, 5, 6, 0, 3])
+    j = np.array([2, 3, 4, 6, 8, 6, 5])  # the last two pairs cross the districts: 0
+    fixed = ties.fixed_pairs(i, j)
+    for week in range(12):
+        np.testing.assert_array_equal(fixed.familiarity(), ties.get(i, j))
+        k = week % 5
+        ties.touch(int(i[k]), int(j[k]), 1.0)  # pairs not in use come into use
+        ties.update(gain=0.3, decay=0.02)
+    assert fixed.familiarity()[-2:].tolist() == [0.0, 0.0]
+    assert (fixed.familiarity()[:5] > 0).all()
+
+
+def test_fixed_pairs_and_ei_index_read_through_a_view_handed_out():
+    m = neutral(tiny())
+    ties, side = m.ties, m.actors.side
+    fixed = ties.fixed_pairs(ties.cross_i, ties.cross_j)
+    view = ties.familiarity
+    org = org_index(m)
+    view[PRO_A, org] = view[org, PRO_A] = 0.6  # across the sides
+    view[PRO_A, VOL_A] = view[VOL_A, PRO_A] = 0.7  # across
+    view[PRO_A, PRO_B] = view[PRO_B, PRO_A] = 0.55  # within the formal side
+    np.testing.assert_array_equal(fixed.familiarity(), view[ties.cross_i, ties.cross_j])
+    for _ in range(3):
+        f = ties.familiarity
+        strong = np.triu(f >= 0.5, 1) & (side[:, None] != 2) & (side[None, :] != 2)
+        across = int((strong & (side[:, None] != side[None, :])).sum())
+        within = int((strong & (side[:, None] == side[None, :])).sum())
+        assert across >= 2 and within >= 1
+        assert ties.ei_index(0.5) == (across - within) / (across + within)
+        ties.touch(PRO_B, VOL_A)
+        ties.update(gain=0.4, decay=0.01)
+        np.testing.assert_array_equal(fixed.familiarity(), view[ties.cross_i, ties.cross_j])
+
+
 def test_writes_through_a_kept_familiarity_view_count():
     m = neutral(tiny())
     org = org_index(m)
