@@ -40,6 +40,7 @@ from .routing import (
     ramp,
     refer,
     release_all,
+    second_professional_chance,
 )
 from .ties import disagreement
 
@@ -108,13 +109,16 @@ def surface_needs(model: Neighbourhood) -> None:
     room = (contact >= 0) & (a.load < a.capacity)[contact]  # -1 (no contact) is masked
     reached = open_need & ~voiced & room & (u[1] < p["reach_rate"] * p["civic_activity"])
     hhs = (voiced | reached).nonzero()[0]
+    severities = h.severity[hhs]
     opened = []
-    for hh, silent, who, circle, severity in zip(
+    for hh, silent, who, circle, severity, area, second in zip(
         hhs.tolist(),
         reached[hhs].tolist(),
         contact[hhs].tolist(),
         h.circle[hhs].tolist(),
-        h.severity[hhs].tolist(),
+        severities.tolist(),
+        h.area[hhs].tolist(),
+        second_professional_chance(severities, p).tolist(),
         strict=True,
     ):
         if silent and a.load[who] >= a.capacity[who]:
@@ -125,7 +129,7 @@ def surface_needs(model: Neighbourhood) -> None:
         if silent:
             intake_at_informal(model, cid, who)
         else:
-            intake_at_professional(model, cid, severity)
+            intake_at_professional(model, cid, severity, area, second)
     first = np.array(opened, dtype=np.int64)
     first = first[~h.served[first]]  # a need counts its wait once, at its first help
     h.served[first] = True

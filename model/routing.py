@@ -145,15 +145,34 @@ def best_known_coordinator(model: Neighbourhood, actor: int) -> int:
     return int(coords[best]) if model.rng_decisions.random() < fam[best] else -1
 
 
-def intake_at_professional(model: Neighbourhood, cid: int, severity: float) -> None:
-    """Route a case voiced to the wijkteam (see module docstring)."""
+def second_professional_chance(severity: np.ndarray | float, params: dict) -> np.ndarray:
+    """Chance that a second professional joins a case of need ``severity``."""
+    return ramp(severity - params["complex_severity"], params["decision_width"])
+
+
+def intake_at_professional(
+    model: Neighbourhood,
+    cid: int,
+    severity: float,
+    area: int | None = None,
+    second: float | None = None,
+) -> None:
+    """Route a case voiced to the wijkteam (see module docstring).
+
+    ``area`` (the household's) and ``second`` (``second_professional_chance``) may be
+    given when computed for many cases at once; the case is routed the same.
+    """
     rng, p, a, view = model.rng_decisions, model.p, model.actors, model.view
-    area = case_area(model, cid)
+    if area is None:
+        area = case_area(model, cid)
     team = model.areas.area_formal[area]
     pro = least_loaded(model, team)
     assign(model, cid, Role.PRO, pro)
-    if len(team) > 1 and rng.random() < ramp(severity - p["complex_severity"], p["decision_width"]):
-        assign(model, cid, Role.PRO2, least_loaded(model, team[team != pro]))
+    if len(team) > 1:
+        if second is None:
+            second = second_professional_chance(severity, p)
+        if rng.random() < second:
+            assign(model, cid, Role.PRO2, least_loaded(model, team[team != pro]))
     contact = int(model.households.contact[model.cases.c.household[cid]])
     if (
         contact >= 0
