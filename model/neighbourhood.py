@@ -48,7 +48,7 @@ from .events import EventLog
 from .goals import goal_uncertainty
 from .identity import apply_contacts, update_threat
 from .links import WeekView, free_time
-from .outputs import COUNTERS, GAUGES, measure, summarise, tie_graph
+from .outputs import COUNTERS, GAUGES, REGIME_WEEKS, measure, summarise, tie_graph
 from .params import ParameterError, resolve
 from .policy import PolicyChange, check_schedule
 from .population import (
@@ -118,12 +118,18 @@ class Neighbourhood(Model):
         weeks: int = DEFAULT_WEEKS,
         schedule: Iterable[Any] | None = None,
         events: bool = False,
+        summary_only: bool = False,
         **params: Any,
     ) -> None:
         """Build the neighbourhood for the given parameters and seed.
 
         ``events`` turns the event log on (``model.events``, ``samenspel.story``); it
-        only observes, so the run is the same either way.
+        only observes, so the run is the same either way. ``summary_only`` measures
+        and records the weekly gauges only in the weeks the end-of-run summary reads
+        (the last ``REGIME_WEEKS`` up to ``weeks``), for runs whose weekly series
+        nobody reads (``run``, sweeps without weekly output): the run and its summary
+        are the same, ``weekly()`` then starts at that week. The event log, which
+        reads the gauges, keeps them measured every week.
         """
         self.p = resolve(params)
         if rng is None:  # Mesa's own fresh entropy: allowed for a model, not for run()
@@ -159,8 +165,11 @@ class Neighbourhood(Model):
         self._create_agents()
         self.update_identity()
         self.view_week()
-        self.datacollector = WeeklyRecord(GAUGES, rows=self.horizon + 1)
+        summary_only = summary_only and not events
+        self.record_from = max(0, self.horizon - REGIME_WEEKS + 1) if summary_only else 0
+        self.datacollector = WeeklyRecord(GAUGES, rows=self.horizon + 1 - self.record_from)
         self.events = EventLog(self.horizon, self.areas.n_areas, enabled=events)
+        self.gauges: dict[str, float] = {}  # this week's, once measured
         self.running = True
         self.collect()
 
@@ -302,8 +311,9 @@ class Neighbourhood(Model):
 
     def collect(self) -> None:
         """Measure the weekly gauges, record them (``WeeklyRecord``), check the end."""
-        self.gauges = measure(self)
-        self.datacollector.collect(self)
+        if self.week >= self.record_from:
+            self.gauges = measure(self)
+            self.datacollector.collect(self)
         self.events.observe(self)
         if self.week >= self.horizon:
             self.running = False
@@ -321,5 +331,7 @@ class Neighbourhood(Model):
     def weekly(self):
         """The weekly gauges as a pandas DataFrame, one row per week (week 0 first)."""
         df = self.datacollector.get_model_vars_dataframe()
+        if self.record_from:  # a summary-only run recorded its last weeks
+            df.index = df.index + self.record_from
         df.index.name = "week"
         return df

@@ -186,7 +186,10 @@ def tie_graph(model: Neighbourhood, strong: float | None = None) -> nx.Graph:
     return g
 
 
-def regime(model: Neighbourhood, last_weeks: int = 52) -> str:
+REGIME_WEEKS = 52  # the regime of the summary: the last year's joint modes
+
+
+def regime(model: Neighbourhood, last_weeks: int = REGIME_WEEKS) -> str:
     """Regime label from the joint modes of the open cases over the last year.
 
     The mean weekly share of open cases in co-existence, intermediated and

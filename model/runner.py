@@ -22,16 +22,26 @@ def simulate(
     schedule: Iterable[Any] | None = None,
     progress: Callable[[int, int], None] | None = None,
     events: bool = False,
+    summary_only: bool = False,
     **params: Any,
 ) -> Neighbourhood:
     """Build a neighbourhood, run it for ``weeks`` weeks and return it.
 
     ``progress``, if given, is called as ``progress(week, weeks)`` after every week
     (the command line's progress bar); ``events`` keeps the event log
-    (``model.events``, for ``samenspel.story``). Neither changes the run.
+    (``model.events``, for ``samenspel.story``); ``summary_only`` records the weekly
+    gauges only where the summary reads them (``Neighbourhood``). None changes the
+    run or its summary.
     """
     seed, weeks = check_run_args(seed, weeks)
-    model = Neighbourhood(rng=seed, weeks=weeks, schedule=schedule, events=events, **params)
+    model = Neighbourhood(
+        rng=seed,
+        weeks=weeks,
+        schedule=schedule,
+        events=events,
+        summary_only=summary_only,
+        **params,
+    )
     if progress is None:
         model.run_model()
     else:
@@ -45,4 +55,5 @@ def run(
     seed: int = 0, weeks: int = DEFAULT_WEEKS, schedule: Iterable[Any] | None = None, **params: Any
 ) -> dict[str, Any]:
     """Run one neighbourhood and return its end-of-run summary."""
-    return simulate(seed=seed, weeks=weeks, schedule=schedule, **params).summary()
+    model = simulate(seed=seed, weeks=weeks, schedule=schedule, summary_only=True, **params)
+    return model.summary()

@@ -203,7 +203,8 @@ def run_point(
         params = load_scenario(name).params(overrides)
         schedule = params.pop("schedule", None)
         for seed in seeds:
-            summary = simulate(seed=seed, weeks=weeks, schedule=schedule, **params).summary()
+            model = simulate(seed=seed, weeks=weeks, schedule=schedule, summary_only=True, **params)
+            summary = model.summary()
             rows.append({"point": point, "scenario": name, "seed": seed, **summary})
     return point, rows, initial_logics(seeds, overrides=overrides)
 

@@ -240,3 +240,27 @@ def test_a_summary_asked_for_mid_run_changes_nothing_later():
     assert len(asked.actors) > 500  # the tie graph's nodes: the sampled path is exercised
     assert plain.summary() == asked.summary()
     assert np.array_equal(plain.households.severity, asked.households.severity)
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {"seed": 4, "weeks": 120},
+        {"seed": 5, "weeks": 80, "schedule": [{"week": 60, "wijktafels_per_year": 12}]},
+        {"seed": 6, "weeks": 30},  # shorter than the regime's year: every week is kept
+    ],
+)
+def test_a_summary_only_run_gives_the_same_summary_and_last_weeks(kw):
+    full, lean = simulate(**kw), simulate(summary_only=True, **kw)
+    assert _same_summary(full.summary(), lean.summary())
+    assert _same_summary(run(**kw), full.summary())  # run() records summary-only
+    kept = lean.weekly()
+    assert len(kept) == min(kw["weeks"] + 1, 52)
+    assert kept.index[-1] == kw["weeks"] and kept.index.name == "week"
+    pd.testing.assert_frame_equal(kept, full.weekly().loc[kept.index], check_exact=True)
+    assert len(full.weekly()) == kw["weeks"] + 1
+
+
+def test_the_event_log_keeps_every_week_measured_in_a_summary_only_run():
+    model = simulate(seed=2, weeks=60, summary_only=True, events=True)
+    assert len(model.weekly()) == 61 and model.record_from == 0

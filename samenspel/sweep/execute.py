@@ -68,7 +68,7 @@ def run_batch(jobs: list[Job], weeks: int, weekly: bool) -> dict[str, Any]:
     rows, frames = [], []
     for run_id, seed, params in jobs:
         started = datetime.now(UTC)
-        model = simulate(seed=seed, weeks=weeks, **params)
+        model = simulate(seed=seed, weeks=weeks, summary_only=not weekly, **params)
         summary = model.summary()
         rows.append(
             {"run_id": run_id, **summary, "started": started, "finished": datetime.now(UTC)}
