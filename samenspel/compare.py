@@ -396,13 +396,19 @@ def save_figure(fig: Any, path: Path) -> Path:
     return atomic_write(path, lambda p: fig.savefig(p, format="png", dpi=110))
 
 
-def write_outputs(comp: Comparison, out: str | os.PathLike[str], prefix: str = "") -> list[Path]:
+def write_outputs(
+    comp: Comparison,
+    out: str | os.PathLike[str],
+    prefix: str = "",
+    table: pd.DataFrame | None = None,
+) -> list[Path]:
     """Write the tables and figures of a comparison into folder ``out``.
 
     Files: ``runs.csv``/``.parquet`` (one row per scenario x replicate),
     ``weekly.csv``/``.parquet`` (one row per scenario x replicate x week),
     ``outcomes.csv`` (the outcome table), ``outcomes.png`` (bars with 95 % CIs),
     ``modes.png`` and ``three_os.png`` (weekly curves with 95 % bands).
+    ``table`` is the comparison's ``outcome_table`` if already computed.
 
     Returns:
         The paths written.
@@ -412,7 +418,7 @@ def write_outputs(comp: Comparison, out: str | os.PathLike[str], prefix: str = "
 
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    table = outcome_table(comp)
+    table = outcome_table(comp) if table is None else table
     written = []
     for stem, df in (("runs", comp.runs), ("weekly", comp.weekly)):
         for ext in (".csv", ".parquet"):

@@ -64,6 +64,7 @@ def main(args: argparse.Namespace) -> int:
 
     from ..compare import (
         load_scenarios,
+        outcome_table,
         print_outcomes,
         progress_bar,
         run_comparison,
@@ -99,8 +100,9 @@ def main(args: argparse.Namespace) -> int:
             progress=progress,
             overrides=sets or None,
         )
-    print_outcomes(comp, console=Console(width=max(Console().width, 120)))
-    written = write_outputs(comp, out)
+    table = outcome_table(comp)  # printed and written
+    print_outcomes(comp, table, console=Console(width=max(Console().width, 120)))
+    written = write_outputs(comp, out, table=table)
     print(
         f"{len(comp.runs)} runs in {comp.seconds:.1f} s on {comp.workers} processes; "
         f"written to {out}: " + ", ".join(p.name for p in written)
