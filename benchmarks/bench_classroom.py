@@ -45,6 +45,7 @@ import threading
 import time
 
 import psutil
+from bench_dashboard_compare import tree_rss_mb
 
 SCENARIOS = ("city-baseline", "wijktafels", "case-reflection", "combined-package")
 
@@ -52,18 +53,6 @@ SCENARIOS = ("city-baseline", "wijktafels", "case-reflection", "combined-package
 def load() -> str:
     """The load average (1, 5, 15 minutes) as text."""
     return "/".join(f"{x:.1f}" for x in os.getloadavg())
-
-
-def tree_rss_mb() -> float:
-    """Resident memory of this process and all its descendants (MB)."""
-    me = psutil.Process()
-    total = me.memory_info().rss
-    for child in me.children(recursive=True):
-        try:
-            total += child.memory_info().rss
-        except psutil.Error:
-            pass
-    return total / 1e6
 
 
 def children_cpu() -> float:
