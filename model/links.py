@@ -97,9 +97,8 @@ class WeekView:
         wanted: Role each actor acts on.
         limit: Severity up to which each actor carries a case itself (informal).
         available: Time for contact per actor (professionals; 1 for others).
-        barriers: Per area, L without familiarity (area professionals x area
-            informal actors): what the other o's, identity and time leave of a link.
-        links: Per area, L itself (familiarity times the barriers).
+        links: Per area, L (area professionals x area informal actors): familiarity
+            times the barriers, what the other o's, identity and time leave of a link.
 
     """
 
@@ -107,7 +106,6 @@ class WeekView:
     wanted: np.ndarray
     limit: np.ndarray
     available: np.ndarray
-    barriers: list[np.ndarray]
     links: list[np.ndarray]
     actors: ActorTable
     ties: Ties
@@ -126,15 +124,21 @@ class WeekView:
         )
         available = availability(actors, p)
         pros, informal = layout.padded  # all areas at once, then cut to size
-        rows, cols = pros[:, :, None], informal[:, None, :]
-        d_all = layout.padded_disagreement(actors)
-        b_all = pair_barriers(actors, p, distance, available, rows, cols, d_all)
-        l_all = layout.padded_pairs(ties).familiarity() * b_all
-        barriers, links = [], []
-        for a, (f, i) in enumerate(zip(layout.area_formal, layout.area_informal, strict=True)):
-            barriers.append(b_all[a, : len(f), : len(i)])
-            links.append(l_all[a, : len(f), : len(i)])
-        return cls(distance, wanted, limit, available, barriers, links, actors, ties, p)
+        familiarity = layout.padded_pairs(ties).familiarity()
+        # L = F x barriers: the barriers only matter where F > 0 (at city scale about
+        # one pair in ten); elsewhere L is 0, as F x barriers (>= 0) would give
+        known = familiarity.nonzero()
+        rows, cols = pros[known[0], known[1]], informal[known[0], known[2]]
+        d = layout.padded_disagreement(actors)[known]
+        l_all = np.zeros(familiarity.shape)
+        l_all[known] = familiarity[known] * pair_barriers(
+            actors, p, distance, available, rows, cols, d
+        )
+        links = [
+            l_all[a, : len(f), : len(i)]
+            for a, (f, i) in enumerate(zip(layout.area_formal, layout.area_informal, strict=True))
+        ]
+        return cls(distance, wanted, limit, available, links, actors, ties, p)
 
     def link(
         self, layout: Layout, area: int, pros: np.ndarray | int, informal: np.ndarray | int
@@ -146,7 +150,7 @@ class WeekView:
         area (a volunteer of a neighbouring area, sent by a district-wide coordinator)
         has no column in the area's table; its link is computed directly.
         """
-        return self._lookup(self.links, layout, area, pros, informal, with_familiarity=True)
+        return self._lookup(layout, area, pros, informal)
 
     def link_row(self, layout: Layout, area: int, pro: int) -> np.ndarray:
         """L of professional ``pro`` of ``area`` with each of the area's informal actors.
@@ -160,21 +164,20 @@ class WeekView:
             return self.links[area][rows[pro]]
         return self.link(layout, area, pro, layout.area_informal[area])
 
-    def barrier(
-        self, layout: Layout, area: int, pros: np.ndarray | int, informal: np.ndarray | int
-    ) -> np.ndarray:
-        """L without familiarity, like ``link``."""
-        return self._lookup(self.barriers, layout, area, pros, informal, with_familiarity=False)
+    def barrier(self, pros: np.ndarray | int, informal: np.ndarray | int) -> np.ndarray:
+        """L without familiarity of ``pros`` and ``informal`` (broadcasting), computed now.
+
+        From the actors' recognition and goal uncertainty as they are when asked: during
+        the week's decisions (before the meetings and the identity update) the same as
+        when the view was computed.
+        """
+        pros, informal = np.asarray(pros), np.asarray(informal)
+        return pair_barriers(self.actors, self.params, self.distance, self.available, pros, informal)
 
     def _lookup(
-        self,
-        tables: list[np.ndarray],
-        layout: Layout,
-        area: int,
-        pros: np.ndarray | int,
-        informal: np.ndarray | int,
-        with_familiarity: bool,
+        self, layout: Layout, area: int, pros: np.ndarray | int, informal: np.ndarray | int
     ) -> np.ndarray:
+        tables = self.links
         if type(informal) is int:  # one informal actor: one pair, or the whole team
             rows, cols = layout.columns[area]
             if informal in cols:
@@ -193,5 +196,4 @@ class WeekView:
             and (team[np.minimum(i, len(team) - 1)] == pros).all()
         ):  # every pair is in the area's table; otherwise compute the pairs directly
             return tables[area][i, j]
-        b = pair_barriers(self.actors, self.params, self.distance, self.available, pros, informal)
-        return self.ties.get(pros, informal) * b if with_familiarity else b
+        return self.ties.get(pros, informal) * self.barrier(pros, informal)
