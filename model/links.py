@@ -172,7 +172,9 @@ class WeekView:
         when the view was computed.
         """
         pros, informal = np.asarray(pros), np.asarray(informal)
-        return pair_barriers(self.actors, self.params, self.distance, self.available, pros, informal)
+        return pair_barriers(
+            self.actors, self.params, self.distance, self.available, pros, informal
+        )
 
     def _lookup(
         self, layout: Layout, area: int, pros: np.ndarray | int, informal: np.ndarray | int
