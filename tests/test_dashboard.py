@@ -162,9 +162,18 @@ def test_compare_page_draws_the_comparison_tables():
     )
     assert len(compare_draw.bars(result)) == len(compare_draw.KEY_OUTCOMES)
     assert len(compare_draw.bands_charts(result)) == len(compare_draw.CURVE_GAUGES)
-    assert "Wijktafels" in compare_draw.diff_table(result)
+    table = compare_draw.diff_table(result)
+    assert "Wijktafels" in table
     low = re.findall(r'data-low="([^"]+)"', "".join(compare_draw.bars(result)))
     assert low and min(float(x) for x in low) >= 0  # no interval of a count below 0
+    reference = re.findall(r"<tr><td>[^<]*</td><td>[^<]*\[([^;]+);", table)
+    assert len(reference) == len(compare_draw.KEY_OUTCOMES)
+    wide = result.table[
+        (result.table["scenario"] == "city-baseline")
+        & result.table["outcome"].isin(compare_draw.NON_NEGATIVE)
+    ]
+    assert (wide["ci_low"] < 0).any()  # 2 replicates: some raw intervals reach below 0 ...
+    assert min(float(x) for x in reference) >= 0  # ... the reference column starts at 0
     from samenspel.figures import outcome_bars
 
     fig = outcome_bars(result.table, result.comp.names)
@@ -367,6 +376,60 @@ def test_compare_curves_and_bars_carry_hover_values_with_their_bands():
     assert re.fullmatch(r"3\|[\d.]+ \([\d.]+ – [\d.]+\)\|[\d.]+ \([\d.]+ – [\d.]+\)", tips[3])
     bars = compare_draw.bars(result)[0]
     assert re.search(r'data-tip="City baseline[^"]*: [\d.]+ \(', bars)
+
+
+def test_a_compare_link_carries_own_scenarios_inside_it():
+    import base64
+    import zlib
+
+    import pandas as pd
+
+    from samenspel.dashboard import compare, own
+    from samenspel.scenarios import load_scenario
+
+    base = load_scenario("city-baseline").params()
+    mine = own.from_levers({**base, "wijktafels_per_year": 12.0}, "city-baseline", set())
+    own.own_scenarios.set({"mine-1": mine})
+    result = compare_job.run_compare([mine, compare.load("city-baseline")], 2, 52, 4)
+    link = compare.query(result, "en")
+    assert link.startswith("scenarios=mine-1,city-baseline&") and "&own=" in link
+    assert len(link) < 1500  # fits any address bar
+    own.own_scenarios.set({})  # another browser session: it has no such scenario
+    assert compare.apply_query("?" + link)
+    assert compare.selection.value == ["mine-1", "city-baseline"]
+    carried = own.own_scenarios.value["mine-1"]
+    assert own.same(carried, mine) and carried.levers["wijktafels_per_year"] == 12.0
+    again = compare_job.run_compare([carried, compare.load("city-baseline")], 2, 52, 4)
+    pd.testing.assert_frame_equal(again.comp.runs, result.comp.runs)
+    other = own.from_levers({**base, "reflection_per_year": 6.0}, "city-baseline", set())
+    own.own_scenarios.set({"mine-1": other})  # a session with a mine-1 of its own
+    assert compare.apply_query("?" + link)
+    assert compare.selection.value == ["mine-2", "city-baseline"]  # the link's, renamed
+    assert own.same(own.own_scenarios.value["mine-1"], other)  # its own left as it was
+    assert own.same(replace_name(own.own_scenarios.value["mine-2"], "mine-1"), mine)
+    own.own_scenarios.set({})
+    text = own.to_toml(mine) + "nope = 1\n"  # a lever the model does not know
+    forged = base64.urlsafe_b64encode(zlib.compress(text.encode())).decode()
+    for bad, says in (
+        (link.replace("own=", "own=%25"), "cannot be read (own scenario in the link: not a"),
+        (
+            link.split("&own=")[0] + "&own=" + forged,
+            "mine-1.toml: unknown lever 'nope' in [levers]",
+        ),
+        (link.split("&own=")[0], "unknown scenario ('mine-1')"),
+    ):
+        assert not compare.apply_query(bad)
+        assert says in compare.link_error.value, compare.link_error.value
+        assert "\n" not in compare.link_error.value
+        assert own.own_scenarios.value == {}  # a bad link adds nothing
+    compare.selection.set(list(compare.DEFAULT_SELECTION))
+
+
+def replace_name(scenario, name):
+    """``scenario`` under another name (as a link's renaming undone)."""
+    from dataclasses import replace
+
+    return replace(scenario, name=name, chain=(name, *scenario.chain[1:]))
 
 
 def test_a_compare_link_carries_scenarios_reference_replicates_weeks_and_seed():

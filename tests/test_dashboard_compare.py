@@ -113,7 +113,9 @@ def test_a_compare_link_reproduces_the_comparison_and_survives_a_reload(
         b.close()
 
 
-def test_compare_what_i_have_now_reference_and_reload(server: str, page: Page) -> None:
+def test_compare_what_i_have_now_reference_reload_and_link(
+    server: str, page: Page, browser: Browser, browser_context_args: dict
+) -> None:
     outside = _open(page, server)
     lever = page.locator(".lever-wijktafels_per_year").first
     lever.locator(".v-slider__thumb-container").focus()
@@ -132,6 +134,20 @@ def test_compare_what_i_have_now_reference_and_reload(server: str, page: Page) -
     expect(head).to_contain_text(re.compile(r"1 My levers 1 .*\(reference\)"))
     lows = page.eval_on_selector_all("path[data-low]", "ps => ps.map(p => +p.dataset.low)")
     assert lows and min(lows) >= 0  # no interval of a count or share below 0
+    href = page.locator("a.samenspel-compare-link").get_attribute("href")
+    assert href and "&own=" in href  # the own scenario travels inside the link
+    other = browser.new_context(**browser_context_args)  # a colleague's browser
+    try:
+        colleague = other.new_page()
+        outside += _open(colleague, server + "compare" + href, ".samenspel-compare-run")
+        colleague.wait_for_selector(".samenspel-compare-done", timeout=120_000)
+        expect(colleague.locator("table.samenspel-diff thead")).to_contain_text(
+            re.compile(r"1 My levers 1 .*\(reference\)")
+        )
+        mine = page.locator("table.samenspel-diff tbody").text_content()
+        assert colleague.locator("table.samenspel-diff tbody").text_content() == mine
+    finally:
+        other.close()
     page.reload()
     page.wait_for_selector(".samenspel-compare-done")  # the result survives a reload
     page.locator(".samenspel-lang button", has_text="NL").click()

@@ -12,21 +12,24 @@ place in line, then a progress bar with the time left. The last comparison of a
 browser session is kept, so a reload shows it again, with its settings. "Why?" runs
 ``samenspel explain`` for one scenario against the reference (``explain_view.py``).
 
-A link carries a comparison (``query``/``apply_query``): its library scenarios, the
+A link carries a comparison (``query``/``apply_query``): its scenarios, the
 reference (the first), replicates, weeks, first seed and language, e.g.
-``compare?scenarios=city-baseline,wijktafels&replicates=5&weeks=260&seed=0``. Opening
-it sets the page and runs the comparison; the server keeps comparisons by their
-inputs (``compare_job.shared``), so a class opening the same link runs it once.
+``compare?scenarios=city-baseline,wijktafels&replicates=5&weeks=260&seed=0``; an own
+scenario travels inside it as its packed TOML file (``own=...``), checked on arrival
+as an uploaded file is. Opening it sets the page and runs the comparison; the server
+keeps comparisons by their inputs (``compare_job.shared``), so a class opening the
+same link runs it once.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import solara
 
 from ..model.neighbourhood import MAX_SEED
-from ..scenarios import Scenario, list_scenarios, load_scenario
+from ..scenarios import Scenario, ScenarioError, list_scenarios, load_scenario
 from . import compare_job, i18n, jobs, own
 from .compare_draw import bands_charts, bars, diff_table, png, titles
 from .compare_job import Result, comparison, explanation
@@ -72,20 +75,57 @@ def start(scenarios: dict[str, Scenario]) -> None:
 
 
 def query(result: Result, lang: str) -> str:
-    """The address query that reproduces ``result``'s comparison (``apply_query``)."""
+    """The address query that reproduces ``result``'s comparison (``apply_query``).
+
+    A scenario that is not in the library (made from the Explore levers or uploaded)
+    travels inside the link as its packed TOML file (``own=``, ``own.to_link``).
+    """
     from urllib.parse import urlencode
 
     comp = result.comp
-    return urlencode(
-        {
-            "scenarios": ",".join(comp.names),
-            "replicates": len(comp.seeds),
-            "weeks": comp.weeks,
-            "seed": comp.seeds[0],
-            "lang": lang,
-        },
-        safe=",",
-    )
+    library = {s.name for s in list_scenarios()}
+    items: list[tuple[str, Any]] = [
+        ("scenarios", ",".join(comp.names)),
+        ("replicates", len(comp.seeds)),
+        ("weeks", comp.weeks),
+        ("seed", comp.seeds[0]),
+        ("lang", lang),
+    ]
+    items += [("own", own.to_link(s)) for s in comp.scenarios if s.name not in library]
+    return urlencode(items, safe=",")
+
+
+def _carried(texts: list[str], known: dict[str, Scenario]) -> tuple[dict, dict]:
+    """The own scenarios a link carries, by name, and the names changed on the way.
+
+    A carried scenario whose name this session already uses for another scenario gets
+    the next free ``mine-k``; one named like a library scenario is refused.
+
+    Raises:
+        InputError: The link's own scenario cannot be read (one line, with the reason).
+
+    """
+    library = {s.name for s in list_scenarios()}
+    carried: dict[str, Scenario] = {}
+    renamed: dict[str, str] = {}
+    for text in texts:
+        try:
+            scenario = own.from_link(text)
+        except ScenarioError as exc:
+            raise InputError(t("link_bad_own", message=str(exc))) from None
+        name = scenario.name
+        if name in library:
+            raise InputError(t("link_bad_own", message=f"{name!r} is a library scenario"))
+        mine = known.get(name) or carried.get(name)
+        if mine is not None and not own.same(mine, scenario):
+            k = 1
+            while f"mine-{k}" in known or f"mine-{k}" in carried:
+                k += 1
+            new = f"mine-{k}"
+            scenario = replace(scenario, name=new, chain=(new, *scenario.chain[1:]))
+            renamed[name] = new
+        carried[scenario.name] = scenario
+    return carried, renamed
 
 
 def apply_query(search: str) -> bool:
@@ -101,13 +141,17 @@ def apply_query(search: str) -> bool:
     """
     from urllib.parse import parse_qsl
 
-    pairs = dict(parse_qsl(search.lstrip("?")))
+    given = parse_qsl(search.lstrip("?"))
+    pairs = dict(given)
     if "scenarios" not in pairs:
         return False
     link_error.set("")
     known = available(i18n.current())
     names = [n.strip() for n in pairs["scenarios"].split(",") if n.strip()]
     try:
+        carried, renamed = _carried([v for k, v in given if k == "own"], known)
+        known = {**known, **carried}
+        names = [renamed.get(n, n) for n in names]
         for name in names:
             if name not in known:
                 raise InputError(t("link_bad_compare", name=name))
@@ -115,6 +159,7 @@ def apply_query(search: str) -> bool:
         if not 2 <= len(names) <= 4:
             raise InputError(t("need_2_4", n=len(names)))
         ref = pairs.get("reference", names[0])
+        ref = renamed.get(ref, ref)
         if ref not in names:
             raise InputError(t("link_bad_compare", name=ref))
         reps = int(
@@ -143,6 +188,9 @@ def apply_query(search: str) -> bool:
     except InputError as exc:
         link_error.set(str(exc))
         return False
+    for scenario in carried.values():
+        if scenario.name in names:
+            own.add(scenario)
     selection.set([ref, *(n for n in names if n != ref)])
     replicates.set(reps)
     weeks.set(span)
@@ -315,11 +363,7 @@ def Downloads(result: Result) -> None:
 
 @solara.component
 def CompareLink(result: Result) -> None:
-    """A link that reproduces this comparison (library scenarios only)."""
-    library = {s.name for s in list_scenarios()}
-    if not set(result.comp.names) <= library:
-        solara.Text(t("compare_link_own"), style={"font-size": "0.9em", "color": "#444"})
-        return
+    """A link that reproduces this comparison (own scenarios travel inside it)."""
     href = "?" + query(result, i18n.current())
     solara.HTML(
         tag="div",

@@ -187,10 +187,10 @@ def diff_table(result: Result) -> str:
         sub = result.table[result.table["outcome"] == outcome].set_index("scenario")
         if sub.empty:
             continue
-        cells = [
-            f"<td>{i18n.gauge(outcome)}</td>",
-            f"<td>{_ci(*sub.loc[names[0], ['mean', 'ci_low', 'ci_high']])}</td>",
-        ]
+        mean, low, high = sub.loc[names[0], ["mean", "ci_low", "ci_high"]]
+        if outcome in NON_NEGATIVE:  # as on the bars: no interval below 0
+            low = max(low, 0.0) if low == low else low
+        cells = [f"<td>{i18n.gauge(outcome)}</td>", f"<td>{_ci(mean, low, high)}</td>"]
         for name in names[1:]:
             d, lo, hi = sub.loc[name, ["diff", "diff_low", "diff_high"]]
             clear = bool(np.isfinite(lo) and np.isfinite(hi) and (lo > 0 or hi < 0))

@@ -367,10 +367,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "share_link": ("Link naar deze weergave", "Link to this view"),
     "compare_link": ("Link naar deze vergelijking", "Link to this comparison"),
-    "compare_link_own": (
-        "Een eigen scenario past niet in een link: bewaar het als TOML (Downloaden) en "
-        "laad het opnieuw.",
-        "An own scenario does not fit in a link: save it as TOML (Download) and load it again.",
+    "link_bad_own": (
+        "De link draagt een eigen scenario dat niet te lezen is ({message}); er is niets "
+        "vergeleken.",
+        "The link carries an own scenario that cannot be read ({message}); nothing was compared.",
     ),
     "link_bad_compare": (
         "De link noemt een onbekend scenario ('{name}'); er is niets vergeleken.",

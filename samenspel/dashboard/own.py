@@ -7,15 +7,19 @@ is saved as a TOML file in the library's format (``to_toml``: the context and th
 levers that differ from that context's defaults) and loaded back with
 ``samenspel.scenarios.load_scenario``, so an uploaded file is validated exactly as
 ``samenspel run my.toml`` validates it, with the same one-line messages. A file can be
-dropped on the page or its text pasted (the keyboard's way in).
+dropped on the page or its text pasted (the keyboard's way in). A Compare link carries
+a scenario as that file, compressed (``to_link``), and checks it on arrival as an
+upload (``from_link``).
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import tempfile
 import tomllib
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +30,16 @@ from ..scenarios import NAME_PATTERN, Scenario, ScenarioError, load_scenario
 from . import i18n
 from .i18n import t
 
-__all__ = ["Scenario", "add", "from_levers", "load_upload", "own_scenarios", "to_toml"]
+__all__ = [
+    "Scenario",
+    "add",
+    "from_levers",
+    "from_link",
+    "load_upload",
+    "own_scenarios",
+    "to_link",
+    "to_toml",
+]
 
 own_scenarios: solara.Reactive[dict[str, Scenario]] = solara.reactive({})
 """This session's own scenarios by name, in the order made."""
@@ -129,6 +142,40 @@ def load_text(text: str) -> Scenario:
         name = None
     stem = name if isinstance(name, str) and NAME_PATTERN.fullmatch(name) else "pasted"
     return load_upload(f"{stem}.toml", text.encode("utf-8"))
+
+
+LINK_LIMIT = 64_000  # bytes of TOML a link may unpack to
+
+
+def to_link(scenario: Scenario) -> str:
+    """The scenario's TOML file, compressed, as text for an address (``from_link``)."""
+    packed = zlib.compress(to_toml(scenario).encode("utf-8"), 9)
+    return base64.urlsafe_b64encode(packed).decode("ascii").rstrip("=")
+
+
+def from_link(text: str) -> Scenario:
+    """A scenario carried by a link (``to_link``), checked as an uploaded file is.
+
+    Raises:
+        ScenarioError: A one-line message: the text is not a packed scenario file, or
+            the file's own message (``load_text``).
+
+    """
+    try:
+        packed = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        unpack = zlib.decompressobj()
+        data = unpack.decompress(packed, LINK_LIMIT)
+        if unpack.unconsumed_tail or not unpack.eof:
+            raise ValueError("too long or cut off")
+        toml = data.decode("utf-8")
+    except (ValueError, zlib.error) as exc:  # binascii.Error is a ValueError
+        raise ScenarioError(f"own scenario in the link: not a scenario file ({exc})") from None
+    return load_text(toml)
+
+
+def same(a: Scenario, b: Scenario) -> bool:
+    """Whether two scenarios would be saved as the same file."""
+    return to_toml(a) == to_toml(b)
 
 
 def add(scenario: Scenario) -> None:
