@@ -138,6 +138,33 @@ def test_session_actions_and_errors():
     assert session.run.value.params["context"] == "town"
 
 
+def test_an_explore_link_of_an_opened_scenario_file_carries_the_file():
+    from samenspel.dashboard import own
+
+    session.select_scenario("town-baseline")
+    values = {**session.values.value, "reflection_per_year": 6.0}
+    session.take_values(values, "my-town")  # as a TOML file opened on Explore
+    session.set_lever("goal_clarity", 0.8)  # and a lever moved after that
+    session.set_seed_text("5")
+    session.step(4)
+    link = session.query()
+    assert "own=" in link and "scenario=" not in link and "week=4" in link
+    wanted = dict(session.values.value)
+    session.select_scenario("city-baseline")
+    session.apply_query("?" + link)
+    assert session.error.value == ""
+    assert session.scenario_name.value == "my-town"
+    assert session.values.value == wanted
+    assert session.run.value.seed == 5 and session.run.value.model.week == 4
+    bad = link.replace("own=", "own=%25")
+    session.apply_query("?" + bad)
+    assert session.error.value.startswith("The link carries an own scenario that cannot be read")
+    assert session.scenario_name.value == "city-baseline"  # the baseline instead
+    assert own.own_scenarios.value == {}  # an Explore link keeps nothing else
+    session.apply_query("?scenario=nope&seed=2")
+    assert session.error.value.startswith("The link names an unknown scenario ('nope')")
+
+
 def test_several_areas_and_districts_are_drawn():
     run = session.build({"n_areas": 4, "areas_per_district": 2, "n_households": 200}, 3)
     run.model.step()

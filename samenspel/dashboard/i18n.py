@@ -361,6 +361,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Part carried = effect minus effect without that mechanism; the percentages need not "
         "add up to 100: mechanisms interact. Figure: per outcome a bar per mechanism.",
     ),
+    "link_bad_own_view": (
+        "De link draagt een eigen scenario dat niet te lezen is ({message}); het "
+        "basisscenario is geladen.",
+        "The link carries an own scenario that cannot be read ({message}); the baseline "
+        "is loaded instead.",
+    ),
     "link_bad_scenario": (
         "De link noemt een onbekend scenario ('{name}'); het basisscenario is geladen.",
         "The link names an unknown scenario ('{name}'); the baseline is loaded instead.",

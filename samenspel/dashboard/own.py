@@ -35,6 +35,7 @@ __all__ = [
     "add",
     "from_levers",
     "from_link",
+    "from_values",
     "load_upload",
     "own_scenarios",
     "to_link",
@@ -63,6 +64,31 @@ def from_levers(values: dict[str, Any], base: str, taken: set[str]) -> Scenario:
         base_en, base_nl = parent.title("en"), parent.title("nl")
     except ScenarioError:  # an own scenario: it has no file in the library
         base_en = base_nl = base
+    return from_values(
+        values,
+        name,
+        titles=(
+            f"Mijn knoppen {k} (uit Verkennen, op basis van {base_nl})",
+            f"My levers {k} (from Explore, based on {base_en})",
+        ),
+        descriptions=(
+            f"De knoppen zoals gezet op de pagina Verkennen, vanuit {base_nl} ({base}).",
+            f"The levers set on the Explore page, starting from {base_en} ({base}).",
+        ),
+    )
+
+
+def from_values(
+    values: dict[str, Any],
+    name: str,
+    titles: tuple[str, str] | None = None,
+    descriptions: tuple[str, str] | None = None,
+) -> Scenario:
+    """The complete parameter set ``values`` as a scenario called ``name``.
+
+    Its levers are those that differ from the defaults of its context; ``titles`` and
+    ``descriptions`` are (Dutch, English), by default the name.
+    """
     context = str(values.get("context", "city"))
     defaults = resolve({"context": context})
     levers = {
@@ -70,12 +96,14 @@ def from_levers(values: dict[str, Any], base: str, taken: set[str]) -> Scenario:
         for key, v in values.items()
         if key not in ("context", "schedule") and defaults.get(key) != v
     }
+    title_nl, title_en = titles or (name, name)
+    description_nl, description_en = descriptions or (name, name)
     return Scenario(
         name=name,
-        title_en=f"My levers {k} (from Explore, based on {base_en})",
-        title_nl=f"Mijn knoppen {k} (uit Verkennen, op basis van {base_nl})",
-        description_en=f"The levers set on the Explore page, starting from {base_en} ({base}).",
-        description_nl=f"De knoppen zoals gezet op de pagina Verkennen, vanuit {base_nl} ({base}).",
+        title_en=title_en,
+        title_nl=title_nl,
+        description_en=description_en,
+        description_nl=description_nl,
         source="",
         context=context,
         levers=levers,
@@ -162,7 +190,8 @@ def from_link(text: str) -> Scenario:
 
     """
     try:
-        packed = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        padded = text + "=" * (-len(text) % 4)
+        packed = base64.b64decode(padded, altchars=b"-_", validate=True)
         unpack = zlib.decompressobj()
         data = unpack.decompress(packed, LINK_LIMIT)
         if unpack.unconsumed_tail or not unpack.eof:

@@ -30,8 +30,8 @@ import solara
 
 from ..model import Neighbourhood
 from ..model.neighbourhood import MAX_SEED
-from ..model.params import CONTEXTS, PARAMS, resolve
-from ..scenarios import load_scenario
+from ..model.params import CONTEXTS, PARAMS
+from ..scenarios import ScenarioError, load_scenario
 from . import i18n
 from .i18n import t
 from .messages import InputError, check_lever, parse_number, whole
@@ -204,15 +204,21 @@ def query() -> str:
 
     Levers are given where they differ from the scenario's own values; a link opened
     elsewhere (``apply_query``) rebuilds exactly this model and steps it to this week.
+    A scenario not in the library (an opened file) travels inside the link as its
+    packed TOML file (``own=``, ``own.to_link``), with the levers as they are now.
     """
     from urllib.parse import urlencode
 
-    base: dict[str, Any] = {}
+    from . import own
+
+    items: dict[str, Any] = {}
     try:
         base = load_scenario(scenario_name.value).params()
-    except Exception:  # an own scenario: every lever that differs from the defaults
-        base = resolve({"context": values.value.get("context", "city")})
-    items: dict[str, Any] = {"scenario": scenario_name.value}
+        items["scenario"] = scenario_name.value
+    except ScenarioError:  # an own scenario: the levers as they are now, inside the link
+        carried = own.from_values(values.value, scenario_name.value)
+        items["own"] = own.to_link(carried)
+        base = carried.params()
     for name, value in values.value.items():
         if name != "schedule" and base.get(name) != value:
             items[name] = str(value).lower() if isinstance(value, bool) else value
@@ -227,17 +233,23 @@ def apply_query(search: str) -> None:
     """Rebuild the view a link names (``query``); a bad part gets the usual message."""
     from urllib.parse import parse_qsl
 
+    from . import own
+
     pairs = dict(parse_qsl(search.lstrip("?")))
     name = pairs.pop("scenario", scenario_name.value)
+    carried = pairs.pop("own", None)
     week_text = pairs.pop("week", "0")
     seed_given = pairs.pop("seed", None)
     pairs.pop("lang", None)
     try:
-        scenario = load_scenario(name)
+        scenario = load_scenario(name) if carried is None else own.from_link(carried)
         params = scenario.params()
-    except Exception:
-        _reject(t("link_bad_scenario", name=name))
-        select_scenario(DEFAULT_SCENARIO)
+    except ScenarioError as exc:
+        select_scenario(DEFAULT_SCENARIO)  # first: building the baseline clears the error
+        if carried is None:
+            _reject(t("link_bad_scenario", name=name))
+        else:
+            _reject(t("link_bad_own_view", message=str(exc)))
         return
     for key, text in pairs.items():
         if key not in PARAMS:
