@@ -29,15 +29,16 @@ def one_comparison(replicates: int, workers: int) -> dict[str, float]:
     """Run one comparison; returns the seconds of its parts."""
     from rich.console import Console
 
-    from samenspel.compare import print_outcomes, run_comparison, write_outputs
+    from samenspel.compare import outcome_table, print_outcomes, run_comparison, write_outputs
 
     t0 = time.perf_counter()
     comp = run_comparison(SCENARIOS, replicates, workers=workers)
     t1 = time.perf_counter()
-    print_outcomes(comp, console=Console(file=io.StringIO(), width=120))
+    table = outcome_table(comp)  # once, as `samenspel compare` does
+    print_outcomes(comp, table, console=Console(file=io.StringIO(), width=120))
     t2 = time.perf_counter()
     with tempfile.TemporaryDirectory() as out:
-        write_outputs(comp, out)
+        write_outputs(comp, out, table=table)
     t3 = time.perf_counter()
     return {"runs": t1 - t0, "print": t2 - t1, "write": t3 - t2, "total": t3 - t0}
 
