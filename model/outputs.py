@@ -201,7 +201,7 @@ def regime(model: Neighbourhood, last_weeks: int = REGIME_WEEKS) -> str:
     means = {code: float(v) for code, v in means.items() if v == v and v > 0}
     if not means:
         return "none"
-    return REGIMES[max(means, key=means.get)]
+    return REGIMES[max(means, key=lambda code: means[code])]
 
 
 def household_outcomes(model: Neighbourhood) -> dict[str, float]:
@@ -259,7 +259,9 @@ def betweenness(g: nx.Graph, k: int | None = None, seed: int | None = None) -> d
     btw = dict.fromkeys(g, 0.0)
     adj = dict(g.adjacency())  # the plain neighbour dicts, in networkx's order
     for s in sources:
-        order, preds, sigma, dist = [], {s: []}, {s: 1.0}, {s: 0}
+        order: list[int] = []
+        preds: dict[int, list[int]] = {s: []}
+        sigma, dist = {s: 1.0}, {s: 0}
         queue = deque([s])
         while queue:  # breadth-first search counting shortest paths
             v = queue.popleft()
@@ -272,7 +274,7 @@ def betweenness(g: nx.Graph, k: int | None = None, seed: int | None = None) -> d
                 if dist[w] == dv + 1:
                     sigma[w] += sv
                     preds[w].append(v)
-        delta = dict.fromkeys(order, 0)
+        delta = dict.fromkeys(order, 0.0)  # networkx starts from 0: the same sums
         while order:  # accumulate dependencies, farthest first
             w = order.pop()
             coeff = (1 + delta[w]) / sigma[w]

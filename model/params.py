@@ -69,6 +69,17 @@ class Param:
         """True for a policy lever (a parameter a scenario may change over time)."""
         return self.group in LEVER_GROUPS
 
+    def span(self) -> tuple[float, float]:
+        """``(low, high)`` of a numeric parameter (as ``Factor.span`` of a sweep's factor).
+
+        Raises:
+            TypeError: For a parameter that is not a number (it has no range).
+
+        """
+        if self.low is None or self.high is None:
+            raise TypeError(f"parameter {self.name!r} is not a number: it has no range")
+        return self.low, self.high
+
     def allowed(self) -> str:
         """Describe the allowed values in a few words."""
         if self.choices is not None:
@@ -112,12 +123,13 @@ class Param:
             number = float(value)
         except (OverflowError, ValueError):
             raise bad from None
-        if number != number or not (self.low <= number <= self.high):  # NaN, out of range
+        low, high = self.span()
+        if number != number or not (low <= number <= high):  # NaN, out of range
             raise bad
         if self.type is int:
             if not number.is_integer():
                 raise bad
-            return int(value)
+            return int(number)  # exact: within a declared range, far below 2**53
         return number
 
 

@@ -75,7 +75,7 @@ def check_schedule(schedule: Iterable[Any] | None, where: str = "") -> tuple[Pol
         if (
             not isinstance(week, numbers.Integral)
             or isinstance(week, bool)
-            or not 1 <= week <= MAX_WEEK
+            or not 1 <= int(week) <= MAX_WEEK
         ):
             raise ParameterError(
                 f"{at}: 'week' must be an integer from 1 to {MAX_WEEK}, got {week!r}"

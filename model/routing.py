@@ -170,7 +170,7 @@ def intake_at_professional(
     assign(model, cid, Role.PRO, pro)
     if len(team) > 1:
         if second is None:
-            second = second_professional_chance(severity, p)
+            second = float(second_professional_chance(severity, p))
         if rng.random() < second:
             assign(model, cid, Role.PRO2, least_loaded(model, team[team != pro]))
     contact = int(model.households.contact[model.cases.c.household[cid]])

@@ -24,6 +24,8 @@ How familiarity, disagreement and the other o's combine into a link is in
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 
 from .state import ActorTable, Side
@@ -290,7 +292,7 @@ class Ties:
         """Familiarity of pairs (i, j), zero across districts (broadcasts)."""
         if type(i) is int and type(j) is int:  # one pair: plain integer arithmetic
             if self._district_list[i] != self._district_list[j]:
-                return np.float64(0.0)
+                return cast(np.ndarray, np.float64(0.0))  # a scalar, as _at gives for one
             return self._at(self._row_list[i] + self._local_list[j])
         district = self.district
         same = district[i] == district[j]

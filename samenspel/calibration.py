@@ -151,11 +151,9 @@ def parameter_ranges(names: Sequence[str] = CALIBRATED) -> dict[str, tuple[float
     """
     from .sweepspec import load_spec
 
-    screened = {}
+    screened: dict[str, tuple[float, float]] = {}
     if MORRIS_SPEC.exists():
-        screened = {
-            f.name: (f.low, f.high) for f in load_spec(MORRIS_SPEC).factors if f.values is None
-        }
+        screened = {f.name: f.span() for f in load_spec(MORRIS_SPEC).factors if f.values is None}
     out = {}
     for name in names:
         p = PARAMS.get(name)
@@ -164,7 +162,7 @@ def parameter_ranges(names: Sequence[str] = CALIBRATED) -> dict[str, tuple[float
                 f"calibrated parameter {name!r} is not a numeric "
                 "parameter ('samenspel params' lists them)"
             )
-        out[name] = screened.get(name, (p.low, p.high))
+        out[name] = screened.get(name, p.span())
     return out
 
 

@@ -171,11 +171,13 @@ def apply_query(search: str) -> bool:
                 is_int=True,
             )
         )
-        given = pairs.get("weeks", str(weeks.value))
-        span = int(parse_number(given, t("weeks"), 1, max(WEEK_CHOICES), is_int=True))
+        weeks_given = pairs.get("weeks", str(weeks.value))
+        span = int(parse_number(weeks_given, t("weeks"), 1, max(WEEK_CHOICES), is_int=True))
         if span not in WEEK_CHOICES:
             choices = ", ".join(str(w) for w in WEEK_CHOICES)
-            raise InputError(t("link_bad_weeks", label=t("weeks"), choices=choices, given=given))
+            raise InputError(
+                t("link_bad_weeks", label=t("weeks"), choices=choices, given=weeks_given)
+            )
         first = int(
             parse_number(
                 pairs.get("seed", first_seed.value),

@@ -49,7 +49,8 @@ def slider_step(param: Param, *values: float) -> float:
     """
     if param.type is int:
         return 1
-    low, span = float(param.low), float(param.high) - float(param.low)
+    low, high = param.span()
+    low, span = float(low), float(high) - float(low)
     raw = span / 100.0 if span > 0 else 1.0
     steps = sorted(
         (m * 10.0**k for k in range(-6, 5) for m in (1, 2, 5) if m * 10.0**k <= raw * (1 + 1e-9)),
@@ -136,7 +137,7 @@ def Lever(param: Param, value: Any) -> None:
                 hide_details=True,
                 class_="samenspel-sr-label",
             )
-        elif param.type is int and (param.high - param.low) > SLIDER_MAX_RANGE:
+        elif param.type is int and param.span()[1] - param.span()[0] > SLIDER_MAX_RANGE:
             solara.InputText(
                 label,
                 value=str(int(value)),
@@ -148,8 +149,8 @@ def Lever(param: Param, value: Any) -> None:
             slider = solara.v.Slider(
                 label=label,
                 v_model=value,
-                min=param.low,
-                max=param.high,
+                min=param.span()[0],
+                max=param.span()[1],
                 step=slider_step(param, value),
                 dense=True,
                 hide_details=True,

@@ -87,7 +87,8 @@ def check_lever(param: Param, value: Any) -> Any:
         and not isinstance(value, bool)
     ):
         text = value if isinstance(value, str) else repr(value)
-        value = parse_number(text, label, float(param.low), float(param.high), param.type is int)
+        low, high = param.span()
+        value = parse_number(text, label, float(low), float(high), param.type is int)
     try:
         return param.check(value)
     except ValueError:
@@ -105,8 +106,8 @@ def check_lever(param: Param, value: Any) -> Any:
             allowed = t(
                 "msg_range",
                 kind=kind,
-                low=show_number(param.low, param.type is int),
-                high=show_number(param.high, param.type is int),
+                low=show_number(param.span()[0], param.type is int),
+                high=show_number(param.span()[1], param.type is int),
             )
         raise InputError(
             t("msg_not_number", label=label, allowed=allowed, given=str(value))

@@ -92,7 +92,7 @@ def _hash_model_source() -> str:
 
     digest = hashlib.sha256()
     for package in (model, agents):
-        for path in sorted(Path(package.__file__).parent.glob("*.py")):
+        for path in sorted(Path(package.__path__[0]).glob("*.py")):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
