@@ -13,8 +13,9 @@ comparisons and the command line's ``run`` do not pay for it) and on in the dash
 Explore page and ``samenspel story``.
 
 Memory is bounded whatever the run's length or size: every kind of event is *counted*
-per week (an array of weeks x kinds), but only the first ``keep`` and the last ``keep``
-events of each kind are kept in full.
+per week (an array of weeks x kinds), late escalations per cause, and the first two
+values of each kind summed (for exact means); only the first ``keep`` and the last
+``keep`` events of each kind are kept in full.
 
 Two events are judgements over time rather than single acts, declared here because the
 research gives no rule for them (they shape only the story, never the model):
@@ -130,6 +131,8 @@ class EventLog:
         self._first: list[list[Event]] = [[] for _ in Kind]
         self._last: list[deque[Event]] = [deque(maxlen=keep) for _ in Kind]
         self._seen = np.zeros(len(Kind), dtype=np.int64)
+        self._causes = np.zeros(len(Cause), dtype=np.int64)  # of every late escalation
+        self._sums = np.zeros((len(Kind), 2))  # of the first two values of every event
         self.tied = np.zeros(n_areas, dtype=bool)
         self._strong: np.ndarray | None = None
         self._no_route: dict[int, None] = {}
@@ -182,6 +185,18 @@ class EventLog:
         """How many events of ``kind`` happened (kept or not)."""
         return int(self._seen[kind])
 
+    def causes(self) -> dict[Cause, int]:
+        """Late escalations per cause, over all of them (kept or not), most first."""
+        counts = {cause: int(self._causes[cause]) for cause in Cause if self._causes[cause]}
+        return dict(sorted(counts.items(), key=lambda item: -item[1]))
+
+    def mean_values(self, kind: Kind) -> tuple[float, float]:
+        """Mean of the first two values over all events of ``kind`` (kept or not)."""
+        n = self._seen[kind]
+        if not n:
+            return float("nan"), float("nan")
+        return float(self._sums[kind, 0] / n), float(self._sums[kind, 1] / n)
+
     def per_year(self, kind: Kind, weeks: int) -> np.ndarray:
         """Events of ``kind`` in each year of ``weeks`` weeks (weeks 1-52 are year 1)."""
         col = self.counts[1 : weeks + 1, kind]
@@ -198,6 +213,10 @@ class EventLog:
             self.counts = np.vstack([self.counts, np.zeros_like(self.counts)])
         self.counts[event.week, k] += 1
         self._seen[k] += 1
+        if len(event.values) >= 2:
+            self._sums[k] += event.values[:2]
+        if event.cause != Cause.NONE:
+            self._causes[event.cause] += 1
         if len(self._first[k]) < self.keep:
             self._first[k].append(event)
         else:

@@ -12,14 +12,13 @@ names an event carries its week, so the dashboard can mark it on the curves
 The story only reports what the log holds, with the rule that produced it: a referral's
 familiarity and us-them distance are the two numbers that set its chance of being taken
 seriously (docs/ODD.md 7.7); a late escalation's cause is read from the case's history
-(7.17a). Numbers over individual events (means of familiarity and distance) are over
-the events kept in full, the first and last 200 of each kind; counts are over all.
+(7.17a). Counts, the shares of the causes and the means of familiarity and distance are
+over all events; only the examples come from the events kept in full (the first and last
+200 of each kind).
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -218,10 +217,9 @@ class _Teller:
             )
             lines.append(Line(self.t("ref_years", years=years)))
         kept_d = self.log.events(Kind.REFERRAL_DISMISSED)
-        kept_t = self.log.events(Kind.REFERRAL_TAKEN)
-        if kept_d and kept_t:
-            fd, dd = _means(kept_d)
-            ft, dt = _means(kept_t)
+        if taken and dismissed:  # the means over all referrals, kept in full or not
+            fd, dd = self.log.mean_values(Kind.REFERRAL_DISMISSED)
+            ft, dt = self.log.mean_values(Kind.REFERRAL_TAKEN)
             lines.append(
                 Line(
                     self.t(
@@ -255,13 +253,12 @@ class _Teller:
             return Section(self.t("late"), (Line(self.t("none")),))
         kept = self.log.events(Kind.LATE_ESCALATION)
         lines = [Line(self.t("late_count", n=total))]
-        causes = Counter(ev.cause for ev in kept)
-        for cause, k in causes.most_common():
+        for cause, k in self.log.causes().items():  # over all, kept in full or not
             text = self.t(
-                "late_cause", share=self.share(k, len(kept)), n=k, cause=CAUSE[self.lang][cause]
+                "late_cause", share=self.share(k, total), n=k, cause=CAUSE[self.lang][cause]
             )
             lines.append(Line(text[0].upper() + text[1:]))
-        if len(kept) < total:
+        if len(kept) < total:  # the example is the longest of those kept in full
             lines.append(Line(self.t("kept_note", k=len(kept))))
         longest = max(kept, key=lambda ev: (ev.values[0], -ev.week))
         text = self.t(
@@ -294,11 +291,6 @@ class _Teller:
             return Section(self.t("success"), (Line(self.t("none")),))
         per_year = ", ".join(str(int(x)) for x in self.years(Kind.JOINT_SUCCESS))
         return Section(self.t("success"), (Line(self.t("success_count", n=total, years=per_year)),))
-
-
-def _means(events: Sequence[Event]) -> tuple[float, float]:
-    values = np.array([ev.values for ev in events], dtype=float)
-    return float(values[:, 0].mean()), float(values[:, 1].mean())
 
 
 def _label(name: str, lang: str) -> str:

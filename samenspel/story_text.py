@@ -108,7 +108,8 @@ TEXT = {
         "weeks": "{k} weeks",
         "one_week": "one week",
         "no_week": "less than a week",
-        "kept_note": "Causes over the {k} escalations kept in full (the first and last).",
+        "kept_note": "The example below is the longest of the {k} escalations kept in full "
+        "(the first and last).",
         "friction": "Disagreement and limits",
         "withdrawals": "{n} pairs stopped working in direct contact after a clash of "
         "logics that stayed unspoken (disagreement, onenigheid){first}.",
@@ -187,7 +188,8 @@ TEXT = {
         "weeks": "{k} weken",
         "one_week": "één week",
         "no_week": "minder dan een week",
-        "kept_note": "Oorzaken over de {k} volledig bewaarde opschalingen (de eerste en laatste).",
+        "kept_note": "Het voorbeeld hieronder is de langste van de {k} volledig bewaarde "
+        "opschalingen (de eerste en laatste).",
         "friction": "Onenigheid en grenzen",
         "withdrawals": "{n} paren stopten met direct contact na een botsing van logica's "
         "die onuitgesproken bleef (onenigheid){first}.",

@@ -61,6 +61,27 @@ def test_late_escalations_are_told_by_cause_with_the_longest_kept():
     assert "for 12 weeks (severity 0.90)" in lines[3]
 
 
+def test_shares_and_means_count_every_event_not_only_those_kept_in_full():
+    model = tiny(events=True)
+    model.run_weeks(60)
+    log = EventLog(60, model.areas.n_areas, keep=2)  # keeps 2 + 2 of each kind in full
+    causes = [Cause.SILENT] * 6 + [Cause.DISMISSED, Cause.KEPT] * 2  # 6 of 10 silent
+    for k, cause in enumerate(causes):
+        log.add(Event(k + 1, Kind.LATE_ESCALATION, 0, (VOL_A, PRO_A), k, cause, (k, 0.9)))
+    for k in range(10):  # dismissed with F = 0.1 k, taken with F = 0.5
+        log.add(Event(k + 1, Kind.REFERRAL_DISMISSED, 0, (VOL_A, PRO_A), k, values=(k / 10, 0.2)))
+        log.add(Event(k + 1, Kind.REFERRAL_TAKEN, 0, (VOL_A, PRO_A), k, values=(0.5, 0.1)))
+    model.events = log
+    story = tell(model, "en")
+    late = _lines(story, 3)
+    assert late[1].startswith("60% (6): the need had grown unseen")  # not 2 of the 4 kept
+    assert late[2].startswith("20% (2)") and late[3].startswith("20% (2)")
+    assert late[4].startswith("The example below is the longest of the 4 escalations kept")
+    assert late[5].startswith("Week 10: case 9")  # the longest kept: 9 weeks
+    why = next(t for t in _lines(story, 2) if "familiarity" in t)
+    assert "0.45" in why and "0.50" in why  # mean F over all 10 dismissed (0.45), taken
+
+
 def test_moments_come_in_the_order_of_their_weeks():
     model = _told(
         [
