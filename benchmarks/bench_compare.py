@@ -30,16 +30,18 @@ def one_comparison(replicates: int, workers: int) -> dict[str, float]:
     from rich.console import Console
 
     from samenspel.compare import outcome_table, print_outcomes, run_comparison, write_outputs
+    from samenspel.pool import local_pool
 
     t0 = time.perf_counter()
-    comp = run_comparison(SCENARIOS, replicates, workers=workers)
-    t1 = time.perf_counter()
-    table = outcome_table(comp)  # once, as `samenspel compare` does
-    print_outcomes(comp, table, console=Console(file=io.StringIO(), width=120))
-    t2 = time.perf_counter()
-    with tempfile.TemporaryDirectory() as out:
-        write_outputs(comp, out, table=table)
-    t3 = time.perf_counter()
+    with local_pool(workers) as pool:  # as `samenspel compare`: runs, then figures, in one pool
+        comp = run_comparison(SCENARIOS, replicates, workers=workers, executor=pool)
+        t1 = time.perf_counter()
+        table = outcome_table(comp)  # once, as `samenspel compare` does
+        print_outcomes(comp, table, console=Console(file=io.StringIO(), width=120))
+        t2 = time.perf_counter()
+        with tempfile.TemporaryDirectory() as out:
+            write_outputs(comp, out, table=table, executor=pool)
+        t3 = time.perf_counter()
     return {"runs": t1 - t0, "print": t2 - t1, "write": t3 - t2, "total": t3 - t0}
 
 

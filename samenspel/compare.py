@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -401,6 +401,7 @@ def write_outputs(
     out: str | os.PathLike[str],
     prefix: str = "",
     table: pd.DataFrame | None = None,
+    executor: Executor | None = None,
 ) -> list[Path]:
     """Write the tables and figures of a comparison into folder ``out``.
 
@@ -408,37 +409,56 @@ def write_outputs(
     ``weekly.csv``/``.parquet`` (one row per scenario x replicate x week),
     ``outcomes.csv`` (the outcome table), ``outcomes.png`` (bars with 95 % CIs),
     ``modes.png`` and ``three_os.png`` (weekly curves with 95 % bands).
-    ``table`` is the comparison's ``outcome_table`` if already computed.
+    ``table`` is the comparison's ``outcome_table`` if already computed. With an
+    ``executor`` (the comparison's pool, idle once the runs are done) the figures are
+    drawn there while this process writes the tables: the same files, sooner.
 
     Returns:
         The paths written.
 
     """
-    from .figures import outcome_bars, weekly_curves
-
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     table = outcome_table(comp) if table is None else table
+    bands = weekly_bands(comp, (*MODE_GAUGES, *O_GAUGES))
+    figures: dict[str, tuple[Any, ...]] = {
+        "outcomes": ("outcome_bars", table, comp.names),
+        "modes": (
+            "weekly_curves",
+            bands,
+            MODE_GAUGES,
+            comp.names,
+            "Case modes (share of open cases)",
+        ),
+        "three_os": ("weekly_curves", bands, O_GAUGES, comp.names, "The three o's"),
+    }
+    drawing = {}
+    if executor is not None:
+        drawing = {stem: executor.submit(figure_png, *args) for stem, args in figures.items()}
     written = []
     for stem, df in (("runs", comp.runs), ("weekly", comp.weekly)):
         for ext in (".csv", ".parquet"):
             written.append(write_table(df, folder / f"{prefix}{stem}{ext}"))
     written.append(write_table(table, folder / f"{prefix}outcomes.csv"))
-    written.append(save_figure(outcome_bars(table, comp.names), folder / f"{prefix}outcomes.png"))
-    bands = weekly_bands(comp, (*MODE_GAUGES, *O_GAUGES))
-    written.append(
-        save_figure(
-            weekly_curves(bands, MODE_GAUGES, comp.names, "Case modes (share of open cases)"),
-            folder / f"{prefix}modes.png",
-        )
-    )
-    written.append(
-        save_figure(
-            weekly_curves(bands, O_GAUGES, comp.names, "The three o's"),
-            folder / f"{prefix}three_os.png",
-        )
-    )
+    for stem, args in figures.items():
+        png = drawing[stem].result() if stem in drawing else figure_png(*args)
+        written.append(atomic_write(folder / f"{prefix}{stem}.png", partial(_write_bytes, png)))
     return written
+
+
+def _write_bytes(data: bytes, path: Path) -> None:
+    path.write_bytes(data)
+
+
+def figure_png(function: str, *args: Any) -> bytes:
+    """``samenspel.figures.<function>(*args)`` as PNG bytes (``save_figure``'s format)."""
+    import io
+
+    from . import figures
+
+    buffer = io.BytesIO()
+    getattr(figures, function)(*args).savefig(buffer, format="png", dpi=110)
+    return buffer.getvalue()
 
 
 def _num(x: float, digits: int = 3) -> str:

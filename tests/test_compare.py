@@ -195,6 +195,19 @@ def test_write_outputs(comp, tmp_path):
         assert (tmp_path / "out" / png).read_bytes()[:8] == PNG
 
 
+@pytest.mark.slow
+def test_figures_drawn_in_a_pool_are_the_same_files(comp, tmp_path):
+    from samenspel.pool import local_pool
+
+    here = write_outputs(comp, tmp_path / "here")
+    with local_pool(2) as pool:
+        there = write_outputs(comp, tmp_path / "pool", executor=pool)
+    assert [p.name for p in there] == [p.name for p in here]
+    for a, b in zip(here, there, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name  # tables and PNGs, byte for byte
+    assert sorted(p.name for p in (tmp_path / "pool").iterdir()) == sorted(p.name for p in there)
+
+
 # --- command line -------------------------------------------------------------------
 
 

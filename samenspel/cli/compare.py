@@ -60,6 +60,8 @@ def check_replicates(
 
 def main(args: argparse.Namespace) -> int:
     """Compare scenarios with common random numbers; write tables and figures."""
+    from contextlib import nullcontext
+
     from rich.console import Console
 
     from ..compare import (
@@ -71,6 +73,7 @@ def main(args: argparse.Namespace) -> int:
         write_outputs,
     )
     from ..model.params import resolve
+    from ..pool import default_workers, local_pool
 
     if len(args.scenarios) < 2:
         raise UsageError(f"compare needs at least two scenarios, got {len(args.scenarios)}")
@@ -88,21 +91,26 @@ def main(args: argparse.Namespace) -> int:
     if sets:
         resolve(sets, where="--set")
     load_scenarios(args.scenarios)  # fail on a bad file before starting any run
-    with progress_bar(
-        f"{len(args.scenarios)} scenarios x {args.replicates} replicates"
-    ) as progress:
-        comp = run_comparison(
-            args.scenarios,
-            args.replicates,
-            seed=args.seed,
-            weeks=args.weeks,
-            workers=args.workers,
-            progress=progress,
-            overrides=sets or None,
-        )
-    table = outcome_table(comp)  # printed and written
-    print_outcomes(comp, table, console=Console(width=max(Console().width, 120)))
-    written = write_outputs(comp, out, table=table)
+    runs = len(args.scenarios) * args.replicates
+    workers = min(args.workers or default_workers(), runs)
+    # one pool for the runs and then the figures, drawn there while the tables are written
+    with local_pool(workers) if workers > 1 else nullcontext() as pool:
+        with progress_bar(
+            f"{len(args.scenarios)} scenarios x {args.replicates} replicates"
+        ) as progress:
+            comp = run_comparison(
+                args.scenarios,
+                args.replicates,
+                seed=args.seed,
+                weeks=args.weeks,
+                workers=workers,
+                progress=progress,
+                overrides=sets or None,
+                executor=pool,
+            )
+        table = outcome_table(comp)  # printed and written
+        print_outcomes(comp, table, console=Console(width=max(Console().width, 120)))
+        written = write_outputs(comp, out, table=table, executor=pool)
     print(
         f"{len(comp.runs)} runs in {comp.seconds:.1f} s on {comp.workers} processes; "
         f"written to {out}: " + ", ".join(p.name for p in written)
