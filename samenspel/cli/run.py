@@ -129,8 +129,14 @@ def main(args: argparse.Namespace) -> int:
     out = check_out_file(args.out)
     params, label = run_params(args)
     t0 = time.perf_counter()
-    with week_progress(args.quiet) as progress:
-        model = simulate(seed=args.seed, weeks=args.weeks, progress=progress, **params)
+    with week_progress(args.quiet) as progress:  # without --out only the summary is read
+        model = simulate(
+            seed=args.seed,
+            weeks=args.weeks,
+            progress=progress,
+            summary_only=out is None,
+            **params,
+        )
     elapsed = time.perf_counter() - t0
     summary = model.summary()
     table = Table(
