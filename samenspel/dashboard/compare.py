@@ -95,7 +95,9 @@ def query(result: Result, lang: str) -> str:
     return urlencode(items, safe=",")
 
 
-def _carried(texts: list[str], known: dict[str, Scenario]) -> tuple[dict, dict]:
+def _carried(
+    texts: list[str], known: dict[str, Scenario]
+) -> tuple[dict[str, Scenario], dict[str, str]]:
     """The own scenarios a link carries, by name, and the names changed on the way.
 
     A carried scenario whose name this session already uses for another scenario gets
