@@ -186,18 +186,27 @@ def find_scenario(name_or_path: str | os.PathLike[str], near: Path | None = None
         path = Path(text)
         if near is not None and not path.is_absolute():
             path = near / path
-        if not path.is_file():
+        if not _is_file(path):
             raise ScenarioError(f"scenario file '{_show(path)}' does not exist")
         return path
     folders = [f for f in (near, SCENARIO_DIR) if f is not None]
     for folder in folders:
         path = Path(folder) / f"{text}.toml"
-        if path.is_file():
+        if _is_file(path):
             return path
     names = sorted({n for f in folders for n in available(f)})
     hint = did_you_mean(text, names, after=" ")
     listing = ", ".join(names) if names else "none found"
-    raise ScenarioError(f"no scenario named {text!r}; {hint}available: {listing}")
+    shown = text if len(text) <= 80 else text[:80] + "..."
+    raise ScenarioError(f"no scenario named {shown!r}; {hint}available: {listing}")
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; False for a name the file system refuses (too long)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 # --- validation ---------------------------------------------------------------------

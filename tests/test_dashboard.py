@@ -163,6 +163,11 @@ def test_an_explore_link_of_an_opened_scenario_file_carries_the_file():
     assert own.own_scenarios.value == {}  # an Explore link keeps nothing else
     session.apply_query("?scenario=nope&seed=2")
     assert session.error.value.startswith("The link names an unknown scenario ('nope')")
+    for path in ("../scenarios/wijktafels.toml", "/etc/passwd", "x" * 5000):
+        session.apply_query("?scenario=" + path)  # a link opens library names only
+        assert session.error.value.startswith("The link names an unknown scenario")
+        assert session.scenario_name.value == "city-baseline"
+        assert len(session.error.value) < 200
 
 
 def test_several_areas_and_districts_are_drawn():

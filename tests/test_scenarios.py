@@ -366,6 +366,10 @@ def test_missing_file_and_unknown_name(tmp_path):
         load_scenario(tmp_path / "nothing.toml")
     with pytest.raises(ScenarioError, match=r"did you mean 'wijktafels'\?"):
         load_scenario("wijktafel")
+    for too_long in ("x" * 5000, "y" * 300 + ".toml"):  # names the file system refuses
+        with pytest.raises(ScenarioError) as exc:
+            load_scenario(too_long)
+        assert "\n" not in str(exc.value) and len(str(exc.value)) < 400
 
 
 def test_not_utf8(tmp_path):

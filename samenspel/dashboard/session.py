@@ -32,6 +32,7 @@ from ..model import Neighbourhood
 from ..model.neighbourhood import MAX_SEED
 from ..model.params import CONTEXTS, PARAMS
 from ..scenarios import ScenarioError, load_scenario
+from ..scenarios import available as library_names
 from . import i18n
 from .i18n import t
 from .messages import InputError, check_lever, parse_number, whole
@@ -242,12 +243,18 @@ def apply_query(search: str) -> None:
     seed_given = pairs.pop("seed", None)
     pairs.pop("lang", None)
     try:
-        scenario = load_scenario(name) if carried is None else own.from_link(carried)
+        if carried is not None:
+            scenario = own.from_link(carried)
+        elif name in library_names():  # a name from the library, never a server path
+            scenario = load_scenario(name)
+        else:
+            raise ScenarioError(f"no scenario named {name!r}")
         params = scenario.params()
     except ScenarioError as exc:
         select_scenario(DEFAULT_SCENARIO)  # first: building the baseline clears the error
         if carried is None:
-            _reject(t("link_bad_scenario", name=name))
+            shown = name if len(name) <= 80 else name[:80] + "..."
+            _reject(t("link_bad_scenario", name=shown))
         else:
             _reject(t("link_bad_own_view", message=str(exc)))
         return
