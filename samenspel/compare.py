@@ -97,17 +97,24 @@ def replicate_seeds(seed: int, replicates: int) -> list[int]:
     return [seed + i for i in range(replicates)]
 
 
-def run_one(params: dict[str, Any], seed: int, weeks: int) -> tuple[dict[str, Any], pd.DataFrame]:
-    """Run one replicate; returns its summary and its weekly gauges."""
-    model = simulate(seed=seed, weeks=weeks, **params)
-    return model.summary(), model.weekly()
+def run_one(
+    params: dict[str, Any], seed: int, weeks: int, weekly: bool = True
+) -> tuple[dict[str, Any], pd.DataFrame | None]:
+    """Run one replicate; returns its summary and its weekly gauges (None if not ``weekly``).
+
+    Without ``weekly`` the run records summary-only (``Neighbourhood``): the same summary.
+    """
+    model = simulate(seed=seed, weeks=weeks, summary_only=not weekly, **params)
+    return model.summary(), model.weekly() if weekly else None
 
 
 def _run_batch(
-    batch: list[tuple[int, dict[str, Any], int, int]],
-) -> list[tuple[int, int, dict[str, Any], pd.DataFrame]]:
-    """Run a batch of ``(scenario index, params, seed, weeks)`` tasks in one process."""
-    return [(k, seed, *run_one(params, seed, weeks)) for k, params, seed, weeks in batch]
+    batch: list[tuple[int, dict[str, Any], int, int, bool]],
+) -> list[tuple[int, int, dict[str, Any], pd.DataFrame | None]]:
+    """Run a batch of ``(scenario index, params, seed, weeks, weekly)`` tasks in one process."""
+    return [
+        (k, seed, *run_one(params, seed, weeks, weekly)) for k, params, seed, weeks, weekly in batch
+    ]
 
 
 def _batches(tasks: list, workers: int) -> list[list]:
@@ -150,6 +157,7 @@ def run_comparison(
     progress: Progress | None = None,
     overrides: dict[str, Any] | None = None,
     executor: Executor | None = None,
+    weekly: bool = True,
 ) -> Comparison:
     """Run every scenario with the same ``replicates`` seeds.
 
@@ -165,6 +173,9 @@ def run_comparison(
         executor: A running pool to use (e.g. ``pool.SharedPool``'s), left running;
             default: the one lent by ``pool.use_executor`` when ``workers`` is not
             given, else a new pool for this call. The results are the same either way.
+        weekly: Keep every run's weekly gauges (``Comparison.weekly``). Without, the
+            runs record summary-only and ``weekly`` is empty: the same summaries, for
+            callers that read only those (``samenspel.explain``).
 
     Returns:
         The runs as tidy tables.
@@ -182,7 +193,7 @@ def run_comparison(
     check_run_args(seed + replicates - 1, weeks)  # the last seed, before any run starts
     seeds = replicate_seeds(seed, replicates)
     params = [s.params(overrides) for s in loaded]
-    tasks = [(k, params[k], sd, weeks) for sd in seeds for k in range(len(loaded))]
+    tasks = [(k, params[k], sd, weeks, weekly) for sd in seeds for k in range(len(loaded))]
     if executor is None and workers is None:
         executor = lent_executor()
     if executor is not None:
@@ -219,16 +230,17 @@ def run_comparison(
     runs = pd.DataFrame(
         [{"scenario": names[k], "seed": sd, **summary} for k, sd, summary, _ in results]
     )
-    frames = []
-    for k, sd, _, weekly in results:
-        df = weekly.reset_index()
-        df.insert(0, "seed", sd)
-        df.insert(0, "scenario", names[k])
-        frames.append(df)
-    weekly = pd.concat(frames, ignore_index=True)
-    for df in (runs, weekly):
+    frames = [pd.DataFrame({"scenario": [], "seed": [], "week": []})]  # if none is kept
+    for k, sd, _, gauges in results:
+        if gauges is not None:
+            df = gauges.reset_index()
+            df.insert(0, "seed", sd)
+            df.insert(0, "scenario", names[k])
+            frames.append(df)
+    series = pd.concat(frames[1:] or frames, ignore_index=True)
+    for df in (runs, series):
         df["scenario"] = pd.Categorical(df["scenario"], categories=names, ordered=True)
-    return Comparison(loaded, seeds, weeks, runs, weekly, seconds, workers)
+    return Comparison(loaded, seeds, weeks, runs, series, seconds, workers)
 
 
 @contextmanager

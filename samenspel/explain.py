@@ -339,8 +339,8 @@ def explain(
         for m in (ALL_ON, *mechs)
         for role, s in (("scenario", sc), ("base", base))
     ]
-    comp = run_comparison(
-        arms, replicates, seed=seed, weeks=weeks, workers=workers, progress=progress
+    comp = run_comparison(  # the effects are read from the summaries only
+        arms, replicates, seed=seed, weeks=weeks, workers=workers, progress=progress, weekly=False
     )
     missing = [o for o in outs if o not in comp.runs.columns]
     if missing:

@@ -170,6 +170,20 @@ def test_figure_titles_are_words_not_column_names(comp):
     assert "late escalations" in titles and not [t for t in titles if "_" in t]
 
 
+def test_a_comparison_without_weekly_series_has_the_same_runs(comp):
+    lean = run_comparison(
+        ["city-baseline", "wijktafels", "town-baseline"],
+        replicates=3,
+        seed=5,
+        weeks=WEEKS,
+        workers=1,
+        weekly=False,
+    )
+    pd.testing.assert_frame_equal(lean.runs, comp.runs)
+    assert lean.weekly.empty and list(lean.weekly.columns) == ["scenario", "seed", "week"]
+    assert len(comp.weekly) == 9 * (WEEKS + 1)
+
+
 def test_write_outputs(comp, tmp_path):
     written = write_outputs(comp, tmp_path / "out")
     names = sorted(p.name for p in written)
