@@ -132,7 +132,7 @@ class EventLog:
         self._last: list[deque[Event]] = [deque(maxlen=keep) for _ in Kind]
         self._seen = np.zeros(len(Kind), dtype=np.int64)
         self._causes = np.zeros(len(Cause), dtype=np.int64)  # of every late escalation
-        self._sums = np.zeros((len(Kind), 2))  # of the first two values of every event
+        self._sums = [[0.0, 0.0] for _ in Kind]  # of the first two values of every event
         self.tied = np.zeros(n_areas, dtype=bool)
         self._strong: np.ndarray | None = None
         self._no_route: dict[int, None] = {}
@@ -195,7 +195,8 @@ class EventLog:
         n = self._seen[kind]
         if not n:
             return float("nan"), float("nan")
-        return float(self._sums[kind, 0] / n), float(self._sums[kind, 1] / n)
+        first, second = self._sums[kind]
+        return float(first / n), float(second / n)
 
     def per_year(self, kind: Kind, weeks: int) -> np.ndarray:
         """Events of ``kind`` in each year of ``weeks`` weeks (weeks 1-52 are year 1)."""
@@ -213,8 +214,10 @@ class EventLog:
             self.counts = np.vstack([self.counts, np.zeros_like(self.counts)])
         self.counts[event.week, k] += 1
         self._seen[k] += 1
-        if len(event.values) >= 2:
-            self._sums[k] += event.values[:2]
+        if len(event.values) >= 2:  # plain floats: a few hundred events a week in a city
+            sums = self._sums[k]
+            sums[0] += event.values[0]
+            sums[1] += event.values[1]
         if event.cause != Cause.NONE:
             self._causes[event.cause] += 1
         if len(self._first[k]) < self.keep:
