@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .files import atomic_write, write_table
+from .files import atomic_write, write_bytes, write_table
 from .model.runner import DEFAULT_WEEKS, check_run_args, simulate
 from .pool import default_workers, lent_executor, local_pool
 from .scenarios import Scenario, ScenarioError, load_scenario
@@ -403,9 +403,12 @@ def _row_intervals(x: np.ndarray, level: float) -> tuple[np.ndarray, ...]:
 # --- output -------------------------------------------------------------------------
 
 
+PNG_DPI = 110  # the resolution of every figure a comparison writes
+
+
 def save_figure(fig: Any, path: Path) -> Path:
     """Save a matplotlib figure as PNG atomically."""
-    return atomic_write(path, lambda p: fig.savefig(p, format="png", dpi=110))
+    return atomic_write(path, lambda p: fig.savefig(p, format="png", dpi=PNG_DPI))
 
 
 def write_outputs(
@@ -433,17 +436,7 @@ def write_outputs(
     folder.mkdir(parents=True, exist_ok=True)
     table = outcome_table(comp) if table is None else table
     bands = weekly_bands(comp, (*MODE_GAUGES, *O_GAUGES))
-    figures: dict[str, tuple[Any, ...]] = {
-        "outcomes": ("outcome_bars", table, comp.names),
-        "modes": (
-            "weekly_curves",
-            bands,
-            MODE_GAUGES,
-            comp.names,
-            "Case modes (share of open cases)",
-        ),
-        "three_os": ("weekly_curves", bands, O_GAUGES, comp.names, "The three o's"),
-    }
+    figures = figure_specs(table, bands, comp.names)
     drawing = {}
     if executor is not None:
         drawing = {stem: executor.submit(figure_png, *args) for stem, args in figures.items()}
@@ -454,22 +447,41 @@ def write_outputs(
     written.append(write_table(table, folder / f"{prefix}outcomes.csv"))
     for stem, args in figures.items():
         png = drawing[stem].result() if stem in drawing else figure_png(*args)
-        written.append(atomic_write(folder / f"{prefix}{stem}.png", partial(_write_bytes, png)))
+        written.append(write_bytes(folder / f"{prefix}{stem}.png", png))
     return written
 
 
-def _write_bytes(data: bytes, path: Path) -> None:
-    path.write_bytes(data)
+def figure_specs(
+    table: pd.DataFrame, bands: pd.DataFrame, names: Sequence[str]
+) -> dict[str, tuple[Any, ...]]:
+    """A comparison's figures by file stem: a ``samenspel.figures`` function and its arguments.
+
+    ``table`` is the ``outcome_table``, ``bands`` the ``weekly_bands`` of (at least) the
+    mode and o gauges. ``figure_png`` draws one; ``write_outputs`` and the dashboard's
+    downloads draw the same three.
+    """
+    return {
+        "outcomes": ("outcome_bars", table, names),
+        "modes": ("weekly_curves", bands, MODE_GAUGES, names, "Case modes (share of open cases)"),
+        "three_os": ("weekly_curves", bands, O_GAUGES, names, "The three o's"),
+    }
 
 
-def figure_png(function: str, *args: Any) -> bytes:
-    """``samenspel.figures.<function>(*args)`` as PNG bytes (``save_figure``'s format)."""
+def figure_png(function: str, *args: Any, finish: Callable[[Any], None] | None = None) -> bytes:
+    """``samenspel.figures.<function>(*args)`` as PNG bytes (``save_figure``'s format).
+
+    ``finish``, if given, is applied to the figure before it is drawn (the dashboard
+    translates the titles).
+    """
     import io
 
     from . import figures
 
+    fig = getattr(figures, function)(*args)
+    if finish is not None:
+        finish(fig)
     buffer = io.BytesIO()
-    getattr(figures, function)(*args).savefig(buffer, format="png", dpi=110)
+    fig.savefig(buffer, format="png", dpi=PNG_DPI)
     return buffer.getvalue()
 
 

@@ -56,6 +56,11 @@ def write_text(path: Path, text: str) -> Path:
     return atomic_write(path, lambda p: p.write_text(text, encoding="utf-8"))
 
 
+def write_bytes(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically."""
+    return atomic_write(path, lambda p: p.write_bytes(data))
+
+
 def write_parquet(df: pd.DataFrame, path: Path, index: bool = False) -> Path:
     """Write ``df`` to ``path`` as Parquet with page checksums, atomically."""
     return atomic_write(path, lambda p: df.to_parquet(p, index=index, write_page_checksum=True))

@@ -28,18 +28,19 @@ from samenspel.scenarios import ScenarioError, list_scenarios, load_scenario
 
 WEEKS = 30
 PNG = b"\x89PNG\r\n\x1a\n"
+SMALL = {
+    "scenarios": ["city-baseline", "wijktafels", "town-baseline"],
+    "replicates": 3,
+    "seed": 5,
+    "weeks": WEEKS,
+}
+"""The comparison of the ``comp`` fixture (run again with other settings)."""
 
 
 @pytest.fixture(scope="module")
 def comp():
     """Three scenarios x 3 replicates x 30 weeks, in this process."""
-    return run_comparison(
-        ["city-baseline", "wijktafels", "town-baseline"],
-        replicates=3,
-        seed=5,
-        weeks=WEEKS,
-        workers=1,
-    )
+    return run_comparison(**SMALL, workers=1)
 
 
 # --- statistics ---------------------------------------------------------------------
@@ -87,13 +88,7 @@ def test_a_replicate_equals_a_direct_run(comp):
 
 
 def test_parallel_equals_sequential(comp):
-    par = run_comparison(
-        ["city-baseline", "wijktafels", "town-baseline"],
-        replicates=3,
-        seed=5,
-        weeks=WEEKS,
-        workers=2,
-    )
+    par = run_comparison(**SMALL, workers=2)
     assert par.workers == 2
     pd.testing.assert_frame_equal(par.runs, comp.runs)
     pd.testing.assert_frame_equal(par.weekly, comp.weekly)
@@ -171,14 +166,7 @@ def test_figure_titles_are_words_not_column_names(comp):
 
 
 def test_a_comparison_without_weekly_series_has_the_same_runs(comp):
-    lean = run_comparison(
-        ["city-baseline", "wijktafels", "town-baseline"],
-        replicates=3,
-        seed=5,
-        weeks=WEEKS,
-        workers=1,
-        weekly=False,
-    )
+    lean = run_comparison(**SMALL, workers=1, weekly=False)
     pd.testing.assert_frame_equal(lean.runs, comp.runs)
     assert lean.weekly.empty and list(lean.weekly.columns) == ["scenario", "seed", "week"]
     assert len(comp.weekly) == 9 * (WEEKS + 1)

@@ -10,12 +10,11 @@ of outcomes that cannot be negative are never drawn below 0.
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import numpy as np
 
-from ..compare import MODE_GAUGES, O_GAUGES
+from ..compare import MODE_GAUGES, O_GAUGES, figure_png, figure_specs
 from . import i18n
 from .charts import Series, bar_chart, line_chart
 from .compare_job import Result
@@ -43,7 +42,12 @@ KEY_OUTCOMES = (
 CURVE_GAUGES = (*MODE_GAUGES, *O_GAUGES)
 NON_NEGATIVE = frozenset(KEY_OUTCOMES) - {"regard_formal", "regard_informal"}
 """Outcomes that cannot be negative (counts, shares, means of 0-1 scales): intervals
-are drawn from 0 at the lowest, never below."""
+are drawn from 0 at the lowest, never below (``shown_low``)."""
+
+
+def shown_low(outcome: str, low: Any) -> Any:
+    """The lower end of an interval as shown: from 0 for an outcome in ``NON_NEGATIVE``."""
+    return np.maximum(low, 0.0) if outcome in NON_NEGATIVE else low  # NaN stays NaN
 
 
 def short(text: str, chars: int = 34) -> str:
@@ -83,21 +87,14 @@ def _translate(fig: Any) -> None:
         ax.set_title(labels.get(ax.get_title(), ax.get_title()), fontsize=ax.title.get_fontsize())
 
 
-def png(kind: str, result: Result) -> bytes:
-    """One of the comparison's figures (as ``samenspel compare`` draws it) as PNG."""
-    from ..figures import outcome_bars, weekly_curves
+PNG_STEMS = {"bars": "outcomes", "modes": "modes", "os": "three_os"}
+"""The download kinds and the figures of ``samenspel compare`` they are."""
 
-    names = result.comp.names
-    if kind == "bars":
-        fig = outcome_bars(result.table, names)
-    elif kind == "modes":
-        fig = weekly_curves(result.bands, MODE_GAUGES, names, "Case modes (share of open cases)")
-    else:
-        fig = weekly_curves(result.bands, O_GAUGES, names, "The three o's")
-    _translate(fig)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110)
-    return buf.getvalue()
+
+def png(kind: str, result: Result) -> bytes:
+    """One of the comparison's figures (as ``samenspel compare`` draws it), translated, as PNG."""
+    specs = figure_specs(result.table, result.bands, result.comp.names)
+    return figure_png(*specs[PNG_STEMS[kind]], finish=_translate)
 
 
 def _fmt(v: float) -> str:
@@ -115,9 +112,7 @@ def bars(result: Result) -> list[str]:
         if sub.empty:
             continue
         sub = sub.reindex(names)
-        low = sub["ci_low"]
-        if outcome in NON_NEGATIVE:  # a count or share cannot be below 0, nor its interval
-            low = low.clip(lower=0.0)
+        low = shown_low(outcome, sub["ci_low"])
         out.append(
             bar_chart(
                 titles(result),
@@ -188,8 +183,7 @@ def diff_table(result: Result) -> str:
         if sub.empty:
             continue
         mean, low, high = sub.loc[names[0], ["mean", "ci_low", "ci_high"]]
-        if outcome in NON_NEGATIVE:  # as on the bars: no interval below 0
-            low = max(low, 0.0) if low == low else low
+        low = shown_low(outcome, low)
         cells = [f"<td>{i18n.gauge(outcome)}</td>", f"<td>{_ci(mean, low, high)}</td>"]
         for name in names[1:]:
             d, lo, hi = sub.loc[name, ["diff", "diff_low", "diff_high"]]
