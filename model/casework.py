@@ -23,13 +23,14 @@ Support of a case, with the lead professional's time share T = min(1, cap/load):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from .cases import Role
 from .events import Kind
 from .identity import encounter
+from .jit import kernel
 from .links import pair_barriers
 from .routing import (
     assign,
@@ -39,7 +40,7 @@ from .routing import (
     make_direct,
     ramp,
     refer,
-    release_all,
+    release_role,
     second_professional_chance,
 )
 from .ties import disagreement
@@ -47,54 +48,141 @@ from .ties import disagreement
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
 
+PRO, PRO2, INF, INF2, COORD = (int(r) for r in Role)  # plain ints for compiled kernels
+N_ROLES = len(Role)
+
 
 def develop_needs(model: Neighbourhood) -> None:
     """New needs arise; existing needs grow without support and shrink with it."""
-    h, p = model.households, model.p
-    u = model.rng_cases.random((4, len(h)))
-    support = np.where(h.circle, p["support_circle"], 0.0)
-    ids = model.cases.active_ids()
-    support[model.cases.c.household[ids]] += case_support(model, ids)
-    drift = 2 * p["need_growth"] * (1 - np.minimum(support, 1.0)) - p["recovery_rate"] * support
-    noisy = h.severity + drift + p["need_noise"] * (u[3] - 0.5)
-    h.severity[:] = np.where(h.needy, np.clip(noisy, 0.0, 1.0), h.severity)
-    new = ~h.needy & (u[0] < p["problem_rate"] * h.vulnerability)
-    start = np.clip(
-        p["problem_severity"] + p["severity_spread"] * (u[1] + u[2] - 1.0),
-        p["min_need_severity"],
-        1.0,
+    h, p, c, a = model.households, model.p, model.cases.c, model.actors
+    _develop_needs(
+        u=model.rng_cases.random((4, len(h))),
+        week=model.week,
+        ids=model.cases.active_ids(),
+        circle=h.circle,
+        vulnerability=h.vulnerability,
+        severity=h.severity,
+        needy=h.needy,
+        new=h.new,
+        need_start=h.need_start,
+        served=h.served,
+        needs=h.needs,
+        unmet=h.unmet,
+        case_household=c.household,
+        helper=c.helper,
+        together=c.together,
+        capacity=a.capacity,
+        load=a.load,
+        levers=_support_levers(p),
+        support_circle=p["support_circle"],
+        need_growth=p["need_growth"],
+        recovery_rate=p["recovery_rate"],
+        need_noise=p["need_noise"],
+        problem_rate=p["problem_rate"],
+        problem_severity=p["problem_severity"],
+        severity_spread=p["severity_spread"],
+        min_need_severity=p["min_need_severity"],
     )
-    h.severity[new] = start[new]
-    h.needy |= new
-    h.new[:] = new
-    h.need_start[new] = model.week
-    h.served[new] = False
-    h.needs += new
-    h.unmet += np.where(h.needy, h.severity, 0.0)
+
+
+@kernel
+def _develop_needs(
+    u, week, ids, circle, vulnerability, severity, needy, new, need_start, served, needs,
+    unmet, case_household, helper, together, capacity, load, levers, support_circle,
+    need_growth, recovery_rate, need_noise, problem_rate, problem_severity, severity_spread,
+    min_need_severity,
+):  # fmt: skip
+    """``develop_needs`` for every household, ``u`` four draws each (cases stream)."""
+    n = len(severity)
+    support = np.empty(n)
+    for i in range(n):
+        support[i] = support_circle if circle[i] else 0.0
+    for cid in ids:  # one open case per household at most
+        hh = case_household[cid]
+        support[hh] += _case_support(cid, severity[hh], helper, together, capacity, load, levers)
+    for i in range(n):
+        if needy[i]:
+            s = support[i]
+            drift = 2 * need_growth * (1 - min(s, 1.0)) - recovery_rate * s
+            noisy = severity[i] + drift + need_noise * (u[3, i] - 0.5)
+            severity[i] = min(max(noisy, 0.0), 1.0)
+        new[i] = not needy[i] and u[0, i] < problem_rate * vulnerability[i]
+        if new[i]:
+            start = problem_severity + severity_spread * (u[1, i] + u[2, i] - 1.0)
+            severity[i] = min(max(start, min_need_severity), 1.0)
+            needy[i] = True
+            need_start[i] = week
+            served[i] = False
+            needs[i] += 1
+        if needy[i]:
+            unmet[i] += severity[i]
+
+
+class SupportLevers(NamedTuple):
+    """The levers of ``case_support`` (module docstring), as a compiled kernel takes them."""
+
+    professional: float
+    informal: float
+    extra: float
+    heavy_loss: float
+    synergy_direct: float
+    synergy_linked: float
+
+
+def _support_levers(p: dict) -> SupportLevers:
+    return SupportLevers(
+        p["support_professional"],
+        p["support_informal"],
+        p["support_extra"],
+        p["informal_heavy_loss"],
+        p["synergy_direct"],
+        p["synergy_linked"],
+    )
 
 
 def case_support(model: Neighbourhood, ids: np.ndarray) -> np.ndarray:
     """Support each active case in ``ids`` receives this week (module docstring)."""
-    c, a, p = model.cases.c, model.actors, model.p
-    pro, pro2 = c.helper[ids, Role.PRO], c.helper[ids, Role.PRO2]
-    inf, inf2 = c.helper[ids, Role.INF], c.helper[ids, Role.INF2]
-    has_p, has_i = pro >= 0, inf >= 0
+    c, a = model.cases.c, model.actors
+    severity = model.households.severity[c.household[ids]]
+    levers = _support_levers(model.p)
+    return _cases_support(ids, severity, c.helper, c.together, a.capacity, a.load, levers)
 
-    def time(who: np.ndarray) -> np.ndarray:
-        return (who >= 0) * np.minimum(1.0, a.capacity[who] / np.maximum(a.load[who], 1.0))
 
-    sev = model.households.severity[c.household[ids]]
-    extra = p["support_extra"]
-    formal = p["support_professional"] * (time(pro) + extra * time(pro2))
+@kernel
+def _cases_support(ids, severity, helper, together, capacity, load, levers):  # fmt: skip
+    out = np.empty(len(ids))
+    for k in range(len(ids)):
+        out[k] = _case_support(ids[k], severity[k], helper, together, capacity, load, levers)
+    return out
+
+
+@kernel
+def _case_support(cid, severity, helper, together, capacity, load, levers):  # fmt: skip
+    """Support of case ``cid`` whose household's need is ``severity``."""
+    pro, pro2, inf, inf2 = helper[cid, 0], helper[cid, 1], helper[cid, 2], helper[cid, 3]
+    formal = levers.professional * (
+        _time_share(pro, capacity, load) + levers.extra * _time_share(pro2, capacity, load)
+    )
     informal = (
-        p["support_informal"] * (1 - p["informal_heavy_loss"] * sev) * (has_i + extra * (inf2 >= 0))
+        levers.informal
+        * (1 - levers.heavy_loss * severity)
+        * ((inf >= 0) + levers.extra * (inf2 >= 0))
     )
-    synergy = np.where(
-        c.together[ids],
-        p["synergy_direct"],
-        np.where(c.helper[ids, Role.COORD] >= 0, p["synergy_linked"], 0.0),
-    )
-    return formal + informal + synergy * (has_p & has_i)
+    if together[cid]:
+        synergy = levers.synergy_direct
+    elif helper[cid, 4] >= 0:
+        synergy = levers.synergy_linked
+    else:
+        synergy = 0.0
+    return formal + informal + synergy * (pro >= 0 and inf >= 0)
+
+
+@kernel
+def _time_share(who, capacity, load):  # fmt: skip
+    """T = min(1, capacity / load) of a professional on the case; 0 if there is none."""
+    if who < 0:
+        return 0.0
+    return min(1.0, capacity[who] / max(load[who], 1.0))
 
 
 def surface_needs(model: Neighbourhood) -> None:
@@ -263,101 +351,127 @@ def _clash(
 
 
 def close_cases(model: Neighbourhood) -> None:
-    """Solved cases close; professionals close their part; informal help may stop."""
-    c, a, h, p = model.cases.c, model.actors, model.households, model.p
-    _solved_without_a_case(model)
+    """Solved cases close; professionals close their part; informal help may stop.
+
+    A need below ``resolved_severity`` closes its case (a need without a case was
+    solved by the own circle). If the two leads kept direct contact it is a joint
+    success: a good contact for both. On an unsolved case with an informal actor the
+    professional closes its part with probability ramp(pro_close_severity - s): a
+    warm handover if the two are in contact. Otherwise the informal actor notices (a
+    coordinator on the case, or with probability F) and may feel it as discontinuity
+    ("soms ... discontinuiteit ervaren"): only if the need is beyond its limit ("niet
+    grensoverschrijdend bezig zijn") or, with probability 1 - w_j, it did not want
+    so large a role (the test of a hand-over without contact, ``routing``). The lead
+    informal actor carries on with probability ``continuity``; when it stops, a
+    professional in contact doubts that continuity (a bad contact), and a second
+    informal source takes over the lead. A case left without helpers closes.
+    """
+    c, a, h, p, view = model.cases.c, model.actors, model.households, model.p, model.view
     ids = model.cases.active_ids()
-    if not len(ids):
-        return
-    u = model.rng_decisions.random((4, len(ids)))
-    hh = c.household[ids]
-    sev = h.severity[hh]
+    severity = h.severity[c.household[ids]]
     pro, inf = c.helper[ids, Role.PRO], c.helper[ids, Role.INF]
-    solved = sev < p["resolved_severity"]
-    _reward_success(model, ids[solved])
-    both = (pro >= 0) & (inf >= 0)
-    early = ~solved & both & (u[0] < ramp(p["pro_close_severity"] - sev, p["decision_width"]))
-    aware = (c.helper[ids, Role.COORD] >= 0) | (u[2] < model.ties.get(pro, np.maximum(inf, 0)))
-    felt = early & ~c.together[ids] & aware & _left_beyond_wish(model, inf, sev, u[3])
-    np.add.at(a.bad, inf[felt], 1)
-    model.counters["discontinuities"] += int(felt.sum())
+    joint, felt, warm = _close_cases(
+        u=model.rng_decisions.random((4, len(ids))),
+        week=model.week,
+        ids=ids,
+        early=ramp(p["pro_close_severity"] - severity, p["decision_width"]),
+        noticed=model.ties.get(pro, np.maximum(inf, 0)),
+        resolved_severity=p["resolved_severity"],
+        mech_success=bool(p["mech_success"]),
+        household=c.household,
+        helper=c.helper,
+        together=c.together,
+        pro_seen=c.pro_seen,
+        inf_seen=c.inf_seen,
+        active=c.active,
+        end=c.end,
+        severity=h.severity,
+        needy=h.needy,
+        resolved=h.resolved,
+        case=h.case,
+        load=a.load,
+        good=a.good,
+        bad=a.bad,
+        continuity=a.continuity,
+        limit=view.limit,
+        wanted=view.wanted,
+    )
+    model.counters["joint_successes"] += len(joint)
+    model.counters["discontinuities"] += len(felt)
+    model.counters["warm_handovers"] += warm
     if model.events.enabled:
+        ok = ids[joint]
+        pair = (c.pro_seen[ok], c.inf_seen[ok])
+        model.events.pairs(model.week, Kind.JOINT_SUCCESS, _areas(model, ok), *pair, ok)
         gone = ids[felt]
         model.events.pairs(
             model.week, Kind.DISCONTINUITY, _areas(model, gone), inf[felt], pro[felt], gone
         )
-    model.counters["warm_handovers"] += int((early & c.together[ids]).sum())
-    release_all(model, ids[early], (Role.PRO, Role.PRO2, Role.COORD))
-    inf = c.helper[ids, Role.INF]
-    drops = ~solved & (inf >= 0) & (u[1] > a.continuity[np.maximum(inf, 0)])
-    seen = (
-        drops
-        & (c.helper[ids, Role.PRO] >= 0)
-        & (c.together[ids] | (c.helper[ids, Role.COORD] >= 0))
-    )
-    np.add.at(a.bad, c.helper[ids, Role.PRO][seen], 1)  # "continuïteit" doubted
-    _informal_stops(model, ids[drops])
-    helpers = c.helper[ids][:, [Role.PRO, Role.PRO2, Role.INF, Role.INF2]]
-    empty = ~solved & (helpers < 0).all(axis=1)
-    end_cases(model, ids[solved | empty])
-    h.needy[hh[solved]] = False
-    h.severity[hh[solved]] = 0.0
-    h.resolved[hh[solved]] += 1
 
 
-def _left_beyond_wish(
-    model: Neighbourhood, inf: np.ndarray, severity: np.ndarray, u: np.ndarray
-) -> np.ndarray:
-    """Whether informal actors left alone on a case carry more than they want to.
+@kernel
+def _close_cases(
+    u, week, ids, early, noticed, resolved_severity, mech_success, household, helper,
+    together, pro_seen, inf_seen, active, end, severity, needy, resolved, case, load, good,
+    bad, continuity, limit, wanted,
+):  # fmt: skip
+    """``close_cases`` case by case, ``u`` four draws per case (decisions stream).
 
-    The same test as for a case handed over without contact (``routing``): the need is
-    beyond the actor's limit ("niet grensoverschrijdend bezig zijn"), or, with probability
-    1 - w_j, the actor did not want so large a role. Only then is a professional's
-    leaving felt as discontinuity ("soms ... discontinuïteit ervaren").
+    ``early`` is each case's chance that the professional closes its part, ``noticed``
+    the familiarity of its two leads. Returns the joint successes and the
+    discontinuities (positions in ``ids``) and the number of warm handovers.
     """
-    j = np.maximum(inf, 0)
-    view = model.view
-    return (severity > view.limit[j]) | (u < 1.0 - view.wanted[j])
+    for i in range(len(needy)):  # solved by the own circle, without a case
+        if needy[i] and case[i] < 0 and severity[i] < resolved_severity:
+            _resolve(i, needy, severity, resolved)
+    joint, felt, warm = [0][:0], [0][:0], 0
+    for k in range(len(ids)):
+        cid = ids[k]
+        hh = household[cid]
+        if severity[hh] < resolved_severity:
+            if pro_seen[cid] >= 0 and inf_seen[cid] >= 0:  # a joint success
+                joint.append(k)
+                if mech_success:
+                    good[pro_seen[cid]] += 1
+                    good[inf_seen[cid]] += 1
+            _end_case(cid, week, household, helper, together, active, end, case, load)
+            _resolve(hh, needy, severity, resolved)
+            continue
+        pro, inf = helper[cid, PRO], helper[cid, INF]
+        if pro >= 0 and inf >= 0 and u[0, k] < early[k]:  # the professional closes its part
+            aware = helper[cid, COORD] >= 0 or u[2, k] < noticed[k]
+            beyond = severity[hh] > limit[inf] or u[3, k] < 1.0 - wanted[inf]
+            if not together[cid] and aware and beyond:
+                bad[inf] += 1
+                felt.append(k)
+            warm += together[cid]
+            for role in (PRO, PRO2, COORD):
+                release_role(cid, role, helper, load, together)
+        if inf >= 0 and u[1, k] > continuity[inf]:  # the informal actor stops
+            pro = helper[cid, PRO]
+            if pro >= 0 and (together[cid] or helper[cid, COORD] >= 0):
+                bad[pro] += 1  # "continuiteit" doubted
+            for role in (INF, COORD):
+                release_role(cid, role, helper, load, together)
+            inf_seen[cid] = -1
+            helper[cid, INF], helper[cid, INF2] = helper[cid, INF2], -1
+        if (helper[cid, PRO] < 0 and helper[cid, PRO2] < 0 and helper[cid, INF] < 0
+                and helper[cid, INF2] < 0):  # fmt: skip
+            _end_case(cid, week, household, helper, together, active, end, case, load)
+    return np.array(joint, np.int64), np.array(felt, np.int64), warm
+
+
+@kernel
+def _resolve(hh, needy, severity, resolved):  # fmt: skip
+    """The household's need is solved."""
+    needy[hh] = False
+    severity[hh] = 0.0
+    resolved[hh] += 1
 
 
 def _areas(model: Neighbourhood, ids: np.ndarray) -> np.ndarray:
     """The areas of the households of cases ``ids``."""
     return model.households.area[model.cases.c.household[ids]]
-
-
-def _solved_without_a_case(model: Neighbourhood) -> None:
-    """A need below ``resolved_severity`` with no case (the own circle helped) is solved."""
-    h = model.households
-    done = h.needy & (h.case < 0) & (h.severity < model.p["resolved_severity"])
-    h.needy[done] = False
-    h.severity[done] = 0.0
-    h.resolved[done] += 1
-
-
-def _reward_success(model: Neighbourhood, solved: np.ndarray) -> None:
-    """A need solved by helpers who kept direct contact: a good contact for both."""
-    c, a = model.cases.c, model.actors
-    ok = solved[(c.pro_seen[solved] >= 0) & (c.inf_seen[solved] >= 0)]
-    model.counters["joint_successes"] += len(ok)
-    if model.events.enabled:
-        pair = (c.pro_seen[ok], c.inf_seen[ok])
-        model.events.pairs(model.week, Kind.JOINT_SUCCESS, _areas(model, ok), *pair, ok)
-    if model.p["mech_success"] and len(ok):
-        np.add.at(a.good, c.pro_seen[ok], 1)
-        np.add.at(a.good, c.inf_seen[ok], 1)
-
-
-def _informal_stops(model: Neighbourhood, ids: np.ndarray) -> None:
-    """The lead informal actors stop; a second informal source takes over the lead."""
-    if not len(ids):
-        return
-    c = model.cases.c
-    release_all(model, ids, (Role.INF, Role.COORD))
-    c.inf_seen[ids] = -1
-    second = c.helper[ids, Role.INF2]
-    moved = second >= 0
-    c.helper[ids[moved], Role.INF] = second[moved]
-    c.helper[ids[moved], Role.INF2] = -1
 
 
 def end_case(model: Neighbourhood, cid: int) -> None:
@@ -366,11 +480,18 @@ def end_case(model: Neighbourhood, cid: int) -> None:
 
 
 def end_cases(model: Neighbourhood, ids: np.ndarray) -> None:
-    """Close the cases ``ids`` (distinct): release everyone and free the households."""
-    if not len(ids):
-        return
-    release_all(model, ids, tuple(Role))
+    """Close the cases ``ids``: release everyone and free the households."""
     c = model.cases.c
-    c.active[ids] = False
-    c.end[ids] = model.week
-    model.households.case[c.household[ids]] = -1
+    for cid in ids.tolist():
+        _end_case(cid, model.week, c.household, c.helper, c.together, c.active, c.end,
+                  model.households.case, model.actors.load)  # fmt: skip
+
+
+@kernel
+def _end_case(cid, week, household, helper, together, active, end, case, load):  # fmt: skip
+    """``end_case`` on the columns (for compiled kernels)."""
+    for role in range(N_ROLES):
+        release_role(cid, role, helper, load, together)
+    active[cid] = False
+    end[cid] = week
+    case[household[cid]] = -1

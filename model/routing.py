@@ -49,9 +49,12 @@ import numpy as np
 from .cases import Role
 from .events import Event, Kind
 from .identity import professional_push
+from .jit import kernel
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
+
+PRO, INF = int(Role.PRO), int(Role.INF)  # plain ints, as compiled kernels read them
 
 
 def ramp(x: np.ndarray | float, width: float) -> np.ndarray:
@@ -95,27 +98,31 @@ def assign(model: Neighbourhood, cid: int, role: Role, actor: int) -> None:
 def release(model: Neighbourhood, cid: int, role: Role) -> None:
     """Take the actor in ``role`` off case ``cid`` (no-op if there is none)."""
     c = model.cases.c
-    who = int(c.helper[cid, role])
-    if who >= 0:
-        model.actors.load[who] -= 1
-        c.helper[cid, role] = -1
-        if role in (Role.PRO, Role.INF):
-            c.together[cid] = False
+    release_role(cid, int(role), c.helper, model.actors.load, c.together)
 
 
 def release_all(model: Neighbourhood, ids: np.ndarray, roles: tuple[Role, ...]) -> None:
-    """``release`` every role of ``roles`` on every case of ``ids`` (distinct ids)."""
-    if not len(ids):
-        return
-    c, cols = model.cases.c, list(roles)
-    rows = ids[:, None]
-    who = c.helper[rows, cols]
-    held = who >= 0
-    np.subtract.at(model.actors.load, who[held], 1)
-    c.helper[rows, cols] = -1
-    leads = [k for k, role in enumerate(roles) if role is Role.PRO or role is Role.INF]
-    if leads:
-        c.together[ids[held[:, leads].any(axis=1)]] = False
+    """``release`` every role of ``roles`` on every case of ``ids``."""
+    c = model.cases.c
+    _release_all(ids, np.array(roles, np.int64), c.helper, model.actors.load, c.together)
+
+
+@kernel
+def _release_all(ids, roles, helper, load, together):  # fmt: skip
+    for cid in ids:
+        for role in roles:
+            release_role(cid, role, helper, load, together)
+
+
+@kernel
+def release_role(cid, role, helper, load, together):  # fmt: skip
+    """``release`` on the case book's columns (for compiled kernels)."""
+    who = helper[cid, role]
+    if who >= 0:
+        load[who] -= 1
+        helper[cid, role] = -1
+        if role == PRO or role == INF:  # the leads are no longer in contact
+            together[cid] = False
 
 
 def make_direct(model: Neighbourhood, cid: int) -> None:
