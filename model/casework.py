@@ -29,7 +29,7 @@ import numpy as np
 
 from .cases import Role
 from .events import Kind
-from .identity import encounter
+from .identity import encounter_pair
 from .jit import kernel
 from .links import pair_barriers
 from .routing import (
@@ -37,7 +37,7 @@ from .routing import (
     intake_at_informal,
     intake_at_professional,
     least_loaded,
-    make_direct,
+    mark_direct,
     ramp,
     refer,
     release_role,
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
 PRO, PRO2, INF, INF2, COORD = (int(r) for r in Role)  # plain ints for compiled kernels
 N_ROLES = len(Role)
+DIRECT, LINKED, APART = 1, 2, 3  # how the leads of a shared case work (work_together)
 
 
 def develop_needs(model: Neighbourhood) -> None:
@@ -271,40 +272,111 @@ def refer_and_escalate(model: Neighbourhood) -> None:
 
 
 def work_together(model: Neighbourhood) -> None:
-    """Joint work this week: contact, encounters, clashes, introductions, discovery."""
-    c, a, p = model.cases.c, model.actors, model.p
-    rng, ties, view = model.rng_decisions, model.ties, model.view
+    """Joint work this week: contact, encounters, clashes, introductions, discovery.
+
+    On a shared case the leads in direct contact meet (contact 1, an ordinary
+    encounter); work linked through a coordinator is contact ``meeting_contact`` with
+    it. Logics clash on shared cases (``_clashes``). Leads who work apart
+    discover each other with probability ``discovery_rate`` x L; a coordinator on the
+    case introduces them with probability ``introduction_rate`` (more with a trained
+    chair) x the larger of L and the link it vouches for (F_pc F_cj x the barriers).
+    """
+    c, a, p, view = model.cases.c, model.actors, model.p, model.view
     ids = model.cases.active_ids()
     pro, inf, coord = (c.helper[ids, Role.PRO], c.helper[ids, Role.INF], c.helper[ids, Role.COORD])
+    u = model.rng_decisions.random((5, len(ids)))
     both = (pro >= 0) & (inf >= 0)
-    direct = both & c.together[ids]
-    linked = both & ~direct & (coord >= 0)
-    apart = both & ~direct & (coord < 0)
-    u = rng.random((5, len(ids)))
-    ties.touch(pro[direct], inf[direct], 1.0)
-    for x, y in ((pro[linked], coord[linked]), (coord[linked], inf[linked])):
-        ties.touch(x, y, p["meeting_contact"])
-    encounter(a, p, pro[direct], inf[direct], u[0][direct], u[1][direct])
-    _clash(model, ids, pro, inf, direct | linked, u[2], u[3])
-    strength = np.zeros(len(ids))
-    if both.any():
-        strength[both] = ties.get(pro[both], inf[both]) * pair_barriers(
-            a, p, view.distance, view.available, pro[both], inf[both]
-        )
-    found = apart & (u[4] < p["discovery_rate"] * strength)
-    if p["mech_brokerage"] and linked.any():
-        vouched = np.zeros(len(ids))
-        lk = linked & (coord >= 0)
-        vouched[lk] = (
-            ties.get(pro[lk], coord[lk])
-            * ties.get(coord[lk], inf[lk])
-            * pair_barriers(a, p, view.distance, view.available, pro[lk], inf[lk])
-        )
-        boost = 1.0 + p["chair_introduction_boost"] * p["chair_training"]
-        found |= linked & (u[4] < p["introduction_rate"] * boost * np.maximum(strength, vouched))
-        model.counters["introductions"] += int((found & linked).sum())
-    for cid in ids[found]:
-        make_direct(model, int(cid))
+    logic, strength, vouched = np.zeros((3, len(ids)))
+    if both.any():  # what the shared cases' pairs read (nothing below changes it)
+        x, y = pro[both], inf[both]
+        logic[both] = disagreement(a, x, y)
+        barriers = pair_barriers(a, p, view.distance, view.available, x, y, logic[both])
+        strength[both] = model.ties.get(x, y) * barriers
+        lk = coord[both] >= 0
+        if p["mech_brokerage"] and lk.any():
+            z = coord[both][lk]
+            vouched[np.flatnonzero(both)[lk]] = (
+                model.ties.get(x[lk], z) * model.ties.get(z, y[lk]) * barriers[lk]
+            )
+    boost = 1.0 + p["chair_introduction_boost"] * p["chair_training"]
+    touch_i, touch_j, touch_w, withdrawn, counts = _work_together(
+        u=u,
+        ids=ids,
+        pro=pro,
+        inf=inf,
+        coord=coord,
+        logic=logic,
+        strength=strength,
+        vouched=vouched,
+        brokerage=bool(p["mech_brokerage"]),
+        meeting_contact=p["meeting_contact"],
+        positive=p["contact_positive"],
+        negative=p["contact_negative"],
+        clash_rate=p["clash_rate"],
+        discovery_rate=p["discovery_rate"],
+        introduction=p["introduction_rate"] * boost,
+        helper=c.helper,
+        direct=c.direct,
+        together=c.together,
+        pro_seen=c.pro_seen,
+        inf_seen=c.inf_seen,
+        recognition=a.recognition,
+        good=a.good,
+        bad=a.bad,
+    )
+    model.ties.touch(touch_i, touch_j, touch_w)
+    clashes, unspoken, introductions = counts.tolist()
+    model.counters["introductions"] += introductions
+    _count_clashes(model, ids, pro, inf, withdrawn, clashes, unspoken)
+
+
+@kernel
+def _work_together(
+    u, ids, pro, inf, coord, logic, strength, vouched, brokerage, meeting_contact, positive,
+    negative, clash_rate, discovery_rate, introduction, helper, direct, together, pro_seen,
+    inf_seen, recognition, good, bad,
+):  # fmt: skip
+    """``work_together`` case by case, ``u`` five draws per case (decisions stream).
+
+    Returns the week's contact as pairs and weights (in the order registered), the
+    withdrawals (positions in ``ids``) and the counts of clashes, unspoken clashes
+    and introductions.
+    """
+    n = len(ids)
+    mode = np.zeros(n, np.int8)  # the leads: 0 not both on it, else DIRECT, LINKED, APART
+    for k in range(n):
+        if pro[k] >= 0 and inf[k] >= 0:
+            mode[k] = DIRECT if together[ids[k]] else (LINKED if coord[k] >= 0 else APART)
+    touch_i, touch_j, touch_w = [0][:0], [0][:0], [0.0][:0]
+    for k in range(n):
+        if mode[k] == DIRECT:
+            touch_i.append(pro[k]), touch_j.append(inf[k]), touch_w.append(1.0)
+    for x, y in ((pro, coord), (coord, inf)):
+        for k in range(n):
+            if mode[k] == LINKED:
+                touch_i.append(x[k]), touch_j.append(y[k]), touch_w.append(meeting_contact)
+    for k in range(n):
+        if mode[k] == DIRECT:
+            encounter_pair(pro[k], inf[k], u[0, k], u[1, k], positive, negative, good, bad)
+    shared = (mode == DIRECT) | (mode == LINKED)
+    withdrawn, clashes, unspoken = _clashes(
+        ids, pro, inf, shared, logic, u[2], u[3], clash_rate, recognition, together, pro_seen,
+        good, bad,
+    )  # fmt: skip
+    introductions = 0
+    for k in range(n):
+        if mode[k] == APART:
+            found = u[4, k] < discovery_rate * strength[k]
+        elif mode[k] == LINKED and brokerage:
+            found = u[4, k] < introduction * max(strength[k], vouched[k])
+            introductions += found
+        else:
+            continue
+        if found:
+            x, y = mark_direct(ids[k], helper, direct, together, pro_seen, inf_seen)
+            touch_i.append(x), touch_j.append(y), touch_w.append(1.0)
+    counts = np.array([clashes, unspoken, introductions])
+    return np.array(touch_i), np.array(touch_j), np.array(touch_w), withdrawn, counts
 
 
 def _clash(
@@ -316,38 +388,68 @@ def _clash(
     u_clash: np.ndarray,
     u_voice: np.ndarray,
 ) -> None:
+    """Logics clash on the ``shared`` cases among ``ids`` (``_clashes``), with the draws given."""
+    a, c = model.actors, model.cases.c
+    logic = np.zeros(len(ids))
+    logic[shared] = disagreement(a, pro[shared], inf[shared])
+    withdrawn, clashes, unspoken = _clashes(
+        ids, pro, inf, shared, logic, u_clash, u_voice, model.p["clash_rate"], a.recognition,
+        c.together, c.pro_seen, a.good, a.bad,
+    )  # fmt: skip
+    _count_clashes(model, ids, pro, inf, withdrawn, clashes, unspoken)
+
+
+def _count_clashes(
+    model: Neighbourhood,
+    ids: np.ndarray,
+    pro: np.ndarray,
+    inf: np.ndarray,
+    withdrawn: np.ndarray,
+    clashes: int,
+    unspoken: int,
+) -> None:
+    """Count the clashes; log the withdrawals (positions in ``ids``) when the log is on."""
+    model.counters["clashes"] += int(clashes)
+    model.counters["clashes_unspoken"] += int(unspoken)
+    if model.events.enabled:
+        gone = ids[withdrawn]
+        areas = _areas(model, gone)
+        model.events.pairs(model.week, Kind.WITHDRAWAL, areas, pro[withdrawn], inf[withdrawn], gone)
+
+
+@kernel
+def _clashes(
+    ids, pro, inf, shared, logic, u_clash, u_voice, clash_rate, recognition, together,
+    pro_seen, good, bad,
+):  # fmt: skip
     """Logics clash on shared cases; spoken clashes settle, unspoken ones cost.
 
-    A clash happens with probability ``clash_rate`` x D (the pair's logic distance:
-    "botsende normatieve logica's rondom casework"). It is voiced and settled with
-    probability equal to the pair's mean recognition (a good contact for both:
-    "wederzijdse erkenning en compromisvorming"); otherwise it stays unspoken ("lijken
-    vaak onuitgesproken te blijven"): a bad contact for both, and helpers in direct
-    contact withdraw from it ("terugtrekgedrag").
+    A clash happens with probability ``clash_rate`` x D (the pair's logic distance
+    ``logic``: "botsende normatieve logica's rondom casework"). It is voiced and
+    settled with probability equal to the pair's mean recognition (a good contact for
+    both: "wederzijdse erkenning en compromisvorming"); otherwise it stays unspoken
+    ("lijken vaak onuitgesproken te blijven"): a bad contact for both, and helpers in
+    direct contact withdraw from it ("terugtrekgedrag"). Returns the withdrawals
+    (positions in ``ids``) and the numbers of clashes and unspoken clashes.
     """
-    a, c = model.actors, model.cases.c
-    if not shared.any():
-        return
-    d = np.zeros(len(ids))
-    d[shared] = disagreement(a, pro[shared], inf[shared])
-    clash = shared & (u_clash < model.p["clash_rate"] * d)
-    if not clash.any():
-        return
-    rho = 0.5 * (a.recognition[pro] + a.recognition[inf])
-    settled = clash & (u_voice < rho)
-    unspoken = clash & ~settled
-    for who in (pro, inf):
-        np.add.at(a.good, who[settled], 1)
-        np.add.at(a.bad, who[unspoken], 1)
-    apart = unspoken & c.together[ids]
-    withdrawn = ids[apart]
-    if model.events.enabled:
-        areas = _areas(model, withdrawn)
-        model.events.pairs(model.week, Kind.WITHDRAWAL, areas, pro[apart], inf[apart], withdrawn)
-    c.together[withdrawn] = False
-    c.pro_seen[withdrawn] = -1
-    model.counters["clashes"] += int(clash.sum())
-    model.counters["clashes_unspoken"] += int(unspoken.sum())
+    withdrawn, clashes, unspoken = [0][:0], 0, 0
+    for k in range(len(ids)):
+        if not (shared[k] and u_clash[k] < clash_rate * logic[k]):
+            continue
+        clashes += 1
+        x, y = pro[k], inf[k]
+        if u_voice[k] < 0.5 * (recognition[x] + recognition[y]):
+            good[x] += 1
+            good[y] += 1
+            continue
+        unspoken += 1
+        bad[x] += 1
+        bad[y] += 1
+        if together[ids[k]]:
+            withdrawn.append(k)
+            together[ids[k]] = False
+            pro_seen[ids[k]] = -1
+    return np.array(withdrawn, np.int64), clashes, unspoken
 
 
 def close_cases(model: Neighbourhood) -> None:

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .jit import kernel
 from .state import ActorTable, Side
 
 
@@ -62,11 +63,25 @@ def encounter(
     negative with probability ``contact_negative``; ``u_good`` and ``u_bad`` are the
     uniform draws, one per pair.
     """
-    good = u_good < params["contact_positive"]
-    bad = u_bad < params["contact_negative"]
-    for who in (x, y):
-        np.add.at(actors.good, who[good], 1)
-        np.add.at(actors.bad, who[bad], 1)
+    positive, negative = params["contact_positive"], params["contact_negative"]
+    _encounters(x, y, u_good, u_bad, positive, negative, actors.good, actors.bad)
+
+
+@kernel
+def _encounters(x, y, u_good, u_bad, positive, negative, good, bad):  # fmt: skip
+    for k in range(len(x)):
+        encounter_pair(x[k], y[k], u_good[k], u_bad[k], positive, negative, good, bad)
+
+
+@kernel
+def encounter_pair(x, y, u_good, u_bad, positive, negative, good, bad):  # fmt: skip
+    """``encounter`` of one pair (for compiled kernels)."""
+    if u_good < positive:
+        good[x] += 1
+        good[y] += 1
+    if u_bad < negative:
+        bad[x] += 1
+        bad[y] += 1
 
 
 def apply_contacts(actors: ActorTable, params: dict) -> None:

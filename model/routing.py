@@ -128,11 +128,18 @@ def release_role(cid, role, helper, load, together):  # fmt: skip
 def make_direct(model: Neighbourhood, cid: int) -> None:
     """The lead professional and lead informal actor of ``cid`` are in direct contact."""
     c = model.cases.c
-    pro, inf = int(c.helper[cid, Role.PRO]), int(c.helper[cid, Role.INF])
-    c.direct[cid] = True
-    c.together[cid] = True
-    c.pro_seen[cid], c.inf_seen[cid] = pro, inf
+    pro, inf = mark_direct(cid, c.helper, c.direct, c.together, c.pro_seen, c.inf_seen)
     model.ties.touch(pro, inf)
+
+
+@kernel
+def mark_direct(cid, helper, direct, together, pro_seen, inf_seen):  # fmt: skip
+    """``make_direct`` on the case book's columns; returns the pair to touch."""
+    pro, inf = helper[cid, PRO], helper[cid, INF]
+    direct[cid] = True
+    together[cid] = True
+    pro_seen[cid], inf_seen[cid] = pro, inf
+    return int(pro), int(inf)
 
 
 def best_known_coordinator(model: Neighbourhood, actor: int) -> int:

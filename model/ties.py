@@ -349,8 +349,14 @@ class Ties:
             )
 
     # --- contact and update ------------------------------------------------------------
-    def touch(self, i: np.ndarray | int, j: np.ndarray | int, weight: float = 1.0) -> None:
-        """Register contact between actors ``i`` and ``j`` (pairs of equal shape)."""
+    def touch(
+        self, i: np.ndarray | int, j: np.ndarray | int, weight: float | np.ndarray = 1.0
+    ) -> None:
+        """Register contact between actors ``i`` and ``j`` (pairs of equal shape).
+
+        ``weight`` is one weight for all pairs or one per pair; a position touched more
+        than once adds up in the order given.
+        """
         if type(i) is int and type(j) is int:  # one pair: plain integer arithmetic
             ij = self._row_list[i] + self._local_list[j]
             ji = self._row_list[j] + self._local_list[i]
