@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 import numpy as np
 
@@ -105,6 +106,13 @@ class Layout:
             self._padded_pairs = kept
         return kept[1]
 
+    @cached_property
+    def grouped(self) -> Grouped:
+        """The groups that routing reads, each as one array with offsets (``Grouped``)."""
+        return Grouped(
+            *flatten(self.area_formal), *flatten(self.area_informal), *flatten(self.district_broker)
+        )
+
     def formal_position(self, area: int, pros: np.ndarray) -> np.ndarray:
         """Position of professionals ``pros`` in ``area_formal[area]`` (sorted)."""
         return np.searchsorted(self.area_formal[area], pros)
@@ -119,6 +127,35 @@ class Layout:
             (self.actor_area[actors] < 0)
             & (self.actor_district[actors] == self.area_district[area])
         )
+
+
+class Grouped(NamedTuple):
+    """Groups as one array each plus offsets, for compiled kernels.
+
+    Group ``g``'s members are ``members[at[g]:at[g + 1]]`` (in the layout's order,
+    sorted): ``team`` per area (its professionals), ``informal`` per area (the
+    informal actors active in it), ``brokers`` per district (its coordinators).
+    """
+
+    team: np.ndarray
+    team_at: np.ndarray
+    informal: np.ndarray
+    informal_at: np.ndarray
+    brokers: np.ndarray
+    brokers_at: np.ndarray
+
+
+def flatten(groups: list[np.ndarray] | dict[int, np.ndarray], n: int | None = None):
+    """``groups`` as (members, offsets): group ``g`` is ``members[at[g]:at[g + 1]]``.
+
+    A dictionary's keys are group numbers below ``n``; missing ones are empty.
+    """
+    if isinstance(groups, dict):
+        groups = [groups.get(g, np.zeros(0, np.int64)) for g in range(n or 0)]
+    sizes = [len(g) for g in groups]
+    at = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    members = np.concatenate([*groups, np.zeros(0, np.int64)]).astype(np.int64)
+    return members, at
 
 
 def home_areas(kind: np.ndarray, params: dict) -> np.ndarray:

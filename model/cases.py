@@ -30,6 +30,7 @@ from enum import IntEnum
 
 import numpy as np
 
+from .jit import kernel
 from .state import Mode
 
 NONE = -1
@@ -43,6 +44,17 @@ class Role(IntEnum):
     INF = 2
     INF2 = 3
     COORD = 4
+
+
+@kernel
+def open_row(cid, household, week, silent, circle, c_household, start, active, c_silent,
+             informal_sources):  # fmt: skip
+    """Fill row ``cid`` of the case book as a new case (``CaseBook.open``, compiled)."""
+    c_household[cid] = household
+    start[cid] = week
+    active[cid] = True
+    c_silent[cid] = silent
+    informal_sources[cid] = circle  # the household's own circle is a source
 
 
 def classify(
@@ -149,17 +161,17 @@ class CaseBook:
 
     def open(self, household: int, week: int, silent: bool, circle: bool) -> int:
         """Open a new case for ``household`` and return its id."""
-        if self.n == len(self.c.household):
-            self.c = self.c.grown(2 * self.n, self.n)
-        cid = self.n
+        self.reserve(1)
         self.n += 1
         c = self.c
-        c.household[cid] = household
-        c.start[cid] = week
-        c.active[cid] = True
-        c.silent[cid] = silent
-        c.informal_sources[cid] = int(circle)
-        return cid
+        open_row(self.n - 1, household, week, silent, circle, c.household, c.start, c.active,
+                 c.silent, c.informal_sources)  # fmt: skip
+        return self.n - 1
+
+    def reserve(self, cases: int) -> None:
+        """Make room for ``cases`` more cases (doubling, as opening them one by one would)."""
+        while self.n + cases > len(self.c.household):
+            self.c = self.c.grown(2 * len(self.c.household), self.n)
 
     def active_ids(self) -> np.ndarray:
         """Ids of the cases that are still open."""

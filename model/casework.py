@@ -27,20 +27,28 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
-from .cases import Role
+from .cases import Role, open_row
 from .events import Kind
 from .identity import encounter_pair
 from .jit import kernel
 from .links import pair_barriers
 from .routing import (
-    assign,
-    intake_at_informal,
-    intake_at_professional,
-    least_loaded,
+    C_LATE,
+    C_OWN_WAY,
+    EV_LATE,
+    EV_NO_ROUTE,
+    apply_routed,
+    assign_k,
+    group,
+    intake_at_informal_k,
+    intake_at_professional_k,
+    least_loaded_k,
     mark_direct,
     ramp,
-    refer,
+    refer_k,
     release_role,
+    routed,
+    routes,
     second_professional_chance,
 )
 from .ties import disagreement
@@ -199,31 +207,54 @@ def surface_needs(model: Neighbourhood) -> None:
     reached = open_need & ~voiced & room & (u[1] < p["reach_rate"] * p["civic_activity"])
     hhs = (voiced | reached).nonzero()[0]
     severities = h.severity[hhs]
-    opened = []
-    for hh, silent, who, circle, severity, area, second in zip(
-        hhs.tolist(),
-        reached[hhs].tolist(),
-        contact[hhs].tolist(),
-        h.circle[hhs].tolist(),
-        severities.tolist(),
-        h.area[hhs].tolist(),
-        second_professional_chance(severities, p).tolist(),
-        strict=True,
-    ):
-        if silent and a.load[who] >= a.capacity[who]:
-            continue  # the contact filled up with an earlier household this week
-        cid = model.cases.open(hh, model.week, silent=silent, circle=circle)
-        h.case[hh] = cid
-        opened.append(hh)
+    model.cases.reserve(len(hhs))
+    model.cases.n, *out = _open_and_route(
+        r=routes(model),
+        n=model.cases.n,
+        hhs=hhs,
+        reached=reached[hhs],
+        severity=severities,
+        second=second_professional_chance(severities, p),
+        circle=h.circle,
+        case=h.case,
+        served=h.served,
+        wait=h.wait,
+        helped=h.helped,
+        need_start=h.need_start,
+    )
+    apply_routed(model, *out)
+
+
+@kernel
+def _open_and_route(
+    r, n, hhs, reached, severity, second, circle, case, served, wait, helped, need_start
+):  # fmt: skip
+    """Open a case for each household ``hhs`` in turn and route it (``routing``).
+
+    A silent need (``reached``) goes to the household's informal contact, unless the
+    contact filled up with an earlier household this week; a voiced one to the
+    wijkteam. A need counts its wait once, at its first help. Returns the cases
+    opened so far and what the routes recorded.
+    """
+    out = routed()
+    for k in range(len(hhs)):
+        hh, silent, who = hhs[k], reached[k], r.contact[hhs[k]]
+        if silent and r.load[who] >= r.capacity[who]:
+            continue
+        cid = n
+        n += 1
+        open_row(cid, hh, r.week, silent, circle[hh], r.household, r.start, r.active, r.silent,
+                 r.informal_sources)  # fmt: skip
+        case[hh] = cid
         if silent:
-            intake_at_informal(model, cid, who)
+            intake_at_informal_k(r, out, cid, who)
         else:
-            intake_at_professional(model, cid, severity, area, second)
-    first = np.array(opened, dtype=np.int64)
-    first = first[~h.served[first]]  # a need counts its wait once, at its first help
-    h.served[first] = True
-    h.wait[first] += model.week - h.need_start[first]
-    h.helped[first] += 1
+            intake_at_professional_k(r, out, cid, severity[k], r.home[hh], second[k])
+        if not served[hh]:
+            served[hh] = True
+            wait[hh] += r.week - need_start[hh]
+            helped[hh] += 1
+    return n, out[0], out[1], out[2]
 
 
 def refer_and_escalate(model: Neighbourhood) -> None:
@@ -235,40 +266,62 @@ def refer_and_escalate(model: Neighbourhood) -> None:
         return
     u = model.rng_decisions.random((3, len(alone)))
     inf = c.helper[alone, Role.INF]
-    hh = c.household[alone]
-    sev = h.severity[hh]
+    sev = h.severity[c.household[alone]]
     width = p["decision_width"]
     late = u[0] < ramp(sev - p["escalation_severity"], width)
-    for k in np.flatnonzero(late):
-        cid, area = int(alone[k]), int(h.area[hh[k]])
-        pro = least_loaded(model, model.areas.area_formal[area])
-        dismissed_before = c.retry[cid] >= 0  # read before the case changes
-        assign(model, cid, Role.PRO, pro)
-        c.escalated[cid] = True
-        c.formal_sources[cid] += 1  # specialist care
-        model.counters["late_escalations"] += 1
-        model.actors.bad[pro] += 1  # "te laat ... opgeschaald": kept too long
-        if model.events.enabled:
-            model.events.late_escalation(
-                model.week,
-                cid,
-                area,
-                (int(inf[k]), pro),
-                dismissed_before,
-                model.week - int(c.start[cid]),
-                float(sev[k]),
-            )
     wants = ~late & (u[1] < ramp(sev - model.view.limit[inf], width))
-    for k in wants.nonzero()[0].tolist():
-        cid, j = int(alone[k]), int(inf[k])
-        if c.retry[cid] <= model.week:
-            if refer(model, cid, j):
+    out = _refer_and_escalate(routes(model), alone, inf, sev, late, wants, u[2])
+    apply_routed(model, *out)
+
+
+@kernel
+def _refer_and_escalate(r, alone, inf, severity, late, wants, u_own):  # fmt: skip
+    """Late escalations first, then referrals (or the household's own way), case by case.
+
+    A late escalation goes to the least loaded professional of the household's area
+    and to specialist care: a bad contact for the professional ("te laat ...
+    opgeschaald": kept too long). A dismissed referral is tried again from its retry
+    week; without a route, the household is guided and goes to the wijkteam itself
+    with probability ``own_way_rate`` x its trust in professionals.
+    """
+    out = routed()
+    for k in range(len(alone)):
+        if late[k]:
+            cid = alone[k]
+            area = r.home[r.household[cid]]
+            pro = least_loaded_k(r.load, r.capacity, r.rng, group(r.team, r.team_at, area))
+            dismissed_before = r.retry[cid] >= 0  # read before the case changes
+            assign_k(r, cid, PRO, pro)
+            r.escalated[cid] = True
+            r.formal_sources[cid] += 1  # specialist care
+            out[2][C_LATE] += 1
+            r.bad[pro] += 1
+            if r.events:
+                kept = float(r.week - r.start[cid])
+                who = (int(inf[k]), int(pro), -1)
+                record = (EV_LATE, int(cid), int(area), *who, int(dismissed_before), kept,
+                          severity[k])  # fmt: skip
+                out[1].append(record)
+    for k in range(len(alone)):
+        if not wants[k]:
+            continue
+        cid = alone[k]
+        if r.retry[cid] <= r.week:
+            if refer_k(r, out, cid, inf[k]):
                 continue
-            model.events.no_route(cid)
-        if u[2][k] < p["own_way_rate"] * h.trust_pro[hh[k]]:  # guided, goes itself
-            area = h.area[hh[k]]
-            assign(model, cid, Role.PRO, least_loaded(model, model.areas.area_formal[area]))
-            model.counters["own_way"] += 1
+            if r.events:
+                out[1].append((EV_NO_ROUTE, int(cid), -1, -1, -1, -1, 0, 0.0, 0.0))
+        hh = r.household[cid]
+        if u_own[k] < r.own_way_rate * r.trust_pro[hh]:  # guided, goes itself
+            area = r.home[hh]
+            assign_k(
+                r,
+                cid,
+                PRO,
+                least_loaded_k(r.load, r.capacity, r.rng, group(r.team, r.team_at, area)),
+            )
+            out[2][C_OWN_WAY] += 1
+    return out
 
 
 def work_together(model: Neighbourhood) -> None:

@@ -32,3 +32,13 @@ import numba
 def kernel[F: Callable[..., Any]](func: F) -> F:
     """Compile ``func`` as a model kernel (the options in the module docstring)."""
     return numba.njit(cache=True, error_model="numpy", nogil=True)(func)  # type: ignore[no-any-return]
+
+
+def inline[F: Callable[..., Any]](func: F) -> F:
+    """Compile ``func`` as a kernel that other kernels inline where they call it.
+
+    For the small helpers that take a whole state tuple (``routing.Routes``): a call
+    that is not inlined passes the tuple's fields one by one, each array with its
+    reference count, which costs more than the helper's own work.
+    """
+    return numba.njit(cache=True, error_model="numpy", nogil=True, inline="always")(func)  # type: ignore[no-any-return]

@@ -28,12 +28,14 @@ Decisions during the week read this view; they do not recompute it per case.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
 from .areas import Layout
 from .goals import wanted_role
 from .identity import us_them_distance
+from .jit import kernel
 from .state import ActorTable, Side
 from .ties import Ties, disagreement
 
@@ -59,6 +61,25 @@ def availability(actors: ActorTable, params: dict) -> np.ndarray:
     return np.where(actors.side == Side.FORMAL, a, 1.0)
 
 
+class BarrierWeights(NamedTuple):
+    """The barrier weights of L (module docstring), as compiled kernels take them."""
+
+    disagreement: float
+    goals: float
+    us_them: float
+    cultural: float
+
+
+def barrier_weights(params: dict) -> BarrierWeights:
+    """The barrier weights in ``params``."""
+    return BarrierWeights(
+        params["barrier_disagreement"],
+        params["barrier_goals"],
+        params["barrier_us_them"],
+        params["cultural_barrier"],
+    )
+
+
 def pair_barriers(
     actors: ActorTable,
     params: dict,
@@ -72,18 +93,49 @@ def pair_barriers(
 
     ``logic_distance``, if given, is their ``disagreement`` (computed before).
     """
-    a, p = actors, params
+    a = actors
     if logic_distance is None:
         logic_distance = disagreement(a, pros, informal)
-    felt = logic_distance * (1.0 - 0.5 * (a.recognition[pros] + a.recognition[informal]))
-    u = 0.5 * (a.uncertainty[pros] + a.uncertainty[informal])
-    d = 0.5 * (distance[pros] + distance[informal])
-    fit = 1.0 - p["cultural_barrier"] * (1.0 - a.cultural_sensitivity[pros]) * a.migrant[informal]
+    i, j, logic = np.broadcast_arrays(pros, informal, logic_distance)
+    out = _barriers(
+        i.ravel(), j.ravel(), logic.ravel(), a.recognition, a.uncertainty, distance, available,
+        a.cultural_sensitivity, a.migrant, barrier_weights(params),
+    )  # fmt: skip
+    return out.reshape(i.shape)
+
+
+@kernel
+def _barriers(
+    pros, informal, logic, recognition, uncertainty, distance, available, sensitivity, migrant,
+    weights,
+):  # fmt: skip
+    out = np.empty(len(pros))
+    for k in range(len(pros)):
+        out[k] = barrier(
+            pros[k], informal[k], logic[k], recognition, uncertainty, distance, available,
+            sensitivity, migrant, weights,
+        )  # fmt: skip
+    return out
+
+
+@kernel
+def barrier(
+    i, j, logic, recognition, uncertainty, distance, available, sensitivity, migrant, weights
+):  # fmt: skip
+    """L without familiarity of professional ``i`` and informal actor ``j`` (one pair).
+
+    ``logic`` is their logic distance D; the other arguments are the actors' columns,
+    the week's distance and availability and the ``BarrierWeights``.
+    """
+    felt = logic * (1.0 - 0.5 * (recognition[i] + recognition[j]))
+    u = 0.5 * (uncertainty[i] + uncertainty[j])
+    d = 0.5 * (distance[i] + distance[j])
+    fit = 1.0 - weights.cultural * (1.0 - sensitivity[i]) * migrant[j]
     return (
-        (1.0 - p["barrier_disagreement"] * felt)
-        * (1.0 - p["barrier_goals"] * u)
-        * (1.0 - p["barrier_us_them"] * d)
-        * available[pros]
+        (1.0 - weights.disagreement * felt)
+        * (1.0 - weights.goals * u)
+        * (1.0 - weights.us_them * d)
+        * available[i]
         * fit
     )
 
@@ -99,6 +151,8 @@ class WeekView:
         available: Time for contact per actor (professionals; 1 for others).
         links: Per area, L (area professionals x area informal actors): familiarity
             times the barriers, what the other o's, identity and time leave of a link.
+        table: All areas' L in one padded array (areas x most professionals x most
+            informal actors; ``links`` are views of it), for compiled kernels.
 
     """
 
@@ -107,6 +161,7 @@ class WeekView:
     limit: np.ndarray
     available: np.ndarray
     links: list[np.ndarray]
+    table: np.ndarray
     actors: ActorTable
     ties: Ties
     params: dict
@@ -138,7 +193,7 @@ class WeekView:
             l_all[a, : len(f), : len(i)]
             for a, (f, i) in enumerate(zip(layout.area_formal, layout.area_informal, strict=True))
         ]
-        return cls(distance, wanted, limit, available, links, actors, ties, p)
+        return cls(distance, wanted, limit, available, links, l_all, actors, ties, p)
 
     def link(
         self, layout: Layout, area: int, pros: np.ndarray | int, informal: np.ndarray | int

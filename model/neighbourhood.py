@@ -42,7 +42,7 @@ from mesa.discrete_space import Network
 
 from ..agents import ACTOR_CLASSES, Household
 from . import casework, meetings
-from .areas import build_layout
+from .areas import build_layout, flatten
 from .cases import CaseBook
 from .events import EventLog
 from .goals import goal_uncertainty
@@ -148,6 +148,7 @@ class Neighbourhood(Model):
         self.volunteers_of = {
             int(c): np.flatnonzero(aff == c) for c in self.actors.of_side(Side.BROKER)
         }
+        self.volunteer_groups = flatten(self.volunteers_of, len(self.actors))  # for kernels
         self.ties = Ties(
             self.actors.side,
             self.areas.actor_district,

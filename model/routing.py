@@ -38,23 +38,246 @@ familiarity with the referrer (or the coordinator): recognition, a good contact 
 both; otherwise a dismissal, a bad contact for j, who may try again after
 ``retry_weeks``. Without either route the household is guided and may go to the
 wijkteam on its own (``casework.refer_and_escalate``).
+
+Implementation: the routes are compiled kernels (``model.jit``) that read and change
+the model's columns through one ``Routes`` argument and record what Python then
+applies, in the order it happened (``Routed``): the week's contact (``Ties.touch``),
+the counters and the event log. ``surface_needs`` and ``refer_and_escalate``
+(``model.casework``) route all of a week's cases in one call; the functions below
+route one case, for tests and single use.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
+from weakref import WeakKeyDictionary
 
 import numpy as np
+from numba.core import types
+from numba.experimental import structref
 
 from .cases import Role
 from .events import Event, Kind
 from .identity import professional_push
-from .jit import kernel
+from .jit import inline, kernel
+from .links import BarrierWeights, barrier, barrier_weights
+from .ties import Lookup, familiarity_of
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
 
-PRO, INF = int(Role.PRO), int(Role.INF)  # plain ints, as compiled kernels read them
+PRO, PRO2, INF, INF2, COORD = (int(r) for r in Role)  # plain ints, as kernels read them
+# the counters the routes count, in the order of ``Routed.counts``
+COUNTED = (
+    "silent_reached",
+    "instrumentalisations",
+    "referrals",
+    "referrals_migrant",
+    "referrals_taken_seriously",
+    "referrals_dismissed",
+    "late_escalations",
+    "own_way",
+)
+(C_SILENT_REACHED, C_INSTRUMENTALISATIONS, C_REFERRALS, C_REFERRALS_MIGRANT, C_TAKEN,
+ C_DISMISSED, C_LATE, C_OWN_WAY) = range(len(COUNTED))  # fmt: skip
+# kinds of the event records (``Routed.events``)
+EV_REFERRAL, EV_NO_ROUTE, EV_LATE, EV_INSTRUMENTALISED = range(4)
+
+
+class RouteFields(NamedTuple):
+    """The fields of ``Routes``: columns, groups, the week's view, levers."""
+
+    week: int
+    events: bool
+    # the case book
+    household: np.ndarray
+    helper: np.ndarray
+    formal: np.ndarray
+    informal: np.ndarray
+    linked: np.ndarray
+    direct: np.ndarray
+    together: np.ndarray
+    pro_seen: np.ndarray
+    inf_seen: np.ndarray
+    formal_sources: np.ndarray
+    informal_sources: np.ndarray
+    escalated: np.ndarray
+    retry: np.ndarray
+    start: np.ndarray
+    active: np.ndarray
+    silent: np.ndarray
+    # households and actors
+    home: np.ndarray
+    trust_pro: np.ndarray
+    contact: np.ndarray
+    load: np.ndarray
+    capacity: np.ndarray
+    formalisation: np.ndarray
+    migrant: np.ndarray
+    good: np.ndarray
+    bad: np.ndarray
+    pushed: np.ndarray
+    actor_area: np.ndarray
+    actor_district: np.ndarray
+    knowledge: np.ndarray
+    role_view: np.ndarray
+    recognition: np.ndarray
+    uncertainty: np.ndarray
+    sensitivity: np.ndarray
+    # groups: per area, per district, per coordinator (``areas.Grouped``)
+    team: np.ndarray
+    team_at: np.ndarray
+    members: np.ndarray
+    members_at: np.ndarray
+    brokers: np.ndarray
+    brokers_at: np.ndarray
+    volunteers: np.ndarray
+    volunteers_at: np.ndarray
+    # the week's view and the ties
+    wanted: np.ndarray
+    limit: np.ndarray
+    distance: np.ndarray
+    available: np.ndarray
+    links: np.ndarray
+    ties: Lookup
+    weights: BarrierWeights
+    # levers
+    brokerage: bool
+    parallel: float
+    involve: float
+    formalised_preference: float
+    meeting_contact: float
+    handover_felt: float
+    referral_base: float
+    retry_weeks: int
+    own_way_rate: float
+
+
+class Routed(NamedTuple):
+    """What the routes did that Python applies, in order.
+
+    ``touches``: contact (i, j, weight) for ``Ties.touch``; ``events``: records
+    (kind, case, area, actor, actor, actor, flag, value, value) for the event log
+    (only when it is on); ``counts``: increments of the ``COUNTED`` counters.
+    """
+
+    touches: list
+    events: list
+    counts: np.ndarray
+
+
+@structref.register
+class RoutesType(types.StructRef):
+    """Numba's type of ``Routes``."""
+
+    def preprocess_fields(self, fields):  # noqa: D102 (numba's hook)
+        return tuple((name, types.unliteral(typ)) for name, typ in fields)
+
+
+class Routes(structref.StructRefProxy):
+    """What the routing kernels read and change: ``RouteFields`` and the decisions stream.
+
+    A reference (numba's ``structref``): kernels pass it to each other for the cost of
+    a pointer, where a tuple of its seventy fields would be copied at every call.
+    Built by ``routes``, which keeps it while its fields are the model's.
+    """
+
+
+structref.define_proxy(Routes, RoutesType, [*RouteFields._fields, "rng"])
+
+
+@kernel
+def _new_routes(fields, rng):  # fmt: skip
+    return Routes(*fields[0:], rng)  # (a slice: numba unpacks tuples, not named ones)
+
+
+@kernel
+def _new_week(r, week, wanted, limit, distance, available, links, ties):  # fmt: skip
+    r.week = week
+    r.wanted, r.limit, r.distance, r.available, r.links = wanted, limit, distance, available, links
+    r.ties = ties
+
+
+_BUILT: WeakKeyDictionary = WeakKeyDictionary()  # model -> (what it was built from, Routes)
+
+
+def routes(model: Neighbourhood) -> Routes:
+    """The model's ``Routes`` now.
+
+    Built once, and again when the case book grew or the levers changed; every week
+    the week's view and the ties' lookup are set in it. The case book must have room
+    for the cases the kernels open (``CaseBook.reserve``).
+    """
+    view, lookup = model.view, model.ties.lookup()
+    weekly = (model.week, view.wanted, view.limit, view.distance, view.available, view.table)
+    stable = (model.cases.c, model.p, model.actors, model.households, model.rng_decisions)
+    kept = _BUILT.get(model)
+    if kept is None or not _same(kept[0], stable):
+        r = _new_routes(_fields(model, lookup), model.rng_decisions)
+    elif not (_same(kept[1], weekly) and _same(kept[2], lookup)):
+        r = kept[3]
+        _new_week(r, *weekly, lookup)
+    else:
+        return kept[3]
+    _BUILT[model] = (stable, weekly, lookup, r)
+    return r
+
+
+def _same(kept: tuple, now: tuple) -> bool:
+    """Whether two tuples hold the same objects (numbers by value, the rest by identity)."""
+    return all(
+        x is y or (isinstance(x, int | float) and x == y) for x, y in zip(kept, now, strict=True)
+    )
+
+
+def _fields(model: Neighbourhood, lookup: Lookup) -> RouteFields:
+    """The model's ``RouteFields`` now."""
+    c, h, a, p, view = model.cases.c, model.households, model.actors, model.p, model.view
+    g = model.areas.grouped
+    return RouteFields(
+        model.week, model.events.enabled,
+        c.household, c.helper, c.formal, c.informal, c.linked, c.direct, c.together,
+        c.pro_seen, c.inf_seen, c.formal_sources, c.informal_sources, c.escalated, c.retry,
+        c.start, c.active, c.silent,
+        h.area, h.trust_pro, h.contact, a.load, a.capacity, a.formalisation, a.migrant, a.good,
+        a.bad, a.pushed, model.areas.actor_area, model.areas.actor_district, a.knowledge,
+        a.role_view, a.recognition, a.uncertainty, a.cultural_sensitivity,
+        g.team, g.team_at, g.informal, g.informal_at, g.brokers, g.brokers_at,
+        *model.volunteer_groups,
+        view.wanted, view.limit, view.distance, view.available, view.table,
+        lookup, barrier_weights(p),
+        bool(p["mech_brokerage"]), p["civic_activity"] * p["parallel_help"],
+        p["involve_base"] + professional_push(p), p["formalised_preference"],
+        p["meeting_contact"], p["handover_felt"], p["referral_base"], int(p["retry_weeks"]),
+        p["own_way_rate"],
+    )  # fmt: skip
+
+
+def apply_routed(model: Neighbourhood, touches: list, events: list, counts: np.ndarray) -> None:
+    """Apply what the routes recorded: contact, counters, events (in their order)."""
+    if touches:
+        i, j, w = zip(*touches, strict=True)
+        model.ties.touch(np.array(i, np.int64), np.array(j, np.int64), np.array(w))
+    for key, count in zip(COUNTED, counts.tolist(), strict=True):
+        model.counters[key] += count
+    log, week = model.events, model.week
+    for kind, case, area, x, y, z, flag, v1, v2 in events:
+        if kind == EV_REFERRAL:
+            log.referral(week, case, area, (x, y, z), bool(flag), v1, v2)
+        elif kind == EV_NO_ROUTE:
+            log.no_route(case)
+        elif kind == EV_LATE:
+            log.late_escalation(week, case, area, (x, y), bool(flag), int(v1), v2)
+        else:
+            log.add(Event(week, Kind.INSTRUMENTALISED, area, (x,), values=(v1, v2)))
+
+
+@kernel
+def routed():  # fmt: skip
+    """An empty ``Routed`` (typed lists for the kernels to fill)."""
+    touches = [(0, 0, 0.0)][:0]
+    events = [(0, 0, 0, 0, 0, 0, 0, 0.0, 0.0)][:0]
+    return touches, events, np.zeros(len(COUNTED), np.int64)
 
 
 def ramp(x: np.ndarray | float, width: float) -> np.ndarray:
@@ -62,37 +285,17 @@ def ramp(x: np.ndarray | float, width: float) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.asarray(x, dtype=float) / width))
 
 
-def with_room(model: Neighbourhood, ids: np.ndarray) -> np.ndarray:
-    """The actors among ``ids`` whose load is below their capacity."""
-    a = model.actors
-    return ids[a.load[ids] < a.capacity[ids]]
+def second_professional_chance(severity: np.ndarray | float, params: dict) -> np.ndarray:
+    """Chance that a second professional joins a case of need ``severity``."""
+    return ramp(severity - params["complex_severity"], params["decision_width"])
 
 
-def case_area(model: Neighbourhood, cid: int) -> int:
-    """The area of the household of case ``cid``."""
-    return int(model.households.area[model.cases.c.household[cid]])
-
-
-def least_loaded(model: Neighbourhood, pros: np.ndarray) -> int:
-    """The professional among ``pros`` with the lowest load share (random tie-break)."""
-    a = model.actors
-    share = a.load[pros] / a.capacity[pros] + 1e-6 * model.rng_decisions.random(len(pros))
-    return int(pros[share.argmin()])
-
-
+# --- one case at a time, from Python ---------------------------------------------------
 def assign(model: Neighbourhood, cid: int, role: Role, actor: int) -> None:
     """Put ``actor`` on case ``cid`` in ``role``, updating load and history."""
     c = model.cases.c
-    c.helper[cid, role] = actor
-    model.actors.load[actor] += 1
-    if role in (Role.PRO, Role.PRO2):
-        c.formal[cid] = True
-        c.formal_sources[cid] += 1
-    elif role in (Role.INF, Role.INF2):
-        c.informal[cid] = True
-        c.informal_sources[cid] += 1
-    else:
-        c.linked[cid] = True
+    assign_role(cid, int(role), actor, c.helper, model.actors.load, c.formal, c.informal,
+                c.linked, c.formal_sources, c.informal_sources)  # fmt: skip
 
 
 def release(model: Neighbourhood, cid: int, role: Role) -> None:
@@ -107,24 +310,6 @@ def release_all(model: Neighbourhood, ids: np.ndarray, roles: tuple[Role, ...]) 
     _release_all(ids, np.array(roles, np.int64), c.helper, model.actors.load, c.together)
 
 
-@kernel
-def _release_all(ids, roles, helper, load, together):  # fmt: skip
-    for cid in ids:
-        for role in roles:
-            release_role(cid, role, helper, load, together)
-
-
-@kernel
-def release_role(cid, role, helper, load, together):  # fmt: skip
-    """``release`` on the case book's columns (for compiled kernels)."""
-    who = helper[cid, role]
-    if who >= 0:
-        load[who] -= 1
-        helper[cid, role] = -1
-        if role == PRO or role == INF:  # the leads are no longer in contact
-            together[cid] = False
-
-
 def make_direct(model: Neighbourhood, cid: int) -> None:
     """The lead professional and lead informal actor of ``cid`` are in direct contact."""
     c = model.cases.c
@@ -132,36 +317,20 @@ def make_direct(model: Neighbourhood, cid: int) -> None:
     model.ties.touch(pro, inf)
 
 
-@kernel
-def mark_direct(cid, helper, direct, together, pro_seen, inf_seen):  # fmt: skip
-    """``make_direct`` on the case book's columns; returns the pair to touch."""
-    pro, inf = helper[cid, PRO], helper[cid, INF]
-    direct[cid] = True
-    together[cid] = True
-    pro_seen[cid], inf_seen[cid] = pro, inf
-    return int(pro), int(inf)
+def least_loaded(model: Neighbourhood, pros: np.ndarray) -> int:
+    """The professional among ``pros`` with the lowest load share (random tie-break)."""
+    a = model.actors
+    return int(least_loaded_k(a.load, a.capacity, model.rng_decisions, np.asarray(pros)))
 
 
 def best_known_coordinator(model: Neighbourhood, actor: int) -> int:
-    """A coordinator with room that ``actor`` turns to, or -1.
-
-    The best-known coordinator of the district is chosen with probability equal to
-    the actor's familiarity with it (no threshold: knowing someone a little gives a
-    small chance of asking).
-    """
-    if not model.p["mech_brokerage"]:
-        return -1
-    coords = with_room(model, model.areas.district_broker[model.areas.actor_district[actor]])
-    if not len(coords):
-        return -1
-    fam = model.ties.get(actor, coords)
-    best = int((fam + 1e-6 * model.rng_decisions.random(len(coords))).argmax())
-    return int(coords[best]) if model.rng_decisions.random() < fam[best] else -1
+    """A coordinator with room that ``actor`` turns to, or -1 (``_best_known_coordinator``)."""
+    return int(_best_known_coordinator(routes(model), actor))
 
 
-def second_professional_chance(severity: np.ndarray | float, params: dict) -> np.ndarray:
-    """Chance that a second professional joins a case of need ``severity``."""
-    return ramp(severity - params["complex_severity"], params["decision_width"])
+def _volunteer_of(model: Neighbourhood, coord: int, severity: float) -> int:
+    """The most formalised volunteer of ``coord``'s organisation with room, within its limit."""
+    return int(_volunteer(routes(model), coord, severity))
 
 
 def intake_at_professional(
@@ -176,180 +345,357 @@ def intake_at_professional(
     ``area`` (the household's) and ``second`` (``second_professional_chance``) may be
     given when computed for many cases at once; the case is routed the same.
     """
-    rng, p, a, view = model.rng_decisions, model.p, model.actors, model.view
     if area is None:
-        area = case_area(model, cid)
-    team = model.areas.area_formal[area]
-    pro = least_loaded(model, team)
-    assign(model, cid, Role.PRO, pro)
-    if len(team) > 1:
-        if second is None:
-            second = float(second_professional_chance(severity, p))
-        if rng.random() < second:
-            assign(model, cid, Role.PRO2, least_loaded(model, team[team != pro]))
-    contact = int(model.households.contact[model.cases.c.household[cid]])
-    if (
-        contact >= 0
-        and a.load[contact] < a.capacity[contact]
-        and rng.random() < p["civic_activity"] * p["parallel_help"]
-    ):
-        assign(model, cid, Role.INF, contact)
-        if rng.random() < view.link(model.areas, area, pro, contact):
-            make_direct(model, cid)
-    involve = view.wanted[pro] * (1.0 - severity) * (p["involve_base"] + professional_push(p))
-    if rng.random() < involve:
-        _involve_informal(model, cid, pro, area, severity)
-
-
-def _involve_informal(model: Neighbourhood, cid: int, pro: int, area: int, severity: float) -> None:
-    """The professional brings in informal help: directly, via a coordinator, or pushed."""
-    rng, a, view, c = model.rng_decisions, model.actors, model.view, model.cases.c
-    lead_taken = c.helper[cid, Role.INF] >= 0
-    role = Role.INF2 if lead_taken else Role.INF
-    members = model.areas.area_informal[area]  # those with room, but the lead
-    free = (a.load[members] < a.capacity[members]) & (members != c.helper[cid, Role.INF])
-    informal = members[free]
-    if not len(informal):
-        return
-    strength = view.link_row(model.areas, area, pro)[free]
-    pref = model.p["formalised_preference"]
-    best = int((strength * ((1.0 - pref) + pref * a.formalisation[informal])).argmax())
-    if rng.random() < strength[best]:
-        assign(model, cid, role, int(informal[best]))
-        if role is Role.INF:
-            make_direct(model, cid)
-        else:
-            model.ties.touch(pro, int(informal[best]))
-            c.direct[cid] = True
-        return
-    if lead_taken:
-        return  # a second source only through a direct contact
-    coord = best_known_coordinator(model, pro)
-    if coord >= 0:
-        vol = _volunteer_of(model, coord, severity)
-        model.ties.touch(pro, coord, model.p["meeting_contact"])
-        if vol >= 0:
-            assign(model, cid, Role.COORD, coord)
-            assign(model, cid, Role.INF, vol)
-            model.ties.touch(coord, vol, model.p["meeting_contact"])
-            _check_instrumentalised(model, vol, severity, model.p["handover_felt"])
-        return
-    if rng.random() < view.distance[pro]:
-        j = int(informal[rng.integers(len(informal))])
-        assign(model, cid, Role.INF, j)
-        _check_instrumentalised(model, j, severity, 1.0)
-
-
-def _check_instrumentalised(model: Neighbourhood, j: int, severity: float, felt: float) -> None:
-    """Count a hand-over without contact as instrumentalisation, or not."""
-    view = model.view
-    if severity > view.limit[j] or model.rng_decisions.random() < felt * (1.0 - view.wanted[j]):
-        model.counters["instrumentalisations"] += 1
-        model.actors.bad[j] += 1
-        model.actors.pushed[j] += 1
-        if model.events.enabled:
-            model.events.add(
-                Event(
-                    model.week,
-                    Kind.INSTRUMENTALISED,
-                    int(model.areas.actor_area[j]),
-                    (j,),
-                    values=(severity, float(view.limit[j])),
-                )
-            )
-
-
-def _volunteer_of(model: Neighbourhood, coord: int, severity: float) -> int:
-    """The most formalised volunteer of ``coord``'s organisation with room, within its limit."""
-    a = model.actors
-    vols = with_room(model, model.volunteers_of[coord])
-    vols = vols[model.view.limit[vols] >= severity]
-    if not len(vols):
-        return -1
-    return int(vols[a.formalisation[vols].argmax()])
-
-
-def intake_at_informal(model: Neighbourhood, cid: int, actor: int) -> None:
-    """A silent need reached by informal actor ``actor``: the case is informal."""
-    assign(model, cid, Role.INF, actor)
-    model.counters["silent_reached"] += 1
+        area = int(model.households.area[model.cases.c.household[cid]])
+    if second is None:
+        second = float(second_professional_chance(severity, model.p))
+    out = _intake_one(routes(model), cid, severity, area, second)
+    apply_routed(model, *out)
 
 
 def refer(model: Neighbourhood, cid: int, j: int) -> bool:
     """Informal actor ``j`` tries to refer case ``cid``; True if a route was found."""
-    rng, p, view = model.rng_decisions, model.p, model.view
-    area = case_area(model, cid)
-    pros = model.areas.area_formal[area]
-    strength = view.link(model.areas, area, pros, j)
-    best = int(strength.argmax())
-    if rng.random() < strength[best]:
-        pro = int(pros[best])
-        _count_referral(model, j)
-        model.ties.touch(pro, j)
-        familiarity = float(model.ties.get(pro, j))
-        taken = rng.random() < _taken_seriously(model, pro, familiarity)
-        if taken:
-            _recognise(model, j, pro)
-            assign(model, cid, Role.PRO, pro)
-            make_direct(model, cid)
+    found, *out = _refer_one(routes(model), cid, j)
+    apply_routed(model, *out)
+    return bool(found)
+
+
+@kernel
+def _intake_one(r, cid, severity, area, second):  # fmt: skip
+    out = routed()
+    intake_at_professional_k(r, out, cid, severity, area, second)
+    return out
+
+
+@kernel
+def _refer_one(r, cid, j):  # fmt: skip
+    out = routed()
+    found = refer_k(r, out, cid, j)
+    return found, out[0], out[1], out[2]
+
+
+# --- the case book -----------------------------------------------------------------------
+@kernel
+def assign_role(
+    cid, role, actor, helper, load, formal, informal, linked, formal_sources, informal_sources
+):  # fmt: skip
+    """``assign`` on the case book's columns."""
+    helper[cid, role] = actor
+    load[actor] += 1
+    if role == PRO or role == PRO2:
+        formal[cid] = True
+        formal_sources[cid] += 1
+    elif role == INF or role == INF2:
+        informal[cid] = True
+        informal_sources[cid] += 1
+    else:
+        linked[cid] = True
+
+
+@kernel
+def assign_k(r, cid, role, actor):  # fmt: skip
+    """``assign`` on the ``Routes``."""
+    assign_role(cid, role, actor, r.helper, r.load, r.formal, r.informal, r.linked,
+                r.formal_sources, r.informal_sources)  # fmt: skip
+
+
+@kernel
+def _release_all(ids, roles, helper, load, together):  # fmt: skip
+    for cid in ids:
+        for role in roles:
+            release_role(cid, role, helper, load, together)
+
+
+@kernel
+def release_role(cid, role, helper, load, together):  # fmt: skip
+    """``release`` on the case book's columns."""
+    who = helper[cid, role]
+    if who >= 0:
+        load[who] -= 1
+        helper[cid, role] = -1
+        if role == PRO or role == INF:  # the leads are no longer in contact
+            together[cid] = False
+
+
+@kernel
+def mark_direct(cid, helper, direct, together, pro_seen, inf_seen):  # fmt: skip
+    """``make_direct`` on the case book's columns; returns the pair to touch."""
+    pro, inf = helper[cid, PRO], helper[cid, INF]
+    direct[cid] = True
+    together[cid] = True
+    pro_seen[cid], inf_seen[cid] = pro, inf
+    return int(pro), int(inf)
+
+
+@kernel
+def _make_direct(r, out, cid):  # fmt: skip
+    pro, inf = mark_direct(cid, r.helper, r.direct, r.together, r.pro_seen, r.inf_seen)
+    out[0].append((pro, inf, 1.0))
+
+
+# --- who is asked ------------------------------------------------------------------------
+@kernel
+def least_loaded_k(load, capacity, rng, pros):  # fmt: skip
+    """``least_loaded``: one draw per professional of ``pros`` breaks ties.
+
+    The lowest load share, the first of equals (``np.argmin``; a NaN share, of a
+    professional without capacity, counts as the lowest).
+    """
+    best, low, nan = 0, np.inf, -1
+    for k in range(len(pros)):
+        share = load[pros[k]] / capacity[pros[k]] + 1e-6 * rng.random()
+        if np.isnan(share):
+            nan = k if nan < 0 else nan
+        elif k == 0 or share < low:
+            best, low = k, share
+    return pros[nan if nan >= 0 else best]
+
+
+@inline
+def _has_room(r, actor):  # fmt: skip
+    return r.load[actor] < r.capacity[actor]
+
+
+@inline
+def group(members, at, g):  # fmt: skip
+    """Group ``g`` of a grouped array (``areas.flatten``)."""
+    return members[at[g] : at[g + 1]]
+
+
+@inline
+def _position(members, x):  # fmt: skip
+    """Position of ``x`` in the sorted ``members``, or -1."""
+    k = np.searchsorted(members, x)
+    return k if k < len(members) and members[k] == x else -1
+
+
+@kernel
+def _link(r, area, pro, j):  # fmt: skip
+    """L of professional ``pro`` of ``area`` and informal actor ``j`` (``WeekView.link``).
+
+    From the week's table; an informal actor not active in the area (a volunteer of
+    a neighbouring area, sent by a district-wide coordinator) has no column there:
+    its link is computed now.
+    """
+    row = _position(group(r.team, r.team_at, area), pro)
+    col = _position(group(r.members, r.members_at, area), j)
+    if row >= 0 and col >= 0:
+        return r.links[area, row, col]
+    logic = 0.5 * (abs(r.knowledge[pro] - r.knowledge[j]) + abs(r.role_view[pro] - r.role_view[j]))
+    fit = barrier(pro, j, logic, r.recognition, r.uncertainty, r.distance, r.available,
+                  r.sensitivity, r.migrant, r.weights)  # fmt: skip
+    return familiarity_of(r.ties, pro, j) * fit
+
+
+@inline
+def _team_link(r, area, row, pro, col, j):  # fmt: skip
+    """``_link`` of a pair of ``area`` whose row (of ``pro``) or column (of ``j``) is known."""
+    if row >= 0 and col >= 0:
+        return r.links[area, row, col]
+    return _link(r, area, pro, j)
+
+
+@kernel
+def _best_known_coordinator(r, actor):  # fmt: skip
+    """A coordinator with room that ``actor`` turns to, or -1.
+
+    The best-known coordinator of the district is chosen with probability equal to
+    the actor's familiarity with it (no threshold: knowing someone a little gives a
+    small chance of asking).
+    """
+    if not r.brokerage:
+        return -1
+    best, high, chance = -1, -np.inf, 0.0  # the first of equals, as np.argmax
+    for coord in group(r.brokers, r.brokers_at, r.actor_district[actor]):
+        if _has_room(r, coord):  # one draw per coordinator with room
+            fam = familiarity_of(r.ties, actor, coord)
+            tied = fam + 1e-6 * r.rng.random()
+            if best < 0 or tied > high:
+                best, high, chance = coord, tied, fam
+    if best < 0:
+        return -1
+    return best if r.rng.random() < chance else -1
+
+
+@kernel
+def _volunteer(r, coord, severity):  # fmt: skip
+    """The most formalised volunteer of ``coord``'s organisation with room, within its limit."""
+    best = -1
+    for vol in group(r.volunteers, r.volunteers_at, coord):
+        if _has_room(r, vol) and r.limit[vol] >= severity:
+            if best < 0 or r.formalisation[vol] > r.formalisation[best]:
+                best = vol
+    return best
+
+
+# --- intake ------------------------------------------------------------------------------
+@kernel
+def intake_at_professional_k(r, out, cid, severity, area, second):  # fmt: skip
+    """``intake_at_professional`` (module docstring), recording into ``out``."""
+    team = group(r.team, r.team_at, area)
+    pro = least_loaded_k(r.load, r.capacity, r.rng, team)
+    assign_k(r, cid, PRO, pro)
+    if len(team) > 1 and r.rng.random() < second:
+        assign_k(r, cid, PRO2, least_loaded_k(r.load, r.capacity, r.rng, team[team != pro]))
+    contact = r.contact[r.household[cid]]
+    if (
+        contact >= 0
+        and r.load[contact] < r.capacity[contact]
+        and r.rng.random() < r.parallel
+    ):  # fmt: skip
+        assign_k(r, cid, INF, contact)
+        if r.rng.random() < _link(r, area, pro, contact):
+            _make_direct(r, out, cid)
+    if r.rng.random() < r.wanted[pro] * (1.0 - severity) * r.involve:
+        _involve_informal(r, out, cid, pro, area, severity)
+
+
+@kernel
+def _involve_informal(r, out, cid, pro, area, severity):  # fmt: skip
+    """The professional brings in informal help: directly, via a coordinator, or pushed."""
+    lead = r.helper[cid, INF]
+    role = INF2 if lead >= 0 else INF
+    members = group(r.members, r.members_at, area)  # those with room, but the lead
+    row = _position(group(r.team, r.team_at, area), pro)
+    pref = r.formalised_preference
+    free, best, high, link = 0, -1, -np.inf, 0.0  # the first of equals, as np.argmax
+    for k in range(len(members)):
+        if _has_room(r, members[k]) and members[k] != lead:
+            free += 1
+            strength = _team_link(r, area, row, pro, k, members[k])
+            preferred = strength * ((1.0 - pref) + pref * r.formalisation[members[k]])
+            if best < 0 or preferred > high:
+                best, high, link = k, preferred, strength
+    if free == 0:
+        return
+    if r.rng.random() < link:
+        assign_k(r, cid, role, members[best])
+        if role == INF:
+            _make_direct(r, out, cid)
         else:
-            _dismiss(model, cid, j, pro)
-        _log_referral(model, cid, area, (j, pro, -1), taken, familiarity)
+            out[0].append((pro, members[best], 1.0))
+            r.direct[cid] = True
+        return
+    if lead >= 0:
+        return  # a second source only through a direct contact
+    coord = _best_known_coordinator(r, pro)
+    if coord >= 0:
+        vol = _volunteer(r, coord, severity)
+        out[0].append((pro, coord, r.meeting_contact))
+        if vol >= 0:
+            assign_k(r, cid, COORD, coord)
+            assign_k(r, cid, INF, vol)
+            out[0].append((coord, vol, r.meeting_contact))
+            _check_instrumentalised(r, out, vol, severity, r.handover_felt)
+        return
+    if r.rng.random() < r.distance[pro]:
+        nth = r.rng.integers(0, free)  # any of the free informal actors
+        for j in members:
+            if _has_room(r, j) and j != lead:
+                if nth == 0:
+                    assign_k(r, cid, INF, j)
+                    _check_instrumentalised(r, out, j, severity, 1.0)
+                    return
+                nth -= 1
+
+
+@kernel
+def _check_instrumentalised(r, out, j, severity, felt):  # fmt: skip
+    """Count a hand-over without contact as instrumentalisation, or not."""
+    if severity > r.limit[j] or r.rng.random() < felt * (1.0 - r.wanted[j]):
+        out[2][C_INSTRUMENTALISATIONS] += 1
+        r.bad[j] += 1
+        r.pushed[j] += 1
+        if r.events:
+            area = r.actor_area[j]
+            record = (EV_INSTRUMENTALISED, -1, int(area), int(j), -1, -1, 0, severity, r.limit[j])
+            out[1].append(record)
+
+
+@kernel
+def intake_at_informal_k(r, out, cid, actor):  # fmt: skip
+    """A silent need reached by informal actor ``actor``: the case is informal."""
+    assign_k(r, cid, INF, actor)
+    out[2][C_SILENT_REACHED] += 1
+
+
+# --- referral ----------------------------------------------------------------------------
+@kernel
+def refer_k(r, out, cid, j):  # fmt: skip
+    """``refer`` (module docstring), recording into ``out``; True if a route was found."""
+    area = r.home[r.household[cid]]
+    pros = group(r.team, r.team_at, area)
+    col = _position(group(r.members, r.members_at, area), j)
+    best, high = 0, _team_link(r, area, 0, pros[0], col, j)
+    for k in range(1, len(pros)):  # the first of equals, as np.argmax
+        strength = _team_link(r, area, k, pros[k], col, j)
+        if strength > high:
+            best, high = k, strength
+    if r.rng.random() < high:
+        pro = pros[best]
+        _count_referral(r, out, j)
+        out[0].append((pro, j, 1.0))
+        familiarity = familiarity_of(r.ties, pro, j)
+        taken = r.rng.random() < _taken_seriously(r, pro, familiarity)
+        if taken:
+            _recognise(r, out, j, pro)
+            assign_k(r, cid, PRO, pro)
+            _make_direct(r, out, cid)
+        else:
+            _dismiss(r, out, cid, j)
+        _log_referral(r, out, cid, area, j, pro, -1, taken, familiarity)
         return True
-    coord = best_known_coordinator(model, j)
+    coord = _best_known_coordinator(r, j)
     if coord < 0:
         return False
-    _count_referral(model, j)
-    pro = least_loaded(model, pros)
-    model.ties.touch(j, coord, p["meeting_contact"])
-    model.ties.touch(coord, pro, p["meeting_contact"])
-    familiarity = float(model.ties.get(pro, coord))
-    taken = rng.random() < _taken_seriously(model, pro, familiarity)
+    _count_referral(r, out, j)
+    pro = least_loaded_k(r.load, r.capacity, r.rng, pros)
+    out[0].append((j, coord, r.meeting_contact))
+    out[0].append((coord, pro, r.meeting_contact))
+    familiarity = familiarity_of(r.ties, pro, coord)
+    taken = r.rng.random() < _taken_seriously(r, pro, familiarity)
     if taken:
-        _recognise(model, j, pro)
-        assign(model, cid, Role.PRO, pro)
-        assign(model, cid, Role.COORD, coord)
+        _recognise(r, out, j, pro)
+        assign_k(r, cid, PRO, pro)
+        assign_k(r, cid, COORD, coord)
     else:
-        _dismiss(model, cid, j, pro)
-    _log_referral(model, cid, area, (j, pro, coord), taken, familiarity)
+        _dismiss(r, out, cid, j)
+    _log_referral(r, out, cid, area, j, pro, coord, taken, familiarity)
     return True
 
 
-def _log_referral(
-    model: Neighbourhood,
-    cid: int,
-    area: int,
-    who: tuple[int, int, int],
-    taken: bool,
-    familiarity: float,
-) -> None:
-    """Record the referral in the event log (nothing when the log is off)."""
-    if not model.events.enabled:
-        return
-    distance = float(model.view.distance[who[1]])
-    model.events.referral(model.week, cid, area, who, taken, familiarity, distance)
+@kernel
+def _log_referral(r, out, cid, area, j, pro, coord, taken, familiarity):  # fmt: skip
+    if r.events:
+        who = (int(j), int(pro), int(coord))
+        record = (EV_REFERRAL, int(cid), int(area), *who, int(taken), familiarity, r.distance[pro])
+        out[1].append(record)
 
 
-def _count_referral(model: Neighbourhood, j: int) -> None:
+@kernel
+def _count_referral(r, out, j):  # fmt: skip
     """A referral found a route (directly or through a coordinator)."""
-    model.counters["referrals"] += 1
-    if model.actors.migrant[j]:
-        model.counters["referrals_migrant"] += 1
+    out[2][C_REFERRALS] += 1
+    if r.migrant[j]:
+        out[2][C_REFERRALS_MIGRANT] += 1
 
 
-def _taken_seriously(model: Neighbourhood, pro: int, familiarity: float) -> float:
+@kernel
+def _taken_seriously(r, pro, familiarity):  # fmt: skip
     """Chance that ``pro`` takes a referral seriously."""
-    base = model.p["referral_base"]
-    return (base + (1.0 - base) * familiarity) * (1.0 - model.view.distance[pro])
+    base = r.referral_base
+    return (base + (1.0 - base) * familiarity) * (1.0 - r.distance[pro])
 
 
-def _recognise(model: Neighbourhood, j: int, pro: int) -> None:
-    model.counters["referrals_taken_seriously"] += 1
-    model.actors.good[j] += 1
-    model.actors.good[pro] += 1
+@kernel
+def _recognise(r, out, j, pro):  # fmt: skip
+    out[2][C_TAKEN] += 1
+    r.good[j] += 1
+    r.good[pro] += 1
 
 
-def _dismiss(model: Neighbourhood, cid: int, j: int, pro: int) -> None:
-    model.counters["referrals_dismissed"] += 1
-    model.actors.bad[j] += 1
-    model.cases.c.retry[cid] = model.week + model.p["retry_weeks"]
+@kernel
+def _dismiss(r, out, cid, j):  # fmt: skip
+    out[2][C_DISMISSED] += 1
+    r.bad[j] += 1
+    r.retry[cid] = r.week + r.retry_weeks

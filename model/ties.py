@@ -24,10 +24,11 @@ How familiarity, disagreement and the other o's combine into a link is in
 
 from __future__ import annotations
 
-from typing import cast
+from typing import NamedTuple, cast
 
 import numpy as np
 
+from .jit import kernel
 from .state import ActorTable, Side
 
 BROKER, FORMAL, INFORMAL = Side.BROKER, Side.FORMAL, Side.INFORMAL
@@ -112,6 +113,26 @@ class FixedPairs:
         if self._across is not None:
             out[self._across] = 0.0
         return out
+
+
+class Lookup(NamedTuple):
+    """The arrays ``Ties.get`` reads (``Ties.lookup``), for ``familiarity_of``."""
+
+    district: np.ndarray
+    row: np.ndarray
+    local: np.ndarray
+    slot: np.ndarray
+    values: np.ndarray
+    dense: bool
+
+
+@kernel
+def familiarity_of(lookup, i, j):  # fmt: skip
+    """Familiarity of actors ``i`` and ``j`` (``Ties.get`` of one pair, compiled)."""
+    if lookup.district[i] != lookup.district[j]:
+        return 0.0
+    position = lookup.row[i] + lookup.local[j]
+    return lookup.values[position] if lookup.dense else lookup.values[lookup.slot[position]]
 
 
 class Ties:
@@ -287,6 +308,12 @@ class Ties:
     def fixed_pairs(self, i: np.ndarray, j: np.ndarray) -> FixedPairs:
         """The pairs (i, j), addressed once, for reading every week (``FixedPairs``)."""
         return FixedPairs(self, i, j)
+
+    def lookup(self) -> Lookup:
+        """What ``get`` reads, for compiled kernels (``familiarity_of``); valid until ``update``."""
+        if self._dense is not None:
+            return Lookup(self.district, self._row, self.local, self._slot, self._dense, True)
+        return Lookup(self.district, self._row, self.local, self._slot, self._values, False)
 
     def get(self, i: np.ndarray | int, j: np.ndarray | int) -> np.ndarray:
         """Familiarity of pairs (i, j), zero across districts (broadcasts)."""
