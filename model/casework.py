@@ -31,7 +31,7 @@ from .cases import Role, open_row
 from .events import Kind
 from .identity import encounter_pair
 from .jit import kernel
-from .links import pair_barriers
+from .links import barrier
 from .routing import (
     C_LATE,
     C_OWN_WAY,
@@ -51,7 +51,7 @@ from .routing import (
     routes,
     second_professional_chance,
 )
-from .ties import disagreement
+from .ties import disagreement, familiarity_of, logic_distance
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
@@ -334,23 +334,11 @@ def work_together(model: Neighbourhood) -> None:
     case introduces them with probability ``introduction_rate`` (more with a trained
     chair) x the larger of L and the link it vouches for (F_pc F_cj x the barriers).
     """
-    c, a, p, view = model.cases.c, model.actors, model.p, model.view
+    c, a, p = model.cases.c, model.actors, model.p
     ids = model.cases.active_ids()
     pro, inf, coord = (c.helper[ids, Role.PRO], c.helper[ids, Role.INF], c.helper[ids, Role.COORD])
     u = model.rng_decisions.random((5, len(ids)))
-    both = (pro >= 0) & (inf >= 0)
-    logic, strength, vouched = np.zeros((3, len(ids)))
-    if both.any():  # what the shared cases' pairs read (nothing below changes it)
-        x, y = pro[both], inf[both]
-        logic[both] = disagreement(a, x, y)
-        barriers = pair_barriers(a, p, view.distance, view.available, x, y, logic[both])
-        strength[both] = model.ties.get(x, y) * barriers
-        lk = coord[both] >= 0
-        if p["mech_brokerage"] and lk.any():
-            z = coord[both][lk]
-            vouched[np.flatnonzero(both)[lk]] = (
-                model.ties.get(x[lk], z) * model.ties.get(z, y[lk]) * barriers[lk]
-            )
+    logic, strength, vouched = _shared_links(routes(model), pro, inf, coord)
     boost = 1.0 + p["chair_introduction_boost"] * p["chair_training"]
     touch_i, touch_j, touch_w, withdrawn, counts = _work_together(
         u=u,
@@ -381,6 +369,28 @@ def work_together(model: Neighbourhood) -> None:
     clashes, unspoken, introductions = counts.tolist()
     model.counters["introductions"] += introductions
     _count_clashes(model, ids, pro, inf, withdrawn, clashes, unspoken)
+
+
+@kernel
+def _shared_links(r, pro, inf, coord):  # fmt: skip
+    """D, L and the link a coordinator vouches for of each case's leads.
+
+    The vouched link is F_pc F_cj x the barriers. All are 0 where a lead is missing;
+    the vouched link also without a coordinator or without brokerage.
+    """
+    n = len(pro)
+    logic, strength, vouched = np.zeros(n), np.zeros(n), np.zeros(n)
+    for k in range(n):
+        i, j, z = pro[k], inf[k], coord[k]
+        if i < 0 or j < 0:
+            continue
+        logic[k] = logic_distance(i, j, r.knowledge, r.role_view)
+        fit = barrier(i, j, logic[k], r.recognition, r.uncertainty, r.distance, r.available,
+                      r.sensitivity, r.migrant, r.weights)  # fmt: skip
+        strength[k] = familiarity_of(r.ties, i, j) * fit
+        if r.brokerage and z >= 0:
+            vouched[k] = familiarity_of(r.ties, i, z) * familiarity_of(r.ties, z, j) * fit
+    return logic, strength, vouched
 
 
 @kernel

@@ -5,40 +5,57 @@ interpreter and NumPy call overhead each, on arrays of a hundred to a thousand
 elements) is written once, as a loop over households, cases or actors, and compiled.
 Every kernel is compiled with the same options:
 
-- ``cache=True``: the machine code is kept beside the module (``__pycache__``, or
-  numba's user cache when that is not writable), so only the first run on a machine
-  pays for compiling; later processes load it (see benchmarks/README.md for what
-  each costs);
+- ``cache=True``: the machine code is kept on disk, so only the first run on a machine
+  pays for compiling (see benchmarks/README.md for what each costs). The cache
+  lives in a folder named after a digest of the model's sources
+  (``~/.cache/samenspel/numba/<digest>``, or under ``$XDG_CACHE_HOME``, or
+  ``$SAMENSPEL_CACHE``): numba checks only the changed file's own date, so a kernel
+  that calls a kernel of another, changed module would otherwise load its old code;
 - ``error_model="numpy"``: division follows NumPy (inf or nan, no exception), as the
   array code it replaces did;
 - no ``fastmath``: every operation is the IEEE operation NumPy does, in the written
   order, so a kernel gives the same bits as the array code it replaced (checked by
   ``benchmarks/check_identical.py`` and the golden tests). Transcendental functions
   (``exp`` in the logistic ramps) differ from NumPy's own in the last bit, so ramps
-  are computed in NumPy and handed in; draws from a ``numpy.random.Generator`` passed
-  in are NumPy's own, in the same order.
+  are computed in NumPy and handed in; draws from a ``numpy.random.Generator`` are
+  NumPy's own, in the same order.
 
 ``NUMBA_DISABLE_JIT=1`` runs the kernels as plain Python (slow; for a debugger).
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numba
+from numba.core import config
+
+OPTIONS = {"cache": True, "error_model": "numpy", "nogil": True}
+
+
+def cache_dir() -> Path:
+    """Where compiled kernels are kept: one folder per version of the model's sources."""
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.name.encode() + source.read_bytes())
+    base = os.environ.get("SAMENSPEL_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "samenspel"
+    )
+    return Path(base) / "numba" / digest.hexdigest()[:16]
+
+
+CACHE_DIR = str(cache_dir())
 
 
 def kernel[F: Callable[..., Any]](func: F) -> F:
     """Compile ``func`` as a model kernel (the options in the module docstring)."""
-    return numba.njit(cache=True, error_model="numpy", nogil=True)(func)  # type: ignore[no-any-return]
-
-
-def inline[F: Callable[..., Any]](func: F) -> F:
-    """Compile ``func`` as a kernel that other kernels inline where they call it.
-
-    For the small helpers that take a whole state tuple (``routing.Routes``): a call
-    that is not inlined passes the tuple's fields one by one, each array with its
-    reference count, which costs more than the helper's own work.
-    """
-    return numba.njit(cache=True, error_model="numpy", nogil=True, inline="always")(func)  # type: ignore[no-any-return]
+    kept = config.CACHE_DIR  # numba fixes the cache folder at decoration: ours, for ours only
+    config.CACHE_DIR = CACHE_DIR
+    try:
+        return numba.njit(**OPTIONS)(func)  # type: ignore[no-any-return]
+    finally:
+        config.CACHE_DIR = kept

@@ -59,9 +59,9 @@ from numba.experimental import structref
 from .cases import Role
 from .events import Event, Kind
 from .identity import professional_push
-from .jit import inline, kernel
+from .jit import kernel
 from .links import BarrierWeights, barrier, barrier_weights
-from .ties import Lookup, familiarity_of
+from .ties import Lookup, familiarity_of, logic_distance
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
@@ -451,18 +451,18 @@ def least_loaded_k(load, capacity, rng, pros):  # fmt: skip
     return pros[nan if nan >= 0 else best]
 
 
-@inline
+@kernel
 def _has_room(r, actor):  # fmt: skip
     return r.load[actor] < r.capacity[actor]
 
 
-@inline
+@kernel
 def group(members, at, g):  # fmt: skip
     """Group ``g`` of a grouped array (``areas.flatten``)."""
     return members[at[g] : at[g + 1]]
 
 
-@inline
+@kernel
 def _position(members, x):  # fmt: skip
     """Position of ``x`` in the sorted ``members``, or -1."""
     k = np.searchsorted(members, x)
@@ -481,13 +481,18 @@ def _link(r, area, pro, j):  # fmt: skip
     col = _position(group(r.members, r.members_at, area), j)
     if row >= 0 and col >= 0:
         return r.links[area, row, col]
-    logic = 0.5 * (abs(r.knowledge[pro] - r.knowledge[j]) + abs(r.role_view[pro] - r.role_view[j]))
-    fit = barrier(pro, j, logic, r.recognition, r.uncertainty, r.distance, r.available,
-                  r.sensitivity, r.migrant, r.weights)  # fmt: skip
-    return familiarity_of(r.ties, pro, j) * fit
+    return familiarity_of(r.ties, pro, j) * pair_barrier(r, pro, j)
 
 
-@inline
+@kernel
+def pair_barrier(r, pro, j):  # fmt: skip
+    """L without familiarity of ``pro`` and informal actor ``j`` (``links.barrier``)."""
+    logic = logic_distance(pro, j, r.knowledge, r.role_view)
+    return barrier(pro, j, logic, r.recognition, r.uncertainty, r.distance, r.available,
+                   r.sensitivity, r.migrant, r.weights)  # fmt: skip
+
+
+@kernel
 def _team_link(r, area, row, pro, col, j):  # fmt: skip
     """``_link`` of a pair of ``area`` whose row (of ``pro``) or column (of ``j``) is known."""
     if row >= 0 and col >= 0:

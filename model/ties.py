@@ -40,8 +40,23 @@ def disagreement(actors: ActorTable, i: np.ndarray, j: np.ndarray) -> np.ndarray
     The index arrays broadcast like NumPy indices: equal shapes give one value per
     pair, ``(m, 1)`` against ``(1, n)`` a full table.
     """
-    k, r = actors.knowledge, actors.role_view
-    return 0.5 * (np.abs(k[i] - k[j]) + np.abs(r[i] - r[j]))
+    i, j = np.broadcast_arrays(np.asarray(i), np.asarray(j))
+    d = _disagreements(i.ravel(), j.ravel(), actors.knowledge, actors.role_view)
+    return d.reshape(i.shape)
+
+
+@kernel
+def _disagreements(i, j, knowledge, role_view):  # fmt: skip
+    out = np.empty(len(i))
+    for k in range(len(i)):
+        out[k] = logic_distance(i[k], j[k], knowledge, role_view)
+    return out
+
+
+@kernel
+def logic_distance(i, j, knowledge, role_view):  # fmt: skip
+    """D of one pair: (|k_i - k_j| + |r_i - r_j|) / 2 (``disagreement``, compiled)."""
+    return 0.5 * (abs(knowledge[i] - knowledge[j]) + abs(role_view[i] - role_view[j]))
 
 
 class FixedDisagreement:
