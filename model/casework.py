@@ -32,12 +32,8 @@ from .events import Kind
 from .identity import encounter_pair
 from .jit import kernel
 from .links import barrier
+from .routes import C_LATE, C_OWN_WAY, EV_LATE, EV_NO_ROUTE, apply_routed, routed, routes
 from .routing import (
-    C_LATE,
-    C_OWN_WAY,
-    EV_LATE,
-    EV_NO_ROUTE,
-    apply_routed,
     assign_k,
     group,
     intake_at_informal_k,
@@ -47,8 +43,6 @@ from .routing import (
     ramp,
     refer_k,
     release_role,
-    routed,
-    routes,
     second_professional_chance,
 )
 from .ties import disagreement, familiarity_of, logic_distance

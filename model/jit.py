@@ -29,12 +29,16 @@ import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numba
 from numba.core import config
 
-OPTIONS = {"cache": True, "error_model": "numpy", "nogil": True}
+
+def cached() -> bool:
+    """Whether this version's kernels have been compiled on this machine before."""
+    folder = Path(CACHE_DIR)
+    return folder.is_dir() and any(folder.iterdir())
 
 
 def cache_dir() -> Path:
@@ -53,9 +57,9 @@ CACHE_DIR = str(cache_dir())
 
 def kernel[F: Callable[..., Any]](func: F) -> F:
     """Compile ``func`` as a model kernel (the options in the module docstring)."""
-    kept = config.CACHE_DIR  # numba fixes the cache folder at decoration: ours, for ours only
-    config.CACHE_DIR = CACHE_DIR
+    kept = getattr(config, "CACHE_DIR", "")  # fixed at decoration: ours, for ours only
+    setattr(config, "CACHE_DIR", CACHE_DIR)  # noqa: B010 (not a declared attribute)
     try:
-        return numba.njit(**OPTIONS)(func)  # type: ignore[no-any-return]
+        return cast(F, numba.njit(cache=True, error_model="numpy", nogil=True)(func))
     finally:
-        config.CACHE_DIR = kept
+        setattr(config, "CACHE_DIR", kept)  # noqa: B010

@@ -40,244 +40,40 @@ both; otherwise a dismissal, a bad contact for j, who may try again after
 wijkteam on its own (``casework.refer_and_escalate``).
 
 Implementation: the routes are compiled kernels (``model.jit``) that read and change
-the model's columns through one ``Routes`` argument and record what Python then
-applies, in the order it happened (``Routed``): the week's contact (``Ties.touch``),
-the counters and the event log. ``surface_needs`` and ``refer_and_escalate``
+the model's state through one ``model.routes.Routes`` and record what Python then
+applies (``model.routes.Routed``). ``surface_needs`` and ``refer_and_escalate``
 (``model.casework``) route all of a week's cases in one call; the functions below
 route one case, for tests and single use.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
-from weakref import WeakKeyDictionary
+from typing import TYPE_CHECKING
 
 import numpy as np
-from numba.core import types
-from numba.experimental import structref
 
 from .cases import Role
-from .events import Event, Kind
-from .identity import professional_push
 from .jit import kernel
-from .links import BarrierWeights, barrier, barrier_weights
-from .ties import Lookup, familiarity_of, logic_distance
+from .links import barrier
+from .routes import (
+    C_DISMISSED,
+    C_INSTRUMENTALISATIONS,
+    C_REFERRALS,
+    C_REFERRALS_MIGRANT,
+    C_SILENT_REACHED,
+    C_TAKEN,
+    EV_INSTRUMENTALISED,
+    EV_REFERRAL,
+    apply_routed,
+    routed,
+    routes,
+)
+from .ties import familiarity_of, logic_distance
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
 
 PRO, PRO2, INF, INF2, COORD = (int(r) for r in Role)  # plain ints, as kernels read them
-# the counters the routes count, in the order of ``Routed.counts``
-COUNTED = (
-    "silent_reached",
-    "instrumentalisations",
-    "referrals",
-    "referrals_migrant",
-    "referrals_taken_seriously",
-    "referrals_dismissed",
-    "late_escalations",
-    "own_way",
-)
-(C_SILENT_REACHED, C_INSTRUMENTALISATIONS, C_REFERRALS, C_REFERRALS_MIGRANT, C_TAKEN,
- C_DISMISSED, C_LATE, C_OWN_WAY) = range(len(COUNTED))  # fmt: skip
-# kinds of the event records (``Routed.events``)
-EV_REFERRAL, EV_NO_ROUTE, EV_LATE, EV_INSTRUMENTALISED = range(4)
-
-
-class RouteFields(NamedTuple):
-    """The fields of ``Routes``: columns, groups, the week's view, levers."""
-
-    week: int
-    events: bool
-    # the case book
-    household: np.ndarray
-    helper: np.ndarray
-    formal: np.ndarray
-    informal: np.ndarray
-    linked: np.ndarray
-    direct: np.ndarray
-    together: np.ndarray
-    pro_seen: np.ndarray
-    inf_seen: np.ndarray
-    formal_sources: np.ndarray
-    informal_sources: np.ndarray
-    escalated: np.ndarray
-    retry: np.ndarray
-    start: np.ndarray
-    active: np.ndarray
-    silent: np.ndarray
-    # households and actors
-    home: np.ndarray
-    trust_pro: np.ndarray
-    contact: np.ndarray
-    load: np.ndarray
-    capacity: np.ndarray
-    formalisation: np.ndarray
-    migrant: np.ndarray
-    good: np.ndarray
-    bad: np.ndarray
-    pushed: np.ndarray
-    actor_area: np.ndarray
-    actor_district: np.ndarray
-    knowledge: np.ndarray
-    role_view: np.ndarray
-    recognition: np.ndarray
-    uncertainty: np.ndarray
-    sensitivity: np.ndarray
-    # groups: per area, per district, per coordinator (``areas.Grouped``)
-    team: np.ndarray
-    team_at: np.ndarray
-    members: np.ndarray
-    members_at: np.ndarray
-    brokers: np.ndarray
-    brokers_at: np.ndarray
-    volunteers: np.ndarray
-    volunteers_at: np.ndarray
-    # the week's view and the ties
-    wanted: np.ndarray
-    limit: np.ndarray
-    distance: np.ndarray
-    available: np.ndarray
-    links: np.ndarray
-    ties: Lookup
-    weights: BarrierWeights
-    # levers
-    brokerage: bool
-    parallel: float
-    involve: float
-    formalised_preference: float
-    meeting_contact: float
-    handover_felt: float
-    referral_base: float
-    retry_weeks: int
-    own_way_rate: float
-
-
-class Routed(NamedTuple):
-    """What the routes did that Python applies, in order.
-
-    ``touches``: contact (i, j, weight) for ``Ties.touch``; ``events``: records
-    (kind, case, area, actor, actor, actor, flag, value, value) for the event log
-    (only when it is on); ``counts``: increments of the ``COUNTED`` counters.
-    """
-
-    touches: list
-    events: list
-    counts: np.ndarray
-
-
-@structref.register
-class RoutesType(types.StructRef):
-    """Numba's type of ``Routes``."""
-
-    def preprocess_fields(self, fields):  # noqa: D102 (numba's hook)
-        return tuple((name, types.unliteral(typ)) for name, typ in fields)
-
-
-class Routes(structref.StructRefProxy):
-    """What the routing kernels read and change: ``RouteFields`` and the decisions stream.
-
-    A reference (numba's ``structref``): kernels pass it to each other for the cost of
-    a pointer, where a tuple of its seventy fields would be copied at every call.
-    Built by ``routes``, which keeps it while its fields are the model's.
-    """
-
-
-structref.define_proxy(Routes, RoutesType, [*RouteFields._fields, "rng"])
-
-
-@kernel
-def _new_routes(fields, rng):  # fmt: skip
-    return Routes(*fields[0:], rng)  # (a slice: numba unpacks tuples, not named ones)
-
-
-@kernel
-def _new_week(r, week, wanted, limit, distance, available, links, ties):  # fmt: skip
-    r.week = week
-    r.wanted, r.limit, r.distance, r.available, r.links = wanted, limit, distance, available, links
-    r.ties = ties
-
-
-_BUILT: WeakKeyDictionary = WeakKeyDictionary()  # model -> (what it was built from, Routes)
-
-
-def routes(model: Neighbourhood) -> Routes:
-    """The model's ``Routes`` now.
-
-    Built once, and again when the case book grew or the levers changed; every week
-    the week's view and the ties' lookup are set in it. The case book must have room
-    for the cases the kernels open (``CaseBook.reserve``).
-    """
-    view, lookup = model.view, model.ties.lookup()
-    weekly = (model.week, view.wanted, view.limit, view.distance, view.available, view.table)
-    stable = (model.cases.c, model.p, model.actors, model.households, model.rng_decisions)
-    kept = _BUILT.get(model)
-    if kept is None or not _same(kept[0], stable):
-        r = _new_routes(_fields(model, lookup), model.rng_decisions)
-    elif not (_same(kept[1], weekly) and _same(kept[2], lookup)):
-        r = kept[3]
-        _new_week(r, *weekly, lookup)
-    else:
-        return kept[3]
-    _BUILT[model] = (stable, weekly, lookup, r)
-    return r
-
-
-def _same(kept: tuple, now: tuple) -> bool:
-    """Whether two tuples hold the same objects (numbers by value, the rest by identity)."""
-    return all(
-        x is y or (isinstance(x, int | float) and x == y) for x, y in zip(kept, now, strict=True)
-    )
-
-
-def _fields(model: Neighbourhood, lookup: Lookup) -> RouteFields:
-    """The model's ``RouteFields`` now."""
-    c, h, a, p, view = model.cases.c, model.households, model.actors, model.p, model.view
-    g = model.areas.grouped
-    return RouteFields(
-        model.week, model.events.enabled,
-        c.household, c.helper, c.formal, c.informal, c.linked, c.direct, c.together,
-        c.pro_seen, c.inf_seen, c.formal_sources, c.informal_sources, c.escalated, c.retry,
-        c.start, c.active, c.silent,
-        h.area, h.trust_pro, h.contact, a.load, a.capacity, a.formalisation, a.migrant, a.good,
-        a.bad, a.pushed, model.areas.actor_area, model.areas.actor_district, a.knowledge,
-        a.role_view, a.recognition, a.uncertainty, a.cultural_sensitivity,
-        g.team, g.team_at, g.informal, g.informal_at, g.brokers, g.brokers_at,
-        *model.volunteer_groups,
-        view.wanted, view.limit, view.distance, view.available, view.table,
-        lookup, barrier_weights(p),
-        bool(p["mech_brokerage"]), p["civic_activity"] * p["parallel_help"],
-        p["involve_base"] + professional_push(p), p["formalised_preference"],
-        p["meeting_contact"], p["handover_felt"], p["referral_base"], int(p["retry_weeks"]),
-        p["own_way_rate"],
-    )  # fmt: skip
-
-
-def apply_routed(model: Neighbourhood, touches: list, events: list, counts: np.ndarray) -> None:
-    """Apply what the routes recorded: contact, counters, events (in their order)."""
-    if touches:
-        i, j, w = zip(*touches, strict=True)
-        model.ties.touch(np.array(i, np.int64), np.array(j, np.int64), np.array(w))
-    for key, count in zip(COUNTED, counts.tolist(), strict=True):
-        model.counters[key] += count
-    log, week = model.events, model.week
-    for kind, case, area, x, y, z, flag, v1, v2 in events:
-        if kind == EV_REFERRAL:
-            log.referral(week, case, area, (x, y, z), bool(flag), v1, v2)
-        elif kind == EV_NO_ROUTE:
-            log.no_route(case)
-        elif kind == EV_LATE:
-            log.late_escalation(week, case, area, (x, y), bool(flag), int(v1), v2)
-        else:
-            log.add(Event(week, Kind.INSTRUMENTALISED, area, (x,), values=(v1, v2)))
-
-
-@kernel
-def routed():  # fmt: skip
-    """An empty ``Routed`` (typed lists for the kernels to fill)."""
-    touches = [(0, 0, 0.0)][:0]
-    events = [(0, 0, 0, 0, 0, 0, 0, 0.0, 0.0)][:0]
-    return touches, events, np.zeros(len(COUNTED), np.int64)
 
 
 def ramp(x: np.ndarray | float, width: float) -> np.ndarray:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import samenspel.model.preload  # noqa: F401  (compiles or loads the kernels once, first)
 from samenspel.model.neighbourhood import Neighbourhood
 from samenspel.model.runner import simulate
 

@@ -40,6 +40,9 @@ COMMANDS: dict[str, str] = {
 }
 """Subcommand name -> one-line help; the code is in ``samenspel.cli.<name>``."""
 
+QUICK = {"params", "scenarios", "analyse"}
+"""Subcommands that never run the model."""
+
 __all__ = ["COMMANDS", "UsageError", "build_parser", "main"]
 
 
@@ -63,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``samenspel`` command; returns the exit code."""
     try:
         args = build_parser().parse_args(argv)
+        if args.command not in QUICK:
+            _note_first_compile()
         return args.func(args)
     except KeyboardInterrupt:
         print("samenspel: interrupted", file=sys.stderr)
@@ -73,3 +78,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"samenspel: error: {message}", file=sys.stderr)
         return 2
+
+
+def _note_first_compile() -> None:
+    """Say so when this run compiles the model's kernels (once per version and machine)."""
+    from ..model import jit
+
+    if not jit.cached():
+        print(
+            "samenspel: compiling the model for this machine (once per version; "
+            f"about half a minute; kept in {jit.CACHE_DIR})",
+            file=sys.stderr,
+        )
