@@ -34,6 +34,8 @@ from .jit import kernel
 from .state import Mode
 
 NONE = -1
+FORMAL_ONLY, INFORMAL_ONLY, COEXISTENCE, INTERMEDIATED, COPRODUCTION = (int(m) for m in Mode)
+N_MODES = len(Mode)
 
 
 class Role(IntEnum):
@@ -61,11 +63,36 @@ def classify(
     formal: np.ndarray, informal: np.ndarray, direct: np.ndarray, linked: np.ndarray
 ) -> np.ndarray:
     """Mode code of each case from its flags (exactly one mode per case)."""
-    both = formal & informal
-    joint = np.where(
-        direct, Mode.COPRODUCTION, np.where(linked, Mode.INTERMEDIATED, Mode.COEXISTENCE)
-    )
-    return np.where(both, joint, np.where(formal, Mode.FORMAL_ONLY, Mode.INFORMAL_ONLY))
+    flags = np.broadcast_arrays(*(np.asarray(f, bool) for f in (formal, informal, direct, linked)))
+    out = _modes(*(f.ravel() for f in flags))
+    return out.reshape(flags[0].shape)
+
+
+@kernel
+def _modes(formal, informal, direct, linked):  # fmt: skip
+    out = np.empty(len(formal), np.int64)
+    for k in range(len(formal)):
+        out[k] = mode_of(formal[k], informal[k], direct[k], linked[k])
+    return out
+
+
+@kernel
+def mode_of(formal, informal, direct, linked):  # fmt: skip
+    """The mode of one case from its flags (module docstring)."""
+    if formal and informal:
+        if direct:
+            return COPRODUCTION
+        return INTERMEDIATED if linked else COEXISTENCE
+    return FORMAL_ONLY if formal else INFORMAL_ONLY
+
+
+@kernel
+def count_modes(ids, formal, informal, direct, linked):  # fmt: skip
+    """How many of the cases ``ids`` are in each mode (indexed by ``Mode``)."""
+    counts = np.zeros(N_MODES, np.int64)
+    for cid in ids:
+        counts[mode_of(formal[cid], informal[cid], direct[cid], linked[cid])] += 1
+    return counts
 
 
 @dataclass
@@ -181,6 +208,11 @@ class CaseBook:
         """Actor in ``role`` on cases ``ids`` (all cases if None), -1 for none."""
         sel = slice(0, self.n) if ids is None else ids
         return self.c.helper[sel, role]
+
+    def mode_counts(self, ids: np.ndarray) -> np.ndarray:
+        """How many of the cases ``ids`` are in each mode (indexed by ``Mode``)."""
+        c = self.c
+        return count_modes(ids, c.formal, c.informal, c.direct, c.linked)
 
     def modes(self, ids: np.ndarray | None = None) -> np.ndarray:
         """Mode code of the given cases (all cases if ``ids`` is None)."""

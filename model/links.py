@@ -96,12 +96,14 @@ def pair_barriers(
     a = actors
     if logic_distance is None:
         logic_distance = disagreement(a, pros, informal)
-    i, j, logic = np.broadcast_arrays(pros, informal, logic_distance)
+    i, j, logic = pros, informal, logic_distance
+    if not (np.ndim(i) == np.ndim(j) == np.ndim(logic) == 1 and len(i) == len(j) == len(logic)):
+        i, j, logic = np.broadcast_arrays(pros, informal, logic_distance)
     out = _barriers(
         i.ravel(), j.ravel(), logic.ravel(), a.recognition, a.uncertainty, distance, available,
         a.cultural_sensitivity, a.migrant, barrier_weights(params),
     )  # fmt: skip
-    return out.reshape(i.shape)
+    return out.reshape(np.shape(i))
 
 
 @kernel

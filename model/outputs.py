@@ -106,8 +106,9 @@ HOUSEHOLD_OUTCOMES = tuple(
 BETWEENNESS_SAMPLE = 500  # larger graphs (city scale) use sampled betweenness
 
 
-def _shares(modes: np.ndarray) -> np.ndarray:
-    counts = np.bincount(modes, minlength=len(Mode)).astype(float)
+def _shares(counts: np.ndarray) -> np.ndarray:
+    """Shares of the modes from their counts (nan when there are no cases)."""
+    counts = counts.astype(float)
     total = counts.sum()
     return counts / total if total else np.full(len(Mode), np.nan)
 
@@ -132,7 +133,7 @@ def measure(model: Neighbourhood) -> dict[str, float]:
     """Compute this week's gauges."""
     a, ties, p = model.actors, model.ties, model.p
     active = model.cases.active_ids()
-    shares = _shares(model.cases.modes(active))
+    shares = _shares(model.cases.mode_counts(active))
     out: dict[str, float] = dict(zip(SHARES, shares.tolist(), strict=True))
     f, i = ties.formal, ties.informal
     ci, cj = ties.cross_i, ties.cross_j
@@ -319,9 +320,9 @@ def coordinator_betweenness(model: Neighbourhood) -> float:
 
 def summarise(model: Neighbourhood) -> dict[str, Any]:
     """End-of-run summary: case modes over all cases, gauges, events, households."""
-    modes = model.cases.modes()
-    shares = _shares(modes)
-    out: dict[str, Any] = {"weeks": model.week, "cases": len(modes)}
+    counts = model.cases.mode_counts(np.arange(model.cases.n))
+    shares = _shares(counts)
+    out: dict[str, Any] = {"weeks": model.week, "cases": model.cases.n}
     out.update({f"share_{m.key}": float(s) for m, s in zip(Mode, shares, strict=True)})
     out["brokerage_share"] = brokerage(shares)
     out["informal_uptake"] = float(np.nansum(shares[1:]))
