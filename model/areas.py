@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .groups import flatten
 from .state import Kind, Side
 from .ties import FixedDisagreement, FixedPairs, Ties
 
@@ -143,19 +144,6 @@ class Grouped(NamedTuple):
     informal_at: np.ndarray
     brokers: np.ndarray
     brokers_at: np.ndarray
-
-
-def flatten(groups: list[np.ndarray] | dict[int, np.ndarray], n: int | None = None):
-    """``groups`` as (members, offsets): group ``g`` is ``members[at[g]:at[g + 1]]``.
-
-    A dictionary's keys are group numbers below ``n``; missing ones are empty.
-    """
-    if isinstance(groups, dict):
-        groups = [groups.get(g, np.zeros(0, np.int64)) for g in range(n or 0)]
-    sizes = [len(g) for g in groups]
-    at = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
-    members = np.concatenate([*groups, np.zeros(0, np.int64)]).astype(np.int64)
-    return members, at
 
 
 def home_areas(kind: np.ndarray, params: dict) -> np.ndarray:

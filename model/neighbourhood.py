@@ -42,10 +42,11 @@ from mesa.discrete_space import Network
 
 from ..agents import ACTOR_CLASSES, Household
 from . import casework, meetings
-from .areas import build_layout, flatten
+from .areas import build_layout
 from .cases import CaseBook
 from .events import EventLog
 from .goals import goal_uncertainty
+from .groups import flatten
 from .identity import apply_contacts, update_threat
 from .links import WeekView, free_time
 from .outputs import COUNTERS, GAUGES, REGIME_WEEKS, measure, summarise, tie_graph

@@ -28,6 +28,7 @@ from typing import NamedTuple, cast
 
 import numpy as np
 
+from .groups import flatten
 from .jit import kernel
 from .state import ActorTable, Side
 
@@ -483,31 +484,18 @@ class Ties:
             self._touched.append(np.flatnonzero(self.contact_flat))
             self._contact_out = False
         touched = np.concatenate([*self._touched, np.array(self._touched_pairs, np.int64)])
-        if grouped:  # a group's pair touched as well: its contact adds up
-            number = self._group_of[touched]
-            if number.any():
-                for groups, weight, _ in grouped:
-                    pairs = touched[number == groups.number]
-                    if len(pairs):
-                        self.contact_flat[np.unique(pairs)] += weight
         new = touched[self._slot[touched] == 0]
         if len(new):
             self._add_live(np.unique(new))
-        # the positions with contact grow; every other position in use decays
-        c = np.minimum(self.contact_flat[touched], 1.0)
-        hit = (c > 0) & ~self._is_diag[touched]
-        slots, c = self._slot[touched[hit]], c[hit]
-        values = self._values
-        f = values[slots]
-        f_groups = [values[s] for _, _, s in grouped]
-        values[1 : self._n] *= 1.0 - decay
-        for (_, weight, s), fg in zip(grouped, f_groups, strict=True):
-            values[s] = fg + gain * min(weight, 1.0) * (1.0 - fg)  # as contact = weight
-        values[slots] = f + gain * c * (1.0 - f)  # last: a pair touched as well
-        self.contact_flat[touched] = 0.0
+        group_slots, group_at = flatten([s for _, _, s in grouped])
+        _grow(
+            self._values, self._n, self._slot, self.contact_flat, touched, self._is_diag,
+            self._group_of, np.array([g.number for g, _, _ in grouped], np.int64),
+            np.array([w for _, w, _ in grouped], float), group_slots, group_at, gain, decay,
+        )  # fmt: skip
         self._touched, self._touched_pairs = [], []
         if self._dense is not None:
-            self._dense[self._live[1 : self._n]] = values[1 : self._n]
+            self._dense[self._live[1 : self._n]] = self._values[1 : self._n]
 
     # --- measures ------------------------------------------------------------------------
     def cross_familiarity(self) -> np.ndarray:
@@ -559,6 +547,47 @@ class Ties:
     def cross_strong(self, strong: float) -> np.ndarray:
         """Boolean per formal-informal pair (``cross_i``, ``cross_j``): knows well."""
         return self._cross.familiarity() >= strong
+
+
+@kernel
+def _grow(
+    values, n, slot, contact, touched, is_diag, group_of, numbers, weights, group_slots,
+    group_at, gain, decay,
+):  # fmt: skip
+    """``Ties.update`` from the week's contact: grow, decay, reset the contact.
+
+    A pair of a fixed group that was touched as well adds the group's weight to its
+    contact (once per pair). Then every position in use decays, the groups' pairs grow
+    as with contact = their weight, and the touched positions grow with their contact
+    (last: a pair touched as well); familiarity is read before the decay.
+    """
+    for g in range(len(numbers)):
+        pairs = np.sort(touched[group_of[touched] == numbers[g]])
+        for k in range(len(pairs)):
+            if k == 0 or pairs[k] != pairs[k - 1]:
+                contact[pairs[k]] += weights[g]
+    hits, grown = np.empty(len(touched), np.int64), np.empty(len(touched))
+    h = 0
+    for position in touched:
+        c = min(contact[position], 1.0)
+        if c > 0 and not is_diag[position]:
+            hits[h], grown[h] = slot[position], c
+            h += 1
+    before = values[hits[:h]]
+    before_groups = values[group_slots]
+    kept = 1.0 - decay
+    for k in range(1, n):
+        values[k] *= kept
+    for g in range(len(numbers)):
+        step = gain * min(weights[g], 1.0)
+        for k in range(group_at[g], group_at[g + 1]):
+            f = before_groups[k]
+            values[group_slots[k]] = f + step * (1.0 - f)
+    for k in range(h):
+        f = before[k]
+        values[hits[k]] = f + gain * grown[k] * (1.0 - f)
+    for position in touched:
+        contact[position] = 0.0
 
 
 class FixedGroups:
