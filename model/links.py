@@ -121,6 +121,25 @@ def _barriers(
 
 
 @kernel
+def _link_table(
+    familiarity, logic, pros, informal, recognition, uncertainty, distance, available,
+    sensitivity, migrant, weights,
+):  # fmt: skip
+    """L = F x barriers of every pair of the padded area tables (areas x pros x informal)."""
+    out = np.zeros(familiarity.shape)
+    for a in range(familiarity.shape[0]):
+        for r in range(familiarity.shape[1]):
+            for c in range(familiarity.shape[2]):
+                f = familiarity[a, r, c]
+                if f != 0.0:
+                    out[a, r, c] = f * barrier(
+                        pros[a, r], informal[a, c], logic[a, r, c], recognition, uncertainty,
+                        distance, available, sensitivity, migrant, weights,
+                    )  # fmt: skip
+    return out
+
+
+@kernel
 def barrier(
     i, j, logic, recognition, uncertainty, distance, available, sensitivity, migrant, weights
 ):  # fmt: skip
@@ -184,13 +203,11 @@ class WeekView:
         familiarity = layout.padded_pairs(ties).familiarity()
         # L = F x barriers: the barriers only matter where F > 0 (at city scale about
         # one pair in ten); elsewhere L is 0, as F x barriers (>= 0) would give
-        known = familiarity.nonzero()
-        rows, cols = pros[known[0], known[1]], informal[known[0], known[2]]
-        d = layout.padded_disagreement(actors)[known]
-        l_all = np.zeros(familiarity.shape)
-        l_all[known] = familiarity[known] * pair_barriers(
-            actors, p, distance, available, rows, cols, d
-        )
+        l_all = _link_table(
+            familiarity, layout.padded_disagreement(actors), pros, informal,
+            actors.recognition, actors.uncertainty, distance, available,
+            actors.cultural_sensitivity, actors.migrant, barrier_weights(p),
+        )  # fmt: skip
         links = [
             l_all[a, : len(f), : len(i)]
             for a, (f, i) in enumerate(zip(layout.area_formal, layout.area_informal, strict=True))
