@@ -192,21 +192,18 @@ def surface_needs(model: Neighbourhood) -> None:
     """Unreached needs are voiced to the wijkteam or reached by an informal contact."""
     h, a, p = model.households, model.actors, model.p
     u = model.rng_cases.random((2, len(h)))
-    open_need = h.needy & (h.case < 0)
-    voice = np.where(h.new, h.trust_pro, p["voice_later"] * h.trust_pro)
     crisis = ramp(h.severity - p["crisis_severity"], p["decision_width"])
-    voiced = open_need & (u[0] < 1.0 - (1.0 - voice) * (1.0 - crisis))
-    contact = h.contact
-    room = (contact >= 0) & (a.load < a.capacity)[contact]  # -1 (no contact) is masked
-    reached = open_need & ~voiced & room & (u[1] < p["reach_rate"] * p["civic_activity"])
-    hhs = (voiced | reached).nonzero()[0]
+    hhs, reached = _surfacing(
+        u, crisis, h.needy, h.case, h.new, h.trust_pro, h.contact, a.load, a.capacity,
+        p["voice_later"], p["reach_rate"] * p["civic_activity"],
+    )  # fmt: skip
     severities = h.severity[hhs]
     model.cases.reserve(len(hhs))
     model.cases.n, *out = _open_and_route(
         r=routes(model),
         n=model.cases.n,
         hhs=hhs,
-        reached=reached[hhs],
+        reached=reached,
         severity=severities,
         second=second_professional_chance(severities, p),
         circle=h.circle,
@@ -217,6 +214,26 @@ def surface_needs(model: Neighbourhood) -> None:
         need_start=h.need_start,
     )
     apply_routed(model, *out)
+
+
+@kernel
+def _surfacing(u, crisis, needy, case, new, trust, contact, load, capacity, voice_later, reach):  # fmt: skip
+    """The households whose open need surfaces this week, and which were reached silently.
+
+    A new need is voiced with probability trust (later ones: ``voice_later`` x trust),
+    or forced by crisis: 1 - (1 - voice)(1 - crisis). An unvoiced need is reached by the
+    household's informal contact, if it has room, with probability ``reach``.
+    """
+    hhs, reached = [0][:0], [False][:0]
+    for i in range(len(needy)):
+        if not needy[i] or case[i] >= 0:
+            continue
+        voice = trust[i] if new[i] else voice_later * trust[i]
+        if u[0, i] < 1.0 - (1.0 - voice) * (1.0 - crisis[i]):
+            hhs.append(i), reached.append(False)
+        elif contact[i] >= 0 and load[contact[i]] < capacity[contact[i]] and u[1, i] < reach:
+            hhs.append(i), reached.append(True)
+    return np.array(hhs, np.int64), np.array(reached, np.bool_)
 
 
 @kernel
