@@ -30,7 +30,7 @@ import numpy as np
 from .cases import Role, open_row
 from .events import Kind
 from .identity import encounter_pair
-from .jit import kernel
+from .jit import kernel, levers
 from .links import barrier
 from .routes import C_LATE, C_OWN_WAY, EV_LATE, EV_NO_ROUTE, apply_routed, routed, routes
 from .routing import (
@@ -76,7 +76,7 @@ def develop_needs(model: Neighbourhood) -> None:
         together=c.together,
         capacity=a.capacity,
         load=a.load,
-        levers=_support_levers(p),
+        levers=levers(SupportLevers, p),
         support_circle=p["support_circle"],
         need_growth=p["need_growth"],
         recovery_rate=p["recovery_rate"],
@@ -124,31 +124,20 @@ def _develop_needs(
 class SupportLevers(NamedTuple):
     """The levers of ``case_support`` (module docstring), as a compiled kernel takes them."""
 
-    professional: float
-    informal: float
-    extra: float
-    heavy_loss: float
+    support_professional: float
+    support_informal: float
+    support_extra: float
+    informal_heavy_loss: float
     synergy_direct: float
     synergy_linked: float
-
-
-def _support_levers(p: dict) -> SupportLevers:
-    return SupportLevers(
-        p["support_professional"],
-        p["support_informal"],
-        p["support_extra"],
-        p["informal_heavy_loss"],
-        p["synergy_direct"],
-        p["synergy_linked"],
-    )
 
 
 def case_support(model: Neighbourhood, ids: np.ndarray) -> np.ndarray:
     """Support each active case in ``ids`` receives this week (module docstring)."""
     c, a = model.cases.c, model.actors
     severity = model.households.severity[c.household[ids]]
-    levers = _support_levers(model.p)
-    return _cases_support(ids, severity, c.helper, c.together, a.capacity, a.load, levers)
+    support = levers(SupportLevers, model.p)
+    return _cases_support(ids, severity, c.helper, c.together, a.capacity, a.load, support)
 
 
 @kernel
@@ -163,13 +152,14 @@ def _cases_support(ids, severity, helper, together, capacity, load, levers):  # 
 def _case_support(cid, severity, helper, together, capacity, load, levers):  # fmt: skip
     """Support of case ``cid`` whose household's need is ``severity``."""
     pro, pro2, inf, inf2 = helper[cid, 0], helper[cid, 1], helper[cid, 2], helper[cid, 3]
-    formal = levers.professional * (
-        _time_share(pro, capacity, load) + levers.extra * _time_share(pro2, capacity, load)
+    extra = levers.support_extra
+    formal = levers.support_professional * (
+        _time_share(pro, capacity, load) + extra * _time_share(pro2, capacity, load)
     )
     informal = (
-        levers.informal
-        * (1 - levers.heavy_loss * severity)
-        * ((inf >= 0) + levers.extra * (inf2 >= 0))
+        levers.support_informal
+        * (1 - levers.informal_heavy_loss * severity)
+        * ((inf >= 0) + extra * (inf2 >= 0))
     )
     if together[cid]:
         synergy = levers.synergy_direct

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, cast
 
@@ -53,6 +53,14 @@ def cache_dir() -> Path:
 
 
 CACHE_DIR = str(cache_dir())
+
+
+def levers(cls: Any, params: Mapping[str, Any]) -> Any:
+    """``cls`` (a ``NamedTuple`` whose fields are parameter names) filled from ``params``.
+
+    The levers a kernel reads, passed as one argument with named fields.
+    """
+    return cls(*(params[name] for name in cls._fields))
 
 
 def kernel[F: Callable[..., Any]](func: F) -> F:

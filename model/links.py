@@ -28,14 +28,14 @@ Decisions during the week read this view; they do not recompute it per case.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import numpy as np
 
 from .areas import Layout
 from .goals import wanted_role
 from .identity import us_them_distance
-from .jit import kernel
+from .jit import kernel, levers
 from .state import ActorTable, Side
 from .ties import Ties, disagreement
 
@@ -64,20 +64,15 @@ def availability(actors: ActorTable, params: dict) -> np.ndarray:
 class BarrierWeights(NamedTuple):
     """The barrier weights of L (module docstring), as compiled kernels take them."""
 
-    disagreement: float
-    goals: float
-    us_them: float
-    cultural: float
+    barrier_disagreement: float
+    barrier_goals: float
+    barrier_us_them: float
+    cultural_barrier: float
 
 
 def barrier_weights(params: dict) -> BarrierWeights:
     """The barrier weights in ``params``."""
-    return BarrierWeights(
-        params["barrier_disagreement"],
-        params["barrier_goals"],
-        params["barrier_us_them"],
-        params["cultural_barrier"],
-    )
+    return cast(BarrierWeights, levers(BarrierWeights, params))
 
 
 def pair_barriers(
@@ -151,11 +146,11 @@ def barrier(
     felt = logic * (1.0 - 0.5 * (recognition[i] + recognition[j]))
     u = 0.5 * (uncertainty[i] + uncertainty[j])
     d = 0.5 * (distance[i] + distance[j])
-    fit = 1.0 - weights.cultural * (1.0 - sensitivity[i]) * migrant[j]
+    fit = 1.0 - weights.cultural_barrier * (1.0 - sensitivity[i]) * migrant[j]
     return (
-        (1.0 - weights.disagreement * felt)
-        * (1.0 - weights.goals * u)
-        * (1.0 - weights.us_them * d)
+        (1.0 - weights.barrier_disagreement * felt)
+        * (1.0 - weights.barrier_goals * u)
+        * (1.0 - weights.barrier_us_them * d)
         * available[i]
         * fit
     )
