@@ -81,12 +81,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _note_first_compile() -> None:
-    """Say so when this run compiles the model's kernels (once per version and machine)."""
+    """Compile the model's kernels now, saying so, if this machine has not (once per version).
+
+    Done before the command itself, so that a dashboard compiles before it serves its
+    first page instead of during it.
+    """
+    import time
+
     from ..model import jit
 
-    if not jit.cached():
-        print(
-            "samenspel: compiling the model for this machine (once per version; "
-            f"about half a minute; kept in {jit.CACHE_DIR})",
-            file=sys.stderr,
-        )
+    if jit.cached():
+        return
+    print(
+        "samenspel: compiling the model for this machine (once per version, about half a "
+        f"minute; kept in {jit.CACHE_DIR}) ...",
+        file=sys.stderr,
+        flush=True,
+    )
+    start = time.perf_counter()
+    from ..model import preload  # noqa: F401  (compiles and loads every kernel)
+
+    print(f"samenspel: compiled in {time.perf_counter() - start:.0f} s", file=sys.stderr)
