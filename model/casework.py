@@ -32,7 +32,16 @@ from .events import Kind
 from .identity import encounter_pair
 from .jit import kernel, levers
 from .links import barrier
-from .routes import C_LATE, C_OWN_WAY, EV_LATE, EV_NO_ROUTE, apply_routed, routed, routes
+from .routes import (
+    C_LATE,
+    C_OWN_WAY,
+    EV_LATE,
+    EV_NO_ROUTE,
+    apply_routed,
+    apply_touches,
+    routed,
+    routes,
+)
 from .routing import (
     assign_k,
     group,
@@ -151,7 +160,7 @@ def _cases_support(ids, severity, helper, together, capacity, load, levers):  # 
 @kernel
 def _case_support(cid, severity, helper, together, capacity, load, levers):  # fmt: skip
     """Support of case ``cid`` whose household's need is ``severity``."""
-    pro, pro2, inf, inf2 = helper[cid, 0], helper[cid, 1], helper[cid, 2], helper[cid, 3]
+    pro, pro2, inf, inf2 = helper[cid, PRO], helper[cid, PRO2], helper[cid, INF], helper[cid, INF2]
     extra = levers.support_extra
     formal = levers.support_professional * (
         _time_share(pro, capacity, load) + extra * _time_share(pro2, capacity, load)
@@ -163,7 +172,7 @@ def _case_support(cid, severity, helper, together, capacity, load, levers):  # f
     )
     if together[cid]:
         synergy = levers.synergy_direct
-    elif helper[cid, 4] >= 0:
+    elif helper[cid, COORD] >= 0:
         synergy = levers.synergy_linked
     else:
         synergy = 0.0
@@ -207,7 +216,9 @@ def surface_needs(model: Neighbourhood) -> None:
 
 
 @kernel
-def _surfacing(u, crisis, needy, case, new, trust, contact, load, capacity, voice_later, reach):  # fmt: skip
+def _surfacing(
+    u, crisis, needy, case, new, trust, contact, load, capacity, voice_later, reach
+):  # fmt: skip
     """The households whose open need surfaces this week, and which were reached silently.
 
     A new need is voiced with probability trust (later ones: ``voice_later`` x trust),
@@ -314,13 +325,8 @@ def _refer_and_escalate(r, alone, inf, severity, late, wants, u_own):  # fmt: sk
                 out[1].append((EV_NO_ROUTE, int(cid), -1, -1, -1, -1, 0, 0.0, 0.0))
         hh = r.household[cid]
         if u_own[k] < r.own_way_rate * r.trust_pro[hh]:  # guided, goes itself
-            area = r.home[hh]
-            assign_k(
-                r,
-                cid,
-                PRO,
-                least_loaded_k(r.load, r.capacity, r.rng, group(r.team, r.team_at, area)),
-            )
+            team = group(r.team, r.team_at, r.home[hh])
+            assign_k(r, cid, PRO, least_loaded_k(r.load, r.capacity, r.rng, team))
             out[2][C_OWN_WAY] += 1
     return out
 
@@ -341,7 +347,7 @@ def work_together(model: Neighbourhood) -> None:
     u = model.rng_decisions.random((5, len(ids)))
     logic, strength, vouched = _shared_links(routes(model), pro, inf, coord)
     boost = 1.0 + p["chair_introduction_boost"] * p["chair_training"]
-    touch_i, touch_j, touch_w, withdrawn, counts = _work_together(
+    touches, withdrawn, counts = _work_together(
         u=u,
         ids=ids,
         pro=pro,
@@ -366,7 +372,7 @@ def work_together(model: Neighbourhood) -> None:
         good=a.good,
         bad=a.bad,
     )
-    model.ties.touch(touch_i, touch_j, touch_w)
+    apply_touches(model, touches)
     clashes, unspoken, introductions = counts.tolist()
     model.counters["introductions"] += introductions
     _count_clashes(model, ids, pro, inf, withdrawn, clashes, unspoken)
@@ -402,7 +408,7 @@ def _work_together(
 ):  # fmt: skip
     """``work_together`` case by case, ``u`` five draws per case (decisions stream).
 
-    Returns the week's contact as pairs and weights (in the order registered), the
+    Returns the week's contact as (i, j, weight) in the order registered, the
     withdrawals (positions in ``ids``) and the counts of clashes, unspoken clashes
     and introductions.
     """
@@ -411,14 +417,14 @@ def _work_together(
     for k in range(n):
         if pro[k] >= 0 and inf[k] >= 0:
             mode[k] = DIRECT if together[ids[k]] else (LINKED if coord[k] >= 0 else APART)
-    touch_i, touch_j, touch_w = [0][:0], [0][:0], [0.0][:0]
+    touches = routed()[0]
     for k in range(n):
         if mode[k] == DIRECT:
-            touch_i.append(pro[k]), touch_j.append(inf[k]), touch_w.append(1.0)
+            touches.append((pro[k], inf[k], 1.0))
     for x, y in ((pro, coord), (coord, inf)):
         for k in range(n):
             if mode[k] == LINKED:
-                touch_i.append(x[k]), touch_j.append(y[k]), touch_w.append(meeting_contact)
+                touches.append((x[k], y[k], meeting_contact))
     for k in range(n):
         if mode[k] == DIRECT:
             encounter_pair(pro[k], inf[k], u[0, k], u[1, k], positive, negative, good, bad)
@@ -438,9 +444,8 @@ def _work_together(
             continue
         if found:
             x, y = mark_direct(ids[k], helper, direct, together, pro_seen, inf_seen)
-            touch_i.append(x), touch_j.append(y), touch_w.append(1.0)
-    counts = np.array([clashes, unspoken, introductions])
-    return np.array(touch_i), np.array(touch_j), np.array(touch_w), withdrawn, counts
+            touches.append((x, y, 1.0))
+    return touches, withdrawn, np.array([clashes, unspoken, introductions])
 
 
 def _clash(
@@ -525,7 +530,7 @@ def close_cases(model: Neighbourhood) -> None:
     professional closes its part with probability ramp(pro_close_severity - s): a
     warm handover if the two are in contact. Otherwise the informal actor notices (a
     coordinator on the case, or with probability F) and may feel it as discontinuity
-    ("soms ... discontinuiteit ervaren"): only if the need is beyond its limit ("niet
+    ("soms ... discontinuïteit ervaren"): only if the need is beyond its limit ("niet
     grensoverschrijdend bezig zijn") or, with probability 1 - w_j, it did not want
     so large a role (the test of a hand-over without contact, ``routing``). The lead
     informal actor carries on with probability ``continuity``; when it stops, a
@@ -616,7 +621,7 @@ def _close_cases(
         if inf >= 0 and u[1, k] > continuity[inf]:  # the informal actor stops
             pro = helper[cid, PRO]
             if pro >= 0 and (together[cid] or helper[cid, COORD] >= 0):
-                bad[pro] += 1  # "continuiteit" doubted
+                bad[pro] += 1  # "continuïteit" doubted
             for role in (INF, COORD):
                 release_role(cid, role, helper, load, together)
             inf_seen[cid] = -1

@@ -165,13 +165,17 @@ _BUILT: WeakKeyDictionary = WeakKeyDictionary()  # model -> (what it was built f
 def routes(model: Neighbourhood) -> Routes:
     """The model's ``Routes`` now.
 
-    Built once, and again when the case book grew or the levers changed; every week
-    the week's view and the ties' lookup are set in it. The case book must have room
-    for the cases the kernels open (``CaseBook.reserve``).
+    Built once, and again when the case book grew, the levers changed or the event log
+    was switched; every week the week's view and the ties' lookup are set in it. The
+    tables' columns are changed in place, never replaced, as everywhere in the model.
+    The case book must have room for the cases the kernels open (``CaseBook.reserve``).
     """
     view, lookup = model.view, model.ties.lookup()
     weekly = (model.week, view.wanted, view.limit, view.distance, view.available, view.table)
-    stable = (model.cases.c, model.p, model.actors, model.households, model.rng_decisions)
+    stable = (
+        model.cases.c, model.p, model.actors, model.households, model.rng_decisions,
+        model.events.enabled,
+    )  # fmt: skip
     kept = _BUILT.get(model)
     if kept is None or not _same(kept[0], stable):
         r = _new_routes(_fields(model, lookup), model.rng_decisions)
@@ -217,9 +221,7 @@ def _fields(model: Neighbourhood, lookup: Lookup) -> RouteFields:
 
 def apply_routed(model: Neighbourhood, touches: list, events: list, counts: np.ndarray) -> None:
     """Apply what the routes recorded: contact, counters, events (in their order)."""
-    if touches:
-        i, j, w = zip(*touches, strict=True)
-        model.ties.touch(np.array(i, np.int64), np.array(j, np.int64), np.array(w))
+    apply_touches(model, touches)
     for key, count in zip(COUNTED, counts.tolist(), strict=True):
         model.counters[key] += count
     log, week = model.events, model.week
@@ -232,6 +234,13 @@ def apply_routed(model: Neighbourhood, touches: list, events: list, counts: np.n
             log.late_escalation(week, case, area, (x, y), bool(flag), int(v1), v2)
         else:
             log.add(Event(week, Kind.INSTRUMENTALISED, area, (x,), values=(v1, v2)))
+
+
+def apply_touches(model: Neighbourhood, touches: list) -> None:
+    """Register the recorded contact, (i, j, weight) after one another (``Ties.touch``)."""
+    if touches:
+        i, j, w = zip(*touches, strict=True)
+        model.ties.touch(np.array(i, np.int64), np.array(j, np.int64), np.array(w, float))
 
 
 @kernel
