@@ -254,7 +254,7 @@ def _has_room(r, actor):  # fmt: skip
 
 @kernel
 def group(members, at, g):  # fmt: skip
-    """Group ``g`` of a grouped array (``areas.flatten``)."""
+    """Group ``g`` of a grouped array (``groups.flatten``)."""
     return members[at[g] : at[g + 1]]
 
 
