@@ -8,7 +8,8 @@ shows one thread). The fork server preloads the model and loads its compiled ker
 (``samenspel.model.preload``), so a worker starts in milliseconds instead of importing
 Mesa and loading the kernels again. The price is the server's own start:
 about 0.8 s once per pool (measured: a 2-worker pool plus 4 one-week runs took 0.13 s
-with fork, 0.90 s with this policy, 1.83 s with spawn), small against a sweep or
+with fork, 0.90 s with this policy, 1.83 s with spawn), and since 0.5.0 about 0.5-1 s
+more for numba and the kernels (benchmarks/bench_compile.py), small against a sweep or
 comparison of any size. Results never depend on the start method: every run's seed
 is fixed before it is handed out.
 
