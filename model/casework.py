@@ -47,7 +47,7 @@ from .routing import (
     group,
     intake_at_informal_k,
     intake_at_professional_k,
-    least_loaded_k,
+    least_loaded,
     mark_direct,
     ramp,
     refer_k,
@@ -301,7 +301,7 @@ def _refer_and_escalate(r, alone, inf, severity, late, wants, u_own):  # fmt: sk
         if late[k]:
             cid = alone[k]
             area = r.home[r.household[cid]]
-            pro = least_loaded_k(r.load, r.capacity, r.rng, group(r.team, r.team_at, area))
+            pro = least_loaded(r.load, r.capacity, r.rng, group(r.team, r.team_at, area))
             dismissed_before = r.retry[cid] >= 0  # read before the case changes
             assign_k(r, cid, PRO, pro)
             r.escalated[cid] = True
@@ -326,7 +326,7 @@ def _refer_and_escalate(r, alone, inf, severity, late, wants, u_own):  # fmt: sk
         hh = r.household[cid]
         if u_own[k] < r.own_way_rate * r.trust_pro[hh]:  # guided, goes itself
             team = group(r.team, r.team_at, r.home[hh])
-            assign_k(r, cid, PRO, least_loaded_k(r.load, r.capacity, r.rng, team))
+            assign_k(r, cid, PRO, least_loaded(r.load, r.capacity, r.rng, team))
             out[2][C_OWN_WAY] += 1
     return out
 

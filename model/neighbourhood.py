@@ -46,7 +46,6 @@ from .areas import build_layout
 from .cases import CaseBook
 from .events import EventLog
 from .goals import goal_uncertainty
-from .groups import flatten
 from .identity import apply_contacts, update_threat
 from .links import WeekView, free_time
 from .outputs import COUNTERS, GAUGES, REGIME_WEEKS, measure, summarise, tie_graph
@@ -149,7 +148,6 @@ class Neighbourhood(Model):
         self.volunteers_of = {
             int(c): np.flatnonzero(aff == c) for c in self.actors.of_side(Side.BROKER)
         }
-        self.volunteer_groups = flatten(self.volunteers_of, len(self.actors))  # for kernels
         self.ties = Ties(
             self.actors.side,
             self.areas.actor_district,

@@ -20,6 +20,7 @@ from numba.core import types
 from numba.experimental import structref
 
 from .events import Event, Kind
+from .groups import flatten
 from .identity import professional_push
 from .jit import kernel
 from .links import BarrierWeights, barrier_weights
@@ -199,7 +200,7 @@ def _fields(model: Neighbourhood, lookup: Lookup) -> RouteFields:
     """The model's ``RouteFields`` now."""
     c, h, a, p, view = model.cases.c, model.households, model.actors, model.p, model.view
     g = model.areas.grouped
-    volunteers, volunteers_at = model.volunteer_groups
+    volunteers, volunteers_at = flatten(model.volunteers_of, len(a))
     return RouteFields(
         model.week, model.events.enabled,
         c.household, c.helper, c.formal, c.informal, c.linked, c.direct, c.together,

@@ -100,23 +100,11 @@ def release(model: Neighbourhood, cid: int, role: Role) -> None:
     release_role(cid, int(role), c.helper, model.actors.load, c.together)
 
 
-def release_all(model: Neighbourhood, ids: np.ndarray, roles: tuple[Role, ...]) -> None:
-    """``release`` every role of ``roles`` on every case of ``ids``."""
-    c = model.cases.c
-    _release_all(ids, np.array(roles, np.int64), c.helper, model.actors.load, c.together)
-
-
 def make_direct(model: Neighbourhood, cid: int) -> None:
     """The lead professional and lead informal actor of ``cid`` are in direct contact."""
     c = model.cases.c
     pro, inf = mark_direct(cid, c.helper, c.direct, c.together, c.pro_seen, c.inf_seen)
     model.ties.touch(pro, inf)
-
-
-def least_loaded(model: Neighbourhood, pros: np.ndarray) -> int:
-    """The professional among ``pros`` with the lowest load share (random tie-break)."""
-    a = model.actors
-    return int(least_loaded_k(a.load, a.capacity, model.rng_decisions, np.asarray(pros)))
 
 
 def best_known_coordinator(model: Neighbourhood, actor: int) -> int:
@@ -196,13 +184,6 @@ def assign_k(r, cid, role, actor):  # fmt: skip
 
 
 @kernel
-def _release_all(ids, roles, helper, load, together):  # fmt: skip
-    for cid in ids:
-        for role in roles:
-            release_role(cid, role, helper, load, together)
-
-
-@kernel
 def release_role(cid, role, helper, load, together):  # fmt: skip
     """``release`` on the case book's columns."""
     who = helper[cid, role]
@@ -231,8 +212,8 @@ def _make_direct(r, out, cid):  # fmt: skip
 
 # --- who is asked ------------------------------------------------------------------------
 @kernel
-def least_loaded_k(load, capacity, rng, pros):  # fmt: skip
-    """``least_loaded``: one draw per professional of ``pros`` breaks ties.
+def least_loaded(load, capacity, rng, pros):  # fmt: skip
+    """The professional among ``pros`` with the lowest load share; one draw each breaks ties.
 
     The lowest load share, the first of equals (``np.argmin``; a NaN share, of a
     professional without capacity, counts as the lowest).
@@ -334,10 +315,10 @@ def _volunteer(r, coord, severity):  # fmt: skip
 def intake_at_professional_k(r, out, cid, severity, area, second):  # fmt: skip
     """``intake_at_professional`` (module docstring), recording into ``out``."""
     team = group(r.team, r.team_at, area)
-    pro = least_loaded_k(r.load, r.capacity, r.rng, team)
+    pro = least_loaded(r.load, r.capacity, r.rng, team)
     assign_k(r, cid, PRO, pro)
     if len(team) > 1 and r.rng.random() < second:
-        assign_k(r, cid, PRO2, least_loaded_k(r.load, r.capacity, r.rng, team[team != pro]))
+        assign_k(r, cid, PRO2, least_loaded(r.load, r.capacity, r.rng, team[team != pro]))
     contact = r.contact[r.household[cid]]
     if (
         contact >= 0
@@ -450,7 +431,7 @@ def refer_k(r, out, cid, j):  # fmt: skip
     if coord < 0:
         return False
     _count_referral(r, out, j)
-    pro = least_loaded_k(r.load, r.capacity, r.rng, pros)
+    pro = least_loaded(r.load, r.capacity, r.rng, pros)
     out[0].append((j, coord, r.meeting_contact))
     out[0].append((coord, pro, r.meeting_contact))
     familiarity = familiarity_of(r.ties, pro, coord)
