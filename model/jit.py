@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import numba
+import numpy as np
 from numba.core import config
 
 
@@ -71,3 +72,70 @@ def kernel[F: Callable[..., Any]](func: F) -> F:
         return cast(F, numba.njit(cache=True, error_model="numpy", nogil=True)(func))
     finally:
         setattr(config, "CACHE_DIR", kept)  # noqa: B010
+
+
+@kernel
+def pairwise_sum(x, lo, n):  # fmt: skip
+    """Sum of ``x[lo:lo + n]`` as NumPy's ``add.reduce`` sums a float array, to the bit.
+
+    NumPy adds pairwise: a block of up to 128 values in ``_block_sum``; a longer run
+    as the sum of its two halves (the first a multiple of 8 long), each summed the
+    same way. The halving is walked with a stack, not recursion (numba's cache does
+    not load recursive functions safely).
+    """
+    if n <= 128:
+        return _block_sum(x, lo, n)
+    starts, lengths = np.empty(128, np.int64), np.empty(128, np.int64)
+    sums = np.empty(64)  # the sums of finished halves, innermost last
+    starts[0], lengths[0] = lo, n
+    top, done = 1, 0
+    while top:
+        top -= 1
+        start, length = starts[top], lengths[top]
+        if length < 0:  # both halves are done: add them
+            done -= 1
+            sums[done - 1] = sums[done - 1] + sums[done]
+        elif length <= 128:
+            sums[done] = _block_sum(x, start, length)
+            done += 1
+        else:
+            half = length // 2
+            half -= half % 8
+            starts[top], lengths[top] = 0, -1  # then add the two halves
+            starts[top + 1], lengths[top + 1] = start + half, length - half
+            starts[top + 2], lengths[top + 2] = start, half  # the first half first
+            top += 3
+    return sums[0]
+
+
+@kernel
+def _block_sum(x, lo, n):  # fmt: skip
+    """NumPy's sum of at most 128 values (``pairwise_sum``'s blocks).
+
+    Fewer than 8 values in order from 0.0; otherwise eight running sums, combined as
+    ((0+1)+(2+3))+((4+5)+(6+7)), then the rest in order.
+    """
+    if n < 8:
+        total = 0.0
+        for k in range(lo, lo + n):
+            total += x[k]
+        return total
+    r0, r1, r2, r3 = x[lo], x[lo + 1], x[lo + 2], x[lo + 3]
+    r4, r5, r6, r7 = x[lo + 4], x[lo + 5], x[lo + 6], x[lo + 7]
+    k = lo + 8
+    while k < lo + n - n % 8:
+        r0, r1, r2, r3 = r0 + x[k], r1 + x[k + 1], r2 + x[k + 2], r3 + x[k + 3]
+        r4, r5, r6, r7 = r4 + x[k + 4], r5 + x[k + 5], r6 + x[k + 6], r7 + x[k + 7]
+        k += 8
+    total = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+    while k < lo + n:
+        total += x[k]
+        k += 1
+    return total
+
+
+@kernel
+def mean(x):  # fmt: skip
+    """``float(x.mean())`` of a float array to the bit (nan when empty), compiled."""
+    n = len(x)
+    return pairwise_sum(x, 0, n) / n if n else np.nan

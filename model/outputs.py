@@ -38,7 +38,9 @@ import networkx as nx
 import numpy as np
 
 from .cases import Role
+from .jit import kernel, mean, pairwise_sum
 from .state import Kind, Mode
+from .ties import ei_index_of, familiarity_of
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
@@ -130,50 +132,86 @@ def brokerage(shares: np.ndarray) -> float:
 
 
 def measure(model: Neighbourhood) -> dict[str, float]:
-    """Compute this week's gauges."""
-    a, ties, p = model.actors, model.ties, model.p
+    """Compute this week's gauges (the measures in ``_measure``, then the counters)."""
+    a, ties = model.actors, model.ties
     active = model.cases.active_ids()
-    shares = _shares(model.cases.mode_counts(active))
-    out: dict[str, float] = dict(zip(SHARES, shares.tolist(), strict=True))
-    f, i = ties.formal, ties.informal
-    ci, cj = ties.cross_i, ties.cross_j
-    cross = ties.cross_familiarity()  # read once for the mean and the strong ties
-    out["familiarity"] = _mean(cross)
-    d = ties.cross_disagreement(a)
-    out["disagreement"] = _mean(d)
-    out["felt_disagreement"] = _mean(d * (1 - 0.5 * (a.recognition[ci] + a.recognition[cj])))
-    members = ties.formal_informal
-    out["recognition"] = _mean(a.recognition[members])
-    out["goal_uncertainty"] = _mean(a.uncertainty[members])
-    regard, ingroup = a.felt_regard, a.felt_ingroup
-    out["regard_formal"], out["regard_informal"] = _mean(regard[f]), _mean(regard[i])
-    out["ingroup_formal"], out["ingroup_informal"] = _mean(ingroup[f]), _mean(ingroup[i])
-    out["threat"] = _mean(a.threat[members])
-    out["ei_index"] = ties.ei_index(p["strong_tie"])
-    known = cross >= p["strong_tie"]
-    out["cross_strong_ties"] = float(np.count_nonzero(known))
-    n = len(a)
-    out["informal_knowing_pro"] = _share_knowing(cj[known], i, n)
-    out["pro_knowing_informal"] = _share_knowing(ci[known], f, n)
-    c = model.cases.c
-    pro, inf = c.helper[active, Role.PRO], c.helper[active, Role.INF]
-    shared = (pro >= 0) & (inf >= 0)
-    out["shared_known"] = _mean(ties.get(pro[shared], inf[shared]) >= p["strong_tie"])
-    out["brokerage_share"] = brokerage(shares)
-    out["open_cases"] = float(len(active))
+    values, category = ties.live()
+    measured = _measure(
+        model.cases.mode_counts(active), ties.cross_familiarity(), ties.cross_disagreement(a),
+        ties.cross_i, ties.cross_j, a.recognition, a.uncertainty, a.ingroup, a.regard,
+        a.threat, ties.formal, ties.informal, ties.formal_informal, values, category,
+        model.cases.c.helper, active, ties.lookup(), model.p["strong_tie"],
+    )  # fmt: skip
+    out = dict(zip(MEASURED, measured.tolist(), strict=True))
     counters = model.counters
     for k in COUNTERS:
         out[k] = float(counters[k])
     return out
 
 
-def _share_knowing(who: np.ndarray, side_members: np.ndarray, n: int) -> float:
-    """Share of ``side_members`` that appear at least once in ``who``."""
-    if not len(side_members):
-        return float("nan")
-    has = np.zeros(n, bool)
-    has[who] = True
-    return np.count_nonzero(has[side_members]) / len(side_members)  # = the mean, exactly
+MEASURED = GAUGES[: -len(COUNTERS)]  # the gauges ``_measure`` computes, in its order
+_PRO, _INF = int(Role.PRO), int(Role.INF)
+_INTERMEDIATED, _COPRODUCTION = int(Mode.INTERMEDIATED), int(Mode.COPRODUCTION)
+
+
+@kernel
+def _measure(counts, cross, d, ci, cj, recognition, uncertainty, ingroup, regard, threat,
+             formal, informal, members, values, category, helper, active, lookup, strong):  # fmt: skip
+    """The week's gauges in ``MEASURED`` order, each the mean NumPy gives to the bit.
+
+    Shares of the open cases' modes; over the formal-informal pairs familiarity,
+    disagreement and disagreement softened by the pair's mean recognition; over the
+    professionals and informal actors recognition, goal uncertainty and threat; per
+    side regard and in-group identification as felt (``ActorTable.felt_regard``,
+    ``felt_ingroup``); the E-I index (``ei_index``); the strong formal-informal ties,
+    the share of each side that has one, and the share of open shared cases whose
+    lead helpers know each other well; brokerage (``brokerage``); the open cases.
+    """
+    out = np.empty(len(counts) + 17)
+    shares = counts.astype(np.float64)
+    total = pairwise_sum(shares, 0, len(shares))
+    for m in range(len(shares)):
+        shares[m] = shares[m] / total if total else np.nan
+    out[: len(shares)] = shares
+    k = len(shares)
+    n_pairs = len(ci)
+    felt = np.empty(n_pairs)
+    for q in range(n_pairs):
+        felt[q] = d[q] * (1 - 0.5 * (recognition[ci[q]] + recognition[cj[q]]))
+    out[k], out[k + 1], out[k + 2] = mean(cross), mean(d), mean(felt)
+    out[k + 3] = mean(recognition[members])
+    out[k + 4] = mean(uncertainty[members])
+    felt_ingroup = ingroup + threat * (1.0 - ingroup)
+    felt_regard = regard * (1.0 - threat * felt_ingroup)
+    out[k + 5], out[k + 6] = mean(felt_regard[formal]), mean(felt_regard[informal])
+    out[k + 7], out[k + 8] = mean(felt_ingroup[formal]), mean(felt_ingroup[informal])
+    out[k + 9] = mean(threat[members])
+    out[k + 10] = ei_index_of(values, category, strong)
+    knows_pro = np.zeros(len(ingroup), np.bool_)  # in a strong formal-informal tie as j
+    knows_informal = np.zeros(len(ingroup), np.bool_)  # ... as i
+    strong_ties = 0
+    for q in range(n_pairs):
+        if cross[q] >= strong:
+            strong_ties += 1
+            knows_informal[ci[q]] = True
+            knows_pro[cj[q]] = True
+    out[k + 11] = strong_ties
+    for g, side, knows in ((k + 12, informal, knows_pro), (k + 13, formal, knows_informal)):
+        count = 0
+        for actor in side:
+            count += knows[actor]
+        out[g] = count / len(side) if len(side) else np.nan
+    shared = known = 0
+    for case in active:
+        pro, inf = helper[case, _PRO], helper[case, _INF]
+        if pro >= 0 and inf >= 0:
+            shared += 1
+            known += familiarity_of(lookup, pro, inf) >= strong
+    out[k + 14] = known / shared if shared else np.nan
+    collab = shares[_INTERMEDIATED] + shares[_COPRODUCTION]
+    out[k + 15] = shares[_INTERMEDIATED] / collab if collab > 0 else np.nan
+    out[k + 16] = len(active)
+    return out
 
 
 def tie_graph(model: Neighbourhood, strong: float | None = None) -> nx.Graph:

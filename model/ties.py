@@ -151,6 +151,18 @@ def familiarity_of(lookup, i, j):  # fmt: skip
     return lookup.values[position] if lookup.dense else lookup.values[lookup.slot[position]]
 
 
+@kernel
+def ei_index_of(values, category, strong):  # fmt: skip
+    """E-I index of the ties in use (``Ties.ei_index``), compiled."""
+    external = internal = 0
+    for k in range(len(values)):
+        if values[k] >= strong:
+            external += category[k] == 2
+            internal += category[k] == 1
+    total = external + internal
+    return (external - internal) / total if total else np.nan
+
+
 class Ties:
     """Block-diagonal tie state: one familiarity block per district.
 
@@ -515,13 +527,15 @@ class Ties:
         E counts strong ties across the sides, I within them; the index is
         (E - I) / (E + I): -1 all ties within one's side, +1 all across.
         """
+        return ei_index_of(*self.live(), strong)
+
+    def live(self) -> tuple[np.ndarray, np.ndarray]:
+        """The familiarity of the positions in use and their pairs' categories (views).
+
+        Category 1 is a pair within one side, 2 across the sides (see ``_pair_categories``).
+        """
         self._take_view()
-        n = self._n
-        known, cat = self._values[1:n] >= strong, self._slot_category[1:n]
-        external = int(np.count_nonzero(known & (cat == 2)))
-        internal = int(np.count_nonzero(known & (cat == 1)))
-        total = external + internal
-        return (external - internal) / total if total else float("nan")
+        return self._values[1 : self._n], self._slot_category[1 : self._n]
 
     def strong_positions(self, strong: float) -> np.ndarray:
         """Sorted flat positions of the pairs (i < j) with familiarity >= ``strong``."""
