@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .jit import kernel
 from .state import ActorTable, Side
 
 EXPLICIT_MODELS = ("accessibility", "accessibility_plus", "civil_society")
@@ -70,13 +71,43 @@ def wanted_role(role_view: np.ndarray, params: dict) -> np.ndarray:
 
 def goal_uncertainty(actors: ActorTable, free_time: np.ndarray, params: dict) -> np.ndarray:
     """Goal uncertainty U_i of every actor (see module docstring)."""
-    e = expected_role(params)
-    side = actors.side
-    feasible = np.ones(len(side))
-    formal = side == Side.FORMAL
-    feasible[formal] = 1.0 - e * (1.0 - free_time[formal])
-    feasible[side == Side.INFORMAL] = 1.0 - e * (1.0 - params["civic_activity"])
-    gap = 1.0 - (1.0 - np.abs(e - actors.role_view)) * feasible
-    w = params["gap_weight"]
-    u = w * gap + (1.0 - w) * (1.0 - effective_clarity(params))
-    return np.where(side == Side.BROKER, 0.0, u)
+    return _uncertainties(actors.side, actors.role_view, free_time, *uncertainty_levers(params))
+
+
+def uncertainty_levers(params: dict) -> tuple[float, float, float, float]:
+    """What ``uncertainty_of`` reads from the levers: E_m, kappa, w, civic activity."""
+    e, kappa = expected_role(params), effective_clarity(params)
+    return float(e), float(kappa), float(params["gap_weight"]), float(params["civic_activity"])
+
+
+@kernel
+def _uncertainties(side, role_view, free, e, kappa, w, civic):  # fmt: skip
+    out = np.empty(len(side))
+    for k in range(len(side)):
+        out[k] = uncertainty_of(side[k], role_view[k], free[k], e, kappa, w, civic)
+    return out
+
+
+@kernel
+def uncertainty_of(side, role_view, free, e, kappa, w, civic):  # fmt: skip
+    """U_i of one actor (``goal_uncertainty``, compiled): its side, role view, free time."""
+    if side == _BROKER:
+        return 0.0
+    if side == _FORMAL:
+        feasible = 1.0 - e * (1.0 - free)
+    elif side == _INFORMAL:
+        feasible = 1.0 - e * (1.0 - civic)
+    else:
+        feasible = 1.0
+    gap = 1.0 - (1.0 - abs(e - role_view)) * feasible
+    return w * gap + (1.0 - w) * (1.0 - kappa)
+
+
+@kernel
+def free_share(load, capacity):  # fmt: skip
+    """Share of an actor's capacity still free: clip(1 - load / capacity, 0, 1)."""
+    share = 1.0 - load / max(capacity, 1e-9)
+    return 0.0 if share < 0.0 else (1.0 if share > 1.0 else share)
+
+
+_FORMAL, _INFORMAL, _BROKER = int(Side.FORMAL), int(Side.INFORMAL), int(Side.BROKER)

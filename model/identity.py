@@ -39,7 +39,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .jit import kernel
+from .goals import free_share, uncertainty_levers, uncertainty_of
+from .jit import kernel, pairwise_sum
 from .state import ActorTable, Side
 
 
@@ -86,14 +87,26 @@ def encounter_pair(x, y, u_good, u_bad, positive, negative, good, bad):  # fmt: 
 
 def apply_contacts(actors: ActorTable, params: dict) -> None:
     """Apply the week's tallied good and bad contacts, then clear the tallies."""
-    if params["mech_contact_valence"]:
-        g = params["regard_gain"]
-        b = min(params["negativity_bias"] * g, 1.0)
-        good, bad = actors.good, actors.bad
-        actors.regard[:] = (1.0 - (1.0 - actors.regard) * (1.0 - g) ** good) * (1.0 - b) ** bad
-        actors.ingroup[:] = 1.0 - (1.0 - actors.ingroup * (1.0 - g) ** good) * (1.0 - b) ** bad
-    actors.good.fill(0.0)
-    actors.bad.fill(0.0)
+    _apply_contacts(actors.regard, actors.ingroup, actors.good, actors.bad,
+                    *contact_factors(actors, params))  # fmt: skip
+
+
+def contact_factors(actors: ActorTable, params: dict) -> tuple[np.ndarray, np.ndarray, bool]:
+    """(1 - g)^good and (1 - b)^bad per actor (NumPy's ``power``), and whether they apply."""
+    g = params["regard_gain"]
+    b = min(params["negativity_bias"] * g, 1.0)
+    return (1.0 - g) ** actors.good, (1.0 - b) ** actors.bad, bool(params["mech_contact_valence"])
+
+
+@kernel
+def _apply_contacts(regard, ingroup, good, bad, keep_good, keep_bad, on):  # fmt: skip
+    """``apply_contacts`` with the powers handed in (NumPy's, to the bit)."""
+    for k in range(len(regard)):
+        if on:
+            regard[k] = (1.0 - (1.0 - regard[k]) * keep_good[k]) * keep_bad[k]
+            ingroup[k] = 1.0 - (1.0 - ingroup[k] * keep_good[k]) * keep_bad[k]
+        good[k] = 0.0
+        bad[k] = 0.0
 
 
 def professional_push(params: dict) -> float:
@@ -112,10 +125,72 @@ def felt_push(actors: ActorTable, params: dict) -> np.ndarray:
 
 def update_threat(actors: ActorTable, params: dict) -> None:
     """Felt threat moves towards the current pressure; clears the week's pushes."""
-    if params["mech_threat"]:
-        pressure = np.minimum(1.0, felt_push(actors, params) * actors.uncertainty + actors.pushed)
-        target = params["threat_strength"] * pressure
-    else:
-        target = np.zeros(len(actors))
-    actors.threat += params["threat_adaptation"] * (target - actors.threat)
-    actors.pushed.fill(0.0)
+    _update_threat(actors.side, actors.threat, actors.uncertainty, actors.pushed,
+                   *threat_levers(params))  # fmt: skip
+
+
+def threat_levers(params: dict) -> tuple[bool, float, float, float, float]:
+    """What ``threat_after`` reads: on, strength, adaptation, push (professionals, informal)."""
+    return (
+        bool(params["mech_threat"]), float(params["threat_strength"]),
+        float(params["threat_adaptation"]), float(professional_push(params)),
+        float(params["hybridisation_push"]),
+    )  # fmt: skip
+
+
+@kernel
+def _update_threat(side, threat, uncertainty, pushed, on, strength, adaptation,
+                   push_formal, push_informal):  # fmt: skip
+    for k in range(len(threat)):
+        threat[k] = threat_after(side[k], threat[k], uncertainty[k], pushed[k], on, strength,
+                                 adaptation, push_formal, push_informal)  # fmt: skip
+        pushed[k] = 0.0
+
+
+@kernel
+def threat_after(side, threat, uncertainty, pushed, on, strength, adaptation,
+                 push_formal, push_informal):  # fmt: skip
+    """One actor's threat after a week (``update_threat``, compiled)."""
+    target = 0.0
+    if on:
+        push = 0.0 if side == _BROKER else (push_formal if side == _FORMAL else push_informal)
+        pressure = push * uncertainty + pushed
+        target = strength * (1.0 if pressure > 1.0 else pressure)
+    return threat + adaptation * (target - threat)
+
+
+@kernel
+def update_identity(side, good, bad, regard, ingroup, recognition, uncertainty, threat, pushed,
+                    role_view, load, capacity, keep_good, keep_bad, contacts, levers):  # fmt: skip
+    """The identity phase of a week (``Neighbourhood.update_identity``) in one pass.
+
+    Tallies each side's good and bad contact into ``contacts``, applies them
+    (``apply_contacts``), lets recognition fade, sets goal uncertainty from free time
+    (``goals.goal_uncertainty``) and moves threat (``update_threat``). ``levers`` is
+    (contact on, recognition decay, then ``goals.uncertainty_levers``, then
+    ``threat_levers``).
+    """
+    (valence, decay, e, kappa, w, civic, on, strength, adaptation, push_formal,
+     push_informal) = levers  # fmt: skip
+    for s in range(2):
+        contacts[s, 0] += pairwise_sum(good[side == s], 0, np.count_nonzero(side == s))
+        contacts[s, 1] += pairwise_sum(bad[side == s], 0, np.count_nonzero(side == s))
+    _apply_contacts(regard, ingroup, good, bad, keep_good, keep_bad, valence)
+    fade = 1.0 - decay
+    for k in range(len(side)):
+        recognition[k] *= fade
+        free = free_share(load[k], capacity[k])
+        uncertainty[k] = uncertainty_of(side[k], role_view[k], free, e, kappa, w, civic)
+    _update_threat(side, threat, uncertainty, pushed, on, strength, adaptation, push_formal,
+                   push_informal)  # fmt: skip
+
+
+def identity_levers(params: dict) -> tuple:
+    """The ``levers`` of ``update_identity`` from the parameters."""
+    return (
+        bool(params["mech_contact_valence"]), float(params["recognition_decay"]),
+        *uncertainty_levers(params), *threat_levers(params),
+    )  # fmt: skip
+
+
+_FORMAL, _BROKER = int(Side.FORMAL), int(Side.BROKER)

@@ -33,7 +33,7 @@ from typing import NamedTuple, cast
 import numpy as np
 
 from .areas import Layout
-from .goals import wanted_role
+from .goals import free_share, wanted_role
 from .identity import us_them_distance
 from .jit import kernel, levers
 from .state import ActorTable, Side
@@ -43,10 +43,16 @@ from .ties import Ties, disagreement
 def free_time(actors: ActorTable, who: np.ndarray | None = None) -> np.ndarray:
     """Share of capacity still free (0 at or over capacity), of all actors or of ``who``."""
     if who is None:
-        cap = np.maximum(actors.capacity, 1e-9)
-        return np.clip(1.0 - actors.load / cap, 0.0, 1.0)
-    cap = np.maximum(actors.capacity[who], 1e-9)
-    return np.clip(1.0 - actors.load[who] / cap, 0.0, 1.0)
+        return _free_times(actors.load, actors.capacity)
+    return _free_times(actors.load[who], actors.capacity[who])
+
+
+@kernel
+def _free_times(load, capacity):  # fmt: skip
+    out = np.empty(len(load))
+    for k in range(len(load)):
+        out[k] = free_share(load[k], capacity[k])
+    return out
 
 
 def availability(actors: ActorTable, params: dict) -> np.ndarray:

@@ -45,9 +45,8 @@ from . import casework, meetings
 from .areas import build_layout
 from .cases import CaseBook
 from .events import EventLog
-from .goals import goal_uncertainty
-from .identity import apply_contacts, update_threat
-from .links import WeekView, free_time
+from .identity import contact_factors, identity_levers, update_identity
+from .links import WeekView
 from .outputs import COUNTERS, GAUGES, REGIME_WEEKS, measure, summarise, tie_graph
 from .params import ParameterError, resolve
 from .policy import PolicyChange, check_schedule
@@ -268,14 +267,13 @@ class Neighbourhood(Model):
 
     def update_identity(self) -> None:
         """Apply the week's contact events, then goal uncertainty and threat."""
-        a = self.actors
-        for side in (Side.FORMAL, Side.INFORMAL):
-            members = a.side == side
-            self.contacts[side] += (a.good[members].sum(), a.bad[members].sum())
-        apply_contacts(a, self.p)
-        a.recognition *= 1.0 - self.p["recognition_decay"]
-        a.uncertainty[:] = goal_uncertainty(a, free_time(a), self.p)
-        update_threat(a, self.p)
+        a, p = self.actors, self.p
+        keep_good, keep_bad, _ = contact_factors(a, p)
+        update_identity(
+            a.side, a.good, a.bad, a.regard, a.ingroup, a.recognition, a.uncertainty,
+            a.threat, a.pushed, a.role_view, a.load, a.capacity, keep_good, keep_bad,
+            self.contacts, identity_levers(p),
+        )  # fmt: skip
 
     def update_ties(self) -> None:
         """Routine contact within teams and organisations, familiarity update, network.
