@@ -45,8 +45,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .cases import Role
-from .identity import encounter
+from .goals import free_share
+from .identity import encounter_pair
+from .jit import kernel
 from .links import free_time
+from .routes import apply_touches, routed, routes
+from .routing import group
 from .state import Side
 
 if TYPE_CHECKING:
@@ -113,49 +117,52 @@ def do_community_work(model: Neighbourhood, area: int = 0) -> np.ndarray:
     Each professional does so with probability community x free time; returns the
     professionals who did.
     """
-    a, ties = model.actors, model.ties
-    pros, informal = model.areas.area_formal[area], model.areas.area_informal[area]
-    if not len(informal):
-        return np.zeros(0, dtype=int)
-    u = model.rng_meetings.random((3, len(pros)))
-    pick = model.rng_meetings.integers(len(informal), size=len(pros))
-    active = u[0] < a.community[pros] * free_time(a, pros)
-    visited = informal[pick[active]]
-    ties.touch(pros[active], visited, model.p["meeting_contact"])
-    encounter(a, model.p, pros[active], visited, u[1][active], u[2][active])
-    model.counters["community_visits"] += int(np.count_nonzero(active))
-    return pros[active]
+    return _do_community_work(model, area, area + 1)
 
 
 def do_community_work_everywhere(model: Neighbourhood) -> None:
-    """``do_community_work`` in every area, in area order, its effects applied at once.
+    """``do_community_work`` in every area, in area order, in one pass.
 
-    The draws are those of calling it area after area (the same calls on the meetings
-    stream, in the same order); the visits' contact and encounters are then applied
-    together. That is the same as applying them area by area: a professional works in
-    one area, so no pair is visited twice, and the good and bad tallies are counts.
     For weeks without a wijktafel or reflection (which draw between the areas).
     """
-    a, rng = model.actors, model.rng_meetings
-    visitors, visited, u_good, u_bad = [], [], [], []
-    for pros, informal in zip(model.areas.area_formal, model.areas.area_informal, strict=True):
+    _do_community_work(model, 0, model.areas.n_areas)
+
+
+def _do_community_work(model: Neighbourhood, first: int, end: int) -> np.ndarray:
+    """Community work in areas ``first`` to ``end - 1``; returns the visiting professionals."""
+    p = model.p
+    touches, visitors = _community_work(
+        routes(model), model.actors.community, first, end, p["meeting_contact"],
+        p["contact_positive"], p["contact_negative"],
+    )  # fmt: skip
+    apply_touches(model, touches)
+    model.counters["community_visits"] += len(visitors)
+    return visitors
+
+
+@kernel
+def _community_work(r, community, first, end, weight, positive, negative):  # fmt: skip
+    """Community work area by area, drawing from the meetings stream.
+
+    Per area three draws per professional and the informal actor each would visit;
+    one who visits (u < community x free time) makes contact ``weight`` and an
+    ordinary encounter. Returns the contact (for ``Ties.touch``) and the visitors.
+    """
+    touches, visitors = routed()[0], [0][:0]
+    for area in range(first, end):
+        pros, informal = group(r.team, r.team_at, area), group(r.members, r.members_at, area)
         if not len(informal):
             continue
-        u = rng.random((3, len(pros)))
-        pick = rng.integers(len(informal), size=len(pros))
-        active = u[0] < a.community[pros] * free_time(a, pros)
-        visitors.append(pros[active])
-        visited.append(informal[pick[active]])
-        u_good.append(u[1][active])
-        u_bad.append(u[2][active])
-    if not visitors:
-        return
-    who = np.concatenate(visitors)
-    model.ties.touch(who, np.concatenate(visited), model.p["meeting_contact"])
-    encounter(
-        a, model.p, who, np.concatenate(visited), np.concatenate(u_good), np.concatenate(u_bad)
-    )
-    model.counters["community_visits"] += len(who)
+        u = r.meetings.random((3, len(pros)))
+        pick = r.meetings.integers(0, len(informal), len(pros))
+        for k in range(len(pros)):
+            i = pros[k]
+            if u[0, k] < community[i] * free_share(r.load[i], r.capacity[i]):
+                j = informal[pick[k]]
+                touches.append((i, j, weight))
+                encounter_pair(i, j, u[1, k], u[2, k], positive, negative, r.good, r.bad)
+                visitors.append(i)
+    return touches, np.array(visitors, np.int64)
 
 
 def hold_reflection(model: Neighbourhood, area: int = 0) -> np.ndarray:

@@ -137,7 +137,7 @@ class RoutesType(types.StructRef):
 
 
 class Routes(structref.StructRefProxy):
-    """What the routing kernels read and change: ``RouteFields`` and the decisions stream.
+    """What the routing kernels read and change: ``RouteFields``, decisions and meetings streams.
 
     A reference (numba's ``structref``): kernels pass it to each other for the cost of
     a pointer, where a tuple of its seventy fields would be copied at every call.
@@ -145,12 +145,12 @@ class Routes(structref.StructRefProxy):
     """
 
 
-structref.define_proxy(Routes, RoutesType, [*RouteFields._fields, "rng"])
+structref.define_proxy(Routes, RoutesType, [*RouteFields._fields, "rng", "meetings"])
 
 
 @kernel
-def _new_routes(fields, rng):  # fmt: skip
-    return Routes(*fields[0:], rng)  # (a slice: numba unpacks tuples, not named ones)
+def _new_routes(fields, rng, meetings):  # fmt: skip
+    return Routes(*fields[0:], rng, meetings)  # (a slice: numba unpacks tuples, not named ones)
 
 
 @kernel
@@ -175,11 +175,11 @@ def routes(model: Neighbourhood) -> Routes:
     weekly = (model.week, view.wanted, view.limit, view.distance, view.available, view.table)
     stable = (
         model.cases.c, model.p, model.actors, model.households, model.rng_decisions,
-        model.events.enabled,
+        model.rng_meetings, model.events.enabled,
     )  # fmt: skip
     kept = _BUILT.get(model)
     if kept is None or not _same(kept[0], stable):
-        r = _new_routes(_fields(model, lookup), model.rng_decisions)
+        r = _new_routes(_fields(model, lookup), model.rng_decisions, model.rng_meetings)
     elif not (_same(kept[1], weekly) and _same(kept[2], lookup)):
         r = kept[3]
         _new_week(r, *weekly, lookup)
