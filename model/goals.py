@@ -65,8 +65,13 @@ def effective_clarity(params: dict) -> float:
 
 def wanted_role(role_view: np.ndarray, params: dict) -> np.ndarray:
     """Role an actor acts on: own view, pulled towards the model's role by clarity."""
-    c = effective_clarity(params)
-    return (1.0 - c) * role_view + c * expected_role(params)
+    return wanted_of(role_view, effective_clarity(params), expected_role(params))
+
+
+@kernel
+def wanted_of(role_view, clarity, expected):  # fmt: skip
+    """(1 - kappa) r_i + kappa E_m (``wanted_role``; numbers or arrays)."""
+    return (1.0 - clarity) * role_view + clarity * expected
 
 
 def goal_uncertainty(actors: ActorTable, free_time: np.ndarray, params: dict) -> np.ndarray:

@@ -41,13 +41,28 @@ import numpy as np
 
 from .goals import free_share, uncertainty_levers, uncertainty_of
 from .jit import kernel, pairwise_sum
-from .state import ActorTable, Side
+from .state import ActorTable, Side, felt_ingroup_of, felt_regard_of
 
 
 def us_them_distance(actors: ActorTable, params: dict) -> np.ndarray:
     """d_i = felt ingroup (1 - felt regard); zero when identity gating is off."""
-    d = actors.felt_ingroup * (1.0 - actors.felt_regard)
+    d = _distances(actors.ingroup, actors.regard, actors.threat)
     return d if params["mech_identity_gating"] else np.zeros_like(d)
+
+
+@kernel
+def _distances(ingroup, regard, threat):  # fmt: skip
+    out = np.empty(len(ingroup))
+    for k in range(len(ingroup)):
+        out[k] = distance_of(ingroup[k], regard[k], threat[k])
+    return out
+
+
+@kernel
+def distance_of(ingroup, regard, threat):  # fmt: skip
+    """Us-them distance of one actor from its stocks and threat (``us_them_distance``)."""
+    felt = felt_ingroup_of(ingroup, threat)
+    return felt * (1.0 - felt_regard_of(regard, threat, felt))
 
 
 def encounter(

@@ -33,8 +33,8 @@ from typing import NamedTuple, cast
 import numpy as np
 
 from .areas import Layout
-from .goals import free_share, wanted_role
-from .identity import us_them_distance
+from .goals import effective_clarity, expected_role, free_share, wanted_of
+from .identity import distance_of
 from .jit import kernel, levers
 from .state import ActorTable, Side
 from .ties import Ties, disagreement
@@ -57,14 +57,69 @@ def _free_times(load, capacity):  # fmt: skip
 
 def availability(actors: ActorTable, params: dict) -> np.ndarray:
     """Time for contact beyond casework (professionals; 1 for everyone else)."""
-    if params["mech_caseload"]:
-        cap = np.maximum(actors.capacity, 1e-9)
-        slack = np.clip(params["contact_slack"] - actors.load / cap, 0.0, 1.0)
-    else:
-        slack = np.ones(len(actors))
-    share = params["community_time"]
-    a = slack * (1.0 - share + share * actors.community)
-    return np.where(actors.side == Side.FORMAL, a, 1.0)
+    lv = cast(ActorLevers, levers(ActorLevers, params))
+    return _availabilities(actors.side, actors.load, actors.capacity, actors.community, lv)
+
+
+@kernel
+def _availabilities(side, load, capacity, community, lv):  # fmt: skip
+    out = np.empty(len(side))
+    for k in range(len(side)):
+        out[k] = available_of(side[k], load[k], capacity[k], community[k], lv)
+    return out
+
+
+@kernel
+def available_of(side, load, capacity, community, lv):  # fmt: skip
+    """One actor's availability: clip(slack - load/capacity, 0, 1) x the community share."""
+    if side != _FORMAL:
+        return 1.0
+    slack = 1.0
+    if lv.mech_caseload:
+        slack = lv.contact_slack - load / max(capacity, 1e-9)
+        slack = 0.0 if slack < 0.0 else (1.0 if slack > 1.0 else slack)
+    share = lv.community_time
+    return slack * ((1.0 - share) + share * community)
+
+
+class ActorLevers(NamedTuple):
+    """The levers of the week's per-actor view (``actor_view``)."""
+
+    mech_identity_gating: bool
+    limit_base: float
+    limit_role: float
+    limit_experience: float
+    mech_caseload: bool
+    contact_slack: float
+    community_time: float
+
+
+def actor_view(actors: ActorTable, params: dict) -> tuple[np.ndarray, ...]:
+    """Each actor's us-them distance, wanted role, limit and availability this week."""
+    a = actors
+    return _actor_view(
+        a.side, a.ingroup, a.regard, a.threat, a.role_view, a.knowledge, a.load, a.capacity,
+        a.community, effective_clarity(params), expected_role(params),
+        cast(ActorLevers, levers(ActorLevers, params)),
+    )  # fmt: skip
+
+
+@kernel
+def _actor_view(side, ingroup, regard, threat, role_view, knowledge, load, capacity, community,
+                clarity, expected, lv):  # fmt: skip
+    n = len(side)
+    distance, wanted, limit, available = np.zeros(n), np.empty(n), np.empty(n), np.empty(n)
+    for k in range(n):
+        if lv.mech_identity_gating:
+            distance[k] = distance_of(ingroup[k], regard[k], threat[k])
+        wanted[k] = wanted_of(role_view[k], clarity, expected)
+        limit[k] = (lv.limit_base + lv.limit_role * wanted[k]
+                    + lv.limit_experience * (1.0 - knowledge[k]))  # fmt: skip
+        available[k] = available_of(side[k], load[k], capacity[k], community[k], lv)
+    return distance, wanted, limit, available
+
+
+_FORMAL = int(Side.FORMAL)
 
 
 class BarrierWeights(NamedTuple):
@@ -192,14 +247,7 @@ class WeekView:
     def compute(cls, actors: ActorTable, ties: Ties, layout: Layout, params: dict) -> WeekView:
         """Compute the view from the current state."""
         p = params
-        distance = us_them_distance(actors, p)
-        wanted = wanted_role(actors.role_view, p)
-        limit = (
-            p["limit_base"]
-            + p["limit_role"] * wanted
-            + p["limit_experience"] * (1.0 - actors.knowledge)
-        )
-        available = availability(actors, p)
+        distance, wanted, limit, available = actor_view(actors, p)
         pros, informal = layout.padded  # all areas at once, then cut to size
         familiarity = layout.padded_pairs(ties).familiarity()
         # L = F x barriers: the barriers only matter where F > 0 (at city scale about

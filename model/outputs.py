@@ -39,7 +39,7 @@ import numpy as np
 
 from .cases import Role
 from .jit import kernel, mean, pairwise_sum
-from .state import Kind, Mode
+from .state import Kind, Mode, felt_ingroup_of, felt_regard_of
 from .ties import ei_index_of, familiarity_of
 
 if TYPE_CHECKING:
@@ -181,8 +181,8 @@ def _measure(counts, cross, d, ci, cj, recognition, uncertainty, ingroup, regard
     out[k], out[k + 1], out[k + 2] = mean(cross), mean(d), mean(felt)
     out[k + 3] = mean(recognition[members])
     out[k + 4] = mean(uncertainty[members])
-    felt_ingroup = ingroup + threat * (1.0 - ingroup)
-    felt_regard = regard * (1.0 - threat * felt_ingroup)
+    felt_ingroup = felt_ingroup_of(ingroup, threat)
+    felt_regard = felt_regard_of(regard, threat, felt_ingroup)
     out[k + 5], out[k + 6] = mean(felt_regard[formal]), mean(felt_regard[informal])
     out[k + 7], out[k + 8] = mean(felt_ingroup[formal]), mean(felt_ingroup[informal])
     out[k + 9] = mean(threat[members])

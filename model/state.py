@@ -12,6 +12,20 @@ from enum import IntEnum
 
 import numpy as np
 
+from .jit import kernel
+
+
+@kernel
+def felt_ingroup_of(ingroup, threat):  # fmt: skip
+    """In-group identification as felt (``ActorTable.felt_ingroup``; numbers or arrays)."""
+    return ingroup + threat * (1.0 - ingroup)
+
+
+@kernel
+def felt_regard_of(regard, threat, felt_ingroup):  # fmt: skip
+    """Regard as felt (``ActorTable.felt_regard``; numbers or arrays)."""
+    return regard * (1.0 - threat * felt_ingroup)
+
 
 class Kind(IntEnum):
     """The four kinds of actors (households are not actors, see ``HouseholdTable``)."""
@@ -106,12 +120,12 @@ class ActorTable:
     @property
     def felt_ingroup(self) -> np.ndarray:
         """In-group identification as felt now: ingroup + threat (1 - ingroup)."""
-        return self.ingroup + self.threat * (1.0 - self.ingroup)
+        return felt_ingroup_of(self.ingroup, self.threat)
 
     @property
     def felt_regard(self) -> np.ndarray:
         """Regard as felt now: regard (1 - threat x felt identification)."""
-        return self.regard * (1.0 - self.threat * self.felt_ingroup)
+        return felt_regard_of(self.regard, self.threat, self.felt_ingroup)
 
     def __len__(self) -> int:
         return len(self.kind)
