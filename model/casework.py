@@ -50,6 +50,7 @@ from .routing import (
     least_loaded,
     mark_direct,
     ramp,
+    ramp_of,
     refer_k,
     release_role,
     second_professional_chance,
@@ -271,31 +272,40 @@ def _open_and_route(
 
 def refer_and_escalate(model: Neighbourhood) -> None:
     """Informal-only cases: late escalation, referral, or the household's own way."""
-    c, p, h = model.cases.c, model.p, model.households
-    ids = model.cases.active_ids()
-    alone = ids[(c.helper[ids, Role.INF] >= 0) & (c.helper[ids, Role.PRO] < 0)]
-    if not len(alone):
-        return
-    u = model.rng_decisions.random((3, len(alone)))
-    inf = c.helper[alone, Role.INF]
-    sev = h.severity[c.household[alone]]
-    width = p["decision_width"]
-    late = u[0] < ramp(sev - p["escalation_severity"], width)
-    wants = ~late & (u[1] < ramp(sev - model.view.limit[inf], width))
-    out = _refer_and_escalate(routes(model), alone, inf, sev, late, wants, u[2])
+    p = model.p
+    out = _refer_and_escalate(
+        routes(model), model.cases.n, model.households.severity, p["escalation_severity"],
+        p["decision_width"],
+    )  # fmt: skip
     apply_routed(model, *out)
 
 
 @kernel
-def _refer_and_escalate(r, alone, inf, severity, late, wants, u_own):  # fmt: skip
+def _refer_and_escalate(r, n, need, escalation, width):  # fmt: skip
     """Late escalations first, then referrals (or the household's own way), case by case.
 
-    A late escalation goes to the least loaded professional of the household's area
-    and to specialist care: a bad contact for the professional ("te laat ...
-    opgeschaald": kept too long). A dismissed referral is tried again from its retry
-    week; without a route, the household is guided and goes to the wijkteam itself
-    with probability ``own_way_rate`` x its trust in professionals.
+    The open cases with an informal lead and no professional, in case order, draw three
+    numbers each (decisions stream): the case escalates late with probability
+    ramp(s - ``escalation_severity``); otherwise the informal actor wants to refer it
+    with probability ramp(s - its limit). A late escalation goes to the least loaded
+    professional of the household's area and to specialist care: a bad contact for the
+    professional ("te laat ... opgeschaald": kept too long). A dismissed referral is
+    tried again from its retry week; without a route, the household is guided and
+    goes to the wijkteam itself with probability ``own_way_rate`` x its trust in
+    professionals.
     """
+    alone = [0][:0]
+    for cid in range(n):
+        if r.active[cid] and r.helper[cid, INF] >= 0 and r.helper[cid, PRO] < 0:
+            alone.append(cid)
+    u = r.rng.random((3, len(alone)))
+    inf, severity = np.empty(len(alone), np.int64), np.empty(len(alone))
+    late, wants = np.zeros(len(alone), np.bool_), np.zeros(len(alone), np.bool_)
+    for k in range(len(alone)):
+        inf[k], severity[k] = r.helper[alone[k], INF], need[r.household[alone[k]]]
+        late[k] = u[0, k] < ramp_of(severity[k] - escalation, width)
+        wants[k] = not late[k] and u[1, k] < ramp_of(severity[k] - r.limit[inf[k]], width)
+    u_own = u[2]
     out = routed()
     for k in range(len(alone)):
         if late[k]:

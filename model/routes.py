@@ -171,22 +171,45 @@ def routes(model: Neighbourhood) -> Routes:
     tables' columns are changed in place, never replaced, as everywhere in the model.
     The case book must have room for the cases the kernels open (``CaseBook.reserve``).
     """
+    kept = _BUILT.get(model)
+    if kept is not None and _unchanged(kept[4], model):  # the common case: one look
+        return kept[3]
     view, lookup = model.view, model.ties.lookup()
     weekly = (model.week, view.wanted, view.limit, view.distance, view.available, view.table)
     stable = (
         model.cases.c, model.p, model.actors, model.households, model.rng_decisions,
         model.rng_meetings, model.events.enabled,
     )  # fmt: skip
-    kept = _BUILT.get(model)
     if kept is None or not _same(kept[0], stable):
         r = _new_routes(_fields(model, lookup), model.rng_decisions, model.rng_meetings)
-    elif not (_same(kept[1], weekly) and _same(kept[2], lookup)):
-        r = kept[3]
-        _new_week(r, *weekly, lookup)
     else:
-        return kept[3]
-    _BUILT[model] = (stable, weekly, lookup, r)
+        r = kept[3]
+        if not (_same(kept[1], weekly) and _same(kept[2], lookup)):
+            _new_week(r, *weekly, lookup)
+    _BUILT[model] = (stable, weekly, lookup, r, _key(model))
     return r
+
+
+def _key(model: Neighbourhood) -> tuple:
+    """What ``routes`` was built from: the objects its fields come from, week and log."""
+    t = model.ties
+    return (
+        model.view, t._values, t._slot, t._dense, model.cases.c, model.p, model.actors,
+        model.households, model.rng_decisions, model.rng_meetings, model.week,
+        model.events.enabled,
+    )  # fmt: skip
+
+
+def _unchanged(key: tuple, model: Neighbourhood) -> bool:
+    """Whether ``_key(model)`` would give ``key`` (the objects by identity)."""
+    t = model.ties
+    return (
+        key[0] is model.view and key[1] is t._values and key[2] is t._slot
+        and key[3] is t._dense and key[4] is model.cases.c and key[5] is model.p
+        and key[6] is model.actors and key[7] is model.households
+        and key[8] is model.rng_decisions and key[9] is model.rng_meetings
+        and key[10] == model.week and key[11] == model.events.enabled
+    )  # fmt: skip
 
 
 def _same(kept: tuple, now: tuple) -> bool:
