@@ -38,7 +38,7 @@ from .routes import (
     EV_LATE,
     EV_NO_ROUTE,
     apply_routed,
-    apply_touches,
+    handed_back,
     routed,
     routes,
 )
@@ -53,7 +53,6 @@ from .routing import (
     ramp_of,
     refer_k,
     release_role,
-    second_professional_chance,
 )
 from .ties import disagreement, familiarity_of, logic_distance
 
@@ -190,48 +189,64 @@ def _time_share(who, capacity, load):  # fmt: skip
 
 def surface_needs(model: Neighbourhood) -> None:
     """Unreached needs are voiced to the wijkteam or reached by an informal contact."""
-    h, a, p = model.households, model.actors, model.p
-    u = model.rng_cases.random((2, len(h)))
-    crisis = ramp(h.severity - p["crisis_severity"], p["decision_width"])
-    hhs, reached = _surfacing(
-        u, crisis, h.needy, h.case, h.new, h.trust_pro, h.contact, a.load, a.capacity,
-        p["voice_later"], p["reach_rate"] * p["civic_activity"],
+    h, p = model.households, model.p
+    model.cases.reserve(_unreached(h.needy, h.case))  # at most one case each
+    model.cases.n, *out = _surface_needs(
+        routes(model), model.cases.n, h.severity, h.needy, h.new, h.circle, h.case, h.served,
+        h.wait, h.helped, h.need_start, levers(SurfaceLevers, p),
+        p["reach_rate"] * p["civic_activity"],
     )  # fmt: skip
-    severities = h.severity[hhs]
-    model.cases.reserve(len(hhs))
-    model.cases.n, *out = _open_and_route(
-        r=routes(model),
-        n=model.cases.n,
-        hhs=hhs,
-        reached=reached,
-        severity=severities,
-        second=second_professional_chance(severities, p),
-        circle=h.circle,
-        case=h.case,
-        served=h.served,
-        wait=h.wait,
-        helped=h.helped,
-        need_start=h.need_start,
-    )
     apply_routed(model, *out)
 
 
+class SurfaceLevers(NamedTuple):
+    """The levers of surfacing (``_surfacing``) and of the second professional."""
+
+    crisis_severity: float
+    decision_width: float
+    voice_later: float
+    complex_severity: float
+
+
 @kernel
-def _surfacing(
-    u, crisis, needy, case, new, trust, contact, load, capacity, voice_later, reach
-):  # fmt: skip
+def _unreached(needy, case):  # fmt: skip
+    """How many households have an open need without a case."""
+    count = 0
+    for i in range(len(needy)):
+        count += needy[i] and case[i] < 0
+    return count
+
+
+@kernel
+def _surface_needs(r, n, severity, needy, new, circle, case, served, wait, helped, need_start,
+                   lv, reach):  # fmt: skip
+    """``surface_needs``: two draws per household (cases stream), then open and route."""
+    u = r.cases.random((2, len(needy)))
+    hhs, reached = _surfacing(u, severity, needy, case, new, r.trust_pro, r.contact, r.load,
+                              r.capacity, lv, reach)  # fmt: skip
+    second = np.empty(len(hhs))
+    for k in range(len(hhs)):
+        second[k] = ramp_of(severity[hhs[k]] - lv.complex_severity, lv.decision_width)
+    return _open_and_route(r, n, hhs, reached, severity, second, circle, case, served, wait,
+                           helped, need_start)  # fmt: skip
+
+
+@kernel
+def _surfacing(u, severity, needy, case, new, trust, contact, load, capacity, lv, reach):  # fmt: skip
     """The households whose open need surfaces this week, and which were reached silently.
 
     A new need is voiced with probability trust (later ones: ``voice_later`` x trust),
-    or forced by crisis: 1 - (1 - voice)(1 - crisis). An unvoiced need is reached by the
-    household's informal contact, if it has room, with probability ``reach``.
+    or forced by crisis, ramp(s - ``crisis_severity``): 1 - (1 - voice)(1 - crisis). An
+    unvoiced need is reached by the household's informal contact, if it has room, with
+    probability ``reach``.
     """
     hhs, reached = [0][:0], [False][:0]
     for i in range(len(needy)):
         if not needy[i] or case[i] >= 0:
             continue
-        voice = trust[i] if new[i] else voice_later * trust[i]
-        if u[0, i] < 1.0 - (1.0 - voice) * (1.0 - crisis[i]):
+        voice = trust[i] if new[i] else lv.voice_later * trust[i]
+        crisis = ramp_of(severity[i] - lv.crisis_severity, lv.decision_width)
+        if u[0, i] < 1.0 - (1.0 - voice) * (1.0 - crisis):
             hhs.append(i), reached.append(False)
         elif contact[i] >= 0 and load[contact[i]] < capacity[contact[i]] and u[1, i] < reach:
             hhs.append(i), reached.append(True)
@@ -246,8 +261,10 @@ def _open_and_route(
 
     A silent need (``reached``) goes to the household's informal contact, unless the
     contact filled up with an earlier household this week; a voiced one to the
-    wijkteam. A need counts its wait once, at its first help. Returns the cases
-    opened so far and what the routes recorded.
+    wijkteam, of the need's ``severity`` (per household), a second professional
+    joining with chance ``second`` (per household in ``hhs``). A need counts its wait
+    once, at its first help. Returns the cases opened so far and what the routes
+    recorded.
     """
     out = routed()
     for k in range(len(hhs)):
@@ -262,12 +279,13 @@ def _open_and_route(
         if silent:
             intake_at_informal_k(r, out, cid, who)
         else:
-            intake_at_professional_k(r, out, cid, severity[k], r.home[hh], second[k])
+            intake_at_professional_k(r, out, cid, severity[hh], r.home[hh], second[k])
         if not served[hh]:
             served[hh] = True
             wait[hh] += r.week - need_start[hh]
             helped[hh] += 1
-    return n, out[0], out[1], out[2]
+    touched, events, counts = handed_back(r, out)
+    return n, touched, events, counts
 
 
 def refer_and_escalate(model: Neighbourhood) -> None:
@@ -338,7 +356,7 @@ def _refer_and_escalate(r, n, need, escalation, width):  # fmt: skip
             team = group(r.team, r.team_at, r.home[hh])
             assign_k(r, cid, PRO, least_loaded(r.load, r.capacity, r.rng, team))
             out[2][C_OWN_WAY] += 1
-    return out
+    return handed_back(r, out)
 
 
 def work_together(model: Neighbourhood) -> None:
@@ -351,41 +369,40 @@ def work_together(model: Neighbourhood) -> None:
     case introduces them with probability ``introduction_rate`` (more with a trained
     chair) x the larger of L and the link it vouches for (F_pc F_cj x the barriers).
     """
-    c, a, p = model.cases.c, model.actors, model.p
+    c, p = model.cases.c, model.p
     ids = model.cases.active_ids()
-    pro, inf, coord = (c.helper[ids, Role.PRO], c.helper[ids, Role.INF], c.helper[ids, Role.COORD])
-    u = model.rng_decisions.random((5, len(ids)))
-    logic, strength, vouched = _shared_links(routes(model), pro, inf, coord)
+    pro = inf = None  # the leads before the week's work, for the event log
+    if model.events.enabled:
+        pro, inf = c.helper[ids, Role.PRO], c.helper[ids, Role.INF]
     boost = 1.0 + p["chair_introduction_boost"] * p["chair_training"]
-    touches, withdrawn, counts = _work_together(
-        u=u,
-        ids=ids,
-        pro=pro,
-        inf=inf,
-        coord=coord,
-        logic=logic,
-        strength=strength,
-        vouched=vouched,
-        brokerage=bool(p["mech_brokerage"]),
-        meeting_contact=p["meeting_contact"],
-        positive=p["contact_positive"],
-        negative=p["contact_negative"],
-        clash_rate=p["clash_rate"],
-        discovery_rate=p["discovery_rate"],
-        introduction=p["introduction_rate"] * boost,
-        helper=c.helper,
-        direct=c.direct,
-        together=c.together,
-        pro_seen=c.pro_seen,
-        inf_seen=c.inf_seen,
-        recognition=a.recognition,
-        good=a.good,
-        bad=a.bad,
-    )
-    apply_touches(model, touches)
+    touched, withdrawn, counts = _joint_work(
+        routes(model), ids, p["contact_positive"], p["contact_negative"], p["clash_rate"],
+        p["discovery_rate"], p["introduction_rate"] * boost,
+    )  # fmt: skip
+    model.ties.touched(touched)
     clashes, unspoken, introductions = counts.tolist()
     model.counters["introductions"] += introductions
     _count_clashes(model, ids, pro, inf, withdrawn, clashes, unspoken)
+
+
+@kernel
+def _joint_work(r, ids, positive, negative, clash_rate, discovery_rate, introduction):  # fmt: skip
+    """``work_together`` for the open cases ``ids``: five draws each (decisions stream)."""
+    n = len(ids)
+    pro, inf, coord = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64)
+    for k in range(n):
+        cid = ids[k]
+        pro[k], inf[k], coord[k] = r.helper[cid, PRO], r.helper[cid, INF], r.helper[cid, COORD]
+    u = r.rng.random((5, n))
+    logic, strength, vouched = _shared_links(r, pro, inf, coord)
+    out = routed()
+    withdrawn, counts = _work_together(
+        u, ids, pro, inf, coord, logic, strength, vouched, r.brokerage, r.meeting_contact,
+        positive, negative, clash_rate, discovery_rate, introduction, r.helper, r.direct,
+        r.together, r.pro_seen, r.inf_seen, r.recognition, r.good, r.bad, out[0],
+    )  # fmt: skip
+    touched, _, _ = handed_back(r, out)
+    return touched, withdrawn, counts
 
 
 @kernel
@@ -414,20 +431,19 @@ def _shared_links(r, pro, inf, coord):  # fmt: skip
 def _work_together(
     u, ids, pro, inf, coord, logic, strength, vouched, brokerage, meeting_contact, positive,
     negative, clash_rate, discovery_rate, introduction, helper, direct, together, pro_seen,
-    inf_seen, recognition, good, bad,
+    inf_seen, recognition, good, bad, touches,
 ):  # fmt: skip
     """``work_together`` case by case, ``u`` five draws per case (decisions stream).
 
-    Returns the week's contact as (i, j, weight) in the order registered, the
-    withdrawals (positions in ``ids``) and the counts of clashes, unspoken clashes
-    and introductions.
+    Records the week's contact in ``touches`` as (i, j, weight), in the order
+    registered; returns the withdrawals (positions in ``ids``) and the counts of
+    clashes, unspoken clashes and introductions.
     """
     n = len(ids)
     mode = np.zeros(n, np.int8)  # the leads: 0 not both on it, else DIRECT, LINKED, APART
     for k in range(n):
         if pro[k] >= 0 and inf[k] >= 0:
             mode[k] = DIRECT if together[ids[k]] else (LINKED if coord[k] >= 0 else APART)
-    touches = routed()[0]
     for k in range(n):
         if mode[k] == DIRECT:
             touches.append((pro[k], inf[k], 1.0))
@@ -455,7 +471,7 @@ def _work_together(
         if found:
             x, y = mark_direct(ids[k], helper, direct, together, pro_seen, inf_seen)
             touches.append((x, y, 1.0))
-    return touches, withdrawn, np.array([clashes, unspoken, introductions])
+    return withdrawn, np.array([clashes, unspoken, introductions])
 
 
 def _clash(
@@ -481,16 +497,20 @@ def _clash(
 def _count_clashes(
     model: Neighbourhood,
     ids: np.ndarray,
-    pro: np.ndarray,
-    inf: np.ndarray,
+    pro: np.ndarray | None,
+    inf: np.ndarray | None,
     withdrawn: np.ndarray,
     clashes: int,
     unspoken: int,
 ) -> None:
-    """Count the clashes; log the withdrawals (positions in ``ids``) when the log is on."""
+    """Count the clashes; log the withdrawals (positions in ``ids``) when the log is on.
+
+    ``pro`` and ``inf`` are the cases' leads before the week's joint work (needed only
+    when the log is on).
+    """
     model.counters["clashes"] += int(clashes)
     model.counters["clashes_unspoken"] += int(unspoken)
-    if model.events.enabled:
+    if model.events.enabled and pro is not None and inf is not None:
         gone = ids[withdrawn]
         areas = _areas(model, gone)
         model.events.pairs(model.week, Kind.WITHDRAWAL, areas, pro[withdrawn], inf[withdrawn], gone)

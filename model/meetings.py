@@ -49,7 +49,7 @@ from .goals import free_share
 from .identity import encounter_pair
 from .jit import kernel
 from .links import free_time
-from .routes import apply_touches, routed, routes
+from .routes import handed_back, routed, routes
 from .routing import group
 from .state import Side
 
@@ -131,11 +131,11 @@ def do_community_work_everywhere(model: Neighbourhood) -> None:
 def _do_community_work(model: Neighbourhood, first: int, end: int) -> np.ndarray:
     """Community work in areas ``first`` to ``end - 1``; returns the visiting professionals."""
     p = model.p
-    touches, visitors = _community_work(
+    touched, visitors = _community_work(
         routes(model), model.actors.community, first, end, p["meeting_contact"],
         p["contact_positive"], p["contact_negative"],
     )  # fmt: skip
-    apply_touches(model, touches)
+    model.ties.touched(touched)
     model.counters["community_visits"] += len(visitors)
     return visitors
 
@@ -146,9 +146,9 @@ def _community_work(r, community, first, end, weight, positive, negative):  # fm
 
     Per area three draws per professional and the informal actor each would visit;
     one who visits (u < community x free time) makes contact ``weight`` and an
-    ordinary encounter. Returns the contact (for ``Ties.touch``) and the visitors.
+    ordinary encounter. Returns the positions touched (``Ties.touched``) and the visitors.
     """
-    touches, visitors = routed()[0], [0][:0]
+    out, visitors = routed(), [0][:0]
     for area in range(first, end):
         pros, informal = group(r.team, r.team_at, area), group(r.members, r.members_at, area)
         if not len(informal):
@@ -159,10 +159,11 @@ def _community_work(r, community, first, end, weight, positive, negative):  # fm
             i = pros[k]
             if u[0, k] < community[i] * free_share(r.load[i], r.capacity[i]):
                 j = informal[pick[k]]
-                touches.append((i, j, weight))
+                out[0].append((i, j, weight))
                 encounter_pair(i, j, u[1, k], u[2, k], positive, negative, r.good, r.bad)
                 visitors.append(i)
-    return touches, np.array(visitors, np.int64)
+    touched, _, _ = handed_back(r, out)
+    return touched, np.array(visitors, np.int64)
 
 
 def hold_reflection(model: Neighbourhood, area: int = 0) -> np.ndarray:

@@ -102,6 +102,7 @@ class RouteFields(NamedTuple):
     available: np.ndarray
     links: np.ndarray
     ties: Lookup
+    ties_contact: np.ndarray
     weights: BarrierWeights
     # levers
     brokerage: bool
@@ -137,7 +138,9 @@ class RoutesType(types.StructRef):
 
 
 class Routes(structref.StructRefProxy):
-    """What the routing kernels read and change: ``RouteFields``, decisions and meetings streams.
+    """What the weekly kernels read and change: ``RouteFields`` and three random streams.
+
+    ``rng`` is the decisions stream, ``meetings`` and ``cases`` the others.
 
     A reference (numba's ``structref``): kernels pass it to each other for the cost of
     a pointer, where a tuple of its seventy fields would be copied at every call.
@@ -145,12 +148,12 @@ class Routes(structref.StructRefProxy):
     """
 
 
-structref.define_proxy(Routes, RoutesType, [*RouteFields._fields, "rng", "meetings"])
+structref.define_proxy(Routes, RoutesType, [*RouteFields._fields, "rng", "meetings", "cases"])
 
 
 @kernel
-def _new_routes(fields, rng, meetings):  # fmt: skip
-    return Routes(*fields[0:], rng, meetings)  # (a slice: numba unpacks tuples, not named ones)
+def _new_routes(fields, rng, meetings, cases):  # fmt: skip
+    return Routes(*fields[0:], rng, meetings, cases)  # (numba unpacks tuples, not named ones)
 
 
 @kernel
@@ -178,10 +181,12 @@ def routes(model: Neighbourhood) -> Routes:
     weekly = (model.week, view.wanted, view.limit, view.distance, view.available, view.table)
     stable = (
         model.cases.c, model.p, model.actors, model.households, model.rng_decisions,
-        model.rng_meetings, model.events.enabled,
+        model.rng_meetings, model.rng_cases, model.events.enabled,
     )  # fmt: skip
     if kept is None or not _same(kept[0], stable):
-        r = _new_routes(_fields(model, lookup), model.rng_decisions, model.rng_meetings)
+        r = _new_routes(
+            _fields(model, lookup), model.rng_decisions, model.rng_meetings, model.rng_cases
+        )
     else:
         r = kept[3]
         if not (_same(kept[1], weekly) and _same(kept[2], lookup)):
@@ -195,7 +200,7 @@ def _key(model: Neighbourhood) -> tuple:
     t = model.ties
     return (
         model.view, t._values, t._slot, t._dense, model.cases.c, model.p, model.actors,
-        model.households, model.rng_decisions, model.rng_meetings, model.week,
+        model.households, model.rng_decisions, model.rng_meetings, model.rng_cases, model.week,
         model.events.enabled,
     )  # fmt: skip
 
@@ -208,7 +213,8 @@ def _unchanged(key: tuple, model: Neighbourhood) -> bool:
         and key[3] is t._dense and key[4] is model.cases.c and key[5] is model.p
         and key[6] is model.actors and key[7] is model.households
         and key[8] is model.rng_decisions and key[9] is model.rng_meetings
-        and key[10] == model.week and key[11] == model.events.enabled
+        and key[10] is model.rng_cases and key[11] == model.week
+        and key[12] == model.events.enabled
     )  # fmt: skip
 
 
@@ -235,7 +241,7 @@ def _fields(model: Neighbourhood, lookup: Lookup) -> RouteFields:
         g.team, g.team_at, g.informal, g.informal_at, g.brokers, g.brokers_at,
         volunteers, volunteers_at,
         view.wanted, view.limit, view.distance, view.available, view.table,
-        lookup, barrier_weights(p),
+        lookup, model.ties.contact_flat, barrier_weights(p),
         bool(p["mech_brokerage"]), p["civic_activity"] * p["parallel_help"],
         p["involve_base"] + professional_push(p), p["formalised_preference"],
         p["meeting_contact"], p["handover_felt"], p["referral_base"], int(p["retry_weeks"]),
@@ -243,11 +249,16 @@ def _fields(model: Neighbourhood, lookup: Lookup) -> RouteFields:
     )  # fmt: skip
 
 
-def apply_routed(model: Neighbourhood, touches: list, events: list, counts: np.ndarray) -> None:
-    """Apply what the routes recorded: contact, counters, events (in their order)."""
-    apply_touches(model, touches)
+def apply_routed(
+    model: Neighbourhood, touched: np.ndarray, events: list, counts: np.ndarray
+) -> None:
+    """Apply what the routes recorded: contact (``handed_back``), counters, events in order."""
+    model.ties.touched(touched)
     for key, count in zip(COUNTED, counts.tolist(), strict=True):
-        model.counters[key] += count
+        if count:
+            model.counters[key] += count
+    if not events:
+        return
     log, week = model.events, model.week
     for kind, case, area, x, y, z, flag, v1, v2 in events:
         if kind == EV_REFERRAL:
@@ -260,11 +271,26 @@ def apply_routed(model: Neighbourhood, touches: list, events: list, counts: np.n
             log.add(Event(week, Kind.INSTRUMENTALISED, area, (x,), values=(v1, v2)))
 
 
-def apply_touches(model: Neighbourhood, touches: list) -> None:
-    """Register the recorded contact, (i, j, weight) after one another (``Ties.touch``)."""
-    if touches:
-        i, j, w = zip(*touches, strict=True)
-        model.ties.touch(np.array(i, np.int64), np.array(j, np.int64), np.array(w, float))
+@kernel
+def handed_back(r, out):  # fmt: skip
+    """What a kernel hands back to Python of its ``Routed``: contact applied, events, counts.
+
+    The recorded contact (i, j, weight) is added to the ties' contact as
+    ``Ties.touch`` adds it (every (i, j) position in order, then every (j, i)); the
+    positions touched are returned for ``Ties.touched``.
+    """
+    touches = out[0]
+    m = len(touches)
+    positions = np.empty(2 * m, np.int64)
+    for k in range(m):
+        i, j, weight = touches[k]
+        positions[k] = r.ties.row[i] + r.ties.local[j]
+        r.ties_contact[positions[k]] += weight
+    for k in range(m):
+        i, j, weight = touches[k]
+        positions[m + k] = r.ties.row[j] + r.ties.local[i]
+        r.ties_contact[positions[m + k]] += weight
+    return positions, out[1], out[2]
 
 
 @kernel

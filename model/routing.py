@@ -66,6 +66,7 @@ from .routes import (
     EV_INSTRUMENTALISED,
     EV_REFERRAL,
     apply_routed,
+    handed_back,
     routed,
     routes,
 )
@@ -170,14 +171,15 @@ def refer(model: Neighbourhood, cid: int, j: int) -> bool:
 def _intake_one(r, cid, severity, area, second):  # fmt: skip
     out = routed()
     intake_at_professional_k(r, out, cid, severity, area, second)
-    return out
+    return handed_back(r, out)
 
 
 @kernel
 def _refer_one(r, cid, j):  # fmt: skip
     out = routed()
     found = refer_k(r, out, cid, j)
-    return found, out[0], out[1], out[2]
+    touched, events, counts = handed_back(r, out)
+    return found, touched, events, counts
 
 
 # --- the case book -----------------------------------------------------------------------

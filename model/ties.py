@@ -425,6 +425,11 @@ class Ties:
         np.add.at(self.contact_flat, ji, weight)
         self._touched += [ij, ji]
 
+    def touched(self, positions: np.ndarray) -> None:
+        """Note contact already added at flat ``positions`` (by a kernel, as ``touch`` adds it)."""
+        if len(positions):
+            self._touched.append(positions)
+
     def meet(self, group: np.ndarray, weight: float = 1.0) -> None:
         """Register contact between every pair of actors in ``group`` (one district)."""
         if len(group) > 1:
