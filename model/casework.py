@@ -49,7 +49,6 @@ from .routing import (
     intake_at_professional_k,
     least_loaded,
     mark_direct,
-    ramp,
     ramp_of,
     refer_k,
     release_role,
@@ -567,40 +566,19 @@ def close_cases(model: Neighbourhood) -> None:
     professional in contact doubts that continuity (a bad contact), and a second
     informal source takes over the lead. A case left without helpers closes.
     """
-    c, a, h, p, view = model.cases.c, model.actors, model.households, model.p, model.view
+    c, h, p = model.cases.c, model.households, model.p
     ids = model.cases.active_ids()
-    severity = h.severity[c.household[ids]]
-    pro, inf = c.helper[ids, Role.PRO], c.helper[ids, Role.INF]
-    joint, felt, warm = _close_cases(
-        u=model.rng_decisions.random((4, len(ids))),
-        week=model.week,
-        ids=ids,
-        early=ramp(p["pro_close_severity"] - severity, p["decision_width"]),
-        noticed=model.ties.get(pro, np.maximum(inf, 0)),
-        resolved_severity=p["resolved_severity"],
-        mech_success=bool(p["mech_success"]),
-        household=c.household,
-        helper=c.helper,
-        together=c.together,
-        pro_seen=c.pro_seen,
-        inf_seen=c.inf_seen,
-        active=c.active,
-        end=c.end,
-        severity=h.severity,
-        needy=h.needy,
-        resolved=h.resolved,
-        case=h.case,
-        load=a.load,
-        good=a.good,
-        bad=a.bad,
-        continuity=a.continuity,
-        limit=view.limit,
-        wanted=view.wanted,
-    )
+    pro = inf = None  # the leads before closing, for the event log
+    if model.events.enabled:
+        pro, inf = c.helper[ids, Role.PRO], c.helper[ids, Role.INF]
+    joint, felt, warm = _close_week(
+        routes(model), ids, c.end, h.severity, h.needy, h.resolved, h.case,
+        model.actors.continuity, levers(CloseLevers, p),
+    )  # fmt: skip
     model.counters["joint_successes"] += len(joint)
     model.counters["discontinuities"] += len(felt)
     model.counters["warm_handovers"] += warm
-    if model.events.enabled:
+    if pro is not None and inf is not None:
         ok = ids[joint]
         pair = (c.pro_seen[ok], c.inf_seen[ok])
         model.events.pairs(model.week, Kind.JOINT_SUCCESS, _areas(model, ok), *pair, ok)
@@ -608,6 +586,39 @@ def close_cases(model: Neighbourhood) -> None:
         model.events.pairs(
             model.week, Kind.DISCONTINUITY, _areas(model, gone), inf[felt], pro[felt], gone
         )
+
+
+class CloseLevers(NamedTuple):
+    """The levers of closing (``_close_week``)."""
+
+    resolved_severity: float
+    mech_success: bool
+    pro_close_severity: float
+    decision_width: float
+
+
+@kernel
+def _close_week(r, ids, end, severity, needy, resolved, case, continuity, lv):  # fmt: skip
+    """``close_cases`` for the open cases ``ids``: four draws each (decisions stream).
+
+    Each case's chance that its professional closes its part, ramp(pro_close_severity
+    - s), and the familiarity of its two leads are read before any case closes.
+    """
+    n = len(ids)
+    u = r.rng.random((4, n))
+    early, noticed = np.empty(n), np.zeros(n)
+    for k in range(n):
+        cid = ids[k]
+        s = severity[r.household[cid]]
+        early[k] = ramp_of(lv.pro_close_severity - s, lv.decision_width)
+        pro, inf = r.helper[cid, PRO], r.helper[cid, INF]
+        if pro >= 0:
+            noticed[k] = familiarity_of(r.ties, pro, max(inf, 0))
+    return _close_cases(
+        u, r.week, ids, early, noticed, lv.resolved_severity, lv.mech_success, r.household,
+        r.helper, r.together, r.pro_seen, r.inf_seen, r.active, end, severity, needy,
+        resolved, case, r.load, r.good, r.bad, continuity, r.limit, r.wanted,
+    )  # fmt: skip
 
 
 @kernel
