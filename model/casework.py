@@ -65,35 +65,39 @@ DIRECT, LINKED, APART = 1, 2, 3  # how the leads of a shared case work (work_tog
 
 def develop_needs(model: Neighbourhood) -> None:
     """New needs arise; existing needs grow without support and shrink with it."""
-    h, p, c, a = model.households, model.p, model.cases.c, model.actors
+    h, p = model.households, model.p
+    _develop_week(
+        routes(model), model.cases.n, h.circle, h.vulnerability, h.severity, h.needy, h.new,
+        h.need_start, h.served, h.needs, h.unmet, levers(SupportLevers, p),
+        levers(NeedLevers, p),
+    )  # fmt: skip
+
+
+class NeedLevers(NamedTuple):
+    """The levers of needs arising and developing (``_develop_needs``)."""
+
+    support_circle: float
+    need_growth: float
+    recovery_rate: float
+    need_noise: float
+    problem_rate: float
+    problem_severity: float
+    severity_spread: float
+    min_need_severity: float
+
+
+@kernel
+def _develop_week(r, n, circle, vulnerability, severity, needy, new, need_start, served, needs,
+                  unmet, support, lv):  # fmt: skip
+    """``develop_needs``: four draws per household (cases stream), the open cases' support."""
+    u = r.cases.random((4, len(circle)))
+    ids = np.flatnonzero(r.active[:n])
     _develop_needs(
-        u=model.rng_cases.random((4, len(h))),
-        week=model.week,
-        ids=model.cases.active_ids(),
-        circle=h.circle,
-        vulnerability=h.vulnerability,
-        severity=h.severity,
-        needy=h.needy,
-        new=h.new,
-        need_start=h.need_start,
-        served=h.served,
-        needs=h.needs,
-        unmet=h.unmet,
-        case_household=c.household,
-        helper=c.helper,
-        together=c.together,
-        capacity=a.capacity,
-        load=a.load,
-        levers=levers(SupportLevers, p),
-        support_circle=p["support_circle"],
-        need_growth=p["need_growth"],
-        recovery_rate=p["recovery_rate"],
-        need_noise=p["need_noise"],
-        problem_rate=p["problem_rate"],
-        problem_severity=p["problem_severity"],
-        severity_spread=p["severity_spread"],
-        min_need_severity=p["min_need_severity"],
-    )
+        u, r.week, ids, circle, vulnerability, severity, needy, new, need_start, served, needs,
+        unmet, r.household, r.helper, r.together, r.capacity, r.load, support,
+        lv.support_circle, lv.need_growth, lv.recovery_rate, lv.need_noise, lv.problem_rate,
+        lv.problem_severity, lv.severity_spread, lv.min_need_severity,
+    )  # fmt: skip
 
 
 @kernel

@@ -163,7 +163,7 @@ def _new_week(r, week, wanted, limit, distance, available, links, ties):  # fmt:
     r.ties = ties
 
 
-_BUILT: WeakKeyDictionary = WeakKeyDictionary()  # model -> (what it was built from, Routes)
+_BUILT: WeakKeyDictionary = WeakKeyDictionary()  # model -> [Routes, what it was built from]
 
 
 def routes(model: Neighbourhood) -> Routes:
@@ -175,23 +175,21 @@ def routes(model: Neighbourhood) -> Routes:
     The case book must have room for the cases the kernels open (``CaseBook.reserve``).
     """
     kept = _BUILT.get(model)
-    if kept is not None and _unchanged(kept[4], model):  # the common case: one look
-        return kept[3]
-    view, lookup = model.view, model.ties.lookup()
-    weekly = (model.week, view.wanted, view.limit, view.distance, view.available, view.table)
-    stable = (
-        model.cases.c, model.p, model.actors, model.households, model.rng_decisions,
-        model.rng_meetings, model.rng_cases, model.events.enabled,
+    if kept is not None:
+        r, key = kept
+        if _unchanged(key, model):  # the common case: one look
+            return r
+        if _stable(key, model):  # a new week, or the ties' arrays grew: set the week's view
+            v = model.view
+            _new_week(r, model.week, v.wanted, v.limit, v.distance, v.available, v.table,
+                      model.ties.lookup())  # fmt: skip
+            kept[1] = _key(model)
+            return r
+    r = _new_routes(
+        _fields(model, model.ties.lookup()), model.rng_decisions, model.rng_meetings,
+        model.rng_cases,
     )  # fmt: skip
-    if kept is None or not _same(kept[0], stable):
-        r = _new_routes(
-            _fields(model, lookup), model.rng_decisions, model.rng_meetings, model.rng_cases
-        )
-    else:
-        r = kept[3]
-        if not (_same(kept[1], weekly) and _same(kept[2], lookup)):
-            _new_week(r, *weekly, lookup)
-    _BUILT[model] = (stable, weekly, lookup, r, _key(model))
+    _BUILT[model] = [r, _key(model)]
     return r
 
 
@@ -218,11 +216,14 @@ def _unchanged(key: tuple, model: Neighbourhood) -> bool:
     )  # fmt: skip
 
 
-def _same(kept: tuple, now: tuple) -> bool:
-    """Whether two tuples hold the same objects (numbers by value, the rest by identity)."""
-    return all(
-        x is y or (isinstance(x, int | float) and x == y) for x, y in zip(kept, now, strict=True)
-    )
+def _stable(key: tuple, model: Neighbourhood) -> bool:
+    """Whether what ``routes`` was built from, besides the week's view, is still the model's."""
+    return (
+        key[4] is model.cases.c and key[5] is model.p and key[6] is model.actors
+        and key[7] is model.households and key[8] is model.rng_decisions
+        and key[9] is model.rng_meetings and key[10] is model.rng_cases
+        and key[12] == model.events.enabled
+    )  # fmt: skip
 
 
 def _fields(model: Neighbourhood, lookup: Lookup) -> RouteFields:
