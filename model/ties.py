@@ -246,6 +246,7 @@ class Ties:
         self._group_of = np.zeros(self._n_positions, np.int8)  # FixedGroups' number, 0 none
         self._n_groups = 0
         self._generation = 0  # counts renumberings of the slots (_set_live)
+        self._flat_kept: tuple[list, tuple] = ([], flatten([]))
         self._set_live(flat)
         self._cross = self.fixed_pairs(self.cross_i, self.cross_j)
 
@@ -504,7 +505,7 @@ class Ties:
         new = touched[self._slot[touched] == 0]
         if len(new):
             self._add_live(np.unique(new))
-        group_slots, group_at = flatten([s for _, _, s in grouped])
+        group_slots, group_at = self._flat_slots([s for _, _, s in grouped])
         _grow(
             self._values, self._n, self._slot, self.contact_flat, touched, self._is_diag,
             self._group_of, np.array([g.number for g, _, _ in grouped], np.int64),
@@ -513,6 +514,13 @@ class Ties:
         self._touched, self._touched_pairs = [], []
         if self._dense is not None:
             self._dense[self._live[1 : self._n]] = self._values[1 : self._n]
+
+    def _flat_slots(self, slots: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """``flatten(slots)``, kept while the groups' slot arrays are the same objects."""
+        kept = self._flat_kept
+        if len(kept[0]) != len(slots) or any(a is not b for a, b in zip(kept[0], slots, strict=True)):
+            kept = self._flat_kept = (slots, flatten(slots))
+        return kept[1]
 
     # --- measures ------------------------------------------------------------------------
     def cross_familiarity(self) -> np.ndarray:
