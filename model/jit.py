@@ -59,9 +59,20 @@ CACHE_DIR = str(cache_dir())
 def levers(cls: Any, params: Mapping[str, Any]) -> Any:
     """``cls`` (a ``NamedTuple`` whose fields are parameter names) filled from ``params``.
 
-    The levers a kernel reads, passed as one argument with named fields.
+    The levers a kernel reads, passed as one argument with named fields. The last
+    value per ``cls`` is kept while ``params`` is the same dictionary: the model's
+    parameters are never changed in place (a lever change makes a new dictionary,
+    ``Neighbourhood.change_levers``).
     """
-    return cls(*(params[name] for name in cls._fields))
+    kept = _LEVERS.get(cls)
+    if kept is not None and kept[0] is params:
+        return kept[1]
+    value = cls(*(params[name] for name in cls._fields))
+    _LEVERS[cls] = (params, value)
+    return value
+
+
+_LEVERS: dict[Any, tuple[Mapping[str, Any], Any]] = {}
 
 
 def kernel[F: Callable[..., Any]](func: F) -> F:

@@ -83,16 +83,20 @@ class FixedDisagreement:
         """The pairs' disagreement under the actors' current logics."""
         k, r = actors.knowledge, actors.role_view
         kept = self._logics
-        if (
-            kept is None
-            or kept[0].shape != k.shape
-            or not (kept[0] == k).all()
-            or not (kept[1] == r).all()
-        ):
+        if kept is None or kept[0].shape != k.shape or not _equal(kept[0], k, kept[1], r):
             self._value = disagreement(actors, self.i, self.j)
             self._value.flags.writeable = False
             self._logics = (k.copy(), r.copy())
         return self._value
+
+
+@kernel
+def _equal(a, b, c, d):  # fmt: skip
+    """Whether ``a == b`` and ``c == d`` everywhere (arrays of one shape)."""
+    for k in range(len(a)):
+        if a[k] != b[k] or c[k] != d[k]:
+            return False
+    return True
 
 
 class FixedPairs:
@@ -518,7 +522,9 @@ class Ties:
     def _flat_slots(self, slots: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
         """``flatten(slots)``, kept while the groups' slot arrays are the same objects."""
         kept = self._flat_kept
-        if len(kept[0]) != len(slots) or any(a is not b for a, b in zip(kept[0], slots, strict=True)):
+        if len(kept[0]) != len(slots) or any(
+            a is not b for a, b in zip(kept[0], slots, strict=True)
+        ):
             kept = self._flat_kept = (slots, flatten(slots))
         return kept[1]
 
