@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 import pytest
 
 from samenspel.model.outputs import betweenness
+from samenspel.model.state import Kind
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
@@ -28,3 +30,21 @@ def test_exact_betweenness_matches_networkx(seed):
 def test_tiny_graphs_are_left_unscaled_like_networkx():
     g = nx.path_graph(2)
     assert betweenness(g) == nx.betweenness_centrality(g)
+
+
+@pytest.mark.parametrize("areas", [1, 8])
+def test_coordinator_betweenness_is_networkx_on_the_tie_graph(areas):
+    """The summary's layout of the strong ties (no graph built) walks as networkx does."""
+    from samenspel.model import Neighbourhood
+    from samenspel.model.outputs import BETWEENNESS_SAMPLE, coordinator_betweenness, tie_graph
+
+    model = Neighbourhood(3, n_areas=areas, weeks=30)
+    model.run_model()
+    g = tie_graph(model)
+    assert g.number_of_edges() > 0
+    sampled = g.number_of_nodes() > BETWEENNESS_SAMPLE
+    assert sampled == (areas > 1)
+    k, seed = (BETWEENNESS_SAMPLE, model.summary_seed) if sampled else (None, None)
+    btw = nx.betweenness_centrality(g, k=k, seed=seed)
+    coords = [v for v, kind in g.nodes(data="kind") if kind == Kind.COORDINATOR]
+    assert coordinator_betweenness(model) == float(np.mean([btw[c] for c in coords]))
