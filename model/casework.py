@@ -606,20 +606,17 @@ def _close_week(r, ids, end, severity, needy, resolved, case, continuity, lv):  
     """``close_cases`` for the open cases ``ids``: four draws each (decisions stream).
 
     Each case's chance that its professional closes its part, ramp(pro_close_severity
-    - s), and the familiarity of its two leads are read before any case closes.
+    - s), is read before any case closes; the familiarity of its leads does not change
+    during the phase.
     """
     n = len(ids)
     u = r.rng.random((4, n))
-    early, noticed = np.empty(n), np.zeros(n)
+    early = np.empty(n)
     for k in range(n):
-        cid = ids[k]
-        s = severity[r.household[cid]]
+        s = severity[r.household[ids[k]]]
         early[k] = ramp_of(lv.pro_close_severity - s, lv.decision_width)
-        pro, inf = r.helper[cid, PRO], r.helper[cid, INF]
-        if pro >= 0:
-            noticed[k] = familiarity_of(r.ties, pro, max(inf, 0))
     return _close_cases(
-        u, r.week, ids, early, noticed, lv.resolved_severity, lv.mech_success, r.household,
+        u, r.week, ids, early, r.ties, lv.resolved_severity, lv.mech_success, r.household,
         r.helper, r.together, r.pro_seen, r.inf_seen, r.active, end, severity, needy,
         resolved, case, r.load, r.good, r.bad, continuity, r.limit, r.wanted,
     )  # fmt: skip
@@ -627,14 +624,14 @@ def _close_week(r, ids, end, severity, needy, resolved, case, continuity, lv):  
 
 @kernel
 def _close_cases(
-    u, week, ids, early, noticed, resolved_severity, mech_success, household, helper,
+    u, week, ids, early, lookup, resolved_severity, mech_success, household, helper,
     together, pro_seen, inf_seen, active, end, severity, needy, resolved, case, load, good,
     bad, continuity, limit, wanted,
 ):  # fmt: skip
     """``close_cases`` case by case, ``u`` four draws per case (decisions stream).
 
-    ``early`` is each case's chance that the professional closes its part, ``noticed``
-    the familiarity of its two leads. Returns the joint successes and the
+    ``early`` is each case's chance that the professional closes its part; ``lookup``
+    gives the familiarity of its two leads (``Ties.lookup``). Returns the joint successes and the
     discontinuities (positions in ``ids``) and the number of warm handovers.
     """
     for i in range(len(needy)):  # solved by the own circle, without a case
@@ -655,7 +652,7 @@ def _close_cases(
             continue
         pro, inf = helper[cid, PRO], helper[cid, INF]
         if pro >= 0 and inf >= 0 and u[0, k] < early[k]:  # the professional closes its part
-            aware = helper[cid, COORD] >= 0 or u[2, k] < noticed[k]
+            aware = helper[cid, COORD] >= 0 or u[2, k] < familiarity_of(lookup, pro, inf)
             beyond = severity[hh] > limit[inf] or u[3, k] < 1.0 - wanted[inf]
             if not together[cid] and aware and beyond:
                 bad[inf] += 1
