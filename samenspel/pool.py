@@ -46,6 +46,20 @@ def pool_context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def start_server() -> None:
+    """Start the fork server now, so that its imports run beside this process's own.
+
+    A command that will start a pool calls this before its own heavy imports (the
+    server imports the model and loads the kernels, about 1.5 s, in parallel). Without
+    a fork server (``spawn``), or when it already runs, this does nothing.
+    """
+    ctx = pool_context()
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def local_pool(workers: int) -> ProcessPoolExecutor:
     """A process pool of ``workers`` with this module's policy.
 

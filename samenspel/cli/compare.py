@@ -60,6 +60,24 @@ def check_replicates(
 
 def main(args: argparse.Namespace) -> int:
     """Compare scenarios with common random numbers; write tables and figures."""
+    from ..pool import default_workers, local_pool, start_server
+
+    if len(args.scenarios) < 2:
+        raise UsageError(f"compare needs at least two scenarios, got {len(args.scenarios)}")
+    check_replicates(
+        args.replicates,
+        args.seed,
+        args.weeks,
+        args.allow_large,
+        least=2,
+        scenarios=len(args.scenarios),
+    )
+    check_workers(args.workers)
+    runs = len(args.scenarios) * args.replicates
+    workers = min(args.workers or default_workers(), runs)
+    if workers > 1:
+        start_server()  # the workers' imports run while this process makes its own
+
     from contextlib import nullcontext
 
     from rich.console import Console
@@ -73,26 +91,12 @@ def main(args: argparse.Namespace) -> int:
         write_outputs,
     )
     from ..model.params import resolve
-    from ..pool import default_workers, local_pool
 
-    if len(args.scenarios) < 2:
-        raise UsageError(f"compare needs at least two scenarios, got {len(args.scenarios)}")
-    check_replicates(
-        args.replicates,
-        args.seed,
-        args.weeks,
-        args.allow_large,
-        least=2,
-        scenarios=len(args.scenarios),
-    )
-    check_workers(args.workers)
     out = check_out_dir(args.out)
     sets = parse_sets(args.set)
     if sets:
         resolve(sets, where="--set")
     load_scenarios(args.scenarios)  # fail on a bad file before starting any run
-    runs = len(args.scenarios) * args.replicates
-    workers = min(args.workers or default_workers(), runs)
     # one pool for the runs and then the figures, drawn there while the tables are written
     with local_pool(workers) if workers > 1 else nullcontext() as pool:
         with progress_bar(
