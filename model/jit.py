@@ -37,9 +37,24 @@ from numba.core import config
 
 
 def cached() -> bool:
-    """Whether this version's kernels have been compiled on this machine before."""
-    folder = Path(CACHE_DIR)
-    return folder.is_dir() and any(folder.iterdir())
+    """Whether this version's kernels have all been compiled on this machine (``mark_cached``).
+
+    A marker, not the cache's files: numba makes folders in the cache as soon as a
+    kernel is declared, and a single kernel compiled by a test leaves the others to do.
+    """
+    return (Path(CACHE_DIR) / COMPLETE).exists()
+
+
+def mark_cached() -> None:
+    """Note that every kernel of a week is in the cache (``model.preload`` ran them all)."""
+    try:
+        Path(CACHE_DIR).mkdir(parents=True, exist_ok=True)
+        (Path(CACHE_DIR) / COMPLETE).touch()
+    except OSError:  # a cache that cannot be written: numba keeps nothing there either
+        pass
+
+
+COMPLETE = "complete"  # the marker's file name in the cache folder
 
 
 def cache_dir() -> Path:

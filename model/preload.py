@@ -9,6 +9,7 @@ again (about 0.3 s per worker). Nothing of the tiny run is kept.
 
 from __future__ import annotations
 
+from .jit import mark_cached
 from .neighbourhood import Neighbourhood
 
 
@@ -19,6 +20,7 @@ def load_kernels() -> None:
     )
     world.run_model()
     world.summary()
+    mark_cached()
 
 
 load_kernels()

@@ -40,3 +40,15 @@ def test_kernels_load_from_the_cache_in_a_new_process(tmp_path):
     for _ in ("compile", "load"):
         done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
         assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+def test_an_empty_cache_is_not_taken_for_a_compiled_one(tmp_path):
+    """Declaring kernels makes folders in the cache; only a full preload marks it compiled."""
+    code = (
+        "from samenspel.model import jit; print(jit.cached()); "
+        "jit.mark_cached(); print(jit.cached())"
+    )
+    env = {**os.environ, "SAMENSPEL_CACHE": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["False", "True"]
