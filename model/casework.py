@@ -52,6 +52,7 @@ from .routing import (
     ramp_of,
     refer_k,
     release_role,
+    second_chance,
 )
 from .ties import disagreement, familiarity_of, logic_distance
 
@@ -229,7 +230,7 @@ def _surface_needs(r, n, severity, needy, new, circle, case, served, wait, helpe
                               r.capacity, lv, reach)  # fmt: skip
     second = np.empty(len(hhs))
     for k in range(len(hhs)):
-        second[k] = ramp_of(severity[hhs[k]] - lv.complex_severity, lv.decision_width)
+        second[k] = second_chance(severity[hhs[k]], lv.complex_severity, lv.decision_width)
     return _open_and_route(r, n, hhs, reached, severity, second, circle, case, served, wait,
                            helped, need_start)  # fmt: skip
 

@@ -105,8 +105,14 @@ def ramp_of(x, width):  # fmt: skip
 
 
 def second_professional_chance(severity: np.ndarray | float, params: dict) -> np.ndarray:
-    """Chance that a second professional joins a case of need ``severity``."""
+    """Chance that a second professional joins a case of need ``severity`` (``second_chance``)."""
     return ramp(severity - params["complex_severity"], params["decision_width"])
+
+
+@kernel
+def second_chance(severity, complex_severity, width):  # fmt: skip
+    """``second_professional_chance`` of one case, for kernels: ramp(s - complex_severity)."""
+    return ramp_of(severity - complex_severity, width)
 
 
 # --- one case at a time, from Python ---------------------------------------------------
