@@ -1,7 +1,5 @@
 """Run samenspel as ``python -m samenspel``."""
 
-import sys
+from .cli import console
 
-from .cli import main
-
-sys.exit(main())
+console()
