@@ -187,9 +187,11 @@ def update_identity(side, good, bad, regard, ingroup, recognition, uncertainty, 
     """
     (valence, decay, e, kappa, w, civic, on, strength, adaptation, push_formal,
      push_informal) = levers  # fmt: skip
-    for s in range(2):
-        contacts[s, 0] += pairwise_sum(good[side == s], 0, np.count_nonzero(side == s))
-        contacts[s, 1] += pairwise_sum(bad[side == s], 0, np.count_nonzero(side == s))
+    for s in (_FORMAL, _INFORMAL):  # contacts[side] = (good, bad), as NumPy sums them
+        tallied = good[side == s]
+        contacts[s, 0] += pairwise_sum(tallied, 0, len(tallied))
+        tallied = bad[side == s]
+        contacts[s, 1] += pairwise_sum(tallied, 0, len(tallied))
     _apply_contacts(regard, ingroup, good, bad, keep_good, keep_bad, valence)
     fade = 1.0 - decay
     for k in range(len(side)):
@@ -208,4 +210,4 @@ def identity_levers(params: dict) -> tuple:
     )  # fmt: skip
 
 
-_FORMAL, _BROKER = int(Side.FORMAL), int(Side.BROKER)
+_FORMAL, _INFORMAL, _BROKER = int(Side.FORMAL), int(Side.INFORMAL), int(Side.BROKER)
