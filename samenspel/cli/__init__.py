@@ -107,7 +107,7 @@ def _note_first_compile() -> None:
     if jit.cached():
         return
     print(
-        "samenspel: compiling the model for this machine (once per version, about half a "
+        "samenspel: compiling the model for this machine (once per version, under a "
         f"minute; kept in {jit.CACHE_DIR}) ...",
         file=sys.stderr,
         flush=True,
