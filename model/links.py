@@ -37,7 +37,7 @@ from .goals import effective_clarity, expected_role, free_share, wanted_of
 from .identity import distance_of
 from .jit import kernel, levers
 from .state import ActorTable, Side
-from .ties import Ties, disagreement
+from .ties import Ties, disagreement, felt_disagreement
 
 
 def free_time(actors: ActorTable, who: np.ndarray | None = None) -> np.ndarray:
@@ -204,7 +204,7 @@ def barrier(
     ``logic`` is their logic distance D; the other arguments are the actors' columns,
     the week's distance and availability and the ``BarrierWeights``.
     """
-    felt = logic * (1.0 - 0.5 * (recognition[i] + recognition[j]))
+    felt = felt_disagreement(logic, recognition[i], recognition[j])
     u = 0.5 * (uncertainty[i] + uncertainty[j])
     d = 0.5 * (distance[i] + distance[j])
     fit = 1.0 - weights.cultural_barrier * (1.0 - sensitivity[i]) * migrant[j]

@@ -39,7 +39,7 @@ import numpy as np
 from .cases import Role
 from .jit import kernel, mean, pairwise_sum
 from .state import Kind, Mode, felt_ingroup_of, felt_regard_of
-from .ties import ei_index_of, familiarity_of
+from .ties import ei_index_of, familiarity_of, felt_disagreement
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
@@ -107,11 +107,17 @@ HOUSEHOLD_OUTCOMES = tuple(
 BETWEENNESS_SAMPLE = 500  # larger graphs (city scale) use sampled betweenness
 
 
-def _shares(counts: np.ndarray) -> np.ndarray:
+_INTERMEDIATED, _COPRODUCTION = int(Mode.INTERMEDIATED), int(Mode.COPRODUCTION)
+
+
+@kernel
+def shares_of(counts):  # fmt: skip
     """Shares of the modes from their counts (nan when there are no cases)."""
-    counts = counts.astype(float)
-    total = counts.sum()
-    return counts / total if total else np.full(len(Mode), np.nan)
+    shares = counts.astype(np.float64)
+    total = pairwise_sum(shares, 0, len(shares))
+    for m in range(len(shares)):
+        shares[m] = shares[m] / total if total else np.nan
+    return shares
 
 
 def _mean(x: np.ndarray) -> float:
@@ -124,10 +130,11 @@ def _mean(x: np.ndarray) -> float:
     return float(np.add.reduce(x) / n) if n else float("nan")
 
 
-def brokerage(shares: np.ndarray) -> float:
+@kernel
+def brokerage(shares):  # fmt: skip
     """Share of collaboration (intermediated + co-production) via coordinators."""
-    collab = shares[Mode.INTERMEDIATED] + shares[Mode.COPRODUCTION]
-    return float(shares[Mode.INTERMEDIATED] / collab) if collab > 0 else float("nan")
+    collab = shares[_INTERMEDIATED] + shares[_COPRODUCTION]
+    return shares[_INTERMEDIATED] / collab if collab > 0 else np.nan
 
 
 def measure(model: Neighbourhood) -> dict[str, float]:
@@ -150,7 +157,6 @@ def measure(model: Neighbourhood) -> dict[str, float]:
 
 MEASURED = GAUGES[: -len(COUNTERS)]  # the gauges ``_measure`` computes, in its order
 _PRO, _INF = int(Role.PRO), int(Role.INF)
-_INTERMEDIATED, _COPRODUCTION = int(Mode.INTERMEDIATED), int(Mode.COPRODUCTION)
 
 
 @kernel
@@ -167,16 +173,13 @@ def _measure(counts, cross, d, ci, cj, recognition, uncertainty, ingroup, regard
     lead helpers know each other well; brokerage (``brokerage``); the open cases.
     """
     out = np.empty(len(counts) + 17)
-    shares = counts.astype(np.float64)
-    total = pairwise_sum(shares, 0, len(shares))
-    for m in range(len(shares)):
-        shares[m] = shares[m] / total if total else np.nan
+    shares = shares_of(counts)
     out[: len(shares)] = shares
     k = len(shares)
     n_pairs = len(ci)
     felt = np.empty(n_pairs)
     for q in range(n_pairs):
-        felt[q] = d[q] * (1 - 0.5 * (recognition[ci[q]] + recognition[cj[q]]))
+        felt[q] = felt_disagreement(d[q], recognition[ci[q]], recognition[cj[q]])
     out[k], out[k + 1], out[k + 2] = mean(cross), mean(d), mean(felt)
     out[k + 3] = mean(recognition[members])
     out[k + 4] = mean(uncertainty[members])
@@ -207,8 +210,7 @@ def _measure(counts, cross, d, ci, cj, recognition, uncertainty, ingroup, regard
             shared += 1
             known += familiarity_of(lookup, pro, inf) >= strong
     out[k + 14] = known / shared if shared else np.nan
-    collab = shares[_INTERMEDIATED] + shares[_COPRODUCTION]
-    out[k + 15] = shares[_INTERMEDIATED] / collab if collab > 0 else np.nan
+    out[k + 15] = brokerage(shares)
     out[k + 16] = len(active)
     return out
 
@@ -399,7 +401,7 @@ def coordinator_betweenness(model: Neighbourhood) -> float:
 def summarise(model: Neighbourhood) -> dict[str, Any]:
     """End-of-run summary: case modes over all cases, gauges, events, households."""
     counts = model.cases.mode_counts(np.arange(model.cases.n))
-    shares = _shares(counts)
+    shares = shares_of(counts)
     out: dict[str, Any] = {"weeks": model.week, "cases": model.cases.n}
     out.update({f"share_{m.key}": float(s) for m, s in zip(Mode, shares, strict=True)})
     out["brokerage_share"] = brokerage(shares)

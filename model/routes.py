@@ -24,7 +24,7 @@ from .groups import flatten
 from .identity import professional_push
 from .jit import kernel
 from .links import BarrierWeights, barrier_weights
-from .ties import Lookup
+from .ties import Lookup, add_contact
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
@@ -276,21 +276,19 @@ def apply_routed(
 def handed_back(r, out):  # fmt: skip
     """What a kernel hands back to Python of its ``Routed``: contact applied, events, counts.
 
-    The recorded contact (i, j, weight) is added to the ties' contact as
-    ``Ties.touch`` adds it (every (i, j) position in order, then every (j, i)); the
-    positions touched are returned for ``Ties.touched``.
+    The recorded contact (i, j, weight) is added to the ties' contact as ``Ties.touch``
+    adds it (``ties.add_contact``); the positions touched are returned for
+    ``Ties.touched``.
     """
     touches = out[0]
-    m = len(touches)
-    positions = np.empty(2 * m, np.int64)
-    for k in range(m):
-        i, j, weight = touches[k]
-        positions[k] = r.ties.row[i] + r.ties.local[j]
-        r.ties_contact[positions[k]] += weight
-    for k in range(m):
-        i, j, weight = touches[k]
-        positions[m + k] = r.ties.row[j] + r.ties.local[i]
-        r.ties_contact[positions[m + k]] += weight
+    i, j, weight = (
+        np.empty(len(touches), np.int64),
+        np.empty(len(touches), np.int64),
+        np.empty(len(touches)),
+    )
+    for k in range(len(touches)):
+        i[k], j[k], weight[k] = touches[k]
+    positions = add_contact(r.ties_contact, r.ties.row, r.ties.local, i, j, weight)
     return positions, out[1], out[2]
 
 

@@ -109,6 +109,30 @@ def _nonzero_off_diagonal(
 
 
 @kernel
+def add_contact(contact, row, local, i, j, weight):  # fmt: skip
+    """Add contact ``weight[k]`` to pair (``i[k]``, ``j[k]``) in both orders (``Ties.touch``).
+
+    Every (i, j) position in the pairs' order, then every (j, i): a position touched
+    more than once adds up in that order. Returns the positions touched.
+    """
+    m = len(i)
+    positions = np.empty(2 * m, np.int64)
+    for k in range(m):
+        positions[k] = row[i[k]] + local[j[k]]
+        contact[positions[k]] += weight[k]
+    for k in range(m):
+        positions[m + k] = row[j[k]] + local[i[k]]
+        contact[positions[m + k]] += weight[k]
+    return positions
+
+
+@kernel
+def felt_disagreement(logic, recognition_i, recognition_j):  # fmt: skip
+    """Disagreement D as a pair feels it: D (1 - their mean recognition of other logics)."""
+    return logic * (1.0 - 0.5 * (recognition_i + recognition_j))
+
+
+@kernel
 def _equal(a, b, c, d):  # fmt: skip
     """Whether ``a == b`` and ``c == d`` everywhere (arrays of one shape)."""
     for k in range(len(a)):
@@ -259,7 +283,6 @@ class Ties:
         self._row_list = self._row.tolist()
         self._local_list = self.local.tolist()
         self._district_list = self.district.tolist()
-        self._touched_pairs: list[int] = []
         self._dense: np.ndarray | None = None  # handed out as a writable view
         self._contact_out = False
         self._groups_met: list[tuple[FixedGroups, float]] = []
@@ -437,18 +460,10 @@ class Ties:
         ``weight`` is one weight for all pairs or one per pair; a position touched more
         than once adds up in the order given.
         """
-        if type(i) is int and type(j) is int:  # one pair: plain integer arithmetic
-            ij = self._row_list[i] + self._local_list[j]
-            ji = self._row_list[j] + self._local_list[i]
-            self.contact_flat[ij] += weight
-            self.contact_flat[ji] += weight
-            self._touched_pairs += (ij, ji)
-            return
-        row, local = self._row, self.local
-        ij, ji = (row[i] + local[j]).reshape(-1), (row[j] + local[i]).reshape(-1)
-        np.add.at(self.contact_flat, ij, weight)
-        np.add.at(self.contact_flat, ji, weight)
-        self._touched += [ij, ji]
+        i, j, w = np.broadcast_arrays(np.asarray(i), np.asarray(j), np.asarray(weight, float))
+        self.touched(
+            add_contact(self.contact_flat, self._row, self.local, i.ravel(), j.ravel(), w.ravel())
+        )
 
     def touched(self, positions: np.ndarray) -> None:
         """Note contact already added at flat ``positions`` (by a kernel, as ``touch`` adds it)."""
@@ -525,7 +540,7 @@ class Ties:
         if self._contact_out:  # someone had a writable view: take the contact as it is
             self._touched.append(np.flatnonzero(self.contact_flat))
             self._contact_out = False
-        touched = np.concatenate([*self._touched, np.array(self._touched_pairs, np.int64)])
+        touched = np.concatenate([*self._touched, np.zeros(0, np.int64)])
         new = touched[self._slot[touched] == 0]
         if len(new):
             self._add_live(np.unique(new))
@@ -535,7 +550,7 @@ class Ties:
             self._group_of, np.array([g.number for g, _, _ in grouped], np.int64),
             np.array([w for _, w, _ in grouped], float), group_slots, group_at, gain, decay,
         )  # fmt: skip
-        self._touched, self._touched_pairs = [], []
+        self._touched = []
         if self._dense is not None:
             self._dense[self._live[1 : self._n]] = self._values[1 : self._n]
 
