@@ -373,11 +373,9 @@ def work_together(model: Neighbourhood) -> None:
     case introduces them with probability ``introduction_rate`` (more with a trained
     chair) x the larger of L and the link it vouches for (F_pc F_cj x the barriers).
     """
-    c, p = model.cases.c, model.p
+    p = model.p
     ids = model.cases.active_ids()
-    pro = inf = None  # the leads before the week's work, for the event log
-    if model.events.enabled:
-        pro, inf = c.helper[ids, Role.PRO], c.helper[ids, Role.INF]
+    pro, inf = _leads_for_log(model, ids)  # before the week's work
     boost = 1.0 + p["chair_introduction_boost"] * p["chair_training"]
     touched, withdrawn, counts = _joint_work(
         routes(model), ids, p["contact_positive"], p["contact_negative"], p["clash_rate"],
@@ -573,9 +571,7 @@ def close_cases(model: Neighbourhood) -> None:
     """
     c, h, p = model.cases.c, model.households, model.p
     ids = model.cases.active_ids()
-    pro = inf = None  # the leads before closing, for the event log
-    if model.events.enabled:
-        pro, inf = c.helper[ids, Role.PRO], c.helper[ids, Role.INF]
+    pro, inf = _leads_for_log(model, ids)  # before closing
     joint, felt, warm = _close_week(
         routes(model), ids, c.end, h.severity, h.needy, h.resolved, h.case,
         model.actors.continuity, levers(CloseLevers, p),
@@ -681,6 +677,16 @@ def _resolve(hh, needy, severity, resolved):  # fmt: skip
     needy[hh] = False
     severity[hh] = 0.0
     resolved[hh] += 1
+
+
+def _leads_for_log(
+    model: Neighbourhood, ids: np.ndarray
+) -> tuple[np.ndarray, np.ndarray] | tuple[None, None]:
+    """The lead professional and informal actor of cases ``ids`` when the event log is on."""
+    if not model.events.enabled:
+        return None, None
+    c = model.cases.c
+    return c.helper[ids, Role.PRO], c.helper[ids, Role.INF]
 
 
 def _areas(model: Neighbourhood, ids: np.ndarray) -> np.ndarray:
