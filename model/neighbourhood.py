@@ -23,8 +23,9 @@ summary's sampled betweenness, so asking for a summary mid-run changes nothing l
 
 Mesa layer: actors are ``CellAgent``s on a ``mesa.discrete_space.Network`` whose
 edges are the strong ties (familiarity >= ``strong_tie``), brought up to date when
-the network or an actor's cell is used, so ``agent.cell.neighborhood`` is always the
-actor's current strong ties. Households
+the network or an actor's cell is used (the first use adds them all: runs that never
+look pay nothing), so ``agent.cell.neighborhood`` is always the actor's current
+strong ties. Households
 are arrays only (``model.households``; ``model.household(i)`` gives a view), not
 Mesa agents. ``model.steps`` is the week counter; ``running`` turns false after
 ``weeks`` weeks, so ``run_model()`` stops.
@@ -47,7 +48,7 @@ from .cases import CaseBook
 from .events import EventLog
 from .identity import contact_factors, identity_levers, update_identity
 from .links import WeekView
-from .outputs import COUNTERS, GAUGES, REGIME_WEEKS, measure, summarise, tie_graph
+from .outputs import COUNTERS, GAUGES, REGIME_WEEKS, actor_graph, measure, summarise
 from .params import ParameterError, resolve
 from .policy import PolicyChange, check_schedule
 from .population import (
@@ -174,9 +175,10 @@ class Neighbourhood(Model):
 
     def _create_agents(self) -> None:
         kinds = self.actors.kind
-        self._network = Network(tie_graph(self), capacity=1, random=self.random, layout=None)
-        self._strong = self.ties.strong_positions(self.p["strong_tie"])
-        self._synced = 0
+        # the edges come with the first use (sync_network): most runs never ask
+        self._network = Network(actor_graph(self), capacity=1, random=self.random, layout=None)
+        self._strong = np.zeros(0, np.int64)  # the strong ties the network has as edges
+        self._synced = -1  # the week it was last brought up to date
         cells = self._network.all_cells.cells
         for cls in ACTOR_CLASSES:
             for idx in np.flatnonzero(kinds == cls.KIND):

@@ -215,12 +215,18 @@ def _measure(counts, cross, d, ci, cj, recognition, uncertainty, ingroup, regard
     return out
 
 
-def tie_graph(model: Neighbourhood, strong: float | None = None) -> nx.Graph:
-    """Graph of the actors with an edge for every tie with familiarity >= ``strong``."""
-    strong = model.p["strong_tie"] if strong is None else strong
+def actor_graph(model: Neighbourhood) -> nx.Graph:
+    """Graph of the actors (nodes with their kind and side), without edges."""
     g = nx.Graph()
     a = model.actors
     g.add_nodes_from((i, {"kind": int(a.kind[i]), "side": int(a.side[i])}) for i in range(len(a)))
+    return g
+
+
+def tie_graph(model: Neighbourhood, strong: float | None = None) -> nx.Graph:
+    """Graph of the actors with an edge for every tie with familiarity >= ``strong``."""
+    strong = model.p["strong_tie"] if strong is None else strong
+    g = actor_graph(model)
     rows, cols, values = model.ties.strong_pairs(strong)
     g.add_weighted_edges_from(zip(rows.tolist(), cols.tolist(), values.tolist(), strict=True))
     return g
