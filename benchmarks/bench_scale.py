@@ -12,7 +12,11 @@ smallest to the largest size; cheaper per agent-step than Boltzmann at every siz
 Boltzmann is run for fewer steps at the large sizes (its cost per agent-step does not
 depend on the number of steps); the number used is printed.
 
-    python benchmarks/bench_scale.py [--weeks 260] [--sizes 1 5 20 50]
+The children run as the ``samenspel`` command runs, with ``NUMPY_MADVISE_HUGEPAGE=0``
+(``samenspel.cli.console``); ``--numpy-hugepages`` leaves NumPy's default (huge pages
+asked for every large array), to measure what the setting is worth.
+
+    python benchmarks/bench_scale.py [--weeks 260] [--sizes 1 5 20 50] [--numpy-hugepages]
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import platform
 import subprocess
 import sys
@@ -56,13 +61,19 @@ print(json.dumps(out))
 """
 
 
-def child(mode: str, n: int, steps: int) -> dict:
+def child(mode: str, n: int, steps: int, hugepages: bool = False) -> dict:
     """Run one measurement in a fresh Python process and return its figures."""
+    env = dict(os.environ)
+    if hugepages:
+        env.pop("NUMPY_MADVISE_HUGEPAGE", None)
+    else:
+        env.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")  # as the samenspel command runs
     done = subprocess.run(
         [sys.executable, "-c", CHILD, mode, str(n), str(steps)],
         capture_output=True,
         text=True,
         check=True,
+        env=env,
     )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -78,10 +89,16 @@ def main() -> None:
         default=[1, 5, 20, 50],
         help="numbers of wijkteam areas (1,000 households each)",
     )
+    ap.add_argument(
+        "--numpy-hugepages",
+        action="store_true",
+        help="leave NumPy's default of asking for huge pages (the command turns it off)",
+    )
     args = ap.parse_args()
+    pages = "NumPy's default huge pages" if args.numpy_hugepages else "NUMPY_MADVISE_HUGEPAGE=0"
     print(
         f"machine: {platform.machine()}, Python {platform.python_version()}, "
-        f"{args.weeks} weeks, one process per size"
+        f"{args.weeks} weeks, one process per size, {pages}"
     )
     head = (
         f"{'households':>10} {'actors':>6} {'agents':>7} {'wall s':>7} {'run s':>7} "
@@ -92,11 +109,11 @@ def main() -> None:
     rows = []
     for n_areas in args.sizes:
         t0 = time.perf_counter()
-        ours = child("samenspel", n_areas, args.weeks)
+        ours = child("samenspel", n_areas, args.weeks, args.numpy_hugepages)
         wall = time.perf_counter() - t0
         agents = ours["agents"]
         steps = max(10, min(args.weeks, int(2e6 / agents)))
-        ref = child("boltzmann", agents, steps)
+        ref = child("boltzmann", agents, steps, args.numpy_hugepages)
         per_hh = ours["run"] / (ours["households"] * args.weeks) * 1e6
         per_agent = ours["run"] / (agents * args.weeks) * 1e6
         per_ref = ref["run"] / (agents * steps) * 1e6

@@ -178,7 +178,9 @@ class FixedPairs:
             if generation != ties._generation:
                 self._slots = ties._slot[self.positions].astype(np.intp)
             elif n != ties._n:
-                _slots_added(self._slots.reshape(-1), self._order, self._sorted, ties._live, n, ties._n)
+                _slots_added(
+                    self._slots.reshape(-1), self._order, self._sorted, ties._live, n, ties._n
+                )
             self._key = (ties._generation, ties._n)
             out = ties._values[self._slots]
         if self._across is not None:

@@ -230,3 +230,23 @@ def test_week_progress_does_not_change_the_run(monkeypatch):
         shown = simulate(seed=2, weeks=12, progress=progress)
     plain = simulate(seed=2, weeks=12)
     pd.testing.assert_frame_equal(shown.weekly(), plain.weekly(), check_exact=True)
+
+
+@pytest.mark.parametrize("given", [None, "1"])
+def test_the_command_asks_numpy_for_no_huge_pages_unless_told(monkeypatch, given):
+    """``console`` sets NUMPY_MADVISE_HUGEPAGE=0 for itself and its workers; a value set keeps."""
+    import os
+
+    from samenspel import cli
+
+    monkeypatch.setenv("NUMPY_MADVISE_HUGEPAGE", "placeholder")  # restored afterwards
+    if given is None:
+        monkeypatch.delenv("NUMPY_MADVISE_HUGEPAGE")
+    else:
+        monkeypatch.setenv("NUMPY_MADVISE_HUGEPAGE", given)
+    monkeypatch.setattr(cli, "main", lambda: 3)
+    monkeypatch.setattr(cli.gc, "freeze", lambda: None)
+    with pytest.raises(SystemExit) as done:
+        cli.console()
+    assert done.value.code == 3
+    assert os.environ["NUMPY_MADVISE_HUGEPAGE"] == (given or "0")

@@ -20,6 +20,7 @@ unwritable folder) is reported as one line on standard error, ``samenspel: error
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -85,10 +86,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 def console() -> NoReturn:
     """The ``samenspel`` command: ``main``, then exit with its code.
 
+    NumPy is asked not to request transparent huge pages for its large arrays
+    (``NUMPY_MADVISE_HUGEPAGE=0``, unless the environment already says otherwise; the
+    command's worker processes inherit it). On Linux with the usual ``defrag=madvise``
+    the kernel compacts memory to find a huge page at every first touch of a fresh
+    large array, and a run allocates some every week: at 500 areas this took about a
+    third of the run's time in the kernel (docs in benchmarks/README.md).
+
     The finished command's objects are left to the process's end (``gc.freeze``):
     Python's last collections at exit would otherwise walk them all, about 0.4 s
     after a city's run.
     """
+    os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")  # before NumPy is imported
     code = main()
     gc.freeze()
     sys.exit(code)
