@@ -439,14 +439,17 @@ def write_outputs(
     figures = figure_specs(table, bands, comp.names)
     drawing = {}
     if executor is not None:
-        drawing = {stem: executor.submit(figure_png, *args) for stem, args in figures.items()}
+        drawing = {
+            stem: submit_figure(executor, *args, parts=comp.workers)
+            for stem, args in figures.items()
+        }
     written = []
     for stem, df in (("runs", comp.runs), ("weekly", comp.weekly)):
         for ext in (".csv", ".parquet"):
             written.append(write_table(df, folder / f"{prefix}{stem}{ext}"))
     written.append(write_table(table, folder / f"{prefix}outcomes.csv"))
     for stem, args in figures.items():
-        png = drawing[stem].result() if stem in drawing else figure_png(*args)
+        png = drawing[stem]() if stem in drawing else figure_png(*args)
         written.append(write_bytes(folder / f"{prefix}{stem}.png", png))
     return written
 
@@ -482,6 +485,67 @@ def figure_png(function: str, *args: Any, finish: Callable[[Any], None] | None =
         finish(fig)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=PNG_DPI)
+    return buffer.getvalue()
+
+
+def submit_figure(
+    executor: Executor,
+    function: str,
+    *args: Any,
+    parts: int = 1,
+    finish: Callable[[Any], None] | None = None,
+) -> Callable[[], bytes]:
+    """Draw ``figure_png(function, *args, finish=finish)`` on ``executor``; call for the PNG.
+
+    The outcome figure (``outcome_bars``: 66 panels, three quarters of the drawing)
+    is drawn in up to ``parts`` bands of rows at once (``figure_band``), which are
+    stacked here and written as ``savefig`` writes: the same bytes as drawn whole.
+    """
+    if function != "outcome_bars" or parts < 2:
+        return executor.submit(figure_png, function, *args, finish=finish).result
+    from .figures import outcome_rows, split_rows
+
+    bands = [
+        executor.submit(figure_band, *args, rows=rows, finish=finish)
+        for rows in split_rows(outcome_rows(args[0]), parts)
+    ]
+    return lambda: png_of(np.concatenate([b.result() for b in bands]))
+
+
+def figure_band(
+    table: pd.DataFrame,
+    names: Sequence[str],
+    *,
+    rows: range,
+    finish: Callable[[Any], None] | None = None,
+) -> np.ndarray:
+    """The band of ``rows`` of the outcome figure (``figures.band``) as RGBA pixels.
+
+    What ``figure_png("outcome_bars", table, names)`` draws there, at ``PNG_DPI``.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from .figures import band, outcome_bars
+
+    fig = outcome_bars(table, names, rows=rows)
+    if finish is not None:
+        finish(fig)
+    fig.dpi = PNG_DPI  # as savefig draws
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    pixels = np.asarray(canvas.buffer_rgba())
+    top, bottom = (round(edge * pixels.shape[0]) for edge in band(fig, rows))
+    return pixels[top:bottom].copy()
+
+
+def png_of(pixels: np.ndarray) -> bytes:
+    """RGBA pixels as PNG bytes, as ``savefig(format="png", dpi=PNG_DPI)`` writes them."""
+    import io
+
+    from matplotlib.image import imsave
+
+    buffer = io.BytesIO()
+    imsave(buffer, pixels, format="png", origin="upper", dpi=PNG_DPI)
     return buffer.getvalue()
 
 

@@ -11,6 +11,7 @@ The functions take the tidy tables of ``samenspel.compare`` and return a Figure;
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -90,11 +91,17 @@ def panel_grid(
     }
 
 
+def outcome_rows(table: pd.DataFrame, columns: int = 4) -> int:
+    """Rows of panels of ``outcome_bars`` for ``table`` (all its outcomes)."""
+    return max(1, math.ceil(table["outcome"].nunique() / columns))
+
+
 def outcome_bars(
     table: pd.DataFrame,
     names: Sequence[str],
     outcomes: Sequence[str] | None = None,
     columns: int = 4,
+    rows: range | None = None,
 ) -> Figure:
     """Bars of the mean per scenario with 95 % CI error bars, one panel per outcome.
 
@@ -107,21 +114,31 @@ def outcome_bars(
         names: Scenario names in order.
         outcomes: Outcomes to show (default: all in the table).
         columns: Panels per row.
+        rows: Only these rows of panels (default all), with the title if the first
+            is among them and the legend if the last is: a band of the whole figure,
+            in its place (``band``), so that bands drawn apart stack into the figure.
 
     """
     outcomes = list(outcomes or dict.fromkeys(table["outcome"]))
-    rows = max(1, math.ceil(len(outcomes) / columns))
-    size = (3.2 * columns, 2.4 * rows + 1.0)
+    n_rows = max(1, math.ceil(len(outcomes) / columns))
+    rows = range(n_rows) if rows is None else rows
+    size = (3.2 * columns, 2.4 * n_rows + 1.0)
     # top: room for the suptitle where matplotlib puts it (y = 0.98 of the height,
     # also when a caller sets it again) and the first row's titles; bottom: the legend
     bottom = 0.45 + 0.3 * math.ceil(len(names) / 4)  # x tick labels and the legend's rows
-    grid = panel_grid(size, rows, columns, top=0.02 * size[1] + 0.55, bottom=bottom)
-    fig, axes = subplots(rows, columns, figsize=size, squeeze=False, gridspec_kw=grid)
+    grid = panel_grid(size, n_rows, columns, top=0.02 * size[1] + 0.55, bottom=bottom)
+    fig = Figure(figsize=size)
+    spec = fig.add_gridspec(n_rows, columns, **grid)
+    panels = [(r * columns + c, fig.add_subplot(spec[r, c])) for r in rows for c in range(columns)]
     cols = colours(len(names))
     x = np.arange(len(names))
     stats = table.pivot(index="scenario", columns="outcome", values=["mean", "ci_low", "ci_high"])
     stats = stats.reindex(names)
-    for ax, outcome in zip(axes.flat, outcomes, strict=False):
+    for k, ax in panels:
+        if k >= len(outcomes):
+            ax.axis("off")
+            continue
+        outcome = outcomes[k]
         mean = stats["mean", outcome].to_numpy(float)
         err = np.vstack(
             [
@@ -135,19 +152,43 @@ def outcome_bars(
         ax.set_xticks(x, [str(i + 1) for i in x], fontsize=8)
         ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
         ax.tick_params(axis="y", labelsize=7)
-    for ax in list(axes.flat)[len(outcomes) :]:
-        ax.axis("off")
-    handles = [Rectangle((0, 0), 1, 1, color=c) for c in cols]
-    fig.legend(
-        handles,
-        [f"{i + 1} {n}" for i, n in enumerate(names)],
-        loc="lower center",
-        ncol=min(len(names), 4),
-        fontsize=9,
-        frameon=False,
-    )
-    fig.suptitle("Outcomes per scenario: mean and 95 % confidence interval", fontsize=11)
+    if n_rows - 1 in rows:
+        handles = [Rectangle((0, 0), 1, 1, color=c) for c in cols]
+        fig.legend(
+            handles,
+            [f"{i + 1} {n}" for i, n in enumerate(names)],
+            loc="lower center",
+            ncol=min(len(names), 4),
+            fontsize=9,
+            frameon=False,
+        )
+    if 0 in rows:
+        fig.suptitle("Outcomes per scenario: mean and 95 % confidence interval", fontsize=11)
     return fig
+
+
+def split_rows(n_rows: int, parts: int) -> list[range]:
+    """``range(n_rows)`` in at most ``parts`` runs of consecutive rows, as even as can be."""
+    parts = max(1, min(parts, n_rows))
+    edges = [round(k * n_rows / parts) for k in range(parts + 1)]
+    return [range(a, b) for a, b in itertools.pairwise(edges)]
+
+
+def band(fig: Figure, rows: range) -> tuple[float, float]:
+    """Top and bottom, as fractions of the height from the top, of ``rows``' band.
+
+    A band of a grid figure (``outcome_bars``) runs from halfway up the gap above its
+    first row (the figure's top for row 0) to halfway down the gap below its last
+    (the bottom for the last row): the next band starts where it ends.
+    """
+    cell = fig.axes[0].get_subplotspec()
+    assert cell is not None, "a grid figure: its panels sit on a GridSpec"
+    bottoms, tops, _, _ = cell.get_gridspec().get_grid_positions(fig)
+    n_rows = len(tops)
+    top = 1.0 if rows.start == 0 else (bottoms[rows.start - 1] + tops[rows.start]) / 2
+    below = rows.stop  # the first row after the band
+    bottom = 0.0 if below >= n_rows else (bottoms[below - 1] + tops[below]) / 2
+    return 1.0 - top, 1.0 - bottom
 
 
 def weekly_curves(

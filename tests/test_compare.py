@@ -165,6 +165,39 @@ def test_figure_titles_are_words_not_column_names(comp):
     assert "late escalations" in titles and not [t for t in titles if "_" in t]
 
 
+@pytest.mark.parametrize("parts", [2, 3])
+def test_the_outcome_figure_drawn_in_bands_is_the_figure_drawn_whole(comp, parts):
+    """Bands of rows drawn apart and stacked give ``savefig``'s bytes, titles finished too."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from samenspel.compare import figure_png, submit_figure
+    from samenspel.figures import outcome_rows
+
+    table = outcome_table(comp)
+    assert outcome_rows(table) >= parts  # more than one band
+
+    def finish(fig):  # as the dashboard translates: every panel title, the suptitle
+        for ax in fig.axes:
+            ax.set_title(ax.get_title().upper(), fontsize=9)
+
+    whole = figure_png("outcome_bars", table, comp.names, finish=finish)
+    with ThreadPoolExecutor(1) as pool:
+        banded = submit_figure(pool, "outcome_bars", table, comp.names, parts=parts, finish=finish)
+        assert banded() == whole
+    assert figure_png("outcome_bars", table, comp.names) != whole  # finish was applied
+
+
+def test_split_rows_covers_every_row_once_in_order():
+    from samenspel.figures import split_rows
+
+    assert split_rows(17, 2) == [range(0, 8), range(8, 17)]
+    for n_rows in (1, 2, 5, 17):
+        for parts in (1, 2, 3, 40):
+            bands = split_rows(n_rows, parts)
+            assert [r for b in bands for r in b] == list(range(n_rows))
+            assert len(bands) == min(parts, n_rows) and all(len(b) for b in bands)
+
+
 def test_a_comparison_without_weekly_series_has_the_same_runs(comp):
     lean = run_comparison(**SMALL, workers=1, weekly=False)
     pd.testing.assert_frame_equal(lean.runs, comp.runs)
