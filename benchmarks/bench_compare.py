@@ -34,7 +34,9 @@ def one_comparison(replicates: int, workers: int) -> dict[str, float]:
 
     t0 = time.perf_counter()
     with local_pool(workers) as pool:  # as `samenspel compare`: runs, then figures, in one pool
-        comp = run_comparison(SCENARIOS, replicates, workers=workers, executor=pool)
+        comp = run_comparison(
+            SCENARIOS, replicates, workers=workers, executor=pool, help_start=True
+        )
         t1 = time.perf_counter()
         table = outcome_table(comp)  # once, as `samenspel compare` does
         print_outcomes(comp, table, console=Console(file=io.StringIO(), width=120))
