@@ -33,7 +33,6 @@ Mesa agents. ``model.steps`` is the week counter; ``running`` turns false after
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Iterable
 from typing import Any
 
@@ -49,7 +48,7 @@ from .events import EventLog
 from .identity import contact_factors, identity_levers, update_identity
 from .links import WeekView
 from .outputs import COUNTERS, GAUGES, REGIME_WEEKS, actor_graph, measure, summarise
-from .params import ParameterError, resolve
+from .params import resolve
 from .policy import PolicyChange, check_schedule
 from .population import (
     affiliate_volunteers,
@@ -61,33 +60,9 @@ from .population import (
     initial_familiarity,
 )
 from .record import WeeklyRecord
+from .run_args import DEFAULT_WEEKS, check_run_args
 from .state import Side
 from .ties import FixedGroups, Ties
-
-DEFAULT_WEEKS = 260
-MAX_SEED = 2**63 - 1
-
-
-def check_run_args(seed: Any, weeks: Any) -> tuple[int, int]:
-    """Validate a seed and a number of weeks; returns them as plain integers.
-
-    Both must be integers (Python or NumPy, never a bool): ``seed`` from 0 to
-    2**63 - 1 (seeds are stored in int64 columns), ``weeks`` at least 1 (the command
-    line's ceilings on long runs are in ``samenspel.limits``).
-
-    Raises:
-        ParameterError: Naming ``seed`` or ``weeks``, what is allowed and what was given.
-
-    """
-    for name, value, low, high in (("seed", seed, 0, MAX_SEED), ("weeks", weeks, 1, None)):
-        allowed = f"from {low} to {high}" if high is not None else f"at least {low}"
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise ParameterError(
-                f"parameter '{name}' must be a whole number {allowed}, got {value!r}"
-            )
-        if int(value) < low or (high is not None and int(value) > high):
-            raise ParameterError(f"parameter '{name}' must be {allowed}, got {value!r}")
-    return int(seed), int(weeks)
 
 
 class Neighbourhood(Model):

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from .neighbourhood import DEFAULT_WEEKS, MAX_SEED, Neighbourhood, check_run_args
+from .neighbourhood import Neighbourhood
+from .run_args import DEFAULT_WEEKS, MAX_SEED, check_run_args
 
 __all__ = ["DEFAULT_WEEKS", "MAX_SEED", "check_run_args", "run", "simulate"]
 

@@ -43,8 +43,8 @@ from .compare import (
     run_comparison,
     write_table,
 )
-from .model.neighbourhood import check_run_args
 from .model.params import PARAMS, ParameterError, resolve
+from .model.run_args import check_run_args
 from .model.runner import DEFAULT_WEEKS
 from .scenarios import Scenario, ScenarioError, find_scenario, load_scenario
 

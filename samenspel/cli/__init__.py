@@ -107,17 +107,18 @@ def _note_first_compile() -> None:
     """Compile the model's kernels now, saying so, if this machine has not (once per version).
 
     Done before the command itself, so that a dashboard compiles before it serves its
-    first page instead of during it.
+    first page instead of during it. The check reads a marker file without importing
+    numba (``model.kernel_cache``): ``compare`` starts its fork server after it.
     """
     import time
 
-    from ..model import jit
+    from ..model import kernel_cache
 
-    if jit.cached():
+    if kernel_cache.cached():
         return
     print(
         "samenspel: compiling the model for this machine (once per version, under a "
-        f"minute; kept in {jit.CACHE_DIR}) ...",
+        f"minute; kept in {kernel_cache.CACHE_DIR}) ...",
         file=sys.stderr,
         flush=True,
     )

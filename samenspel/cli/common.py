@@ -148,7 +148,7 @@ def check_seed_weeks(seed: int, weeks: int, allow_large: bool = False) -> None:
     """Check ``--seed`` and ``--weeks`` (range and ceiling) before anything runs."""
     from ..limits import MAX_WEEKS, check_size
     from ..model.params import ParameterError
-    from ..model.runner import check_run_args
+    from ..model.run_args import check_run_args
 
     try:
         check_run_args(seed, weeks)
