@@ -153,9 +153,9 @@ def main() -> None:
         )
     growth = rows[-1] / min(rows) if rows and min(rows) > 0 else math.nan
     print(
-        f"time per household-week, largest / smallest size: {rows[-1] / rows[0]:.2f} "
-        f"(target <= 1.3); largest size / cheapest size: {growth:.2f} "
-        "(the smallest size carries the fixed per-week costs)"
+        f"time per household-week, dearest / cheapest size: {max(rows) / min(rows):.2f} "
+        f"(target <= 1.3; the smallest sizes carry the fixed per-week costs); "
+        f"largest size / cheapest size: {growth:.2f} (how the cost grows with size)"
     )
     cheapest = rows.index(min(rows))
     ref_growth = streams[-1] / streams[cheapest]
