@@ -48,6 +48,10 @@ class Role(IntEnum):
     COORD = 4
 
 
+PRO, PRO2, INF, INF2, COORD = (int(r) for r in Role)  # plain ints, as kernels read them
+N_ROLES = len(Role)
+
+
 @kernel
 def open_row(cid, household, week, silent, circle, c_household, start, active, c_silent,
              informal_sources):  # fmt: skip

@@ -41,7 +41,7 @@ from mesa import Model
 from mesa.discrete_space import Network
 
 from ..agents import ACTOR_CLASSES, Household
-from . import casework, meetings
+from . import casework, meetings, needs
 from .areas import build_layout
 from .cases import CaseBook
 from .events import EventLog
@@ -210,15 +210,15 @@ class Neighbourhood(Model):
 
     def develop_needs(self) -> None:
         """Households' needs arise, grow without support and shrink with it."""
-        casework.develop_needs(self)
+        needs.develop_needs(self)
 
     def surface_needs(self) -> None:
         """Open needs are voiced to the wijkteam or reached by an informal contact."""
-        casework.surface_needs(self)
+        needs.surface_needs(self)
 
     def refer_and_escalate(self) -> None:
         """Informal-only cases escalate late, are referred, or the household goes itself."""
-        casework.refer_and_escalate(self)
+        needs.refer_and_escalate(self)
 
     def work_together(self) -> None:
         """Encounters, clashes, introductions and discovery on shared cases."""

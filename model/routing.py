@@ -37,12 +37,12 @@ seriously with probability (referral_base + (1 - referral_base) F) (1 - d_p), F 
 familiarity with the referrer (or the coordinator): recognition, a good contact for
 both; otherwise a dismissal, a bad contact for j, who may try again after
 ``retry_weeks``. Without either route the household is guided and may go to the
-wijkteam on its own (``casework.refer_and_escalate``).
+wijkteam on its own (``needs.refer_and_escalate``).
 
 Implementation: the routes are compiled kernels (``model.jit``) that read and change
 the model's state through one ``model.routes.Routes`` and record what Python then
 applies (``model.routes.Routed``). ``surface_needs`` and ``refer_and_escalate``
-(``model.casework``) route all of a week's cases in one call; the functions below
+(``model.needs``, ``model.casework``) route all of a week's cases in one call; the functions below
 route one case, for tests and single use.
 """
 
@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .cases import Role
+from .cases import COORD, INF, INF2, PRO, PRO2, Role
 from .jit import kernel
 from .links import barrier
 from .routes import (
@@ -74,8 +74,6 @@ from .ties import familiarity_of, logic_distance
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
-
-PRO, PRO2, INF, INF2, COORD = (int(r) for r in Role)  # plain ints, as kernels read them
 
 
 def ramp(x: np.ndarray | float, width: float) -> np.ndarray:

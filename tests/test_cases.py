@@ -16,7 +16,7 @@ from worlds import (
     tiny,
 )
 
-from samenspel.model import casework
+from samenspel.model import casework, needs
 from samenspel.model.cases import CaseBook, Role
 from samenspel.model.outputs import sources_of_help
 from samenspel.model.routing import assign, intake_at_professional, release
@@ -128,14 +128,14 @@ def test_second_sources_add_support():
     two = open_case(m, 1, 0.5, pro=PRO_B, inf=VOL_B)
     assign(m, two, Role.PRO2, PRO_A)
     assign(m, two, Role.INF2, VOL_A)
-    s = casework.case_support(m, np.array([one, two]))
+    s = needs.case_support(m, np.array([one, two]))
     assert s[1] > s[0]
 
 
 def test_a_late_escalation_adds_specialist_care():
     m = neutral(tiny(coordinators=0, escalation_severity=0.5, decision_width=0.005, limit_base=1.0))
     cid = open_case(m, 0, 0.9, inf=VOL_A)
-    casework.refer_and_escalate(m)
+    needs.refer_and_escalate(m)
     c = m.cases.c
     assert c.escalated[cid] and c.helper[cid, Role.PRO] >= 0
     assert c.formal_sources[cid] == 2  # the wijkteam and specialist care

@@ -17,7 +17,7 @@ from worlds import (
     tiny,
 )
 
-from samenspel.model import casework
+from samenspel.model import casework, needs
 from samenspel.model.cases import Role
 from samenspel.model.casework import end_case
 from samenspel.model.routing import assign
@@ -35,7 +35,7 @@ def test_a_need_without_support_grows_and_unmet_need_accumulates():
     h.circle[:] = False
     h.needy[0], h.severity[0] = True, 0.4
     for week in range(1, 6):
-        casework.develop_needs(m)
+        needs.develop_needs(m)
         assert h.severity[0] == pytest.approx(0.4 + 0.04 * week)
     assert h.unmet[0] == pytest.approx(sum(0.4 + 0.04 * w for w in range(1, 6)))
     assert np.all(h.unmet[1:] == 0)
@@ -45,9 +45,9 @@ def test_support_shrinks_a_need():
     m = neutral(tiny(**QUIET))
     m.households.circle[:] = False
     open_case(m, 0, 0.5, pro=PRO_A)
-    support = casework.case_support(m, np.array([0]))[0]
+    support = needs.case_support(m, np.array([0]))[0]
     assert support == pytest.approx(m.p["support_professional"])
-    casework.develop_needs(m)
+    needs.develop_needs(m)
     expected = 0.5 + 2 * m.p["need_growth"] * (1 - support) - m.p["recovery_rate"] * support
     assert m.households.severity[0] == pytest.approx(expected)
     assert expected < 0.5
@@ -68,7 +68,7 @@ def test_support_follows_the_documented_equation():
     direct = open_case(m, 0, 0.4, pro=PRO_A, inf=VOL_A, direct=True)
     linked = open_case(m, 1, 0.4, pro=PRO_B, inf=VOL_B, coord=coord)
     informal = open_case(m, 2, 0.8, inf=VOL_A)
-    s = casework.case_support(m, np.array([direct, linked, informal]))
+    s = needs.case_support(m, np.array([direct, linked, informal]))
     assert s[0] == pytest.approx(0.8 + 0.6 * (1 - 0.5 * 0.4) + 0.3)
     assert s[1] == pytest.approx(0.8 + 0.6 * (1 - 0.5 * 0.4) + 0.15)
     assert s[2] == pytest.approx(0.6 * (1 - 0.5 * 0.8))  # no synergy without a professional
@@ -77,9 +77,9 @@ def test_support_follows_the_documented_equation():
 def test_an_overloaded_professional_gives_less_time_per_case():
     m = neutral(tiny(caseload_capacity=2.0))
     cid = open_case(m, 0, 0.5, pro=PRO_A)
-    full = casework.case_support(m, np.array([cid]))[0]
+    full = needs.case_support(m, np.array([cid]))[0]
     m.actors.load[PRO_A] = 4  # twice the capacity
-    assert casework.case_support(m, np.array([cid]))[0] == pytest.approx(full / 2)
+    assert needs.case_support(m, np.array([cid]))[0] == pytest.approx(full / 2)
 
 
 def test_the_own_circle_supports_a_household_without_a_case():
@@ -87,7 +87,7 @@ def test_the_own_circle_supports_a_household_without_a_case():
     h = m.households
     h.needy[[0, 1]], h.severity[[0, 1]] = True, 0.5
     h.circle[0], h.circle[1] = True, False
-    casework.develop_needs(m)
+    needs.develop_needs(m)
     assert h.severity[0] < h.severity[1]
 
 
@@ -97,7 +97,7 @@ def test_new_needs_arise_at_the_problem_rate():
     onsets = 0
     for _ in range(200):
         m.households.needy[:] = False
-        casework.develop_needs(m)
+        needs.develop_needs(m)
         onsets += int(m.households.new.sum())
         assert np.all(m.households.severity[m.households.new] >= 0.05)
     assert onsets / (200 * 10) == pytest.approx(0.05, abs=0.015)
@@ -112,7 +112,7 @@ def test_a_new_need_is_voiced_with_probability_trust():
 
     def trial() -> bool:
         h.needy[0], h.new[0], h.severity[0], h.trust_pro[0] = True, True, 0.4, 0.7
-        casework.surface_needs(m)
+        needs.surface_needs(m)
         voiced = h.case[0] >= 0
         if voiced:
             assert m.cases.c.helper[h.case[0], Role.PRO] >= 0
@@ -129,7 +129,7 @@ def test_a_silent_need_is_reached_by_the_households_contact():
 
     def trial() -> bool:
         h.needy[0], h.new[0], h.severity[0] = True, True, 0.3
-        casework.surface_needs(m)
+        needs.surface_needs(m)
         reached = h.case[0] >= 0
         if reached:
             cid = int(h.case[0])
@@ -147,7 +147,7 @@ def test_weeks_from_need_to_help_are_recorded():
     h.trust_pro[0] = 1.0
     h.needy[0], h.new[0], h.severity[0], h.need_start[0] = True, True, 0.4, 0
     m.steps = 3
-    casework.surface_needs(m)
+    needs.surface_needs(m)
     assert h.case[0] >= 0
     assert h.wait[0] == 3 and h.helped[0] == 1
 

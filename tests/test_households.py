@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from worlds import PRO_A, VOL_A, neutral, tiny
 
-from samenspel.model import casework
+from samenspel.model import casework, needs
 from samenspel.model.casework import end_case
 from samenspel.model.outputs import GROUPS, HOUSEHOLD_OUTCOMES, household_outcomes
 
@@ -56,8 +56,8 @@ def _lived_world():
     # two weeks pass: needs weigh on the households, nobody voices them
     for week in (1, 2):
         m.steps = week
-        casework.develop_needs(m)
-        casework.surface_needs(m)
+        needs.develop_needs(m)
+        needs.surface_needs(m)
     assert np.all(h.case < 0)
     # household 0 goes to the wijkteam, household 4's volunteer keeps the case
     h.trust_pro[0], h.new[0] = 1.0, True
@@ -65,10 +65,10 @@ def _lived_world():
     m.p = {**m.p, "reach_rate": 1.0, "civic_activity": 1.0}
     h.new[:] = False
     h.new[0] = True
-    casework.surface_needs(m)
+    needs.surface_needs(m)
     assert h.case[0] >= 0 and h.case[4] >= 0 and h.case[1] < 0
     assert m.cases.c.helper[h.case[4], 2] == VOL_A
-    casework.refer_and_escalate(m)  # household 4's need is too heavy: late escalation
+    needs.refer_and_escalate(m)  # household 4's need is too heavy: late escalation
     assert m.cases.c.escalated[h.case[4]]
     h.severity[0] = 0.01  # the wijkteam solved household 0's need
     casework.close_cases(m)
@@ -146,7 +146,7 @@ def test_a_need_is_helped_once_and_waits_until_its_first_help():
     h.contact[0] = VOL_A
     h.needy[0], h.severity[0], h.need_start[0], h.needs[0] = True, 0.3, 0, 1
     m.steps = 2
-    casework.surface_needs(m)  # reached by its contact after two weeks
+    needs.surface_needs(m)  # reached by its contact after two weeks
     assert h.case[0] >= 0 and h.helped[0] == 1 and h.wait[0] == 2
     m.actors.continuity[VOL_A] = 0.0
     m.steps = 5
@@ -154,7 +154,7 @@ def test_a_need_is_helped_once_and_waits_until_its_first_help():
     assert h.case[0] < 0 and h.needy[0]
     m.actors.continuity[VOL_A] = 1.0
     m.steps = 6
-    casework.surface_needs(m)  # reached again
+    needs.surface_needs(m)  # reached again
     assert h.case[0] >= 0
     assert h.needs[0] == 1
     assert h.helped[0] <= h.needs[0], "one need counted as helped twice"

@@ -19,7 +19,7 @@ from worlds import (
     tiny,
 )
 
-from samenspel.model import casework
+from samenspel.model import casework, needs
 from samenspel.model.cases import Role
 from samenspel.model.casework import end_case
 from samenspel.model.neighbourhood import Neighbourhood
@@ -58,7 +58,7 @@ def _escalation_share(severity: float) -> float:
     def trial() -> bool:
         cid = open_case(m, 0, severity, inf=VOL_A)
         before = m.counters["late_escalations"]
-        casework.refer_and_escalate(m)
+        needs.refer_and_escalate(m)
         escalated = m.counters["late_escalations"] > before
         assert escalated == bool(m.cases.c.escalated[cid])
         end_case(m, cid)
@@ -93,7 +93,7 @@ def _referral_share(severity: float) -> float:
     def trial() -> bool:
         cid = open_case(m, 0, severity, inf=VOL_A)
         before = m.counters["referrals"]
-        casework.refer_and_escalate(m)
+        needs.refer_and_escalate(m)
         end_case(m, cid)
         return m.counters["referrals"] > before
 
@@ -134,7 +134,7 @@ def _crisis_share(severity: float) -> float:
 
     def trial() -> bool:
         h.needy[0], h.severity[0], h.new[0] = True, severity, False
-        casework.surface_needs(m)
+        needs.surface_needs(m)
         voiced = h.case[0] >= 0
         if voiced:
             end_case(m, int(h.case[0]))
@@ -234,7 +234,7 @@ def test_a_dismissed_referral_is_retried_after_retry_weeks():
     for week in range(0, 16):
         m.steps = week
         before = m.counters["referrals"]
-        casework.refer_and_escalate(m)
+        needs.refer_and_escalate(m)
         if m.counters["referrals"] > before:
             tried.append(week)
     assert m.counters["referrals_dismissed"] == len(tried)
@@ -257,7 +257,7 @@ def _own_way_share(trust: float) -> float:
 
     def trial() -> bool:
         cid = open_case(m, 0, 0.5, inf=VOL_A)
-        casework.refer_and_escalate(m)  # nobody knows a professional: no referral route
+        needs.refer_and_escalate(m)  # nobody knows a professional: no referral route
         went = m.cases.c.helper[cid, Role.PRO] >= 0
         end_case(m, cid)
         return went

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from worlds import PRO_A, VOL_A, neutral, open_case, tiny
 
-from samenspel.model import casework
+from samenspel.model import casework, needs
 from samenspel.model.cases import Role
 from samenspel.model.neighbourhood import Neighbourhood
 from samenspel.model.runner import run
@@ -17,7 +17,7 @@ def _solve(m: Neighbourhood, cid: int) -> None:
     """Let the week's support work on the case, then close what is solved."""
     hh = int(m.cases.c.household[cid])
     for _ in range(10):
-        casework.develop_needs(m)
+        needs.develop_needs(m)
         if m.households.severity[hh] < m.p["resolved_severity"]:
             break
     casework.close_cases(m)
@@ -78,7 +78,7 @@ def test_direct_contact_speeds_up_a_case():
         m = neutral(tiny(need_noise=0.0, problem_rate=0.0))
         cid = open_case(m, 0, 0.6, pro=PRO_A, inf=VOL_A, direct=direct)
         for week in range(1, 100):
-            casework.develop_needs(m)
+            needs.develop_needs(m)
             if m.households.severity[0] < m.p["resolved_severity"]:
                 assert m.cases.c.helper[cid, Role.PRO] == PRO_A
                 return week
