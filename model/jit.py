@@ -31,9 +31,7 @@ import numba
 import numpy as np
 from numba.core import config
 
-from .kernel_cache import CACHE_DIR, cached, mark_cached
-
-__all__ = ["CACHE_DIR", "cached", "kernel", "levers", "mark_cached", "mean", "pairwise_sum"]
+from .kernel_cache import CACHE_DIR
 
 
 def levers(cls: Any, params: Mapping[str, Any]) -> Any:

@@ -9,7 +9,7 @@ again (about 0.3 s per worker). Nothing of the tiny run is kept.
 
 from __future__ import annotations
 
-from .jit import mark_cached
+from .kernel_cache import mark_cached
 from .neighbourhood import Neighbourhood
 
 

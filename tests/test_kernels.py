@@ -45,8 +45,8 @@ def test_kernels_load_from_the_cache_in_a_new_process(tmp_path):
 def test_an_empty_cache_is_not_taken_for_a_compiled_one(tmp_path):
     """Declaring kernels makes folders in the cache; only a full preload marks it compiled."""
     code = (
-        "from samenspel.model import jit; print(jit.cached()); "
-        "jit.mark_cached(); print(jit.cached())"
+        "from samenspel.model import jit, kernel_cache as kc; print(kc.cached()); "
+        "kc.mark_cached(); print(kc.cached())"
     )
     env = {**os.environ, "SAMENSPEL_CACHE": str(tmp_path)}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
