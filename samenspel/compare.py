@@ -526,8 +526,10 @@ def submit_figure(
     The outcome figure (``outcome_bars``: 66 panels, three quarters of the drawing)
     is drawn in up to ``parts`` bands of rows at once (``figure_band``), which are
     stacked here and written as ``savefig`` writes: the same bytes as drawn whole.
+    Bands are for the whole outcome figure, ``outcome_bars(table, names)``; other
+    arguments draw it whole.
     """
-    if function != "outcome_bars" or parts < 2:
+    if function != "outcome_bars" or parts < 2 or len(args) != 2:
         return executor.submit(figure_png, function, *args, finish=finish).result
     from .figures import outcome_rows, split_rows
 
