@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 from worlds import assert_one_line_error
 
-from samenspel.model.neighbourhood import Neighbourhood, check_run_args
+from samenspel.model.neighbourhood import Neighbourhood
 from samenspel.model.params import ParameterError
+from samenspel.model.run_args import check_run_args
 from samenspel.model.runner import run, simulate
 
 ROOT = Path(__file__).resolve().parents[1]

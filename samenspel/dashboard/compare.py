@@ -28,7 +28,7 @@ from typing import Any
 
 import solara
 
-from ..model.neighbourhood import MAX_SEED
+from ..model.run_args import MAX_SEED
 from ..scenarios import Scenario, ScenarioError, list_scenarios, load_scenario
 from . import compare_job, i18n, jobs, own
 from .compare_draw import bands_charts, bars, diff_table, png, titles

@@ -29,8 +29,8 @@ from typing import Any
 import solara
 
 from ..model import Neighbourhood
-from ..model.neighbourhood import MAX_SEED
 from ..model.params import CONTEXTS, PARAMS
+from ..model.run_args import MAX_SEED
 from ..scenarios import ScenarioError, load_scenario
 from ..scenarios import available as library_names
 from . import i18n
