@@ -167,7 +167,7 @@ def test_figure_titles_are_words_not_column_names(comp):
 
 @pytest.mark.parametrize("parts", [2, 3])
 def test_the_outcome_figure_drawn_in_bands_is_the_figure_drawn_whole(comp, parts):
-    """Bands of rows drawn apart and stacked give ``savefig``'s bytes, titles finished too."""
+    """Bands of rows drawn apart and stacked give ``savefig``'s bytes, with ``finish`` applied."""
     from concurrent.futures import ThreadPoolExecutor
 
     from samenspel.compare import figure_png, submit_figure
@@ -176,7 +176,7 @@ def test_the_outcome_figure_drawn_in_bands_is_the_figure_drawn_whole(comp, parts
     table = outcome_table(comp)
     assert outcome_rows(table) >= parts  # more than one band
 
-    def finish(fig):  # as the dashboard translates: every panel title, the suptitle
+    def finish(fig):  # as the dashboard translates the panel titles
         for ax in fig.axes:
             ax.set_title(ax.get_title().upper(), fontsize=9)
 

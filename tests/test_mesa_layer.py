@@ -33,6 +33,18 @@ def test_every_cell_neighbourhood_is_the_current_strong_ties(default_run):
     _assert_network_is_strong_ties(default_run)
 
 
+def test_the_network_gets_its_edges_when_first_used_and_they_are_the_strong_ties():
+    m = Neighbourhood(rng=4, weeks=10)
+    assert m._network.G.number_of_edges() == 0  # not built with the model
+    m.run_model()
+    assert m._network.G.number_of_edges() == 0  # nor by running it
+    edges = {tuple(sorted(e)) for e in m.network.G.edges()}
+    rows, cols, _ = m.ties.strong_pairs(m.p["strong_tie"])
+    strong = {tuple(sorted(p)) for p in zip(rows.tolist(), cols.tolist(), strict=True)}
+    assert edges and edges == strong
+    _assert_network_is_strong_ties(m)
+
+
 def test_the_network_follows_ties_that_form_and_fade():
     m = neutral(tiny(anonymity=1.0, familiarity_decay=0.2, problem_rate=0.0))
     m.actors.community[:] = 0.0  # no community work: the tie only decays
