@@ -451,8 +451,9 @@ def write_outputs(
     ``outcomes.csv`` (the outcome table), ``outcomes.png`` (bars with 95 % CIs),
     ``modes.png`` and ``three_os.png`` (weekly curves with 95 % bands).
     ``table`` is the comparison's ``outcome_table`` if already computed. With an
-    ``executor`` (the comparison's pool, idle once the runs are done) the figures are
-    drawn there while this process writes the tables: the same files, sooner.
+    ``executor`` (the comparison's pool, idle once the runs are done) the weekly CSV
+    is written and the figures are drawn there while this process writes the other
+    tables: the same files, sooner, and less work in this process.
 
     Returns:
         The paths written.
@@ -463,8 +464,10 @@ def write_outputs(
     table = outcome_table(comp) if table is None else table
     bands = weekly_bands(comp, (*MODE_GAUGES, *O_GAUGES))
     figures = figure_specs(table, bands, comp.names)
-    drawing = {}
-    if executor is not None:
+    drawing, elsewhere = {}, {}
+    if executor is not None:  # the weekly CSV first: the longest table, then the figures
+        weekly_csv = folder / f"{prefix}weekly.csv"
+        elsewhere[weekly_csv] = executor.submit(write_table, comp.weekly, weekly_csv)
         drawing = {
             stem: submit_figure(executor, *args, parts=comp.workers)
             for stem, args in figures.items()
@@ -472,8 +475,11 @@ def write_outputs(
     written = []
     for stem, df in (("runs", comp.runs), ("weekly", comp.weekly)):
         for ext in (".csv", ".parquet"):
-            written.append(write_table(df, folder / f"{prefix}{stem}{ext}"))
+            path = folder / f"{prefix}{stem}{ext}"
+            written.append(path if path in elsewhere else write_table(df, path))
     written.append(write_table(table, folder / f"{prefix}outcomes.csv"))
+    for future in elsewhere.values():
+        future.result()  # written, or its error raised here
     for stem, args in figures.items():
         png = drawing[stem]() if stem in drawing else figure_png(*args)
         written.append(write_bytes(folder / f"{prefix}{stem}.png", png))
