@@ -478,8 +478,9 @@ def write_outputs(
             path = folder / f"{prefix}{stem}{ext}"
             written.append(path if path in elsewhere else write_table(df, path))
     written.append(write_table(table, folder / f"{prefix}outcomes.csv"))
-    for future in elsewhere.values():
-        future.result()  # written, or its error raised here
+    for k, path in enumerate(written):
+        if path in elsewhere:
+            written[k] = elsewhere[path].result()  # written there, or its error raised here
     for stem, args in figures.items():
         png = drawing[stem]() if stem in drawing else figure_png(*args)
         written.append(write_bytes(folder / f"{prefix}{stem}.png", png))
