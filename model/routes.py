@@ -204,15 +204,11 @@ def _key(model: Neighbourhood) -> tuple:
 
 
 def _unchanged(key: tuple, model: Neighbourhood) -> bool:
-    """Whether ``_key(model)`` would give ``key`` (the objects by identity)."""
+    """Whether ``_key(model)`` would give ``key``: the week's view as well as ``_stable``."""
     t = model.ties
     return (
         key[0] is model.view and key[1] is t._values and key[2] is t._slot
-        and key[3] is t._dense and key[4] is model.cases.c and key[5] is model.p
-        and key[6] is model.actors and key[7] is model.households
-        and key[8] is model.rng_decisions and key[9] is model.rng_meetings
-        and key[10] is model.rng_cases and key[11] == model.week
-        and key[12] == model.events.enabled
+        and key[3] is t._dense and key[11] == model.week and _stable(key, model)
     )  # fmt: skip
 
 

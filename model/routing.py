@@ -102,14 +102,9 @@ def ramp_of(x, width):  # fmt: skip
     return 1.0 / (1.0 + math.exp(-x / width))
 
 
-def second_professional_chance(severity: np.ndarray | float, params: dict) -> np.ndarray:
-    """Chance that a second professional joins a case of need ``severity`` (``second_chance``)."""
-    return ramp(severity - params["complex_severity"], params["decision_width"])
-
-
 @kernel
 def second_chance(severity, complex_severity, width):  # fmt: skip
-    """``second_professional_chance`` of one case, for kernels: ramp(s - complex_severity)."""
+    """Chance that a second professional joins a case of need s: ramp(s - complex_severity)."""
     return ramp_of(severity - complex_severity, width)
 
 
@@ -153,13 +148,14 @@ def intake_at_professional(
 ) -> None:
     """Route a case voiced to the wijkteam (see module docstring).
 
-    ``area`` (the household's) and ``second`` (``second_professional_chance``) may be
-    given when computed for many cases at once; the case is routed the same.
+    ``area`` (the household's) and ``second`` (``second_chance``) may be given when
+    computed for many cases at once; the case is routed the same.
     """
+    p = model.p
     if area is None:
         area = int(model.households.area[model.cases.c.household[cid]])
     if second is None:
-        second = float(second_professional_chance(severity, model.p))
+        second = second_chance(severity, p["complex_severity"], p["decision_width"])
     out = _intake_one(routes(model), cid, severity, area, second)
     apply_routed(model, *out)
 
