@@ -42,15 +42,29 @@ def levers(cls: Any, params: Mapping[str, Any]) -> Any:
     parameters are never changed in place (a lever change makes a new dictionary,
     ``Neighbourhood.change_levers``).
     """
-    kept = _LEVERS.get(cls)
+    kept = _KEPT.get(cls)
     if kept is not None and kept[0] is params:
         return kept[1]
     value = cls(*(params[name] for name in cls._fields))
-    _LEVERS[cls] = (params, value)
+    _KEPT[cls] = (params, value)
     return value
 
 
-_LEVERS: dict[Any, tuple[Mapping[str, Any], Any]] = {}
+def per_params[T](derive: Callable[[Mapping[str, Any]], T], params: Mapping[str, Any]) -> T:
+    """``derive(params)``, kept as ``levers`` keeps its value: while ``params`` is the same.
+
+    For what the week's mechanisms derive from the levers alone (a weighting, the
+    expected role): computed once per parameter dictionary, not every week.
+    """
+    kept = _KEPT.get(derive)
+    if kept is not None and kept[0] is params:
+        return kept[1]
+    value = derive(params)
+    _KEPT[derive] = (params, value)
+    return value
+
+
+_KEPT: dict[Any, tuple[Mapping[str, Any], Any]] = {}  # last value per cls or function
 
 
 def kernel[F: Callable[..., Any]](func: F) -> F:

@@ -35,7 +35,7 @@ import numpy as np
 from .areas import Layout
 from .goals import effective_clarity, expected_role, free_share, wanted_of
 from .identity import distance_of
-from .jit import kernel, levers
+from .jit import kernel, levers, per_params
 from .state import ActorTable, Side
 from .ties import Ties, disagreement, felt_disagreement
 
@@ -99,7 +99,7 @@ def actor_view(actors: ActorTable, params: dict) -> tuple[np.ndarray, ...]:
     a = actors
     return _actor_view(
         a.side, a.ingroup, a.regard, a.threat, a.role_view, a.knowledge, a.load, a.capacity,
-        a.community, effective_clarity(params), expected_role(params),
+        a.community, per_params(effective_clarity, params), per_params(expected_role, params),
         cast(ActorLevers, levers(ActorLevers, params)),
     )  # fmt: skip
 

@@ -46,8 +46,9 @@ from .areas import build_layout
 from .cases import CaseBook
 from .events import EventLog
 from .identity import contact_factors, identity_levers, update_identity
+from .jit import per_params
 from .links import WeekView
-from .outputs import COUNTERS, GAUGES, REGIME_WEEKS, actor_graph, measure, summarise
+from .outputs import COUNTERS, GAUGES, REGIME_WEEKS, actor_graph, measure_row, summarise
 from .params import resolve
 from .policy import PolicyChange, check_schedule
 from .population import (
@@ -249,7 +250,7 @@ class Neighbourhood(Model):
         update_identity(
             a.side, a.good, a.bad, a.regard, a.ingroup, a.recognition, a.uncertainty,
             a.threat, a.pushed, a.role_view, a.load, a.capacity, keep_good, keep_bad,
-            self.contacts, identity_levers(p),
+            self.contacts, per_params(identity_levers, p),
         )  # fmt: skip
 
     def update_ties(self) -> None:
@@ -287,8 +288,9 @@ class Neighbourhood(Model):
     def collect(self) -> None:
         """Measure the weekly gauges, record them (``WeeklyRecord``), check the end."""
         if self.week >= self.record_from:
-            self.gauges = measure(self)
-            self.datacollector.collect(self)
+            row = measure_row(self)
+            self.gauges = dict(zip(GAUGES, row.tolist(), strict=True))
+            self.datacollector.add_row(row, self.time)
         self.events.observe(self)
         if self.week >= self.horizon:
             self.running = False

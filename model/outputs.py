@@ -138,21 +138,25 @@ def brokerage(shares):  # fmt: skip
 
 
 def measure(model: Neighbourhood) -> dict[str, float]:
-    """Compute this week's gauges (the measures in ``_measure``, then the counters)."""
+    """The week's gauges by name (``measure_row``)."""
+    return dict(zip(GAUGES, measure_row(model).tolist(), strict=True))
+
+
+def measure_row(model: Neighbourhood) -> np.ndarray:
+    """The week's gauges in ``GAUGES`` order: the measures of ``_measure``, the counters."""
     a, ties = model.actors, model.ties
     active = model.cases.active_ids()
     values, category = ties.live()
-    measured = _measure(
+    row = np.empty(len(GAUGES))
+    row[: len(MEASURED)] = _measure(
         model.cases.mode_counts(active), ties.cross_familiarity(), ties.cross_disagreement(a),
         ties.cross_i, ties.cross_j, a.recognition, a.uncertainty, a.ingroup, a.regard,
         a.threat, ties.formal, ties.informal, ties.formal_informal, values, category,
         model.cases.c.helper, active, ties.lookup(), model.p["strong_tie"],
     )  # fmt: skip
-    out = dict(zip(MEASURED, measured.tolist(), strict=True))
     counters = model.counters
-    for k in COUNTERS:
-        out[k] = float(counters[k])
-    return out
+    row[len(MEASURED) :] = [counters[k] for k in COUNTERS]
+    return row
 
 
 MEASURED = GAUGES[: -len(COUNTERS)]  # the gauges ``_measure`` computes, in its order

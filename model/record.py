@@ -54,15 +54,19 @@ class WeeklyRecord(DataCollector):
 
     def collect(self, model: Any) -> None:
         """Record the week's gauges (``model.gauges``) as the next row."""
+        gauges = model.gauges
+        self.add_row([gauges[name] for name in self._names], model.time)
+
+    def add_row(self, row: Sequence[float] | np.ndarray, time: float) -> None:
+        """Record ``row`` (one value per gauge, in column order), collected at model ``time``."""
         if self._n == len(self._rows):
             grown = np.empty((2 * len(self._rows), len(self._names)))
             grown[: self._n] = self._rows
             self._rows = grown
-        gauges = model.gauges
-        self._rows[self._n] = [gauges[name] for name in self._names]
+        self._rows[self._n] = row
         self._n += 1
         if hasattr(self, "_collection_steps"):  # Mesa >= 3.4
-            self._collection_steps.append(model.time)
+            self._collection_steps.append(time)
 
     def values(self) -> np.ndarray:
         """The recorded rows as a read-only array (rows: collections; columns: gauges)."""

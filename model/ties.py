@@ -203,6 +203,29 @@ def _slots_added(slots, order, ordered, live, start, end):  # fmt: skip
             k += 1
 
 
+@kernel
+def _take_slots(touched, slot, live, slot_category, category, n):  # fmt: skip
+    """Give the ``touched`` positions not in use a slot each (``Ties._add_live``).
+
+    The new positions get slots ``n``, ``n + 1``, ... in the order of their position
+    (each once). Returns the slots now used and, if the arrays have no room for them,
+    the new positions instead (for ``_add_live``, which grows the arrays).
+    """
+    new = np.sort(touched[slot[touched] == 0])
+    k = 0
+    for q in range(len(new)):
+        if q == 0 or new[q] != new[q - 1]:
+            new[k] = new[q]
+            k += 1
+    if n + k > len(live):
+        return n, new[:k]
+    for q in range(k):
+        live[n + q] = new[q]
+        slot_category[n + q] = category[new[q]]
+        slot[new[q]] = n + q
+    return n + k, new[:0]
+
+
 class Lookup(NamedTuple):
     """The arrays ``Ties.get`` reads (``Ties.lookup``), for ``familiarity_of``."""
 
@@ -315,7 +338,10 @@ class Ties:
         self._group_of = np.zeros(self._n_positions, np.int8)  # FixedGroups' number, 0 none
         self._n_groups = 0
         self._generation = 0  # counts renumberings of the slots (_set_live)
-        self._flat_kept: tuple[list, tuple] = ([], flatten([]))
+        self._grouped_kept: tuple[list, tuple] = (
+            [],
+            (np.zeros(0, np.int64), np.zeros(0), *flatten([])),
+        )
         self._use(*_nonzero_off_diagonal(blocks, offsets, sizes))
         self._cross = self.fixed_pairs(self.cross_i, self.cross_j)
 
@@ -567,26 +593,35 @@ class Ties:
             self._touched.append(np.flatnonzero(self.contact_flat))
             self._contact_out = False
         touched = np.concatenate([*self._touched, np.zeros(0, np.int64)])
-        new = touched[self._slot[touched] == 0]
-        if len(new):
-            self._add_live(np.unique(new))
-        group_slots, group_at = self._flat_slots([s for _, _, s in grouped])
+        self._n, new = _take_slots(
+            touched, self._slot, self._live, self._slot_category, self._category, self._n
+        )
+        if len(new):  # no room left: grow the arrays
+            self._add_live(new)
         _grow(
             self._values, self._n, self._slot, self.contact_flat, touched, self._is_diag,
-            self._group_of, np.array([g.number for g, _, _ in grouped], np.int64),
-            np.array([w for _, w, _ in grouped], float), group_slots, group_at, gain, decay,
+            self._group_of, *self._grouped_args(grouped), gain, decay,
         )  # fmt: skip
         self._touched = []
         if self._dense is not None:
             self._dense[self._live[1 : self._n]] = self._values[1 : self._n]
 
-    def _flat_slots(self, slots: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-        """``flatten(slots)``, kept while the groups' slot arrays are the same objects."""
-        kept = self._flat_kept
-        if len(kept[0]) != len(slots) or any(
-            a is not b for a, b in zip(kept[0], slots, strict=True)
+    def _grouped_args(self, grouped: list[tuple[FixedGroups, float, np.ndarray]]) -> tuple:
+        """``_grow``'s arguments for the groups met: numbers, weights, ``flatten(slots)``.
+
+        Kept while the groups, their weights and their slot arrays are the same.
+        """
+        kept = self._grouped_kept
+        if len(kept[0]) != len(grouped) or any(
+            a[0] is not b[0] or a[1] != b[1] or a[2] is not b[2]
+            for a, b in zip(kept[0], grouped, strict=True)
         ):
-            kept = self._flat_kept = (slots, flatten(slots))
+            numbers = np.array([g.number for g, _, _ in grouped], np.int64)
+            weights = np.array([w for _, w, _ in grouped], float)
+            kept = self._grouped_kept = (
+                grouped,
+                (numbers, weights, *flatten([s for _, _, s in grouped])),
+            )
         return kept[1]
 
     # --- measures ------------------------------------------------------------------------
