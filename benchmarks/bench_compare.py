@@ -35,9 +35,7 @@ def one_comparison(replicates: int, workers: int) -> dict[str, float]:
 
     t0 = time.perf_counter()
     with local_pool(workers) as pool:  # as `samenspel compare`: runs, then figures, in one pool
-        comp = run_comparison(
-            SCENARIOS, replicates, workers=workers, executor=pool, help_start=True
-        )
+        comp = run_comparison(SCENARIOS, replicates, workers=workers, executor=pool)
         t1 = time.perf_counter()
         c1 = time.process_time()
         table = outcome_table(comp)  # once, as `samenspel compare` does

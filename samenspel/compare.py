@@ -23,7 +23,7 @@ import math
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, Future, as_completed
+from concurrent.futures import Executor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -131,21 +131,6 @@ def _batches(tasks: list, workers: int) -> list[list]:
     return [tasks[i : i + size] for i in range(0, len(tasks), size)]
 
 
-def _run_while_starting(futures: list[Future], batches: list[list]) -> Iterator[list]:
-    """Run here, from the last, the batches no worker has taken, until a worker is done.
-
-    A pool just started spends its first seconds starting its workers, which import
-    the model; this process has it imported and would only wait. It takes a batch
-    still waiting in the pool's queue (``Future.cancel`` succeeds only for those) and
-    runs it, and stops at the first batch the workers finish. Every run gives the same
-    result wherever it runs. Yields each batch's results.
-    """
-    for k in range(len(futures) - 1, -1, -1):
-        if any(f.done() for f in futures[:k]) or not futures[k].cancel():
-            return
-        yield _run_batch(batches[k])
-
-
 def load_scenarios(scenarios: Sequence[str | os.PathLike[str] | Scenario]) -> list[Scenario]:
     """Load the scenarios of a comparison, each at most once.
 
@@ -173,7 +158,6 @@ def run_comparison(
     overrides: dict[str, Any] | None = None,
     executor: Executor | None = None,
     weekly: bool = True,
-    help_start: bool = False,
 ) -> Comparison:
     """Run every scenario with the same ``replicates`` seeds.
 
@@ -192,9 +176,6 @@ def run_comparison(
         weekly: Keep every run's weekly gauges (``Comparison.weekly``). Without, the
             runs record summary-only and ``weekly`` is empty: the same summaries, for
             callers that read only those (``samenspel.explain``).
-        help_start: This process also runs batches while the pool starts
-            (``_run_while_starting``): for a pool just started, whose workers first
-            import the model (``samenspel compare``); not for a warm or shared one.
 
     Returns:
         The runs as tidy tables.
@@ -227,12 +208,6 @@ def run_comparison(
         batches = _batches(tasks, workers)
         futures = [pool.submit(_run_batch, b) for b in batches]
         try:
-            if help_start:
-                for done in _run_while_starting(futures, batches):
-                    results.extend(done)
-                    if progress:
-                        progress(len(results), len(tasks))
-                futures = [f for f in futures if not f.cancelled()]
             for fut in as_completed(futures):
                 results.extend(fut.result())
                 if progress:

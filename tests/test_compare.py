@@ -198,31 +198,13 @@ def test_split_rows_covers_every_row_once_in_order():
             assert len(bands) == min(parts, n_rows) and all(len(b) for b in bands)
 
 
-def test_batches_no_worker_took_run_here_from_the_last_until_a_worker_is_done():
-    from concurrent.futures import Future
-
-    from samenspel.compare import _run_while_starting
-
-    params = load_scenario("town-baseline").params()
-    batches = [[(0, params, seed, 2, False)] for seed in range(4)]
-    futures = [Future() for _ in batches]
-    futures[0].set_running_or_notify_cancel()  # taken by a worker: cannot be run here
-    ran = [done[0][1] for done in _run_while_starting(futures, batches)]
-    assert ran == [3, 2, 1]
-    assert [f.cancelled() for f in futures] == [False, True, True, True]
-    futures = [Future() for _ in batches]
-    futures[1].set_result([])  # a worker is done: the pool has started
-    assert list(_run_while_starting(futures, batches)) == []
-    assert not any(f.cancelled() for f in futures)
-
-
-def test_a_comparison_helped_while_its_pool_starts_is_the_same(comp):
+def test_a_comparison_on_a_pool_is_the_same_as_in_this_process(comp):
     from samenspel.pool import local_pool
 
     with local_pool(2) as pool:
-        helped = run_comparison(**SMALL, workers=2, executor=pool, help_start=True)
-    pd.testing.assert_frame_equal(helped.runs, comp.runs)
-    pd.testing.assert_frame_equal(helped.weekly, comp.weekly)
+        pooled = run_comparison(**SMALL, workers=2, executor=pool)
+    pd.testing.assert_frame_equal(pooled.runs, comp.runs)
+    pd.testing.assert_frame_equal(pooled.weekly, comp.weekly)
 
 
 def test_a_comparison_without_weekly_series_has_the_same_runs(comp):

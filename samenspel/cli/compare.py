@@ -111,7 +111,6 @@ def main(args: argparse.Namespace) -> int:
                 progress=progress,
                 overrides=sets or None,
                 executor=pool,
-                help_start=pool is not None,  # the pool was just started
             )
         table = outcome_table(comp)  # printed and written
         print_outcomes(comp, table, console=Console(width=max(Console().width, 120)))
