@@ -2,9 +2,10 @@
 
 Mesa's ``DataCollector`` calls a reporter per gauge every week and deep-copies each
 value into a list of its own (about 50 calls and copies a week, a tenth of a default
-run). The gauges are plain floats computed together (``model.outputs.measure``), so
-``WeeklyRecord`` writes the week's row into a preallocated float array instead and
-builds the lists or the DataFrame only when asked. It is still a ``DataCollector``
+run). The gauges are plain floats computed together, as one row
+(``model.outputs.measure_row``), so ``WeeklyRecord`` writes the week's row into a
+preallocated float array instead (``add_row``) and builds the lists or the DataFrame
+only when asked. It is still a ``DataCollector``
 (``model.datacollector``): ``get_model_vars_dataframe()`` gives the same DataFrame
 (one float column per gauge, in the gauges' order, one row per collection) and
 ``model_vars`` the same lists, built from the array.

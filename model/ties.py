@@ -148,8 +148,8 @@ class FixedPairs:
     tables every week: at city scale 80,000 pairs each, of which about nine in ten
     were never in contact. Their flat positions are found once, and their slots
     once per renumbering of the slots (``Ties._generation``). Slots added since the
-    last read (``Ties._add_live`` numbers them after the others, so they are the
-    slots from the last read's count on) are looked up among the pairs' sorted
+    last read (``Ties.update`` numbers them after the others, ``_take_slots``, so
+    they are the slots from the last read's count on) are looked up among the pairs' sorted
     positions, instead of reading every pair's slot again from the whole layout
     (at 500 areas 800,000 random reads, a week). A read is then one gather from the
     values in use. It gives what ``Ties.get`` gives.
