@@ -418,6 +418,7 @@ def write_outputs(
     prefix: str = "",
     table: pd.DataFrame | None = None,
     executor: Executor | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Path]:
     """Write the tables and figures of a comparison into folder ``out``.
 
@@ -428,7 +429,18 @@ def write_outputs(
     ``table`` is the comparison's ``outcome_table`` if already computed. With an
     ``executor`` (the comparison's pool, idle once the runs are done) the weekly CSV
     is written and the figures are drawn there while this process writes the other
-    tables: the same files, sooner, and less work in this process.
+    tables: the same files, sooner, and less work in this process. Each goes to the
+    pool as soon as what it needs is ready: the weekly CSV first, the outcome figure
+    once the table is there, the curves once their bands are.
+
+    Args:
+        comp: The comparison.
+        out: The folder (made if missing).
+        prefix: Put before every file name.
+        table: The comparison's ``outcome_table``, if already computed.
+        executor: A pool to write the weekly CSV and draw the figures in.
+        meanwhile: Called once the pool has its work, before this process writes
+            its tables (``samenspel compare`` prints the outcome table then).
 
     Returns:
         The paths written.
@@ -436,17 +448,23 @@ def write_outputs(
     """
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    table = outcome_table(comp) if table is None else table
-    bands = weekly_bands(comp, (*MODE_GAUGES, *O_GAUGES))
-    figures = figure_specs(table, bands, comp.names)
     drawing, elsewhere = {}, {}
     if executor is not None:  # the weekly CSV first: the longest table, then the figures
         weekly_csv = folder / f"{prefix}weekly.csv"
         elsewhere[weekly_csv] = executor.submit(write_table, comp.weekly, weekly_csv)
-        drawing = {
-            stem: submit_figure(executor, *args, parts=comp.workers)
-            for stem, args in figures.items()
-        }
+    table = outcome_table(comp) if table is None else table
+    if executor is not None:
+        drawing["outcomes"] = submit_figure(
+            executor, *outcome_figure(table, comp.names), parts=comp.workers
+        )
+    bands = weekly_bands(comp, (*MODE_GAUGES, *O_GAUGES))
+    figures = figure_specs(table, bands, comp.names)
+    if executor is not None:
+        for stem, args in figures.items():
+            if stem not in drawing:
+                drawing[stem] = submit_figure(executor, *args, parts=comp.workers)
+    if meanwhile is not None:
+        meanwhile()
     written = []
     for stem, df in (("runs", comp.runs), ("weekly", comp.weekly)):
         for ext in (".csv", ".parquet"):
@@ -472,10 +490,15 @@ def figure_specs(
     downloads draw the same three.
     """
     return {
-        "outcomes": ("outcome_bars", table, names),
+        "outcomes": outcome_figure(table, names),
         "modes": ("weekly_curves", bands, MODE_GAUGES, names, "Case modes (share of open cases)"),
         "three_os": ("weekly_curves", bands, O_GAUGES, names, "The three o's"),
     }
+
+
+def outcome_figure(table: pd.DataFrame, names: Sequence[str]) -> tuple[Any, ...]:
+    """The outcome figure's ``samenspel.figures`` function and arguments (``figure_specs``)."""
+    return ("outcome_bars", table, names)
 
 
 def figure_png(function: str, *args: Any, finish: Callable[[Any], None] | None = None) -> bytes:

@@ -244,8 +244,15 @@ def test_figures_drawn_in_a_pool_are_the_same_files(comp, tmp_path):
     from samenspel.pool import local_pool
 
     here = write_outputs(comp, tmp_path / "here")
+    seen = []  # what exists when ``meanwhile`` runs: the pool has its work, no table is ours yet
+
+    def meanwhile() -> None:
+        mine = (p.name for p in (tmp_path / "pool").iterdir() if "weekly.csv" not in p.name)
+        seen.append(sorted(mine))  # the weekly CSV (or its temporary file) is the pool's
+
     with local_pool(2) as pool:
-        there = write_outputs(comp, tmp_path / "pool", executor=pool)
+        there = write_outputs(comp, tmp_path / "pool", executor=pool, meanwhile=meanwhile)
+    assert seen == [[]]  # called once, before this process wrote anything
     assert [p.name for p in there] == [p.name for p in here]
     for a, b in zip(here, there, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name  # tables and PNGs, byte for byte

@@ -113,8 +113,15 @@ def main(args: argparse.Namespace) -> int:
                 executor=pool,
             )
         table = outcome_table(comp)  # printed and written
-        print_outcomes(comp, table, console=Console(width=max(Console().width, 120)))
-        written = write_outputs(comp, out, table=table, executor=pool)
+        written = write_outputs(  # printed while the pool draws the figures
+            comp,
+            out,
+            table=table,
+            executor=pool,
+            meanwhile=lambda: print_outcomes(
+                comp, table, console=Console(width=max(Console().width, 120))
+            ),
+        )
     print(
         f"{len(comp.runs)} runs in {comp.seconds:.1f} s on {comp.workers} processes; "
         f"written to {out}: " + ", ".join(p.name for p in written)
