@@ -74,6 +74,11 @@ class Layout:
         ]
 
     @cached_property
+    def sizes(self) -> list[tuple[int, int]]:
+        """Per area, how many professionals and informal actors are active in it."""
+        return [(len(f), len(i)) for f, i in zip(self.area_formal, self.area_informal, strict=True)]
+
+    @cached_property
     def padded(self) -> tuple[np.ndarray, np.ndarray]:
         """Every area's professionals and informal actors as two padded tables.
 

@@ -28,6 +28,7 @@ Decisions during the week read this view; they do not recompute it per case.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple, cast
 
 import numpy as np
@@ -226,10 +227,10 @@ class WeekView:
         wanted: Role each actor acts on.
         limit: Severity up to which each actor carries a case itself (informal).
         available: Time for contact per actor (professionals; 1 for others).
-        links: Per area, L (area professionals x area informal actors): familiarity
-            times the barriers, what the other o's, identity and time leave of a link.
         table: All areas' L in one padded array (areas x most professionals x most
-            informal actors; ``links`` are views of it), for compiled kernels.
+            informal actors), for compiled kernels: familiarity times the barriers,
+            what the other o's, identity and time leave of a link.
+        sizes: Per area, its professionals and informal actors (``links``' shapes).
 
     """
 
@@ -237,11 +238,16 @@ class WeekView:
     wanted: np.ndarray
     limit: np.ndarray
     available: np.ndarray
-    links: list[np.ndarray]
     table: np.ndarray
+    sizes: list[tuple[int, int]]
     actors: ActorTable
     ties: Ties
     params: dict
+
+    @cached_property
+    def links(self) -> list[np.ndarray]:
+        """Per area, L (area professionals x area informal actors): views of ``table``."""
+        return [self.table[a, :f, :i] for a, (f, i) in enumerate(self.sizes)]
 
     @classmethod
     def compute(cls, actors: ActorTable, ties: Ties, layout: Layout, params: dict) -> WeekView:
@@ -257,11 +263,7 @@ class WeekView:
             actors.recognition, actors.uncertainty, distance, available,
             actors.cultural_sensitivity, actors.migrant, barrier_weights(p),
         )  # fmt: skip
-        links = [
-            l_all[a, : len(f), : len(i)]
-            for a, (f, i) in enumerate(zip(layout.area_formal, layout.area_informal, strict=True))
-        ]
-        return cls(distance, wanted, limit, available, links, l_all, actors, ties, p)
+        return cls(distance, wanted, limit, available, l_all, layout.sizes, actors, ties, p)
 
     def link(
         self, layout: Layout, area: int, pros: np.ndarray | int, informal: np.ndarray | int
