@@ -50,7 +50,7 @@ def levers(cls: Any, params: Mapping[str, Any]) -> Any:
     return value
 
 
-def per_params[T](derive: Callable[[Mapping[str, Any]], T], params: Mapping[str, Any]) -> T:
+def per_params[T](derive: Callable[[Any], T], params: Mapping[str, Any]) -> T:
     """``derive(params)``, kept as ``levers`` keeps its value: while ``params`` is the same.
 
     For what the week's mechanisms derive from the levers alone (a weighting, the

@@ -145,7 +145,8 @@ class Neighbourhood(Model):
         self.record_from = max(0, self.horizon - REGIME_WEEKS + 1) if summary_only else 0
         self.datacollector = WeeklyRecord(GAUGES, rows=self.horizon + 1 - self.record_from)
         self.events = EventLog(self.horizon, self.areas.n_areas, enabled=events)
-        self.gauges: dict[str, float] = {}  # this week's, once measured
+        self._gauge_row: np.ndarray | None = None  # this week's gauges, once measured
+        self._gauges: dict[str, float] | None = {}  # ... by name, made when first read
         self.running = True
         self.collect()
 
@@ -288,12 +289,18 @@ class Neighbourhood(Model):
     def collect(self) -> None:
         """Measure the weekly gauges, record them (``WeeklyRecord``), check the end."""
         if self.week >= self.record_from:
-            row = measure_row(self)
-            self.gauges = dict(zip(GAUGES, row.tolist(), strict=True))
-            self.datacollector.add_row(row, self.time)
+            self._gauge_row, self._gauges = measure_row(self), None
+            self.datacollector.add_row(self._gauge_row, self.time)
         self.events.observe(self)
         if self.week >= self.horizon:
             self.running = False
+
+    @property
+    def gauges(self) -> dict[str, float]:
+        """The week's gauges by name (empty before the first measured week)."""
+        if self._gauges is None and self._gauge_row is not None:
+            self._gauges = dict(zip(GAUGES, self._gauge_row.tolist(), strict=True))
+        return self._gauges or {}
 
     # --- convenience -------------------------------------------------------------------
     def run_weeks(self, weeks: int) -> None:
