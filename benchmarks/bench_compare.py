@@ -2,8 +2,8 @@
 
 Times the parts of a comparison as the command line does them: the runs (in a
 process pool), then the outputs: the outcome table printed and the tables and figures
-written (the weekly CSV and the figures go to the pool first, and the table is printed
-while they are drawn). The outputs are the parent's serial part, which more cores
+written (the weekly tables and the figures go to the pool first, and the table is
+printed while they are drawn). The outputs are the parent's serial part, which more cores
 shorten only as far as the pool's share of them goes, so the parent's own CPU time is
 printed as well. As the
 reference, measured in the same run, one replicate is timed in this process: the
@@ -97,7 +97,7 @@ def main() -> None:
     print(f"  parent's serial share: {serial / med['total']:.1%}   (target < 10 %)")
     print(
         f"  of which the parent's own CPU: {med['cpu']:.2f} s = {med['cpu'] / med['total']:.1%} "
-        "of the whole (the weekly CSV and the figures are the pool's)"
+        "of the whole (the weekly tables and the figures are the pool's)"
     )
 
 

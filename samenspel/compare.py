@@ -431,7 +431,7 @@ def write_outputs(
     is written and the figures are drawn there while this process writes the other
     tables: the same files, sooner, and less work in this process. Each goes to the
     pool as soon as what it needs is ready: the weekly CSV first, the outcome figure
-    once the table is there, the curves once their bands are.
+    once the table is there, the curves once their bands are, then the weekly Parquet.
 
     Args:
         comp: The comparison.
@@ -463,6 +463,8 @@ def write_outputs(
         for stem, args in figures.items():
             if stem not in drawing:
                 drawing[stem] = submit_figure(executor, *args, parts=comp.workers)
+        weekly_parquet = folder / f"{prefix}weekly.parquet"  # the second longest, last
+        elsewhere[weekly_parquet] = executor.submit(write_table, comp.weekly, weekly_parquet)
     if meanwhile is not None:
         meanwhile()
     written = []

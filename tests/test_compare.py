@@ -247,8 +247,8 @@ def test_figures_drawn_in_a_pool_are_the_same_files(comp, tmp_path):
     seen = []  # what exists when ``meanwhile`` runs: the pool has its work, no table is ours yet
 
     def meanwhile() -> None:
-        mine = (p.name for p in (tmp_path / "pool").iterdir() if "weekly.csv" not in p.name)
-        seen.append(sorted(mine))  # the weekly CSV (or its temporary file) is the pool's
+        mine = (p.name for p in (tmp_path / "pool").iterdir() if "weekly." not in p.name)
+        seen.append(sorted(mine))  # the weekly tables (or their temporary files) are the pool's
 
     with local_pool(2) as pool:
         there = write_outputs(comp, tmp_path / "pool", executor=pool, meanwhile=meanwhile)
