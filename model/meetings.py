@@ -40,21 +40,22 @@ unsafe confrontation hurts ("Dit proces is delicaat en fragiel").
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from .cases import Role
 from .goals import free_share
 from .identity import encounter_pair
-from .jit import kernel
-from .links import free_time
+from .jit import kernel, levers
 from .routes import handed_back, routed, routes
 from .routing import group
 from .state import Side
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
+
+_FORMAL, _INFORMAL, _BROKER = int(Side.FORMAL), int(Side.INFORMAL), int(Side.BROKER)
 
 
 def is_meeting_week(week: int, per_year: float) -> bool:
@@ -71,44 +72,97 @@ def chair_skill(params: dict) -> float:
 
 def hold_wijktafel(model: Neighbourhood, area: int = 0) -> np.ndarray:
     """Hold a wijktafel in ``area``; returns the attendees' actor indices."""
-    a, p, view = model.actors, model.p, model.view
+    a, p, ties = model.actors, model.p, model.ties
     members = model.areas.area_actors[area]
-    side = a.side[members]
-    if not np.any(side == Side.BROKER):
-        return np.zeros(0, dtype=int)
-    prob = np.ones(len(members))
-    formal = side == Side.FORMAL
-    fm = members[formal]
-    wc, wt = p["wijktafel_community_weight"], p["wijktafel_time_weight"]
-    prob[formal] = (
-        p["wijktafel_attract_formal"]
-        * ((1.0 - wc) + wc * a.community[fm])
-        * ((1.0 - wt) + wt * free_time(a, fm))
-        * (1.0 - view.distance[fm])
-    )
-    if p["interplay"] == "sociale_basis":
-        prob[formal] *= p["sociale_basis_push"]
-    informal = side == Side.INFORMAL
-    im = members[informal]
-    culture = np.where(a.migrant[im], p["wijktafel_cultural_sensitivity"], 1.0)
-    prob[informal] = p["wijktafel_attract_informal"] * (1.0 - view.distance[im]) * culture
-    u = model.rng_meetings.random((3, len(members)))
-    came = u[0] < prob
-    present = members[came]
-    model.ties.meet(present, p["meeting_contact"])
-    chair = chair_skill(p)
-    good = u[1][came] < p["contact_positive"] + (1 - p["contact_positive"]) * chair
-    bad = u[2][came] < p["contact_negative"] * (1.0 - chair)
-    np.add.at(a.good, present[good], 1)
-    np.add.at(a.bad, present[bad], 1)
+    basis = p["interplay"] == "sociale_basis"
+    present, touched, formal, migrant = _wijktafel(
+        routes(model), members, a.side, a.community, ties._offsets, ties._sizes,
+        levers(WijktafelLevers, p), p["sociale_basis_push"] if basis else 1.0, chair_skill(p),
+    )  # fmt: skip
+    model.ties.touched(touched)
     model.counters["wijktafel_attendance"] += len(present)
-    model.counters["wijktafel_attendance_formal"] += int(
-        np.count_nonzero(a.side[present] == Side.FORMAL)
-    )
-    model.counters["wijktafel_attendance_migrant"] += int(
-        np.count_nonzero(a.migrant[present] & (a.side[present] == Side.INFORMAL))
-    )
+    model.counters["wijktafel_attendance_formal"] += formal
+    model.counters["wijktafel_attendance_migrant"] += migrant
     return present
+
+
+class WijktafelLevers(NamedTuple):
+    """The levers of a wijktafel (module docstring), as ``_wijktafel`` takes them."""
+
+    wijktafel_attract_formal: float
+    wijktafel_attract_informal: float
+    wijktafel_community_weight: float
+    wijktafel_time_weight: float
+    wijktafel_cultural_sensitivity: float
+    meeting_contact: float
+    contact_positive: float
+    contact_negative: float
+
+
+@kernel
+def _wijktafel(r, members, side, community, offsets, sizes, lv, push, chair):  # fmt: skip
+    """A wijktafel of ``members`` (none without a coordinator among them).
+
+    Three draws per member (meetings stream); a member comes with the probability of
+    the module docstring (a coordinator always). The attendees meet as ``Ties.meet``
+    registers a group (every ordered pair, each with itself, row by row; contact added
+    here); each has an encounter. Returns the attendees, the positions touched
+    (``Ties.touched``) and how many attendees are professionals and migrant informal
+    actors.
+    """
+    n = len(members)
+    if not np.any(side[members] == _BROKER):
+        return members[:0], members[:0], 0, 0
+    wc, wt = lv.wijktafel_community_weight, lv.wijktafel_time_weight
+    prob = np.ones(n)
+    for k in range(n):
+        i = members[k]
+        if side[i] == _FORMAL:
+            prob[k] = (
+                lv.wijktafel_attract_formal
+                * ((1.0 - wc) + wc * community[i])
+                * ((1.0 - wt) + wt * free_share(r.load[i], r.capacity[i]))
+                * (1.0 - r.distance[i])
+            ) * push
+        elif side[i] == _INFORMAL:
+            culture = lv.wijktafel_cultural_sensitivity if r.migrant[i] else 1.0
+            prob[k] = lv.wijktafel_attract_informal * (1.0 - r.distance[i]) * culture
+    u = r.meetings.random((3, n))
+    present = members[u[0] < prob]
+    good_at = lv.contact_positive + (1 - lv.contact_positive) * chair
+    bad_at = lv.contact_negative * (1.0 - chair)
+    came, formal, migrant = 0, 0, 0
+    for k in range(n):
+        if u[0, k] < prob[k]:
+            i = members[k]
+            r.good[i] += u[1, k] < good_at
+            r.bad[i] += u[2, k] < bad_at
+            formal += side[i] == _FORMAL
+            migrant += r.migrant[i] and side[i] == _INFORMAL
+            came += 1
+    touched = members[:0]
+    if came > 1:
+        touched = _meet(present, r.ties.district, r.ties.local, offsets, sizes,
+                        r.ties_contact, lv.meeting_contact)  # fmt: skip
+    return present, touched, formal, migrant
+
+
+@kernel
+def _meet(group, district, local, offsets, sizes, contact, weight):  # fmt: skip
+    """``Ties.meet`` of one group, compiled: the positions of ``group_positions``, contact added.
+
+    Every ordered pair of ``group`` and each member with itself, row by row, in the
+    district of its first member; each position gets ``weight`` once.
+    """
+    d = district[group[0]]
+    m = len(group)
+    positions = np.empty(m * m, np.int64)
+    for a in range(m):
+        row = offsets[d] + local[group[a]] * sizes[d]
+        for b in range(m):
+            positions[a * m + b] = row + local[group[b]]
+            contact[positions[a * m + b]] += weight
+    return positions
 
 
 def do_community_work(model: Neighbourhood, area: int = 0) -> np.ndarray:

@@ -35,7 +35,7 @@ import pandas as pd
 from scipy import stats
 
 from .files import atomic_write, write_bytes, write_table
-from .model.runner import DEFAULT_WEEKS, check_run_args, simulate
+from .model.run_args import DEFAULT_WEEKS, check_run_args
 from .pool import default_workers, lent_executor, local_pool
 from .scenarios import Scenario, ScenarioError, load_scenario
 
@@ -103,7 +103,11 @@ def run_one(
     """Run one replicate; returns its summary and its weekly gauges (None if not ``weekly``).
 
     Without ``weekly`` the run records summary-only (``Neighbourhood``): the same summary.
+    The model is imported here, where a run needs it: a process that hands its runs to a
+    pool (``samenspel compare``) does not import it at all.
     """
+    from .model.runner import simulate
+
     model = simulate(seed=seed, weeks=weeks, summary_only=not weekly, **params)
     return model.summary(), model.weekly() if weekly else None
 
