@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
-from .cases import Role
+from .cases import COORD, INF, PRO
 from .goals import free_share
 from .identity import encounter_pair
 from .jit import kernel, levers
@@ -222,28 +222,71 @@ def _community_work(r, community, first, end, weight, positive, negative):  # fm
 
 def hold_reflection(model: Neighbourhood, area: int = 0) -> np.ndarray:
     """Hold a case reflection session in ``area``; returns the participants."""
-    a, p, c = model.actors, model.p, model.cases.c
-    ids = model.cases.active_ids()
-    ids = ids[model.households.area[c.household[ids]] == area]
-    pro, inf, coord = c.helper[ids, Role.PRO], c.helper[ids, Role.INF], c.helper[ids, Role.COORD]
-    shared = (pro >= 0) & (inf >= 0) & (c.together[ids] | (coord >= 0))
-    on_cases = np.concatenate([pro[shared], inf[shared]])
-    pool = np.union1d(model.areas.area_actors[area], on_cases)
-    side = a.side[pool]
-    u = model.rng_meetings.random((2, len(pool)))
-    invited = np.isin(pool, on_cases) | ((side != Side.BROKER) & (u[0] < p["reflection_invite"]))
-    chairs = side == Side.BROKER
-    taking_part = invited & ~chairs
-    parts = pool[taking_part]
-    if len(parts) < 2:
-        return parts
-    chair = chair_skill(p) if chairs.any() else 0.0
-    safety = p["reflection_safety"] + (1 - p["reflection_safety"]) * chair
-    if p["mech_reflection"]:
-        a.recognition[parts] += p["reflection_gain"] * safety * (1.0 - a.recognition[parts])
-    ok = u[1][taking_part] < safety
-    np.add.at(a.good, parts[ok], 1)
-    np.add.at(a.bad, parts[~ok], 1)
-    model.ties.meet(np.concatenate([parts, pool[chairs]]), p["meeting_contact"])
-    model.counters["reflection_participation"] += len(parts)
+    a, p, ties = model.actors, model.p, model.ties
+    parts, touched = _reflection(
+        routes(model), model.cases.n, area, model.areas.area_actors[area], a.side,
+        a.recognition, ties._offsets, ties._sizes, levers(ReflectionLevers, p), chair_skill(p),
+    )  # fmt: skip
+    model.ties.touched(touched)
+    if len(parts) > 1:
+        model.counters["reflection_participation"] += len(parts)
     return parts
+
+
+class ReflectionLevers(NamedTuple):
+    """The levers of case reflection (module docstring), as ``_reflection`` takes them."""
+
+    mech_reflection: bool
+    reflection_invite: float
+    reflection_safety: float
+    reflection_gain: float
+    meeting_contact: float
+
+
+@kernel
+def _reflection(r, n, area, members, side, recognition, offsets, sizes, lv, chair):  # fmt: skip
+    """A case reflection session in ``area`` (module docstring), compiled.
+
+    The pool is the area's actors (``members``) and the leads of its open cases known
+    to be shared now (direct contact or a coordinator on the case), in actor order; two
+    draws each (meetings stream). Returns the participants (coordinators chair, they do
+    not take part) and the positions touched (``Ties.touched``); with fewer than two
+    participants nothing else happens.
+    """
+    on_case = np.zeros(len(side), np.bool_)
+    pool = [members[k] for k in range(len(members))]
+    for cid in range(n):
+        if not r.active[cid] or r.home[r.household[cid]] != area:
+            continue
+        pro, inf = r.helper[cid, PRO], r.helper[cid, INF]
+        if pro >= 0 and inf >= 0 and (r.together[cid] or r.helper[cid, COORD] >= 0):
+            for who in (pro, inf):
+                on_case[who] = True
+                pool.append(who)
+    pool = np.unique(np.array(pool, np.int64))
+    u = r.meetings.random((2, len(pool)))
+    parts, chairs = [0][:0], [0][:0]
+    for k in range(len(pool)):
+        i = pool[k]
+        if side[i] == _BROKER:
+            chairs.append(i)
+        elif on_case[i] or u[0, k] < lv.reflection_invite:
+            parts.append(i)
+    if len(parts) < 2:
+        return np.array(parts, np.int64), pool[:0]
+    skill = chair if len(chairs) else 0.0
+    safety = lv.reflection_safety + (1 - lv.reflection_safety) * skill
+    for q in range(len(pool)):
+        i = pool[q]
+        if side[i] == _BROKER or not (on_case[i] or u[0, q] < lv.reflection_invite):
+            continue
+        if lv.mech_reflection:
+            recognition[i] += lv.reflection_gain * safety * (1.0 - recognition[i])
+        if u[1, q] < safety:
+            r.good[i] += 1
+        else:
+            r.bad[i] += 1
+    group = np.array(parts + chairs, np.int64)
+    touched = _meet(group, r.ties.district, r.ties.local, offsets, sizes, r.ties_contact,
+                    lv.meeting_contact)  # fmt: skip
+    return np.array(parts, np.int64), touched
