@@ -471,3 +471,15 @@ def test_validation_report_is_written(tmp_path):
     assert len(written) == 1 + len(list((tmp_path / "figures").glob("*.png")))
     assert len(initial_logics([1, 2], ["city-baseline"])) == 2 * 20
     assert pattern_5(initial_logics([1], ["town-baseline"])).number == 5
+
+
+def test_the_comparing_process_does_not_import_the_model():
+    """A process that hands its runs to a pool loads neither Mesa nor the kernels."""
+    code = (
+        "import sys, samenspel.compare, samenspel.scenarios; "
+        "samenspel.scenarios.load_scenario('wijktafels').params(); "
+        "print(sorted(m for m in ('mesa', 'numba', 'samenspel.model.neighbourhood') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
