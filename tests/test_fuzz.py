@@ -58,7 +58,7 @@ def cheap(monkeypatch, tmp_path):
         small = {**params, "n_households": 10, "n_areas": 1}
         return real(seed=seed, weeks=1, **{k: v for k, v in small.items() if k in PARAMS})
 
-    for module in (runner, compare, execute):
+    for module in (runner, execute):  # compare.run_one imports runner.simulate when called
         monkeypatch.setattr(module, "simulate", simulate)
     monkeypatch.setattr(compare, "local_pool", _ThreadPool)
     monkeypatch.setattr(execute, "local_pool", _ThreadPool)
