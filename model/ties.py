@@ -338,7 +338,7 @@ class Ties:
         self._group_of = np.zeros(self._n_positions, np.int8)  # FixedGroups' number, 0 none
         self._n_groups = 0
         self._generation = 0  # counts renumberings of the slots (_set_live)
-        self._grouped_kept: tuple[list, tuple] = (
+        self._grouped_kept: tuple[list, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = (
             [],
             (np.zeros(0, np.int64), np.zeros(0), *flatten([])),
         )
@@ -606,7 +606,9 @@ class Ties:
         if self._dense is not None:
             self._dense[self._live[1 : self._n]] = self._values[1 : self._n]
 
-    def _grouped_args(self, grouped: list[tuple[FixedGroups, float, np.ndarray]]) -> tuple:
+    def _grouped_args(
+        self, grouped: list[tuple[FixedGroups, float, np.ndarray]]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """``_grow``'s arguments for the groups met: numbers, weights, ``flatten(slots)``.
 
         Kept while the groups, their weights and their slot arrays are the same.
