@@ -51,6 +51,7 @@ from .jit import kernel, levers
 from .routes import handed_back, routed, routes
 from .routing import group
 from .state import Side
+from .ties import meet_group
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
@@ -72,12 +73,12 @@ def chair_skill(params: dict) -> float:
 
 def hold_wijktafel(model: Neighbourhood, area: int = 0) -> np.ndarray:
     """Hold a wijktafel in ``area``; returns the attendees' actor indices."""
-    a, p, ties = model.actors, model.p, model.ties
+    a, p = model.actors, model.p
     members = model.areas.area_actors[area]
     basis = p["interplay"] == "sociale_basis"
     present, touched, formal, migrant = _wijktafel(
-        routes(model), members, a.side, a.community, ties._offsets, ties._sizes,
-        levers(WijktafelLevers, p), p["sociale_basis_push"] if basis else 1.0, chair_skill(p),
+        routes(model), members, a.side, a.community, levers(WijktafelLevers, p),
+        p["sociale_basis_push"] if basis else 1.0, chair_skill(p),
     )  # fmt: skip
     model.ties.touched(touched)
     model.counters["wijktafel_attendance"] += len(present)
@@ -100,7 +101,7 @@ class WijktafelLevers(NamedTuple):
 
 
 @kernel
-def _wijktafel(r, members, side, community, offsets, sizes, lv, push, chair):  # fmt: skip
+def _wijktafel(r, members, side, community, lv, push, chair):  # fmt: skip
     """A wijktafel of ``members`` (none without a coordinator among them).
 
     Three draws per member (meetings stream); a member comes with the probability of
@@ -128,41 +129,28 @@ def _wijktafel(r, members, side, community, offsets, sizes, lv, push, chair):  #
             culture = lv.wijktafel_cultural_sensitivity if r.migrant[i] else 1.0
             prob[k] = lv.wijktafel_attract_informal * (1.0 - r.distance[i]) * culture
     u = r.meetings.random((3, n))
-    present = members[u[0] < prob]
     good_at = lv.contact_positive + (1 - lv.contact_positive) * chair
     bad_at = lv.contact_negative * (1.0 - chair)
-    came, formal, migrant = 0, 0, 0
+    came, formal, migrant = [0][:0], 0, 0
     for k in range(n):
         if u[0, k] < prob[k]:
             i = members[k]
+            came.append(i)
             r.good[i] += u[1, k] < good_at
             r.bad[i] += u[2, k] < bad_at
             formal += side[i] == _FORMAL
             migrant += r.migrant[i] and side[i] == _INFORMAL
-            came += 1
-    touched = members[:0]
-    if came > 1:
-        touched = _meet(present, r.ties.district, r.ties.local, offsets, sizes,
-                        r.ties_contact, lv.meeting_contact)  # fmt: skip
-    return present, touched, formal, migrant
+    present = np.array(came, np.int64)
+    return present, _group_met(r, present, lv.meeting_contact), formal, migrant
 
 
 @kernel
-def _meet(group, district, local, offsets, sizes, contact, weight):  # fmt: skip
-    """``Ties.meet`` of one group, compiled: the positions of ``group_positions``, contact added.
-
-    Every ordered pair of ``group`` and each member with itself, row by row, in the
-    district of its first member; each position gets ``weight`` once.
-    """
-    d = district[group[0]]
-    m = len(group)
-    positions = np.empty(m * m, np.int64)
-    for a in range(m):
-        row = offsets[d] + local[group[a]] * sizes[d]
-        for b in range(m):
-            positions[a * m + b] = row + local[group[b]]
-            contact[positions[a * m + b]] += weight
-    return positions
+def _group_met(r, group, weight):  # fmt: skip
+    """``Ties.meet`` of ``group`` from a kernel (``ties.meet_group``); the positions touched."""
+    if len(group) < 2:
+        return group[:0]
+    return meet_group(group, r.ties.district, r.ties.local, r.ties_offsets, r.ties_sizes,
+                      r.ties_contact, weight)  # fmt: skip
 
 
 def do_community_work(model: Neighbourhood, area: int = 0) -> np.ndarray:
@@ -222,10 +210,10 @@ def _community_work(r, community, first, end, weight, positive, negative):  # fm
 
 def hold_reflection(model: Neighbourhood, area: int = 0) -> np.ndarray:
     """Hold a case reflection session in ``area``; returns the participants."""
-    a, p, ties = model.actors, model.p, model.ties
+    a, p = model.actors, model.p
     parts, touched = _reflection(
         routes(model), model.cases.n, area, model.areas.area_actors[area], a.side,
-        a.recognition, ties._offsets, ties._sizes, levers(ReflectionLevers, p), chair_skill(p),
+        a.recognition, levers(ReflectionLevers, p), chair_skill(p),
     )  # fmt: skip
     model.ties.touched(touched)
     if len(parts) > 1:
@@ -244,7 +232,7 @@ class ReflectionLevers(NamedTuple):
 
 
 @kernel
-def _reflection(r, n, area, members, side, recognition, offsets, sizes, lv, chair):  # fmt: skip
+def _reflection(r, n, area, members, side, recognition, lv, chair):  # fmt: skip
     """A case reflection session in ``area`` (module docstring), compiled.
 
     The pool is the area's actors (``members``) and the leads of its open cases known
@@ -265,28 +253,24 @@ def _reflection(r, n, area, members, side, recognition, offsets, sizes, lv, chai
                 pool.append(who)
     pool = np.unique(np.array(pool, np.int64))
     u = r.meetings.random((2, len(pool)))
-    parts, chairs = [0][:0], [0][:0]
+    taking, chairs = [0][:0], [0][:0]  # participants by their place in the pool; chairs
     for k in range(len(pool)):
-        i = pool[k]
-        if side[i] == _BROKER:
-            chairs.append(i)
-        elif on_case[i] or u[0, k] < lv.reflection_invite:
-            parts.append(i)
+        if side[pool[k]] == _BROKER:
+            chairs.append(pool[k])
+        elif on_case[pool[k]] or u[0, k] < lv.reflection_invite:
+            taking.append(k)
+    parts = pool[np.array(taking, np.int64)]
     if len(parts) < 2:
-        return np.array(parts, np.int64), pool[:0]
+        return parts, pool[:0]
     skill = chair if len(chairs) else 0.0
     safety = lv.reflection_safety + (1 - lv.reflection_safety) * skill
-    for q in range(len(pool)):
-        i = pool[q]
-        if side[i] == _BROKER or not (on_case[i] or u[0, q] < lv.reflection_invite):
-            continue
+    for k in taking:
+        i = pool[k]
         if lv.mech_reflection:
             recognition[i] += lv.reflection_gain * safety * (1.0 - recognition[i])
-        if u[1, q] < safety:
+        if u[1, k] < safety:
             r.good[i] += 1
         else:
             r.bad[i] += 1
-    group = np.array(parts + chairs, np.int64)
-    touched = _meet(group, r.ties.district, r.ties.local, offsets, sizes, r.ties_contact,
-                    lv.meeting_contact)  # fmt: skip
-    return np.array(parts, np.int64), touched
+    group = np.concatenate((parts, np.array(chairs, np.int64)))
+    return parts, _group_met(r, group, lv.meeting_contact)

@@ -146,7 +146,7 @@ class Neighbourhood(Model):
         self.datacollector = WeeklyRecord(GAUGES, rows=self.horizon + 1 - self.record_from)
         self.events = EventLog(self.horizon, self.areas.n_areas, enabled=events)
         self._gauge_row: np.ndarray | None = None  # this week's gauges, once measured
-        self._gauges: dict[str, float] | None = {}  # ... by name, made when first read
+        self._gauges: dict[str, float] | None = {}  # ... by name; None: made when first read
         self.running = True
         self.collect()
 
@@ -298,9 +298,10 @@ class Neighbourhood(Model):
     @property
     def gauges(self) -> dict[str, float]:
         """The week's gauges by name (empty before the first measured week)."""
-        if self._gauges is None and self._gauge_row is not None:
-            self._gauges = dict(zip(GAUGES, self._gauge_row.tolist(), strict=True))
-        return self._gauges or {}
+        if self._gauges is None:  # measured this week, not yet read by name
+            row = self._gauge_row.tolist() if self._gauge_row is not None else []
+            self._gauges = dict(zip(GAUGES, row, strict=True))
+        return self._gauges
 
     # --- convenience -------------------------------------------------------------------
     def run_weeks(self, weeks: int) -> None:

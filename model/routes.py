@@ -103,6 +103,8 @@ class RouteFields(NamedTuple):
     links: np.ndarray
     ties: Lookup
     ties_contact: np.ndarray
+    ties_offsets: np.ndarray
+    ties_sizes: np.ndarray
     weights: BarrierWeights
     # levers
     brokerage: bool
@@ -238,7 +240,8 @@ def _fields(model: Neighbourhood, lookup: Lookup) -> RouteFields:
         g.team, g.team_at, g.informal, g.informal_at, g.brokers, g.brokers_at,
         volunteers, volunteers_at,
         view.wanted, view.limit, view.distance, view.available, view.table,
-        lookup, model.ties.contact_flat, barrier_weights(p),
+        lookup, model.ties.contact_flat, model.ties._offsets, model.ties._sizes,
+        barrier_weights(p),
         bool(p["mech_brokerage"]), p["civic_activity"] * p["parallel_help"],
         p["involve_base"] + professional_push(p), p["formalised_preference"],
         p["meeting_contact"], p["handover_felt"], p["referral_base"], int(p["retry_weeks"]),

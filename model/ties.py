@@ -127,6 +127,25 @@ def add_contact(contact, row, local, i, j, weight):  # fmt: skip
 
 
 @kernel
+def meet_group(group, district, local, offsets, sizes, contact, weight):  # fmt: skip
+    """Add contact ``weight`` once at every position of ``group`` (``Ties.meet``, compiled).
+
+    The positions of ``Ties.group_positions([group])``: every ordered pair of the
+    (distinct) actors and each with itself, row by row, in the district of the first.
+    Returns them, for ``Ties.touched``.
+    """
+    d = district[group[0]]
+    m = len(group)
+    positions = np.empty(m * m, np.int64)
+    for a in range(m):
+        row = offsets[d] + local[group[a]] * sizes[d]
+        for b in range(m):
+            positions[a * m + b] = row + local[group[b]]
+            contact[positions[a * m + b]] += weight
+    return positions
+
+
+@kernel
 def felt_disagreement(logic, recognition_i, recognition_j):  # fmt: skip
     """Disagreement D as a pair feels it: D (1 - their mean recognition of other logics)."""
     return logic * (1.0 - 0.5 * (recognition_i + recognition_j))
@@ -523,9 +542,17 @@ class Ties:
             self._touched.append(positions)
 
     def meet(self, group: np.ndarray, weight: float = 1.0) -> None:
-        """Register contact between every pair of actors in ``group`` (one district)."""
+        """Register contact between every pair of actors in ``group`` (distinct, one district).
+
+        The positions of ``group_positions([group])``, each given ``weight`` once
+        (``meet_group``, which meetings also call from their kernels).
+        """
         if len(group) > 1:
-            self.meet_at(self.group_positions([group]), weight)
+            group = np.asarray(group, np.int64)
+            self.touched(
+                meet_group(group, self.district, self.local, self._offsets, self._sizes,
+                           self.contact_flat, weight)
+            )  # fmt: skip
 
     def group_positions(self, groups: list[np.ndarray]) -> np.ndarray:
         """Flat positions of every pair of every group of two or more actors.

@@ -266,3 +266,17 @@ def test_fixed_groups_with_a_view_out(view):
     a.run_weeks(5)  # the slots are renumbered every week from the view
     b.run_weeks(5)
     np.testing.assert_array_equal(a.ties.flat, b.ties.flat)
+
+
+def test_meeting_a_group_registers_every_pair_once_as_group_positions_gives():
+    """``Ties.meet`` (compiled) touches what ``meet_at(group_positions([group]))`` touches."""
+    m = neutral(tiny(n_areas=2))
+    group = np.flatnonzero(m.ties.district == m.ties.district[0])[[4, 0, 2]]
+    positions = m.ties.group_positions([group])
+    m.ties.meet(group, 0.25)
+    assert np.array_equal(m.ties._touched[-1], positions)  # the same positions, in order
+    expected = np.zeros_like(m.ties.contact_flat)
+    expected[positions] = 0.25
+    assert np.array_equal(m.ties.contact_flat, expected)  # once each, nowhere else
+    m.ties.meet(group[:1], 1.0)  # one actor: no pair, nothing registered
+    assert np.array_equal(m.ties.contact_flat, expected)
