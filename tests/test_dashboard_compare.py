@@ -50,6 +50,8 @@ def test_sessions_wait_in_line_with_a_time_estimate_and_share_equal_jobs(
         outside = [_open(p, server + "compare", ".samenspel-compare-run") for p in (pa, pb, pc)]
         for p in (pa, pb, pc):
             _settings(p, "260")
+            p.keyboard.press("End")  # 30 replicates: a's job (60 runs) lasts while b and c join
+            expect(p.locator(".samenspel-compare-replicates")).to_contain_text(": 30")
             p.evaluate(_WATCH_DONE)  # when its result appeared, by the one clock of the machine
         seed = pb.get_by_label("First seed")
         seed.fill("1")
@@ -59,7 +61,7 @@ def test_sessions_wait_in_line_with_a_time_estimate_and_share_equal_jobs(
         pb.locator(".samenspel-compare-run").click()  # another seed: another job, in line
         expect(pb.locator(".samenspel-queued")).to_contain_text("In line: 1")
         pc.locator(".samenspel-compare-run").click()  # a's job exactly: follows a's progress
-        expect(pc.locator(".samenspel-progress")).to_contain_text(re.compile(r"Running: \d+ of 10"))
+        expect(pc.locator(".samenspel-progress")).to_contain_text(re.compile(r"Running: \d+ of 60"))
         for p in (pa, pb, pc):
             p.wait_for_selector(".samenspel-compare-done", timeout=180_000)
         done_a, done_b, done_c = (p.evaluate("window.doneAt") for p in (pa, pb, pc))
