@@ -69,7 +69,13 @@ if _REASON:
         raise RuntimeError(f"browser tests required but cannot run: {_REASON}")
     pytest.skip(_REASON, allow_module_level=True)
 
-from playwright.sync_api import Page  # noqa: E402
+from playwright.sync_api import Page, expect  # noqa: E402
+
+# An assertion waits up to 15 s for what it expects, not Playwright's 5 s: under CI two
+# test processes, their dashboard servers and two browsers share two cores, and a lever
+# step (a new model) or a language switch took longer than 5 s there. A text that never
+# comes still fails; only the wait is longer.
+expect.set_options(timeout=15_000)
 
 
 def _free_port() -> int:
