@@ -23,9 +23,10 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .disagreement import FixedDisagreement
 from .groups import flatten
 from .state import Kind, Side
-from .ties import FixedDisagreement, FixedPairs, Ties
+from .ties import FixedPairs, Ties
 
 
 @dataclass

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from .cases import COORD, INF, INF2, N_ROLES, PRO, PRO2, Role
+from .disagreement import disagreement, logic_distance
 from .events import Kind
 from .identity import encounter_pair
 from .jit import kernel, levers
 from .links import barrier
 from .routes import handed_back, routed, routes
 from .routing import mark_direct, ramp_of, release_role
-from .ties import disagreement, familiarity_of, logic_distance
+from .ties import familiarity_of
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood

@@ -34,11 +34,12 @@ from typing import NamedTuple, cast
 import numpy as np
 
 from .areas import Layout
+from .disagreement import disagreement, felt_disagreement
 from .goals import effective_clarity, expected_role, free_share, wanted_of
 from .identity import distance_of
 from .jit import kernel, levers, per_params
 from .state import ActorTable, Side
-from .ties import Ties, disagreement, felt_disagreement
+from .ties import Ties
 
 
 def free_time(actors: ActorTable, who: np.ndarray | None = None) -> np.ndarray:

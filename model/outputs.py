@@ -37,9 +37,10 @@ import networkx as nx
 import numpy as np
 
 from .cases import Role
+from .disagreement import felt_disagreement
 from .jit import kernel, mean, pairwise_sum
 from .state import Kind, Mode, felt_ingroup_of, felt_regard_of
-from .ties import ei_index_of, familiarity_of, felt_disagreement
+from .ties import ei_index_of, familiarity_of
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood

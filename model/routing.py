@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .cases import COORD, INF, INF2, PRO, PRO2, Role
+from .disagreement import logic_distance
 from .jit import kernel
 from .links import barrier
 from .routes import (
@@ -70,7 +71,7 @@ from .routes import (
     routed,
     routes,
 )
-from .ties import familiarity_of, logic_distance
+from .ties import familiarity_of
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood

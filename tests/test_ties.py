@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 from worlds import PRO_A, PRO_B, VOL_A, neutral, org_index, tiny
 
-from samenspel.model.ties import Ties, disagreement
+from samenspel.model.disagreement import disagreement
+from samenspel.model.ties import Ties
 
 
 def test_familiarity_decays_without_contact():
@@ -218,7 +219,7 @@ def test_writes_through_a_kept_familiarity_view_count():
 def test_fixed_disagreement_follows_a_changed_logic():
     """The kept disagreement of fixed pairs is recomputed when a logic is set."""
     from samenspel.model import Neighbourhood
-    from samenspel.model.ties import FixedDisagreement, disagreement
+    from samenspel.model.disagreement import FixedDisagreement, disagreement
 
     m = Neighbourhood(rng=2, weeks=3)
     a, ties = m.actors, m.ties
