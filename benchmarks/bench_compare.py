@@ -10,6 +10,11 @@ reference, measured in the same run, one replicate of each scenario is timed in 
 process: the runs' ideal time is replicates x scenarios x their mean / workers, and the ratio of
 the runs' wall time to it says how well the pool is used.
 
+What more cores cannot shorten is also measured from outside, with the Karp-Flatt
+metric: one comparison on a single worker in the same run gives the speed-up S of the
+``--workers`` comparisons, and e = (1/S - 1/p) / (1 - 1/p) is the serial fraction that
+explains it (all of it: the pool's start, the parent's work, the longest single output).
+
 Targets (issue 12): the whole comparison in at most 8 s on 2 workers, the parent's
 serial share under 10 %. Run with::
 
@@ -85,6 +90,7 @@ def main() -> None:
     for _ in range(args.repeats):
         singles.append(statistics.median(one_run() for _ in range(3)))
         rounds.append(one_comparison(args.replicates, args.workers))
+    alone = one_comparison(args.replicates, 1)["total"] if args.workers > 1 else None
     med = {k: statistics.median(r[k] for r in rounds) for k in rounds[0]}
     single = statistics.median(singles)
     n_runs = args.replicates * len(SCENARIOS)
@@ -106,6 +112,14 @@ def main() -> None:
         f"  of which the parent's own CPU: {med['cpu']:.2f} s = {med['cpu'] / med['total']:.1%} "
         "of the whole (the weekly tables and the figures are the pool's)"
     )
+    if alone is not None:
+        p = args.workers
+        speedup = alone / med["total"]
+        karp_flatt = (1 / speedup - 1 / p) / (1 - 1 / p)
+        print(
+            f"  on 1 worker: {alone:.2f} s; speed-up {speedup:.2f} on {p}; serial fraction "
+            f"(Karp-Flatt) {karp_flatt:.1%}"
+        )
 
 
 if __name__ == "__main__":

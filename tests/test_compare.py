@@ -326,7 +326,7 @@ def test_cli_run_set_overrides_the_scenario(capsys, tmp_path):
 
 
 def test_cli_compare_writes_tables_and_figures(capsys, tmp_path):
-    out = tmp_path / "cmp"
+    out = tmp_path / "results" / "cmp"  # as the README has it: results/ need not exist yet
     code, stdout, _ = _cli(
         capsys,
         "compare",
@@ -397,12 +397,8 @@ BAD_CLI = [
         "--out must be a folder",
     ),
     (
-        ["compare", "city-baseline", "wijktafels", "--out", "{tmp}/no/such/dir"],
-        "is not an existing folder",
-    ),
-    (
         ["compare", "city-baseline", "wijktafels", "--out", "{tmp}/file.txt/dir"],
-        "is not an existing folder",
+        "is a file, not a folder to make",
     ),
     (
         ["compare", "city-baseline", "wijktafels", "--set", "nope=1", "--out", "{tmp}/o"],
@@ -423,6 +419,16 @@ def test_cli_bad_input_gives_one_line_and_exit_2(capsys, tmp_path, argv, expecte
     code, _, err = _cli(capsys, *(a.replace("{tmp}", str(tmp_path)) for a in argv))
     assert expected in _one_line_error(code, err)
     assert not (tmp_path / "o").exists()  # nothing written on bad input
+
+
+def test_out_folders_are_checked_not_made(tmp_path):
+    from samenspel.cli.common import UsageError, check_out_dir
+
+    assert check_out_dir(str(tmp_path / "a" / "b")) == tmp_path / "a" / "b"
+    assert not (tmp_path / "a").exists()  # the command makes them when it writes
+    (tmp_path / "f").write_text("x")
+    with pytest.raises(UsageError, match="'.*f' is a file, not a folder to make"):
+        check_out_dir(str(tmp_path / "f" / "a" / "b"))
 
 
 def test_cli_bad_scenario_file_gives_one_line_and_exit_2(capsys, tmp_path):

@@ -134,13 +134,21 @@ def check_out_file(
 
 
 def check_out_dir(path: str) -> Path:
-    """Check an ``--out DIR`` option: a folder, or a new one in an existing folder."""
+    """Check an ``--out DIR`` option: a folder, or a new one (its missing parents too).
+
+    Nothing is made here: the command makes the folders when it writes (as ``mkdir -p``
+    would), so ``--out results/cmp`` works in a fresh folder. The nearest folder that
+    exists must be writable, and no part of the path may be a file.
+    """
     out = Path(path)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out must be a folder, got the file {path!r}")
-    if not out.exists() and not out.parent.is_dir():
-        raise UsageError(f"--out: {str(out.parent)!r} is not an existing folder")
-    check_writable(out if out.exists() else out.parent)
+    existing = out
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise UsageError(f"--out: {str(existing)!r} is a file, not a folder to make {path!r} in")
+    check_writable(existing)
     return out
 
 

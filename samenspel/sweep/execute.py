@@ -226,7 +226,7 @@ def sweep(
     try:
         storage.check_out(out, spec, design)
         with contextlib.ExitStack() as stack:
-            out.mkdir(exist_ok=True)
+            out.mkdir(parents=True, exist_ok=True)
             stack.enter_context(storage.locked(out))
             commit = storage.git_commit()
             storage.prepare(out, spec, design, commit)
