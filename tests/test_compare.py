@@ -427,7 +427,7 @@ def test_out_folders_are_checked_not_made(tmp_path):
     assert check_out_dir(str(tmp_path / "a" / "b")) == tmp_path / "a" / "b"
     assert not (tmp_path / "a").exists()  # the command makes them when it writes
     (tmp_path / "f").write_text("x")
-    with pytest.raises(UsageError, match="'.*f' is a file, not a folder to make"):
+    with pytest.raises(UsageError, match=r"'.*f' is a file, not a folder to make"):
         check_out_dir(str(tmp_path / "f" / "a" / "b"))
 
 

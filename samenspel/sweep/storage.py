@@ -99,9 +99,12 @@ def check_out(out: Path, spec: Spec, design: pd.DataFrame) -> None:
     """Check that ``out`` is new, empty or holds this same sweep (same spec and design)."""
     if out.exists() and not out.is_dir():
         raise SpecError(f"--out {out}: exists and is not a folder")
-    if not out.exists():
-        if not out.parent.is_dir():
-            raise SpecError(f"--out {out}: folder {str(out.parent)!r} does not exist")
+    if not out.exists():  # made with its missing parents when the sweep starts
+        existing = out.parent
+        while not existing.exists() and existing != existing.parent:
+            existing = existing.parent
+        if not existing.is_dir():
+            raise SpecError(f"--out {out}: {str(existing)!r} is a file, not a folder")
         return
     if not [p for p in out.iterdir() if p.name != LOCK]:  # a lock alone: starting sweep
         return
