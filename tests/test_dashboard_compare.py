@@ -7,6 +7,7 @@ Server, browser and helpers: ``dashboard_support.py``.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from dashboard_support import (  # noqa: F401  (fixtures)
@@ -18,6 +19,8 @@ from dashboard_support import (  # noqa: F401  (fixtures)
     server,
 )
 from playwright.sync_api import Browser, Page, expect
+
+from samenspel.scenarios import load_scenario
 
 pytestmark = pytest.mark.slow
 
@@ -124,7 +127,7 @@ def test_a_compare_link_reproduces_the_comparison_and_survives_a_reload(
 
 
 def test_compare_what_i_have_now_reference_reload_and_link(
-    server: str, page: Page, browser: Browser, browser_context_args: dict
+    server: str, page: Page, browser: Browser, browser_context_args: dict, tmp_path: Path
 ) -> None:
     outside = _open(page, server)
     lever = page.locator(".lever-wijktafels_per_year").first
@@ -132,6 +135,12 @@ def test_compare_what_i_have_now_reference_reload_and_link(
     for value in ("0.5", "1.0", "1.5", "2.0"):  # one step at a time, as a user sees it:
         page.keyboard.press("ArrowRight")  # each rebuilds the model, slow under load
         expect(lever).to_contain_text(f"{value} meetings per year")
+    with page.expect_download() as info:  # saved levers: a file the CLI takes as it is
+        page.get_by_text("Save levers (TOML)").click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    assert saved.name == "mine-1.toml"
+    assert load_scenario(saved).params()["wijktafels_per_year"] == 2.0
     page.locator(".samenspel-compare-mine").click()
     page.wait_for_selector(".samenspel-compare-run")
     chips = page.locator(".samenspel-compare-scenarios")

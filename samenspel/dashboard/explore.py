@@ -214,9 +214,9 @@ def OwnScenario() -> None:
             on_click=compare_mine,
             classes=["samenspel-compare-mine"],
         )
-        solara.FileDownload(
+        solara.FileDownload(  # saved under its name, as the CLI requires of a file
             lambda: own.to_toml(mine()),
-            "mine.toml",
+            f"mine-{own.next_mine(set(own.own_scenarios.value))}.toml",
             label=t("save_mine"),
             mime_type="application/toml",
         )

@@ -46,6 +46,14 @@ own_scenarios: solara.Reactive[dict[str, Scenario]] = solara.reactive({})
 """This session's own scenarios by name, in the order made."""
 
 
+def next_mine(taken: set[str]) -> int:
+    """The smallest k >= 1 for which ``mine-k`` is not in ``taken``."""
+    k = 1
+    while f"mine-{k}" in taken:
+        k += 1
+    return k
+
+
 def from_levers(values: dict[str, Any], base: str, taken: set[str]) -> Scenario:
     """A scenario of the Explore levers ``values`` (a complete parameter set).
 
@@ -55,9 +63,7 @@ def from_levers(values: dict[str, Any], base: str, taken: set[str]) -> Scenario:
         taken: Names in use; the new one is ``mine-1``, ``mine-2``, ... not among them.
 
     """
-    k = 1
-    while f"mine-{k}" in taken:
-        k += 1
+    k = next_mine(taken)
     name = f"mine-{k}"
     try:
         parent = load_scenario(base)
