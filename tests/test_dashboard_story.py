@@ -34,7 +34,7 @@ def test_the_story_tells_the_run_and_marks_an_event_on_the_curves(server: str, p
     panel = page.locator(".samenspel-story")
     expect(panel).to_contain_text("The story of this run")
     page.locator(".samenspel-story-toggle").click()
-    expect(panel).to_contain_text("The run told: week 52 of 260")
+    expect(panel).to_contain_text("The run told: week 52 of 520")  # the page runs to 520 weeks
     for heading in ("Moments that turned the run", "Referrals", "Late escalations"):
         expect(panel).to_contain_text(heading)
     weeks = page.locator(".samenspel-story-week")
@@ -62,9 +62,9 @@ def test_the_story_follows_the_run_and_the_language(server: str, page: Page) -> 
     outside = _open(page, server)
     page.locator(".samenspel-story-toggle").click()
     panel = page.locator(".samenspel-story")
-    expect(panel).to_contain_text("The run told: week 0 of 260")
+    expect(panel).to_contain_text("The run told: week 0 of 520")
     _year(page)
-    expect(panel).to_contain_text("The run told: week 52 of 260")
+    expect(panel).to_contain_text("The run told: week 52 of 520")  # the page runs to 520 weeks
     page.locator(".samenspel-play").click()
     expect(panel).to_contain_text("Pause to read the story")
     page.locator(".samenspel-play").click()

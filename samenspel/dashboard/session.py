@@ -95,7 +95,8 @@ revision = solara.reactive(0)
 
 def build(params: dict[str, Any], seed_value: int) -> Run:
     """Build a model (with its event log, for the story) and its fixed network layout."""
-    model = Neighbourhood(rng=seed_value, events=True, **params)
+    # the page runs to MAX_WEEKS: the model's horizon says so (the story's "week w of n")
+    model = Neighbourhood(rng=seed_value, weeks=MAX_WEEKS, events=True, **params)
     a = model.actors
     layout = compute_layout(a.kind, a.side, a.affiliation)
     return Run(model=model, layout=layout, seed=seed_value, params=dict(params))
