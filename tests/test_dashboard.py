@@ -497,3 +497,11 @@ def test_a_compare_link_carries_scenarios_reference_replicates_weeks_and_seed():
     compare.restore(result)  # a kept comparison after a reload: its settings
     assert compare.selection.value == ["wijktafels", "city-baseline"]
     assert (compare.replicates.value, compare.weeks.value, compare.first_seed.value) == (2, 52, 9)
+
+
+def test_learn_cites_the_installed_version():
+    import samenspel
+    from samenspel.dashboard.learn_text import CREDITS
+
+    assert f"(versie {samenspel.__version__})" in CREDITS.body_nl
+    assert f"(version {samenspel.__version__})" in CREDITS.body_en

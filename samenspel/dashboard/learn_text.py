@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .._version import __version__
+
 
 @dataclass(frozen=True)
 class Section:
@@ -589,7 +591,9 @@ professionals). Het model laat mechanismen zien, geen voorspellingen voor een be
 
 Gebouwd met [Mesa](https://mesa.readthedocs.io) en [Solara](https://solara.dev).
 Citeren: *samenspel: een agent-based model van samenwerking tussen wijkteams en
-informele partijen* (versie 0.2.0), met een verwijzing naar het onderzoek hierboven en
+informele partijen* (versie """
+    + __version__
+    + """), met een verwijzing naar het onderzoek hierboven en
 naar de modelbeschrijving `docs/ODD.md`.""",
     """\
 The model rests on the research of Lex Veldboer and Marc Hoijtink, *De moeizame
@@ -602,7 +606,9 @@ particular neighbourhood.
 
 Built with [Mesa](https://mesa.readthedocs.io) and [Solara](https://solara.dev). To
 cite: *samenspel: an agent-based model of cooperation between wijkteams and informal
-parties* (version 0.2.0), with a reference to the research above and to the model
+parties* (version """
+    + __version__
+    + """), with a reference to the research above and to the model
 description `docs/ODD.md`.""",
 )
 
