@@ -413,7 +413,7 @@ def bar_chart(
             out.append(
                 f'<path d="M{cx:.1f} {a:.1f}V{b:.1f}M{cx - 5:.1f} {a:.1f}h10'
                 f'M{cx - 5:.1f} {b:.1f}h10" stroke="#222" stroke-width="1.2" '
-                f'fill="none" data-low="{lo[k]:g}"/>'
+                f'fill="none" data-low="{lo[k]:g}" data-high="{hi[k]:g}"/>'
             )
         out.append(
             f'<text x="{cx:.1f}" y="{top + ph + 15}" font-size="{TEXT}" '

@@ -45,9 +45,22 @@ NON_NEGATIVE = frozenset(KEY_OUTCOMES) - {"regard_formal", "regard_informal"}
 are drawn from 0 at the lowest, never below (``shown_low``)."""
 
 
+AT_MOST_ONE = frozenset(
+    {*MODE_GAUGES, "brokerage_share", "informal_uptake", "familiarity", "disagreement"}
+    | {"goal_uncertainty"}
+)
+"""Outcomes that cannot exceed 1 (shares, 0-1 scales): intervals end at 1 at the
+highest (``shown_high``), as the weekly bands do."""
+
+
 def shown_low(outcome: str, low: Any) -> Any:
     """The lower end of an interval as shown: from 0 for an outcome in ``NON_NEGATIVE``."""
     return np.maximum(low, 0.0) if outcome in NON_NEGATIVE else low  # NaN stays NaN
+
+
+def shown_high(outcome: str, high: Any) -> Any:
+    """The upper end of an interval as shown: at most 1 for an outcome in ``AT_MOST_ONE``."""
+    return np.minimum(high, 1.0) if outcome in AT_MOST_ONE else high  # NaN stays NaN
 
 
 def short(text: str, chars: int = 34) -> str:
@@ -118,7 +131,7 @@ def bars(result: Result) -> list[str]:
                 titles(result),
                 sub["mean"],
                 low,
-                sub["ci_high"],
+                shown_high(outcome, sub["ci_high"]),
                 i18n.gauge(outcome) + (t("of_all_cases") if outcome in MODE_GAUGES else ""),
                 fmt=_fmt,
                 name=f"bars-{outcome}",
@@ -183,7 +196,7 @@ def diff_table(result: Result) -> str:
         if sub.empty:
             continue
         mean, low, high = sub.loc[names[0], ["mean", "ci_low", "ci_high"]]
-        low = shown_low(outcome, low)
+        low, high = shown_low(outcome, low), shown_high(outcome, high)
         cells = [f"<td>{i18n.gauge(outcome)}</td>", f"<td>{_ci(mean, low, high)}</td>"]
         for name in names[1:]:
             d, lo, hi = sub.loc[name, ["diff", "diff_low", "diff_high"]]
