@@ -29,7 +29,7 @@ LABELS = {
     "share_coexistence": "co-existence",
     "share_intermediated": "intermediated",
     "share_coproduction": "co-production",
-    "familiarity": "familiarity (onbekendheid)",
+    "familiarity": "familiarity (against onbekendheid)",
     "disagreement": "disagreement (onenigheid)",
     "goal_uncertainty": "goal uncertainty (onbestemdheid)",
 }
@@ -146,6 +146,8 @@ def outcome_bars(
                 stats["ci_high", outcome].to_numpy(float) - mean,
             ]
         )
+        if outcome in UNIT_RANGE:  # a share or a 0-1 scale: whiskers inside 0-1, as the bands
+            err = np.clip(err, 0.0, np.vstack([mean, 1.0 - mean]))
         err = np.nan_to_num(err, nan=0.0)
         ax.bar(x, np.nan_to_num(mean), color=cols, yerr=err, capsize=3, error_kw={"elinewidth": 1})
         ax.set_title(label(outcome), fontsize=9)

@@ -224,6 +224,17 @@ def test_compare_page_draws_the_comparison_tables():
     assert "late escalations" in titles and "late_escalations" not in titles
     i18n.lang.set("nl")
     assert "Basis grote stad" in compare_draw.diff_table(result)
+    fig = outcome_bars(result.table, result.comp.names)  # the PNG the page offers, in Dutch:
+    compare_draw._translate(fig, result.comp.names, compare_draw.titles(result))
+    outcomes = list(dict.fromkeys(result.table["outcome"]))
+    panels = [ax.get_title() for ax in fig.axes if ax.get_visible() and ax.get_title()]
+    assert panels == [i18n.gauge(k) for k in outcomes]  # every panel in Dutch words ...
+    assert "aandeel via coördinatoren" in panels and "brokerage share" not in panels
+    assert "onvervulde nood (zwaarte x weken per huishouden) (migranten)" in panels
+    assert all(i18n.gauge(k) != k for k in outcomes)  # ... none left as its column name
+    legend = [x.get_text() for x in fig.legends[0].get_texts()]
+    assert legend == [f"{k + 1} {n}" for k, n in enumerate(compare_draw.titles(result))]
+    assert legend[0].startswith("1 Basis grote stad")  # titles, not file names
     assert compare_draw.png("bars", result)[:4] == b"\x89PNG"
     assert compare_draw.png("modes", result)[:4] == b"\x89PNG"
 

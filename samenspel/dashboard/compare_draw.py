@@ -10,6 +10,8 @@ of outcomes that cannot be negative are never drawn below 0.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -82,22 +84,38 @@ FIGURE_TEXT_NL = {
 }
 
 
-def _translate(fig: Any) -> None:
-    """Put the panel titles of a ``samenspel.figures`` figure in the session's words.
+def _translate(fig: Any, names: Sequence[str] = (), shown: Sequence[str] = ()) -> None:
+    """Put a ``samenspel.figures`` figure in the session's words.
 
-    ``samenspel.figures`` titles a panel by its column name where it has no label of its
-    own (``late_escalations``); the page uses the gauge's label in the session's
-    language instead, and a Dutch suptitle in Dutch.
+    The panels are titled with the gauges' labels in the session's language (the figure
+    has ``figures.label``: a label of its own, or the column name in words), a Dutch
+    suptitle in Dutch, and the legend names the scenarios ``names`` by their titles
+    ``shown``, as the page does, not by their file names.
     """
-    from ..figures import LABELS
-
-    labels = {key: i18n.gauge(key) for key in i18n.GAUGES}
-    labels.update({text: i18n.gauge(key) for key, text in LABELS.items() if key in i18n.GAUGES})
-    title = fig.get_suptitle()
-    if title and i18n.nl():
-        fig.suptitle(FIGURE_TEXT_NL.get(title, title), fontsize=11)
+    heading = fig.get_suptitle()
+    if heading and i18n.nl():
+        fig.suptitle(FIGURE_TEXT_NL.get(heading, heading), fontsize=11)
     for ax in fig.axes:
-        ax.set_title(labels.get(ax.get_title(), ax.get_title()), fontsize=ax.title.get_fontsize())
+        key = _keys().get(ax.get_title())
+        if key is not None:
+            words, size = i18n.gauge(key), ax.title.get_fontsize()
+            # a label longer than its panel (about 38 characters at 9 pt) in smaller type
+            ax.set_title(words, fontsize=max(5.5, min(size, size * 38 / len(words))))
+    scenario = {n: s for n, s in zip(names, shown, strict=True)}
+    scenario.update({f"{k + 1} {n}": f"{k + 1} {s}" for k, (n, s) in enumerate(scenario.items())})
+    for legend in fig.legends:
+        for text in legend.get_texts():
+            text.set_text(scenario.get(text.get_text(), text.get_text()))
+
+
+@functools.cache
+def _keys() -> dict[str, str]:
+    """Panel titles of ``samenspel.figures`` (``figures.label``) and names, by outcome."""
+    from ..figures import label
+
+    keys = {*i18n.GAUGES}
+    keys |= {k + suffix for k in i18n.GAUGES for suffix in i18n.GROUP_SUFFIXES}
+    return {**{label(k): k for k in keys}, **{k: k for k in keys}}
 
 
 PNG_STEMS = {"bars": "outcomes", "modes": "modes", "os": "three_os"}
@@ -106,8 +124,11 @@ PNG_STEMS = {"bars": "outcomes", "modes": "modes", "os": "three_os"}
 
 def png(kind: str, result: Result) -> bytes:
     """One of the comparison's figures (as ``samenspel compare`` draws it), translated, as PNG."""
-    specs = figure_specs(result.table, result.bands, result.comp.names)
-    return figure_png(*specs[PNG_STEMS[kind]], finish=_translate)
+    names = result.comp.names
+    specs = figure_specs(result.table, result.bands, names)
+    shown = [short(title) for title in titles(result)]  # as the page's chart legends
+    words = functools.partial(_translate, names=names, shown=shown)
+    return figure_png(*specs[PNG_STEMS[kind]], finish=words)
 
 
 def _fmt(v: float) -> str:

@@ -547,6 +547,12 @@ GAUGES = {
         "silent problems left per 100 households",
     ),
     "sources_per_case": ("hulpbronnen per casus", "sources of help per case"),
+    "formal_sources_per_case": ("formele hulpbronnen per casus", "formal sources per case"),
+    "informal_sources_per_case": ("informele hulpbronnen per casus", "informal sources per case"),
+    "good_contacts_formal": ("goede contacten (professionals)", "good contacts (professionals)"),
+    "bad_contacts_formal": ("slechte contacten (professionals)", "bad contacts (professionals)"),
+    "good_contacts_informal": ("goede contacten (informelen)", "good contacts (informal actors)"),
+    "bad_contacts_informal": ("slechte contacten (informelen)", "bad contacts (informal actors)"),
     "informal_source_share": ("aandeel informele hulpbronnen", "informal share of sources"),
 }
 
@@ -654,8 +660,19 @@ def _from(table: Mapping[Any, tuple[str, str]], key: object) -> str:
     return pair[0] if nl() else pair[1]
 
 
+GROUP_SUFFIXES = {
+    "_non_migrant": (" (niet-migranten)", " (non-migrant households)"),
+    "_migrant": (" (migranten)", " (migrant households)"),
+}
+"""Outcomes measured per group of households: the outcome's label with the group."""
+
+
 def gauge(name: str) -> str:
-    """The label of a weekly gauge or outcome."""
+    """The label of a weekly gauge or outcome (per group: the outcome's, with the group)."""
+    for suffix, words in GROUP_SUFFIXES.items():
+        base = name.removesuffix(suffix)
+        if base != name and base in GAUGES:
+            return _from(GAUGES, base) + (words[0] if nl() else words[1])
     return _from(GAUGES, name)
 
 
