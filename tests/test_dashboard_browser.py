@@ -133,6 +133,7 @@ def test_language_switch_and_dutch_browser(
     page.locator(".samenspel-lang button", has_text="NL").click()
     expect(page.locator(".samenspel-nav-explore")).to_have_text(re.compile("verkennen", re.I))
     expect(page.locator(".samenspel-nav-compare")).to_have_text(re.compile("vergelijken", re.I))
+    expect(page).to_have_title("Verkennen · samenspel")  # the browser's tab too
     expect(page.locator(".samenspel-regime")).to_contain_text("Wat er nu gebeurt")
     expect(page.locator(".samenspel-group-unfamiliarity")).to_contain_text("Onbekendheid")
     expect(page.locator(".lever-wijktafels_per_year")).to_contain_text("Wijktafels per jaar")

@@ -30,7 +30,7 @@ import solara
 
 from ..model.run_args import MAX_SEED
 from ..scenarios import Scenario, ScenarioError, list_scenarios, load_scenario
-from . import compare_job, i18n, jobs, own
+from . import compare_job, i18n, jobs, layout, own
 from .compare_draw import bands_charts, bars, diff_table, png, titles
 from .compare_job import Result, comparison, explanation
 from .explain_view import Explained
@@ -465,6 +465,7 @@ def Results(result: Result) -> None:
 @solara.component
 def Page() -> None:
     """The Compare page."""
+    layout.PageTitle("nav_compare")
     router = solara.use_router()
     solara.use_effect(lambda: open_page(router.search or ""), [])
     with solara.Div(style={"padding": "8px 12px"}):

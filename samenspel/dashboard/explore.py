@@ -26,7 +26,7 @@ import reacton.ipyvue as rv
 import solara
 
 from ..scenarios import list_scenarios
-from . import actors, compare, frame, glossary, i18n, own, player, session, story_view
+from . import actors, compare, frame, glossary, i18n, layout, own, player, session, story_view
 from .i18n import t
 from .levers import Levers
 
@@ -324,6 +324,7 @@ def View() -> None:
 @solara.component
 def Page() -> None:
     """The Explore page."""
+    layout.PageTitle("nav_explore")
     router = solara.use_router()
     solara.use_effect(lambda: session.ensure(router.search or ""), [])
     player.Player()

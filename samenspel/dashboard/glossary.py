@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import solara
 
 from ..model.params import PARAMS
-from . import i18n
+from . import i18n, layout
 from .i18n import t
 
 TERMS: dict[str, tuple[str, str, str, str]] = {
@@ -284,6 +284,7 @@ def InfoButton(keys: Sequence[str], label: str, text: str = "") -> None:
 @solara.component
 def Page() -> None:
     """The Glossary page: every term, then every lever by group."""
+    layout.PageTitle("nav_glossary")
     with solara.Column(style={"max-width": "980px", "padding": "12px"}):
         with solara.Card(t("nav_glossary"), classes=["samenspel-glossary"]):
             solara.HTML(tag="div", unsafe_innerHTML=terms_html(list(TERMS)))

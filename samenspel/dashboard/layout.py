@@ -170,6 +170,16 @@ def LanguageSwitch() -> None:
 
 
 @solara.component
+def PageTitle(key: str) -> None:
+    """The browser tab's title: the page's name (text ``key``) in the page's language.
+
+    A page renders it: Solara's deepest title wins, and the route's (English) label is
+    one level deeper than the layout.
+    """
+    solara.Title(f"{t(key)} · samenspel")
+
+
+@solara.component
 def Layout(children: list | None = None) -> None:
     """The bar (page tabs, language switch, title) above every page."""
     router = solara.use_router()

@@ -12,7 +12,7 @@ import markdown
 import solara
 
 from ..scenarios import load_scenario
-from . import i18n, session
+from . import i18n, layout, session
 from .i18n import t
 from .learn_text import SECTIONS_AFTER_TRIES, SECTIONS_BEFORE_TRIES, TRIES, Section
 
@@ -80,6 +80,7 @@ def Tries() -> None:
 @solara.component
 def Page() -> None:
     """The Learn page."""
+    layout.PageTitle("nav_learn")
     with solara.Column(style={"max-width": "980px"}):
         for section in SECTIONS_BEFORE_TRIES:
             Block(section)

@@ -21,7 +21,7 @@ import pandas as pd
 import solara
 
 from ..model.params import PARAMS
-from . import i18n
+from . import i18n, layout
 from .charts import esc
 from .i18n import t
 
@@ -139,6 +139,7 @@ def outcome_html(design: str, table: pd.DataFrame) -> str:
 @solara.component
 def Page() -> None:
     """The Sweeps page."""
+    layout.PageTitle("nav_sweeps")
     result, set_result = solara.use_state(cast(tuple[Any, dict[str, pd.DataFrame]] | None, None))
     message, set_message = solara.use_state("")
 
