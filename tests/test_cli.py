@@ -250,3 +250,21 @@ def test_the_command_asks_numpy_for_no_huge_pages_unless_told(monkeypatch, given
         cli.console()
     assert done.value.code == 3
     assert os.environ["NUMPY_MADVISE_HUGEPAGE"] == (given or "0")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["scenarios"], ["sweep", "grid-wijktafels-clarity", "--dry-run"]],
+    ids=["rich", "print"],
+)
+def test_a_reader_that_leaves_early_ends_the_command_quietly(argv):
+    """``samenspel ... | head -1``: no 'error: Broken pipe', exit code 1 (as Rich's own)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "samenspel", *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()  # gone before the first line is written
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert (proc.wait(timeout=120), err) == (1, "")

@@ -113,6 +113,8 @@ def test_a_compare_link_reproduces_the_comparison_and_survives_a_reload(
         outside += _open(pb, server + link.replace("lang=en", "lang=nl"), ".samenspel-compare-run")
         pb.wait_for_selector(".samenspel-compare-done", timeout=120_000)  # another session
         expect(pb.locator("table.samenspel-diff thead")).to_contain_text("(referentie)")
+        done = pb.locator(".samenspel-compare-done")
+        expect(done).to_contain_text(re.compile(r"4 runs in \d+,\d s op"))  # a decimal comma
         outside += _open(
             pb, server + "compare?scenarios=city-baseline,nope", ".samenspel-compare-run"
         )

@@ -39,7 +39,7 @@ COMMANDS: dict[str, str] = {
     "calibrate": "pattern-oriented calibration of the free parameters (Latin hypercube)",
     "sweep": "run a parameter sweep (experiments/*.toml)",
     "analyse": "sensitivity indices, tables and figures of a sweep",
-    "dashboard": "start the dashboard in the browser (Solara; works offline)",
+    "dashboard": "serve the dashboard on this machine; open the address it prints in a browser (works offline)",
 }
 """Subcommand name -> one-line help; the code is in ``samenspel.cli.<name>``."""
 
@@ -75,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("samenspel: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader stopped reading (`| head`, `| grep -q`)
+        return _reader_gone()
     except Exception as exc:  # one line for the user's mistakes, a traceback for ours
         message = report(exc)
         if message is None:
@@ -99,8 +101,23 @@ def console() -> NoReturn:
     """
     os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")  # before NumPy is imported
     code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = _reader_gone()
     gc.freeze()
     sys.exit(code)
+
+
+def _reader_gone() -> int:
+    """Stop quietly when the reader of the output has gone, with exit code 1.
+
+    As Rich does for what it prints, and as Python's docs advise: no message. Output
+    still buffered goes nowhere (Python would otherwise report the failed flush at exit).
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 1
 
 
 def _note_first_compile() -> None:

@@ -431,7 +431,7 @@ def Results(result: Result) -> None:
     comp = result.comp
     shown = titles(result)
     solara.Success(
-        t("done", runs=len(comp.runs), seconds=comp.seconds, workers=comp.workers),
+        t("done", runs=len(comp.runs), seconds=i18n.number(comp.seconds, 1), workers=comp.workers),
         classes=["samenspel-compare-done"],
     )
     CompareLink(result)

@@ -252,8 +252,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "run": ("Vergelijk", "Compare"),
     "running": ("Bezig: {done} van {total} runs", "Running: {done} of {total} runs"),
     "done": (
-        "{runs} runs in {seconds:.1f} s op {workers} processen.",
-        "{runs} runs in {seconds:.1f} s on {workers} processes.",
+        "{runs} runs in {seconds} s op {workers} processen.",
+        "{runs} runs in {seconds} s on {workers} processes.",
     ),
     "need_2_4": (
         "Kies twee tot vier scenario's (nu {n}).",
