@@ -24,6 +24,13 @@ class FileProblem(OSError):
     """A file cannot be written or read; the message is one line naming the file."""
 
 
+def nearest_existing(path: Path) -> Path:
+    """``path`` or the nearest of its parents that exists (where ``mkdir -p`` starts)."""
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
 def temp_name(path: Path) -> Path:
     """The temporary name ``path`` is written under before the rename."""
     return path.with_name(f".{path.name}.{os.getpid()}{TMP_SUFFIX}")

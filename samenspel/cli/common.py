@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from ..files import nearest_existing
+
 OUT_SUFFIXES = (".csv", ".parquet")
 
 
@@ -143,9 +145,7 @@ def check_out_dir(path: str) -> Path:
     out = Path(path)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out must be a folder, got the file {path!r}")
-    existing = out
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent
+    existing = nearest_existing(out)
     if not existing.is_dir():
         raise UsageError(f"--out: {str(existing)!r} is a file, not a folder to make {path!r} in")
     check_writable(existing)

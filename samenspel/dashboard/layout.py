@@ -190,7 +190,6 @@ def Layout(children: list | None = None) -> None:
 
     solara.use_effect(settle_language, [])
     here = router.path.strip("/").split("/")[0]
-    solara.Title("samenspel")
     solara.Style(CSS)
     PageLang.element(lang=i18n.current())
     HoverTips.element()

@@ -25,7 +25,14 @@ from typing import Any
 import pandas as pd
 
 from .._version import __version__
-from ..files import TMP_SUFFIX, FileProblem, read_parquet, write_parquet, write_text
+from ..files import (
+    TMP_SUFFIX,
+    FileProblem,
+    nearest_existing,
+    read_parquet,
+    write_parquet,
+    write_text,
+)
 from ..sweepspec import Spec, SpecError, load_spec, run_seed
 
 LOCK = ".lock"
@@ -100,9 +107,7 @@ def check_out(out: Path, spec: Spec, design: pd.DataFrame) -> None:
     if out.exists() and not out.is_dir():
         raise SpecError(f"--out {out}: exists and is not a folder")
     if not out.exists():  # made with its missing parents when the sweep starts
-        existing = out.parent
-        while not existing.exists() and existing != existing.parent:
-            existing = existing.parent
+        existing = nearest_existing(out.parent)
         if not existing.is_dir():
             raise SpecError(f"--out {out}: {str(existing)!r} is a file, not a folder")
         return
