@@ -40,13 +40,6 @@ from .pool import default_workers, lent_executor, local_pool
 from .scenarios import Scenario, ScenarioError, load_scenario
 
 MODE_GAUGES = ("share_coproduction", "share_intermediated", "share_coexistence")
-UNIT_RANGE = frozenset(
-    {"share_formal_only", "share_informal_only", *MODE_GAUGES, "brokerage_share"}
-    | {"informal_uptake", "familiarity", "disagreement", "goal_uncertainty"}
-    | {"regard_formal", "regard_informal"}
-)
-"""Outcomes and gauges in 0-1 (shares and 0-1 scales): their intervals and bands are
-shown inside 0-1 (``figures``, the dashboard's ``compare_draw.shown_high``)."""
 O_GAUGES = ("familiarity", "felt_disagreement", "goal_uncertainty")
 NOT_OUTCOMES = ("weeks", "regime")
 LEVEL = 0.95

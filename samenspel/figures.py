@@ -23,8 +23,6 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from .compare import UNIT_RANGE
-
 LABELS = {
     "share_formal_only": "formal only",
     "share_informal_only": "informal only",
@@ -35,6 +33,7 @@ LABELS = {
     "disagreement": "disagreement (onenigheid)",
     "goal_uncertainty": "goal uncertainty (onbestemdheid)",
 }
+UNIT_RANGE = {*LABELS, "brokerage_share", "informal_uptake", "regard_formal", "regard_informal"}
 
 
 def label(key: str) -> str:

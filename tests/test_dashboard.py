@@ -206,14 +206,14 @@ def test_compare_page_draws_the_comparison_tables():
     ]
     assert (wide["ci_low"] < 0).any()  # 2 replicates: some raw intervals reach below 0 ...
     assert min(float(x) for x in reference) >= 0  # ... the reference column starts at 0
-    above = result.table["outcome"].isin(compare_draw.UNIT_RANGE)
+    above = result.table["outcome"].isin(compare_draw.AT_MOST_ONE)
     result.table.loc[above, "ci_high"] += 1.0  # a share's raw interval past 1 ...
     table = compare_draw.diff_table(result)
     highs = re.findall(r"<tr><td>[^<]*</td><td>[^<]*\[[^;]+; ([^\]]+)\]", table)
     shown = dict(zip(compare_draw.KEY_OUTCOMES, highs, strict=True))
-    assert {float(shown[k]) for k in compare_draw.UNIT_RANGE & set(shown)} == {1.0}  # ... 1
+    assert {float(shown[k]) for k in compare_draw.AT_MOST_ONE & set(shown)} == {1.0}  # ... 1
     drawn = "".join(compare_draw.bars(result))
-    for outcome in compare_draw.UNIT_RANGE & set(shown):  # the bars' whiskers end at 1 too
+    for outcome in compare_draw.AT_MOST_ONE & set(shown):  # the bars' whiskers end at 1 too
         chart = drawn.split(f'data-chart="bars-{outcome}"')[1].split("</svg>")[0]
         assert {float(x) for x in re.findall(r'data-high="([^"]+)"', chart)} == {1.0}
     from samenspel.figures import outcome_bars

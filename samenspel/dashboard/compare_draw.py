@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from ..compare import MODE_GAUGES, O_GAUGES, UNIT_RANGE, figure_png, figure_specs
+from ..compare import MODE_GAUGES, O_GAUGES, figure_png, figure_specs
 from . import i18n
 from .charts import Series, bar_chart, line_chart
 from .compare_job import Result
@@ -47,14 +47,22 @@ NON_NEGATIVE = frozenset(KEY_OUTCOMES) - {"regard_formal", "regard_informal"}
 are drawn from 0 at the lowest, never below (``shown_low``)."""
 
 
+AT_MOST_ONE = frozenset(
+    {*MODE_GAUGES, "brokerage_share", "informal_uptake", "familiarity", "disagreement"}
+    | {"goal_uncertainty"}
+)
+"""Outcomes that cannot exceed 1 (shares, 0-1 scales): intervals end at 1 at the
+highest (``shown_high``), as the weekly bands do."""
+
+
 def shown_low(outcome: str, low: Any) -> Any:
     """The lower end of an interval as shown: from 0 for an outcome in ``NON_NEGATIVE``."""
     return np.maximum(low, 0.0) if outcome in NON_NEGATIVE else low  # NaN stays NaN
 
 
 def shown_high(outcome: str, high: Any) -> Any:
-    """The upper end of an interval as shown: at most 1 for an outcome in ``UNIT_RANGE``."""
-    return np.minimum(high, 1.0) if outcome in UNIT_RANGE else high  # NaN stays NaN
+    """The upper end of an interval as shown: at most 1 for an outcome in ``AT_MOST_ONE``."""
+    return np.minimum(high, 1.0) if outcome in AT_MOST_ONE else high  # NaN stays NaN
 
 
 def short(text: str, chars: int = 34) -> str:
@@ -93,8 +101,8 @@ def _translate(fig: Any, names: Sequence[str] = (), shown: Sequence[str] = ()) -
             words, size = i18n.gauge(key), ax.title.get_fontsize()
             # a label longer than its panel (about 38 characters at 9 pt) in smaller type
             ax.set_title(words, fontsize=max(5.5, min(size, size * 38 / len(words))))
-    pairs = list(zip(names, shown, strict=True))  # legends say "name" or "k name"
-    scenario = dict(pairs) | {f"{k + 1} {n}": f"{k + 1} {s}" for k, (n, s) in enumerate(pairs)}
+    scenario = {n: s for n, s in zip(names, shown, strict=True)}
+    scenario.update({f"{k + 1} {n}": f"{k + 1} {s}" for k, (n, s) in enumerate(scenario.items())})
     for legend in fig.legends:
         for text in legend.get_texts():
             text.set_text(scenario.get(text.get_text(), text.get_text()))
