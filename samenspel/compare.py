@@ -36,6 +36,7 @@ from scipy import stats
 
 from .files import atomic_write, write_bytes, write_table
 from .model.run_args import DEFAULT_WEEKS, check_run_args
+from .outcomes import shown_high, shown_low
 from .pool import default_workers, lent_executor, local_pool
 from .scenarios import Scenario, ScenarioError, load_scenario
 
@@ -605,7 +606,12 @@ def format_ci(mean: float, low: float, high: float, signed: bool = False) -> str
 def print_outcomes(
     comp: Comparison, table: pd.DataFrame | None = None, console: Any = None
 ) -> None:
-    """Print the outcome table: mean [95 % CI] per scenario, paired difference."""
+    """Print the outcome table: mean [95 % CI] per scenario, paired difference.
+
+    Each interval is shown within what its outcome can be (``outcomes``: a count's from
+    0, a share's to 1), as on the dashboard; the tables ``write_outputs`` writes keep
+    the t-intervals as computed.
+    """
     from rich.console import Console
     from rich.table import Table
 
@@ -632,7 +638,9 @@ def print_outcomes(
             out.add_row(
                 outcome if i == 0 else "",
                 str(r.scenario),
-                format_ci(r.mean, r.ci_low, r.ci_high),
+                format_ci(
+                    r.mean, shown_low(str(outcome), r.ci_low), shown_high(str(outcome), r.ci_high)
+                ),
                 diff,
                 end_section=i == len(grp) - 1,
             )

@@ -23,6 +23,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
+from .outcomes import bounds, shown_high, shown_low
+
 LABELS = {
     "share_formal_only": "formal only",
     "share_informal_only": "informal only",
@@ -33,7 +35,6 @@ LABELS = {
     "disagreement": "disagreement (onenigheid)",
     "goal_uncertainty": "goal uncertainty (onbestemdheid)",
 }
-UNIT_RANGE = {*LABELS, "brokerage_share", "informal_uptake", "regard_formal", "regard_informal"}
 
 
 def label(key: str) -> str:
@@ -146,8 +147,8 @@ def outcome_bars(
                 stats["ci_high", outcome].to_numpy(float) - mean,
             ]
         )
-        if outcome in UNIT_RANGE:  # a share or a 0-1 scale: whiskers inside 0-1, as the bands
-            err = np.clip(err, 0.0, np.vstack([mean, 1.0 - mean]))
+        floor, ceiling = bounds(outcome)  # whiskers within what the outcome can be
+        err = np.clip(err, 0.0, np.vstack([mean - floor, ceiling - mean]))
         err = np.nan_to_num(err, nan=0.0)
         ax.bar(x, np.nan_to_num(mean), color=cols, yerr=err, capsize=3, error_kw={"elinewidth": 1})
         ax.set_title(label(outcome), fontsize=9)
@@ -216,8 +217,7 @@ def weekly_curves(
             s = sub[sub["scenario"] == name].sort_values("week")
             ax.plot(s["week"], s["mean"], color=col, lw=1.4, label=name)
             low, high = s["ci_low"].astype(float), s["ci_high"].astype(float)
-            if gauge in UNIT_RANGE:  # a share or a 0-1 gauge: show the band inside 0-1
-                low, high = low.clip(0.0, 1.0), high.clip(0.0, 1.0)
+            low, high = shown_low(gauge, low), shown_high(gauge, high)  # within its range
             ax.fill_between(s["week"], low, high, color=col, alpha=0.2, lw=0)
         ax.set_title(label(gauge), fontsize=10)
         ax.set_xlabel("week", fontsize=9)

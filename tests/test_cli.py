@@ -268,3 +268,12 @@ def test_a_reader_that_leaves_early_ends_the_command_quietly(argv):
     err = proc.stderr.read().decode()
     proc.stderr.close()
     assert (proc.wait(timeout=120), err) == (1, "")
+
+
+def test_a_usage_error_names_the_program_once_and_where_to_read_more(capsys):
+    code = main(["run", "--weeks", "x"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.strip() == (
+        "samenspel: error: argument --weeks: invalid int value: 'x' (see 'samenspel run --help')"
+    )

@@ -24,6 +24,7 @@ from samenspel.dashboard.learn_text import SECTIONS_AFTER_TRIES, SECTIONS_BEFORE
 from samenspel.dashboard.levers import slider_step
 from samenspel.dashboard.network import compute_layout, legend_html, network_svg, tie_classes
 from samenspel.model.params import CONTEXTS, PARAMS
+from samenspel.outcomes import NON_NEGATIVE, UNIT
 from samenspel.scenarios import list_scenarios
 
 
@@ -202,18 +203,18 @@ def test_compare_page_draws_the_comparison_tables():
     assert len(reference) == len(compare_draw.KEY_OUTCOMES)
     wide = result.table[
         (result.table["scenario"] == "city-baseline")
-        & result.table["outcome"].isin(compare_draw.NON_NEGATIVE)
+        & result.table["outcome"].isin(NON_NEGATIVE | UNIT)
     ]
     assert (wide["ci_low"] < 0).any()  # 2 replicates: some raw intervals reach below 0 ...
     assert min(float(x) for x in reference) >= 0  # ... the reference column starts at 0
-    above = result.table["outcome"].isin(compare_draw.AT_MOST_ONE)
+    above = result.table["outcome"].isin(UNIT)
     result.table.loc[above, "ci_high"] += 1.0  # a share's raw interval past 1 ...
     table = compare_draw.diff_table(result)
     highs = re.findall(r"<tr><td>[^<]*</td><td>[^<]*\[[^;]+; ([^\]]+)\]", table)
     shown = dict(zip(compare_draw.KEY_OUTCOMES, highs, strict=True))
-    assert {float(shown[k]) for k in compare_draw.AT_MOST_ONE & set(shown)} == {1.0}  # ... 1
+    assert {float(shown[k]) for k in UNIT & set(shown)} == {1.0}  # ... 1
     drawn = "".join(compare_draw.bars(result))
-    for outcome in compare_draw.AT_MOST_ONE & set(shown):  # the bars' whiskers end at 1 too
+    for outcome in UNIT & set(shown):  # the bars' whiskers end at 1 too
         chart = drawn.split(f'data-chart="bars-{outcome}"')[1].split("</svg>")[0]
         assert {float(x) for x in re.findall(r'data-high="([^"]+)"', chart)} == {1.0}
     from samenspel.figures import outcome_bars
@@ -526,3 +527,21 @@ def test_learn_cites_the_installed_version():
 
     assert f"(versie {samenspel.__version__})" in CREDITS.body_nl
     assert f"(version {samenspel.__version__})" in CREDITS.body_en
+
+
+def test_a_heat_map_says_what_its_colours_mean():
+    import pandas as pd
+
+    from samenspel.dashboard.sweeps import heatmap_html
+
+    i18n.lang.set("en")
+    table = pd.DataFrame(
+        [[0.125, 0.5], [0.25, 0.75]],
+        index=pd.Index([0, 12], name="wijktafels_per_year"),
+        columns=pd.Index([2, 8], name="coordinator_capacity"),
+    )
+    html = heatmap_html(table, "share_coproduction")
+    legend = html.split('class="samenspel-heat-legend"')[1]
+    assert "0.125" in legend and "0.750" in legend and "own scale" in legend
+    counts = heatmap_html(table * 10, "late_escalations")  # a count: one decimal
+    assert ">1.2</td>" in counts and "7.5</span>" in counts

@@ -130,8 +130,12 @@ def test_language_switch_and_dutch_browser(
     server: str, page: Page, browser: Browser, browser_context_args: dict
 ) -> None:
     outside = _open(page, server)
+    page.locator(".samenspel-step").click()
+    _wait_week(page, 1)
     page.locator(".samenspel-lang button", has_text="NL").click()
     expect(page.locator(".samenspel-nav-explore")).to_have_text(re.compile("verkennen", re.I))
+    expect(page).to_have_url(re.compile(r"[?&]lang=nl"))  # the address keeps the language ...
+    assert _week(page) == 1  # ... in place: the run goes on where it was
     expect(page.locator(".samenspel-nav-compare")).to_have_text(re.compile("vergelijken", re.I))
     expect(page).to_have_title("Verkennen · samenspel")  # the browser's tab too
     expect(page.locator(".samenspel-regime")).to_contain_text("Wat er nu gebeurt")
@@ -140,7 +144,15 @@ def test_language_switch_and_dutch_browser(
     expect(page.locator(".samenspel-step")).to_contain_text(re.compile("stap", re.I))
     expect(page.locator('svg[data-chart="modes"]')).to_contain_text("coproductie")
     _shot(page, "explore_nl")
+    page.locator(".samenspel-nav-compare").click()  # a page tab carries it ...
+    expect(page).to_have_url(re.compile(r"/compare\?lang=nl$"))
+    page.reload()  # ... and a reload (a new session) opens in it
+    expect(page.locator(".samenspel-nav-compare")).to_have_text(re.compile("vergelijken", re.I))
+    expect(page).to_have_title("Vergelijken · samenspel")
+    page.locator(".samenspel-nav-explore").click()
+    page.wait_for_selector(".samenspel-regime")
     page.locator(".samenspel-lang button", has_text="EN").click()
+    expect(page).to_have_url(re.compile(r"[?&]lang=en"))
     expect(page.locator(".samenspel-regime")).to_contain_text("What is happening now")
     # A Dutch browser: Chromium 150 sends the context's locale on page requests but its
     # own language on the WebSocket, where Solara reads the headers; so start a browser

@@ -134,7 +134,7 @@ def _note_first_compile() -> None:
     if kernel_cache.cached():
         return
     print(
-        "samenspel: compiling the model for this machine (once per version, under a "
+        "samenspel: compiling the model for this machine (once per version, about a "
         f"minute; kept in {kernel_cache.CACHE_DIR}) ...",
         file=sys.stderr,
         flush=True,

@@ -85,8 +85,12 @@ class Parser(argparse.ArgumentParser):
         return super().format_help()
 
     def error(self, message: str) -> NoReturn:
-        """Raise ``UsageError`` instead of printing usage and exiting."""
-        raise UsageError(f"{self.prog}: {message}")
+        """Raise ``UsageError`` instead of printing usage and exiting.
+
+        The message ends with where to read more (``see 'samenspel run --help'``):
+        it names the subcommand once, after ``samenspel: error:``.
+        """
+        raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
 def parse_sets(items: Sequence[str] | None) -> dict[str, str]:

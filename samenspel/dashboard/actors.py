@@ -91,7 +91,9 @@ def ActorCard(model: Any, week: int) -> None:
     """What the clicked actor is like this week (nothing until a node is clicked)."""
     i = session.picked.value
     if i < 0:
-        solara.Text(t("actor_hint"), style={"font-size": "0.9em", "color": "#444"})
+        solara.Text(
+            t("actor_hint"), style={"display": "block", "font-size": "0.9em", "color": "#444"}
+        )
         return
     rows = describe(model, i)
     if not rows:

@@ -5,7 +5,8 @@ the weekly bands (SVG, in the session's language), ``diff_table`` the paired
 differences, and ``png`` the figures of ``samenspel.figures`` (the same files
 ``samenspel compare`` writes) with panel titles in the session's words. Scenarios are
 named by their titles in the session's language, never by their file names; intervals
-of outcomes that cannot be negative are never drawn below 0.
+are shown within what the outcome can be (``samenspel.outcomes``: a count's never
+below 0, a share's never above 1), and a mean with the decimals its kind warrants.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from ..compare import MODE_GAUGES, O_GAUGES, figure_png, figure_specs
+from ..outcomes import decimals, shown_high, shown_low
 from . import i18n
 from .charts import Series, bar_chart, line_chart
 from .compare_job import Result
@@ -42,27 +44,6 @@ KEY_OUTCOMES = (
     "silent_left_per_100",
 )
 CURVE_GAUGES = (*MODE_GAUGES, *O_GAUGES)
-NON_NEGATIVE = frozenset(KEY_OUTCOMES) - {"regard_formal", "regard_informal"}
-"""Outcomes that cannot be negative (counts, shares, means of 0-1 scales): intervals
-are drawn from 0 at the lowest, never below (``shown_low``)."""
-
-
-AT_MOST_ONE = frozenset(
-    {*MODE_GAUGES, "brokerage_share", "informal_uptake", "familiarity", "disagreement"}
-    | {"goal_uncertainty"}
-)
-"""Outcomes that cannot exceed 1 (shares, 0-1 scales): intervals end at 1 at the
-highest (``shown_high``), as the weekly bands do."""
-
-
-def shown_low(outcome: str, low: Any) -> Any:
-    """The lower end of an interval as shown: from 0 for an outcome in ``NON_NEGATIVE``."""
-    return np.maximum(low, 0.0) if outcome in NON_NEGATIVE else low  # NaN stays NaN
-
-
-def shown_high(outcome: str, high: Any) -> Any:
-    """The upper end of an interval as shown: at most 1 for an outcome in ``AT_MOST_ONE``."""
-    return np.minimum(high, 1.0) if outcome in AT_MOST_ONE else high  # NaN stays NaN
 
 
 def short(text: str, chars: int = 34) -> str:
@@ -194,10 +175,10 @@ def bands_charts(result: Result) -> list[str]:
     return charts
 
 
-def _ci(mean: float, low: float, high: float, signed: bool = False) -> str:
+def _ci(outcome: str, mean: float, low: float, high: float, signed: bool = False) -> str:
     if mean != mean:
         return "n/a"
-    digits = 3 if abs(mean) < 10 else 1
+    digits = decimals(outcome, mean)
     m = i18n.number(mean, digits)
     if signed and mean >= 0:
         m = "+" + m
@@ -218,11 +199,11 @@ def diff_table(result: Result) -> str:
             continue
         mean, low, high = sub.loc[names[0], ["mean", "ci_low", "ci_high"]]
         low, high = shown_low(outcome, low), shown_high(outcome, high)
-        cells = [f"<td>{i18n.gauge(outcome)}</td>", f"<td>{_ci(mean, low, high)}</td>"]
+        cells = [f"<td>{i18n.gauge(outcome)}</td>", f"<td>{_ci(outcome, mean, low, high)}</td>"]
         for name in names[1:]:
             d, lo, hi = sub.loc[name, ["diff", "diff_low", "diff_high"]]
             clear = bool(np.isfinite(lo) and np.isfinite(hi) and (lo > 0 or hi < 0))
-            text = _ci(d, lo, hi, signed=True)
+            text = _ci(outcome, d, lo, hi, signed=True)
             cells.append(f"<td>{'<b>' + text + '</b>' if clear else text}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return (

@@ -196,7 +196,7 @@ def OwnScenario() -> None:
         base = session.scenario_name.value
         ref = base if base not in own.own_scenarios.value else "city-baseline"
         compare.selection.set([ref, scenario.name])
-        router.push("/compare")
+        router.push(layout.page_address("compare"))
 
     def opened_file(scenario: own.Scenario) -> None:
         session.take_values(scenario.params(), scenario.name)
@@ -285,13 +285,15 @@ def Drawing(drawn: dict[str, Any]) -> None:
             for key, svg in drawn["charts"].items():
                 Chart(key, svg)
         with solara.Div(classes=["samenspel-panel"], style={"max-width": "900px"}):
-            solara.Text(t("network"), style={"font-weight": "600"})
+            solara.Text(t("network"), style={"display": "block", "font-weight": "600"})
             actors.NetworkView.element(svg=drawn["network"])
             solara.HTML(tag="div", unsafe_innerHTML=drawn["legend"])
             current = session.run.value
             if current is not None:
                 actors.ActorCard(current.model, drawn["week"])
-            solara.Text(t("network_hint"), style={"font-size": "0.9em", "color": "#444"})
+            solara.Text(
+                t("network_hint"), style={"display": "block", "font-size": "0.9em", "color": "#444"}
+            )
             glossary.InfoButton(glossary.CHART_TERMS["network"], t("about_chart"))
     story_view.StoryPanel()
 

@@ -407,7 +407,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actor_load": ("casussen / capaciteit", "cases / capacity"),
     "actor_ties": ("sterkste banden (bekendheid)", "strongest ties (familiarity)"),
     "of_all_cases": (" (aandeel van alle casussen)", " (share of all cases)"),
-    "nav_sweeps": ("Verkenningen", "Sweeps"),
+    "nav_sweeps": ("Parameterstudies", "Sweeps"),
     "factor": ("factor", "factor"),
     "sweep_intro": (
         "Open de map van een afgeronde 'samenspel sweep' (met spec.toml, design.parquet en "
@@ -418,10 +418,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "written into the folder.",
     ),
     "sweep_folder": ("Map (pad op de server)", "Folder (path on the server)"),
+    "heat_legend": (
+        "kleur van laagste tot hoogste cel; elke kaart heeft zijn eigen schaal",
+        "colour from the lowest to the highest cell; each map has its own scale",
+    ),
     "sweep_bad": ("Niet geopend: {why}", "Not opened: {why}"),
     "sweep_about": (
         "Ontwerp {design}, {weeks} weken per run. Sobol: S1 (alleen deze factor) en ST (met "
-        "alle samenspel); Morris: mu* (gemiddeld absoluut effect); raster: gemiddelde per cel.",
+        "alle wisselwerkingen); Morris: mu* (gemiddeld absoluut effect); raster: gemiddelde per cel.",
         "Design {design}, {weeks} weeks per run. Sobol: S1 (this factor alone) and ST (with "
         "all interactions); Morris: mu* (mean absolute effect); grid: mean per cell.",
     ),

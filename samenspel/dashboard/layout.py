@@ -3,7 +3,8 @@
 The bar comes first in the page, so the keyboard reaches the page tabs and the
 language switch in the first few tab stops; every control has a visible focus ring
 (``CSS``). ``PageLang`` keeps ``<html lang>`` equal to the session's language, so a
-screen reader speaks Dutch text as Dutch.
+screen reader speaks Dutch text as Dutch, and ``?lang=`` in the address, so a reload
+keeps the language (the page tabs carry it too: ``page_address``).
 
 Solara's ``AppLayout`` is not used: its drawer comes before the bar in the page (28
 tab stops before the tabs), and it keeps a sidebar of fixed width on a 1024 px
@@ -81,14 +82,29 @@ html, body {{ overflow-x: hidden; }}
 
 
 class PageLang(ipyvue.VueTemplate):
-    """Sets ``<html lang>`` in the browser to the session's language."""
+    """Keeps ``<html lang>`` and the address's ``?lang=`` equal to the session's language.
+
+    The address is changed in place (``history.replaceState``: no new page, no entry in
+    the browser's history, the page's state untouched), so that a reload or a copied
+    address opens in the language chosen; the other parts of the address stay.
+    """
 
     template = traitlets.Unicode(
         """<template><span style="display:none"></span></template>
 <script>
 module.exports = {
-  mounted() { document.documentElement.lang = this.lang; },
-  watch: { lang(value) { document.documentElement.lang = value; } },
+  mounted() { this.settle(this.lang); },
+  watch: { lang(value) { this.settle(value); } },
+  methods: {
+    settle(value) {
+      document.documentElement.lang = value;
+      const url = new URL(window.location.href);
+      if (url.searchParams.get('lang') !== value) {
+        url.searchParams.set('lang', value);
+        window.history.replaceState(window.history.state, '', url.toString());
+      }
+    },
+  },
 };
 </script>"""
     ).tag(sync=True)
@@ -179,6 +195,15 @@ def PageTitle(key: str) -> None:
     solara.Title(f"{t(key)} · samenspel")
 
 
+def page_address(path: str) -> str:
+    """The address of page ``path`` (``""``, ``"compare"``, ...) in the session's language.
+
+    A page tab, and every button that opens another page, goes here: the language
+    travels in the address (``?lang=``), so a reload keeps it.
+    """
+    return f"/{path.strip('/')}?lang={i18n.current()}"
+
+
 @solara.component
 def Layout(children: list | None = None) -> None:
     """The bar (page tabs, language switch, title) above every page."""
@@ -203,7 +228,7 @@ def Layout(children: list | None = None) -> None:
                 active = here == path
                 solara.Button(
                     t(key),
-                    on_click=lambda p=path: router.push(f"/{p}"),
+                    on_click=lambda p=path: router.push(page_address(p)),
                     text=True,
                     classes=[f"samenspel-nav-{path or 'explore'}"]
                     + (["samenspel-active"] if active else []),

@@ -50,7 +50,7 @@ def Tries() -> None:
 
     def open_scenario(name: str) -> None:
         session.select_scenario(name)
-        router.push("/")
+        router.push(layout.page_address(""))
 
     with solara.Card(
         i18n.pick("Dingen om te proberen", "Things to try"), classes=["samenspel-learn-tries"]

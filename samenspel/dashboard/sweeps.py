@@ -21,6 +21,7 @@ import pandas as pd
 import solara
 
 from ..model.params import PARAMS
+from ..outcomes import decimals
 from . import i18n, layout
 from .charts import esc
 from .i18n import t
@@ -94,14 +95,26 @@ def bars_html(table: pd.DataFrame, columns: list[tuple[str, str, str]]) -> str:
     )
 
 
-def heatmap_html(table: pd.DataFrame) -> str:
-    """A grid's mean outcome per cell as a coloured table (viridis), numbers in the cells."""
+def heatmap_html(table: pd.DataFrame, outcome: str = "") -> str:
+    """A grid's mean outcome per cell as a coloured table (viridis), numbers in the cells.
+
+    Each map is coloured over its own range (lowest to highest cell), so a legend under
+    it gives that range; the numbers have the decimals of their outcome's kind.
+    """
     from matplotlib import colormaps
 
     values = table.to_numpy(float)
     finite = values[np.isfinite(values)]
     lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
     cmap = colormaps["viridis"]
+
+    def shown(v: float) -> str:
+        return i18n.number(v, decimals(outcome, v) if outcome else 3)
+
+    def rgb(f: float) -> str:
+        r, g, b, _ = cmap(f)
+        return f"rgb({r * 255:.0f},{g * 255:.0f},{b * 255:.0f})"
+
     head = f"<th>{esc(factor_label(str(table.index.name)))} \\ {esc(factor_label(str(table.columns.name)))}</th>"
     head += "".join(f"<th>{esc(i18n.number(float(c), 2))}</th>" for c in table.columns)
     rows = []
@@ -112,27 +125,34 @@ def heatmap_html(table: pd.DataFrame) -> str:
                 cells.append("<td></td>")
                 continue
             f = (v - lo) / (hi - lo) if hi > lo else 0.5
-            r, g, b, _ = cmap(f)
             text = "#000" if f > 0.55 else "#fff"
             cells.append(
-                f'<td style="background:rgb({r * 255:.0f},{g * 255:.0f},{b * 255:.0f});'
-                f'color:{text};padding:4px 8px;text-align:right">{i18n.number(v, 3)}</td>'
+                f'<td style="background:{rgb(f)};color:{text};padding:4px 8px;'
+                f'text-align:right">{shown(v)}</td>'
             )
         rows.append("<tr>" + "".join(cells) + "</tr>")
+    stops = ", ".join(rgb(k / 8) for k in range(9))
+    legend = (
+        '<div class="samenspel-heat-legend" style="display:flex;align-items:center;gap:8px;'
+        f'margin-top:4px;font-size:13px"><span>{shown(lo)}</span><span style="display:'
+        f'inline-block;width:160px;height:12px;background:linear-gradient(to right, {stops})">'
+        f'</span><span>{shown(hi)}</span><span style="color:#555">{esc(t("heat_legend"))}'
+        "</span></div>"
+    )
     return (
         '<table class="samenspel-sweep-heatmap" style="border-collapse:collapse;font-size:14px">'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{legend}"
     )
 
 
-def outcome_html(design: str, table: pd.DataFrame) -> str:
+def outcome_html(design: str, table: pd.DataFrame, outcome: str = "") -> str:
     """The drawing of one outcome's table for the sweep's design."""
     if design == "sobol":
         return bars_html(table, [("S1", "S1_conf", "#0072b2"), ("ST", "ST_conf", "#e69f00")])
     if design == "morris":
         return bars_html(table, [("mu_star", "mu_star_conf", "#0072b2")])
     if design == "grid" and table.columns.name is not None:
-        return heatmap_html(table)
+        return heatmap_html(table, outcome)
     return table.to_html(float_format=lambda v: i18n.number(v, 3), border=0)
 
 
@@ -154,7 +174,7 @@ def Page() -> None:
 
     with solara.Column(style={"max-width": "1100px", "padding": "12px"}):
         with solara.Card(t("nav_sweeps")):
-            solara.Text(t("sweep_intro"), style={"color": "#333"})
+            solara.Text(t("sweep_intro"), style={"display": "block", "color": "#333"})
             solara.InputText(
                 t("sweep_folder"),
                 value=folder.value,
@@ -167,9 +187,15 @@ def Page() -> None:
         if result is not None:
             spec, tables = result
             with solara.Card(f"{spec.name}: {spec.design}", classes=["samenspel-sweep-result"]):
-                solara.Text(t("sweep_about", design=spec.design, weeks=spec.weeks))
+                solara.Text(
+                    t("sweep_about", design=spec.design, weeks=spec.weeks),
+                    style={"display": "block"},
+                )
                 for outcome, table in tables.items():
                     solara.Text(
-                        i18n.gauge(outcome), style={"font-weight": "600", "margin-top": "10px"}
+                        i18n.gauge(outcome),
+                        style={"display": "block", "font-weight": "600", "margin-top": "10px"},
                     )
-                    solara.HTML(tag="div", unsafe_innerHTML=outcome_html(spec.design, table))
+                    solara.HTML(
+                        tag="div", unsafe_innerHTML=outcome_html(spec.design, table, outcome)
+                    )
