@@ -142,6 +142,19 @@ def shown_high(name: str, high: Any) -> Any:
     return high if ceiling == math.inf else np.minimum(high, ceiling)
 
 
+def digits(name: str, mean: float, low: float, high: float) -> int:
+    """Decimals that show a mean and its interval: as many as the interval supports.
+
+    Two significant digits of the interval's half-width (0 to 3 decimals): 19 [9; 29]
+    late escalations, a share as 0.703 [0.689; 0.718]. Without an interval (NaN, or
+    no width), the decimals of the outcome's kind (``decimals``).
+    """
+    half = (high - low) / 2
+    if not math.isfinite(half) or half <= 0:
+        return decimals(name, mean)
+    return min(3, max(0, 1 - math.floor(math.log10(half))))
+
+
 def decimals(name: str, value: float) -> int:
     """Decimals that show a mean of ``name``: 3 for 0-1 scales, 1 for counts (0 from 1000).
 

@@ -545,3 +545,14 @@ def test_a_heat_map_says_what_its_colours_mean():
     assert "0.125" in legend and "0.750" in legend and "own scale" in legend
     counts = heatmap_html(table * 10, "late_escalations")  # a count: one decimal
     assert ">1.2</td>" in counts and "7.5</span>" in counts
+
+
+def test_a_legend_label_too_long_for_its_room_is_drawn_narrower():
+    long = charts.Series(
+        "felt disagreement (softened by recognition), much too long", [0, 1], [0.2, 0.3], "#000"
+    )
+    short = charts.Series("short", [0, 1], [0.2, 0.3], "#111")
+    svg = charts.line_chart([long], "t", y_range=(0, 1), name="x", width=340)
+    room = re.search(r'class="samenspel-legend" textLength="(\d+)"', svg)
+    assert room and 27 + int(room.group(1)) <= 340 - 6  # ends inside the chart
+    assert "textLength" not in charts.line_chart([short], "t", y_range=(0, 1), name="y")

@@ -82,3 +82,11 @@ def test_printed_table_shows_intervals_within_range():
     text = buffer.getvalue()
     assert "0.500 [0.000, " in text  # ... is printed from 0
     assert "0.990 [" in text and ", 1.000]" in text  # ... and up to 1
+
+
+def test_digits_are_what_the_interval_supports():
+    assert outcomes.digits("late_escalations", 19.3, 9.3, 29.4) == 0  # 19 [9; 29]
+    assert outcomes.digits("share_coproduction", 0.703, 0.689, 0.718) == 3
+    assert outcomes.digits("weeks_to_help", -0.04, -0.09, 0.004) == 3
+    assert outcomes.digits("unmet_need", 4.4, 4.2, 4.6) == 2
+    assert outcomes.digits("late_escalations", 7.5, float("nan"), float("nan")) == 1  # its kind

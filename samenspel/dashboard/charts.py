@@ -31,6 +31,8 @@ Fmt = Callable[[float], str]
 TEXT = 12
 """Font size of tick labels and legends (SVG units, = px at the drawn width)."""
 TITLE = 14
+CHAR_WIDTH = 6.6
+"""Mean width of a character of ``TEXT`` (Roboto at 12 px), to estimate a label's length."""
 
 
 @dataclass
@@ -234,7 +236,7 @@ def line_chart(
         ys = np.asarray(s.y, float)
         last = ys[np.isfinite(ys)]
         labels.append(f"{s.label}: {fmt(float(last[-1]))}" if current and last.size else s.label)
-    per_row = 2 if max((len(x) for x in labels), default=0) * 6.6 < (width - 50) / 2 else 1
+    per_row = 2 if max((len(x) for x in labels), default=0) * CHAR_WIDTH < (width - 50) / 2 else 1
     legend_rows = math.ceil(len(series) / per_row) if series else 0
     total_h = height + 18 * legend_rows + 4
     out = [
@@ -326,8 +328,14 @@ def line_chart(
             f'<line x1="{lx}" x2="{lx + 22}" y1="{ly - 4}" y2="{ly - 4}" '
             f'stroke="{s.colour}" stroke-width="3"{dash}/>'
         )
+        room = (width - 12) / per_row - 27 - 4  # to the next column or the edge
+        fit = (  # a label longer than its room is drawn narrower, not cut off at the edge
+            f' textLength="{room:.0f}" lengthAdjust="spacingAndGlyphs"'
+            if len(text) * CHAR_WIDTH > room
+            else ""
+        )
         out.append(
-            f'<text x="{lx + 27}" y="{ly}" font-size="{TEXT}" class="samenspel-legend">'
+            f'<text x="{lx + 27}" y="{ly}" font-size="{TEXT}" class="samenspel-legend"{fit}>'
             f"{esc(text)}</text>"
         )
     out.append("</svg>")
@@ -464,7 +472,7 @@ def hbar_chart(
     n = len(labels)
     strong = list(strong) if strong is not None else [True] * n
     chars = max(len(x) for x in labels) if n else 0
-    left = min(12 + 6.6 * chars, width * 0.45)
+    left = min(12 + CHAR_WIDTH * chars, width * 0.45)
     right, row = 14.0, 24.0
     title_lines = _wrap(title, int((width - 8) / 7.2))
     top = 12.0 + 16 * len(title_lines) + 6

@@ -386,7 +386,10 @@ def Why(result: Result) -> None:
     name = why.value if why.value in {s.name for s in others} else others[0].name
     chosen = next(s for s in others if s.name == name)
     with solara.Card(t("why_title"), classes=["samenspel-why"]):
-        solara.Text(t("why_hint", ref=comp.scenarios[0].title(lang)), style={"color": "#333"})
+        solara.Text(  # a block: the select's floating label sits above its box
+            t("why_hint", ref=comp.scenarios[0].title(lang)),
+            style={"display": "block", "color": "#333", "margin-bottom": "12px"},
+        )
         with solara.Row(style={"align-items": "center", "flex-wrap": "wrap", "margin-top": "14px"}):
             solara.v.Select(
                 label=t("why_pick"),

@@ -6,7 +6,7 @@ differences, and ``png`` the figures of ``samenspel.figures`` (the same files
 ``samenspel compare`` writes) with panel titles in the session's words. Scenarios are
 named by their titles in the session's language, never by their file names; intervals
 are shown within what the outcome can be (``samenspel.outcomes``: a count's never
-below 0, a share's never above 1), and a mean with the decimals its kind warrants.
+below 0, a share's never above 1), and a mean with the decimals its interval supports.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from ..compare import MODE_GAUGES, O_GAUGES, figure_png, figure_specs
-from ..outcomes import decimals, shown_high, shown_low
+from ..outcomes import digits, shown_high, shown_low
 from . import i18n
 from .charts import Series, bar_chart, line_chart
 from .compare_job import Result
@@ -178,13 +178,13 @@ def bands_charts(result: Result) -> list[str]:
 def _ci(outcome: str, mean: float, low: float, high: float, signed: bool = False) -> str:
     if mean != mean:
         return "n/a"
-    digits = decimals(outcome, mean)
-    m = i18n.number(mean, digits)
+    shown = digits(outcome, mean, low, high)
+    m = i18n.number(mean, shown)
     if signed and mean >= 0:
         m = "+" + m
     if low != low:
         return m
-    return f"{m} [{i18n.number(low, digits)}; {i18n.number(high, digits)}]"
+    return f"{m} [{i18n.number(low, shown)}; {i18n.number(high, shown)}]"
 
 
 def diff_table(result: Result) -> str:

@@ -56,6 +56,7 @@ html, body {{ overflow-x: hidden; }}
   .samenspel-explore.samenspel-drawer-open .samenspel-side {{ transform: none;
     visibility: visible; }}
   .samenspel-drawer-toggle, .samenspel-drawer-close {{ display: inline-flex !important; }}
+  .samenspel-bar .samenspel-subtitle {{ display: none; }}
 }}
 .samenspel-toolbar {{ display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; }}
 .samenspel-charts {{ display: grid; gap: 8px;
@@ -235,7 +236,10 @@ def Layout(children: list | None = None) -> None:
                     attributes={"aria-current": "page"} if active else {},
                 )
         LanguageSwitch()
-        solara.Text(t("app_title"), classes=["samenspel-title"])
+        name, _, subtitle = t("app_title").partition(": ")
+        with solara.Div(classes=["samenspel-title"]):
+            solara.Text(name)
+            solara.Text(": " + subtitle, classes=["samenspel-subtitle"])
     with solara.Div(classes=["samenspel-page"], attributes={"role": "main"}):
         for child in children or []:
             solara.display(child)

@@ -111,11 +111,12 @@ def Lever(param: Param, value: Any) -> None:
         with solara.Row(justify="space-between", style={"font-size": "0.95em"}, gap="4px"):
             solara.Text(title, style={"font-weight": "600" if changed else "400"})
             with solara.Row(gap="0px", style={"align-items": "center"}):
-                solara.Text(
-                    show_value(param, value),
-                    style={"color": "#0d47a1", "white-space": "nowrap"},
-                    classes=["samenspel-lever-value"],
-                )
+                if param.type is not str:  # a choice shows its value in its own box below
+                    solara.Text(
+                        show_value(param, value),
+                        style={"color": "#0d47a1", "white-space": "nowrap"},
+                        classes=["samenspel-lever-value"],
+                    )
                 glossary.InfoButton((), t("about_lever", label=label), lever_info(param))
         if param.type is str:
             items = [{"text": i18n.choice(c), "value": c} for c in param.choices or ()]
