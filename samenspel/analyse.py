@@ -41,6 +41,10 @@ def load_results(out: Path) -> tuple[Spec, pd.DataFrame, pd.DataFrame]:
         SpecError: If the folder is not a sweep's results folder or runs are missing.
 
     """
+    if not out.exists():
+        raise SpecError(f"{out}: no such folder")
+    if not out.is_dir():
+        raise SpecError(f"{out}: a file, not a folder; give the folder a sweep wrote (--out)")
     if not (out / "spec.toml").exists() or not (out / "design.parquet").exists():
         raise SpecError(f"{out}: not a sweep results folder (no spec.toml or design.parquet)")
     spec = load_spec(out / "spec.toml", name=read_manifest(out).get("name"), allow_large=True)

@@ -236,14 +236,19 @@ def _check_keys(data: Mapping[str, Any], where: str, has_parent: bool) -> None:
             raise ScenarioError(
                 f"{where}: unknown key {key!r}; {hint}allowed keys: {', '.join(KEYS)}"
             )
-    required = [*TEXT_KEYS, *(() if has_parent else ("context",))]
-    for key in required:
-        if key not in data:
-            extra = "" if has_parent else " (or an 'extends' to inherit the context from)"
-            what = (
-                "one of " + ", ".join(CONTEXTS) + extra if key == "context" else "a non-empty text"
-            )
-            raise ScenarioError(f"{where}: missing key '{key}'; it must be {what}")
+    missing = [key for key in TEXT_KEYS if key not in data]  # all at once, not one per try
+    if missing:
+        keys = ", ".join(f"'{key}'" for key in missing)
+        raise ScenarioError(
+            f"{where}: missing key{'s' if len(missing) > 1 else ''} {keys}; "
+            f"{'each' if len(missing) > 1 else 'it'} must be a non-empty text "
+            "(the README has a template of a scenario file)"
+        )
+    if not has_parent and "context" not in data:
+        raise ScenarioError(
+            f"{where}: missing key 'context'; it must be one of {', '.join(CONTEXTS)} "
+            "(or an 'extends' to inherit the context from)"
+        )
 
 
 def check_levers(levers: Any, where: str) -> dict[str, Any]:

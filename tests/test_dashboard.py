@@ -279,7 +279,9 @@ def test_own_scenario_round_trip_and_upload_messages():
     assert mine.name == "mine-2" and mine.params() == values
     back = own.load_upload("mine-2.toml", own.to_toml(mine).encode())
     assert back.params() == values
-    with pytest.raises(ScenarioError, match=r"^x\.toml: missing key 'title_en'"):
+    with pytest.raises(
+        ScenarioError, match=r"^x\.toml: missing keys 'title_en', 'title_nl', 'description_en', "
+    ):
         own.load_upload("x.toml", b'name = "x"')
     bad = own.to_toml(mine).replace("wijktafels_per_year = 10.0", "wijktafels_per_year = -1")
     with pytest.raises(ScenarioError, match=r"^mine-2\.toml: parameter 'wijktafels_per_year'"):
@@ -556,3 +558,17 @@ def test_a_legend_label_too_long_for_its_room_is_drawn_narrower():
     room = re.search(r'class="samenspel-legend" textLength="(\d+)"', svg)
     assert room and 27 + int(room.group(1)) <= 340 - 6  # ends inside the chart
     assert "textLength" not in charts.line_chart([short], "t", y_range=(0, 1), name="y")
+
+
+def test_the_sweeps_page_says_what_is_wrong_with_a_folder_in_its_language(tmp_path):
+    from samenspel.dashboard.sweeps import folder_problem
+
+    i18n.lang.set("nl")
+    try:
+        assert "bestaat niet" in folder_problem(str(tmp_path / "nope"))
+        (tmp_path / "a.txt").write_text("x")
+        assert "bestand, geen map" in folder_problem(str(tmp_path / "a.txt"))
+        assert "geen map met resultaten" in folder_problem(str(tmp_path))
+    finally:
+        i18n.lang.set("en")
+    assert "no such folder" in folder_problem(str(tmp_path / "nope"))

@@ -183,7 +183,8 @@ def test_scenario_file_checked_as_the_cli_does(server: str, page: Page) -> None:
     page.get_by_text("Load your own scenario (TOML)").click()
     _paste(page, 'name = "bad"\n')
     expect(page.locator(".samenspel-upload-message")).to_contain_text(
-        "Not loaded: bad.toml: missing key 'title_en'; it must be a non-empty text"
+        "Not loaded: bad.toml: missing keys 'title_en', 'title_nl', 'description_en', "
+        "'description_nl', 'source'; each must be a non-empty text"
     )
     good = (
         'name = "quick"\ntitle_en = "Quick test"\ntitle_nl = "Snelle test"\n'

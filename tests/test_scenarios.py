@@ -243,7 +243,7 @@ BAD = [
     # (description, file text or (top, levers), substrings of the message)
     ("toml syntax", 'name = "x\n', ["not valid TOML", "line 1"]),
     ("toml duplicate key", 'name = "x"\nname = "x"\n', ["not valid TOML"]),
-    ("empty file", "", ["missing key 'name'"]),
+    ("empty file", "", ["missing keys 'name', 'title_en'", "'source'; each must be"]),
     (
         "unknown top key",
         ({"titel_en": "x"}, None),
@@ -593,3 +593,14 @@ def test_bad_schedules_give_one_line_errors(tmp_path, schedule, parts):
     with pytest.raises(ScenarioError) as exc:
         load_scenario(path)
     assert_one_line_error(exc, path, *parts)
+
+
+def test_the_readme_template_of_an_own_scenario_loads(tmp_path):
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", readme, re.S)
+    template = next(b for b in blocks if 'name = "my-scenario"' in b)
+    path = tmp_path / "my-scenario.toml"
+    path.write_text(template, encoding="utf-8")
+    scenario = load_scenario(str(path))
+    assert scenario.name == "my-scenario" and scenario.context == "city"
+    assert scenario.params()["wijktafels_per_year"] == 12

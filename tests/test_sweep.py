@@ -479,3 +479,18 @@ def test_mesa_batch_run() -> None:
     df = pd.DataFrame(rows)
     assert len(df) == 4 and (df["Step"] == 5).all()
     assert {"goal_clarity", "share_coproduction", "familiarity"} <= set(df.columns)
+
+
+@pytest.mark.parametrize(
+    "make,needle",
+    [
+        (lambda p: p / "nope", "nope: no such folder"),
+        (lambda p: (p / "a.txt", (p / "a.txt").write_text("x"))[0], "a file, not a folder"),
+        (lambda p: p, "not a sweep results folder"),
+    ],
+    ids=["missing", "file", "empty"],
+)
+def test_analyse_says_what_the_folder_is(tmp_path: Path, capsys, make, needle) -> None:
+    assert main(["analyse", str(make(tmp_path))]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and needle in err, err

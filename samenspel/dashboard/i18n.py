@@ -423,6 +423,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "colour from the lowest to the highest cell; each map has its own scale",
     ),
     "sweep_bad": ("Niet geopend: {why}", "Not opened: {why}"),
+    "sweep_missing": (
+        "{path}: deze map bestaat niet (op de computer waarop het dashboard draait)",
+        "{path}: no such folder (on the computer the dashboard runs on)",
+    ),
+    "sweep_file": (
+        "{path}: dit is een bestand, geen map; geef de map die 'samenspel sweep' schreef (--out)",
+        "{path}: a file, not a folder; give the folder 'samenspel sweep' wrote (--out)",
+    ),
+    "sweep_not_results": (
+        "{path}: geen map met resultaten van een sweep (spec.toml of design.parquet "
+        "ontbreekt); geef de map die 'samenspel sweep' schreef (--out)",
+        "{path}: not a sweep results folder (no spec.toml or design.parquet); give the "
+        "folder 'samenspel sweep' wrote (--out)",
+    ),
     "sweep_about": (
         "Ontwerp {design}, {weeks} weken per run. Sobol: S1 (alleen deze factor) en ST (met "
         "alle wisselwerkingen); Morris: mu* (gemiddeld absoluut effect); raster: gemiddelde per cel.",

@@ -62,6 +62,23 @@ def analyse_folder(path: str) -> tuple[Any, dict[str, pd.DataFrame]]:
     return spec, tables
 
 
+def folder_problem(path: str) -> str:
+    """Why ``path`` is no sweep's results folder, in the session's language ("" if it may be).
+
+    The usual mistakes (no such folder, a file, a folder without a sweep's files) are
+    said here in the page's language; a damaged or incomplete sweep gets the command
+    line's message (``samenspel analyse``).
+    """
+    where = Path(path).expanduser()
+    if not path.strip() or not where.exists():
+        return t("sweep_missing", path=path)
+    if not where.is_dir():
+        return t("sweep_file", path=path)
+    if not (where / "spec.toml").exists() or not (where / "design.parquet").exists():
+        return t("sweep_not_results", path=path)
+    return ""
+
+
 def factor_label(name: str) -> str:
     """A factor's label in the session's language (its name if it is no parameter)."""
     return i18n.label(PARAMS[name]) if name in PARAMS else name
@@ -165,7 +182,10 @@ def Page() -> None:
 
     def open_folder(path: str) -> None:
         folder.set(path)
+        plain = folder_problem(path)
         try:
+            if plain:
+                raise ValueError(plain)
             set_result(analyse_folder(path))
             set_message("")
         except Exception as exc:  # the CLI's one line (SpecError, a file problem)
