@@ -61,6 +61,23 @@ def colours(n: int) -> list:
     return [cmap(i % 10) for i in range(n)]
 
 
+DASHES: tuple[Any, ...] = (
+    "-",
+    (0, (7, 4)),
+    (0, (2, 3)),
+    (0, (9, 3, 2, 3)),
+    (0, (4, 4)),
+    (0, (1, 2)),
+)
+"""Line styles of the scenarios' curves, in order (as the dashboard's): where two curves
+lie on each other, the dashes of one still show, and in grey print they stay apart."""
+
+
+def dashes(n: int) -> list:
+    """``n`` line styles from ``DASHES`` (repeated if needed)."""
+    return [DASHES[i % len(DASHES)] for i in range(n)]
+
+
 def panel_grid(
     size: tuple[float, float],
     rows: int,
@@ -213,9 +230,9 @@ def weekly_curves(
     cols = colours(len(names))
     for ax, gauge in zip(axes.flat, gauges, strict=True):
         sub = bands[bands["gauge"] == gauge]
-        for name, col in zip(names, cols, strict=True):
+        for name, col, ls in zip(names, cols, dashes(len(names)), strict=True):
             s = sub[sub["scenario"] == name].sort_values("week")
-            ax.plot(s["week"], s["mean"], color=col, lw=1.4, label=name)
+            ax.plot(s["week"], s["mean"], color=col, ls=ls, lw=1.4, label=name)
             low, high = s["ci_low"].astype(float), s["ci_high"].astype(float)
             low, high = shown_low(gauge, low), shown_high(gauge, high)  # within its range
             ax.fill_between(s["week"], low, high, color=col, alpha=0.2, lw=0)

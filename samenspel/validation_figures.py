@@ -13,8 +13,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .compare import Comparison, mean_ci, weekly_bands
-from .figures import colours, subplots
+from .figures import colours, dashes, subplots
 from .figures import label as title_of
+from .outcomes import shown_high, shown_low
 
 MODES = (
     "share_formal_only",
@@ -47,15 +48,16 @@ def _bars(ax, comp: Comparison, names: Sequence[str], outcome: str) -> None:
 def _curves(ax, comp: Comparison, names: Sequence[str], gauge: str) -> None:
     """Weekly means of ``gauge`` with 95 % bands on ``ax``."""
     bands = weekly_bands(comp, [gauge])
-    cols = colours(len(comp.names))
+    cols, styles = colours(len(comp.names)), dashes(len(comp.names))
     for n in names:
         s = bands[bands["scenario"] == n].sort_values("week")
-        col = cols[comp.names.index(n)]
-        ax.plot(s["week"], s["mean"], color=col, lw=1.4, label=n)
+        k = comp.names.index(n)
+        ax.plot(s["week"], s["mean"], color=cols[k], ls=styles[k], lw=1.4, label=n)
+        col = cols[k]
         ax.fill_between(
             s["week"],
-            s["ci_low"].astype(float).clip(0, 1),
-            s["ci_high"].astype(float).clip(0, 1),
+            shown_low(gauge, s["ci_low"].astype(float)),
+            shown_high(gauge, s["ci_high"].astype(float)),
             color=col,
             alpha=0.2,
             lw=0,

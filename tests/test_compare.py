@@ -489,3 +489,15 @@ def test_the_comparing_process_does_not_import_the_model():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_scenarios_curves_differ_by_dash_as_well_as_colour(comp):
+    from samenspel.compare import weekly_bands
+    from samenspel.figures import weekly_curves
+
+    bands = weekly_bands(comp, ["familiarity"])
+    fig = weekly_curves(bands, ["familiarity"], comp.names)
+    lines = fig.axes[0].get_lines()
+    assert len(lines) == len(comp.names) >= 2
+    patterns = {str(line._unscaled_dash_pattern) for line in lines}  # (offset, on-off lengths)
+    assert len(patterns) == len(lines)
