@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .hints import did_you_mean
+from .hints import closest, did_you_mean
 from .library import library_dir
 from .model.params import PARAMS, ParameterError, resolve
 from .model.policy import PolicyChange, check_schedule
@@ -74,7 +74,17 @@ CONTEXTS = PARAMS["context"].choices or ()
 
 
 class ScenarioError(ParameterError):
-    """A scenario file is missing, malformed or invalid; the message is one line."""
+    """A scenario file is missing, malformed or invalid; the message is one line.
+
+    The message is English (the command line's). The usual mistakes in a file also
+    carry what kind of mistake it is (``code``) and its parts (``fields``), so that a
+    page can say the same in its own language (``dashboard.messages.scenario_message``).
+    """
+
+    def __init__(self, message: str, code: str = "", **fields: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.fields = fields
 
 
 @dataclass(frozen=True)
@@ -234,7 +244,11 @@ def _check_keys(data: Mapping[str, Any], where: str, has_parent: bool) -> None:
         if key not in KEYS:
             hint = did_you_mean(key, KEYS, after=" ")
             raise ScenarioError(
-                f"{where}: unknown key {key!r}; {hint}allowed keys: {', '.join(KEYS)}"
+                f"{where}: unknown key {key!r}; {hint}allowed keys: {', '.join(KEYS)}",
+                "unknown_key",
+                where=where,
+                key=key,
+                suggestion=closest(key, KEYS),
             )
     missing = [key for key in TEXT_KEYS if key not in data]  # all at once, not one per try
     if missing:
@@ -242,12 +256,17 @@ def _check_keys(data: Mapping[str, Any], where: str, has_parent: bool) -> None:
         raise ScenarioError(
             f"{where}: missing key{'s' if len(missing) > 1 else ''} {keys}; "
             f"{'each' if len(missing) > 1 else 'it'} must be a non-empty text "
-            "(the README has a template of a scenario file)"
+            "(the README has a template of a scenario file)",
+            "missing_keys",
+            where=where,
+            keys=missing,
         )
     if not has_parent and "context" not in data:
         raise ScenarioError(
             f"{where}: missing key 'context'; it must be one of {', '.join(CONTEXTS)} "
-            "(or an 'extends' to inherit the context from)"
+            "(or an 'extends' to inherit the context from)",
+            "missing_context",
+            where=where,
         )
 
 
@@ -275,22 +294,33 @@ def check_levers(levers: Any, where: str) -> dict[str, Any]:
             hint = did_you_mean(name, PARAMS, after=" ")
             raise ScenarioError(
                 f"{where}: unknown lever {name!r} in [levers]; {hint}"
-                "'samenspel params' lists the allowed names"
+                "'samenspel params' lists the allowed names",
+                "unknown_lever",
+                where=where,
+                name=name,
+                suggestion=closest(name, PARAMS),
             )
         param = PARAMS[name]
         if param.type is not str and isinstance(value, str):
             raise ScenarioError(
                 f"{where}: parameter '{name}' must be {param.allowed()} "
-                f"(written without quotes), got {_given(value)}"
+                f"(written without quotes), got {_given(value)}",
+                "lever_quoted",
+                where=where,
+                name=name,
+                given=_given(value),
             )
         try:
             out[name] = param.check(value, where=where)
         except ParameterError as exc:
+            fields = {"where": where, "name": name, "value": value}
             if isinstance(value, dict | list):  # keep the message short
                 raise ScenarioError(
-                    f"{where}: parameter '{name}' must be {param.allowed()}, got {_given(value)}"
+                    f"{where}: parameter '{name}' must be {param.allowed()}, got {_given(value)}",
+                    "lever_value",
+                    **fields,
                 ) from None
-            raise ScenarioError(str(exc)) from None
+            raise ScenarioError(str(exc), "lever_value", **fields) from None
     return out
 
 
@@ -322,7 +352,9 @@ def _read(path: Path) -> dict[str, Any]:
         raise ScenarioError(f"{where}: not valid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         msg = " ".join(str(exc).split())
-        raise ScenarioError(f"{where}: not valid TOML: {msg}") from None
+        raise ScenarioError(
+            f"{where}: not valid TOML: {msg}", "not_toml", where=where, detail=msg
+        ) from None
 
 
 def _load(path: Path, stack: tuple[Path, ...]) -> Scenario:

@@ -36,7 +36,7 @@ from .compare_job import Result, comparison, explanation
 from .explain_view import Explained
 from .glossary import CHART_TERMS, InfoButton
 from .i18n import t
-from .messages import InputError, parse_number
+from .messages import InputError, parse_number, scenario_message
 from .palette import PALETTE
 
 WEEK_CHOICES = (52, 104, 156, 260, 520)
@@ -114,7 +114,7 @@ def _carried(
         try:
             scenario = own.from_link(text)
         except ScenarioError as exc:
-            raise InputError(t("link_bad_own", message=str(exc))) from None
+            raise InputError(t("link_bad_own", message=scenario_message(exc))) from None
         name = scenario.name
         if name in library:
             raise InputError(t("link_bad_own", message=f"{name!r} is a library scenario"))

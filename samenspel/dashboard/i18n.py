@@ -101,6 +101,38 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{label}: {households} households in all is too many for the live view (at most "
         "{limit}); the values stay as they were. Use 'samenspel run' for larger worlds.",
     ),
+    "err_hint": ("bedoelt u '{name}'? ", "did you mean '{name}'? "),
+    "err_missing_keys": (
+        "{where}: de sleutels {keys} ontbreken; elk moet een tekst zijn (de README heeft een "
+        "voorbeeld van een scenariobestand)",
+        "{where}: missing keys {keys}; each must be a text (the README has a template)",
+    ),
+    "err_missing_key": (
+        "{where}: de sleutel {keys} ontbreekt; die moet een tekst zijn (de README heeft een "
+        "voorbeeld van een scenariobestand)",
+        "{where}: missing key {keys}; it must be a text (the README has a template)",
+    ),
+    "err_missing_context": (
+        "{where}: de sleutel 'context' ontbreekt; kies city of town (of 'extends' om de "
+        "context van een ander scenario over te nemen)",
+        "{where}: missing key 'context'; choose city or town (or 'extends' to inherit it)",
+    ),
+    "err_unknown_key": (
+        "{where}: onbekende sleutel '{name}'; {hint}zie de README voor de toegestane sleutels",
+        "{where}: unknown key '{name}'; {hint}the README lists the allowed keys",
+    ),
+    "err_unknown_lever": (
+        "{where}: onbekende knop '{name}' in [levers]; {hint}'samenspel params' noemt alle namen",
+        "{where}: unknown lever '{name}' in [levers]; {hint}'samenspel params' lists them",
+    ),
+    "err_not_toml": (
+        "{where}: geen geldige TOML (melding van de lezer: {detail})",
+        "{where}: not valid TOML ({detail})",
+    ),
+    "err_lever_quoted": (
+        "{where}: {label} moet een getal zijn, zonder aanhalingstekens; gegeven: {given}",
+        "{where}: {label} must be a number, without quotes; given: {given}",
+    ),
     "msg_whole": ("een geheel getal", "a whole number"),
     "msg_number": ("een getal", "a number"),
     "msg_range": ("{kind} van {low} tot en met {high}", "{kind} from {low} to {high}"),

@@ -15,7 +15,7 @@ import math
 import re
 from typing import Any
 
-from ..model.params import Param
+from ..model.params import PARAMS, Param
 from . import i18n
 from .i18n import t
 
@@ -112,3 +112,42 @@ def check_lever(param: Param, value: Any) -> Any:
         raise InputError(
             t("msg_not_number", label=label, allowed=allowed, given=str(value))
         ) from None
+
+
+def scenario_message(exc: Exception) -> str:
+    """A scenario file's error in the session's language.
+
+    ``ScenarioError`` gives one English line (the command line's); for the usual
+    mistakes in a file it also says which (``code``, ``fields``), and a Dutch page says
+    those in Dutch, a lever by its label. Anything else keeps the English line.
+    """
+    code, fields = getattr(exc, "code", ""), getattr(exc, "fields", {})
+    if not i18n.nl() or not code:
+        return str(exc)
+    where = fields.get("where", "")
+    suggestion = fields.get("suggestion")
+    hint = t("err_hint", name=suggestion) if suggestion else ""
+    if code == "missing_keys":
+        keys = ", ".join(f"'{k}'" for k in fields["keys"])
+        return t(
+            "err_missing_keys" if len(fields["keys"]) > 1 else "err_missing_key",
+            where=where,
+            keys=keys,
+        )
+    if code == "missing_context":
+        return t("err_missing_context", where=where)
+    if code == "unknown_key":
+        return t("err_unknown_key", where=where, name=fields["key"], hint=hint)
+    if code == "unknown_lever":
+        return t("err_unknown_lever", where=where, name=fields["name"], hint=hint)
+    if code == "not_toml":
+        return t("err_not_toml", where=where, detail=fields["detail"])
+    param = PARAMS.get(fields.get("name", ""))
+    if code == "lever_quoted" and param is not None:
+        return t("err_lever_quoted", where=where, label=i18n.label(param), given=fields["given"])
+    if code == "lever_value" and param is not None:
+        try:
+            check_lever(param, fields["value"])
+        except InputError as said:
+            return f"{where}: {said}"
+    return str(exc)

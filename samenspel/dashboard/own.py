@@ -29,6 +29,7 @@ from ..model.params import resolve
 from ..scenarios import NAME_PATTERN, Scenario, ScenarioError, load_scenario
 from . import i18n
 from .i18n import t
+from .messages import scenario_message
 
 __all__ = [
     "Scenario",
@@ -164,8 +165,12 @@ def load_upload(filename: str, data: bytes) -> Scenario:
         try:
             return load_scenario(path)
         except ScenarioError as exc:
-            text = str(exc).replace(str(path), stem).replace(str(Path(folder)) + "/", "")
-            raise ScenarioError(text) from None
+
+            def named(text: str) -> str:  # the file as the user called it
+                return text.replace(str(path), stem).replace(str(Path(folder)) + "/", "")
+
+            fields = {k: named(v) if k == "where" else v for k, v in exc.fields.items()}
+            raise ScenarioError(named(str(exc)), exc.code, **fields) from None
 
 
 def load_text(text: str) -> Scenario:
@@ -227,14 +232,14 @@ def file_name(scenario: Scenario) -> str:
 
 @solara.component
 def Upload(on_loaded: Any = None) -> None:
-    """A drop zone for a scenario file; a bad file gets the CLI's one-line message."""
+    """A drop zone for a scenario file; a bad file gets the CLI's one line, in the page's language."""
     message, set_message = solara.use_state("")
 
     def loaded(info: Any) -> None:
         try:
             scenario = load_upload(info["name"], info["file_obj"].read())
         except ScenarioError as exc:
-            set_message(t("upload_bad", why=str(exc)))
+            set_message(t("upload_bad", why=scenario_message(exc)))
             return
         add(scenario)
         set_message(t("upload_ok", title=scenario.title(i18n.current()), name=scenario.name))
@@ -248,7 +253,7 @@ def Upload(on_loaded: Any = None) -> None:
         try:
             scenario = load_text(pasted)
         except ScenarioError as exc:
-            set_message(t("upload_bad", why=str(exc)))
+            set_message(t("upload_bad", why=scenario_message(exc)))
             return
         add(scenario)
         set_message(t("upload_ok", title=scenario.title(i18n.current()), name=scenario.name))

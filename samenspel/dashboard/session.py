@@ -35,7 +35,7 @@ from ..scenarios import ScenarioError, load_scenario
 from ..scenarios import available as library_names
 from . import i18n
 from .i18n import t
-from .messages import InputError, check_lever, parse_number, whole
+from .messages import InputError, check_lever, parse_number, scenario_message, whole
 from .network import Layout, compute_layout
 
 DEFAULT_SCENARIO = "city-baseline"
@@ -257,7 +257,7 @@ def apply_query(search: str) -> None:
             shown = name if len(name) <= 80 else name[:80] + "..."
             _reject(t("link_bad_scenario", name=shown))
         else:
-            _reject(t("link_bad_own_view", message=str(exc)))
+            _reject(t("link_bad_own_view", message=scenario_message(exc)))
         return
     for key, text in pairs.items():
         if key not in PARAMS:
