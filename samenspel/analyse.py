@@ -33,6 +33,24 @@ from .model.params import PARAMS
 from .sweep.storage import RERUN, read_manifest
 from .sweepspec import Spec, SpecError, load_spec
 
+FOLDER_PROBLEMS = {
+    "missing": "no such folder",
+    "file": "a file, not a folder; give the folder a sweep wrote (--out)",
+    "not_results": "not a sweep results folder (no spec.toml or design.parquet)",
+}
+"""What can keep a path from being a sweep's results folder, by key (``folder_problem``)."""
+
+
+def folder_problem(out: Path) -> str:
+    """The key in ``FOLDER_PROBLEMS`` of what keeps ``out`` from being a results folder, or ""."""
+    if not out.exists():
+        return "missing"
+    if not out.is_dir():
+        return "file"
+    if not (out / "spec.toml").exists() or not (out / "design.parquet").exists():
+        return "not_results"
+    return ""
+
 
 def load_results(out: Path) -> tuple[Spec, pd.DataFrame, pd.DataFrame]:
     """Read a results folder: the spec, the design and the runs (one row per run id).
@@ -41,12 +59,9 @@ def load_results(out: Path) -> tuple[Spec, pd.DataFrame, pd.DataFrame]:
         SpecError: If the folder is not a sweep's results folder or runs are missing.
 
     """
-    if not out.exists():
-        raise SpecError(f"{out}: no such folder")
-    if not out.is_dir():
-        raise SpecError(f"{out}: a file, not a folder; give the folder a sweep wrote (--out)")
-    if not (out / "spec.toml").exists() or not (out / "design.parquet").exists():
-        raise SpecError(f"{out}: not a sweep results folder (no spec.toml or design.parquet)")
+    problem = folder_problem(out)
+    if problem:
+        raise SpecError(f"{out}: {FOLDER_PROBLEMS[problem]}")
     spec = load_spec(out / "spec.toml", name=read_manifest(out).get("name"), allow_large=True)
     files = sorted((out / "runs").glob("*.parquet"))
     try:

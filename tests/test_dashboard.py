@@ -572,6 +572,9 @@ def test_the_sweeps_page_says_what_is_wrong_with_a_folder_in_its_language(tmp_pa
     finally:
         i18n.lang.set("en")
     assert "no such folder" in folder_problem(str(tmp_path / "nope"))
+    from samenspel.analyse import FOLDER_PROBLEMS
+
+    assert {f"sweep_{key}" for key in FOLDER_PROBLEMS} <= set(i18n.STRINGS)  # each said
 
 
 @pytest.mark.parametrize(

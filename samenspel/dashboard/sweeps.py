@@ -65,18 +65,14 @@ def analyse_folder(path: str) -> tuple[Any, dict[str, pd.DataFrame]]:
 def folder_problem(path: str) -> str:
     """Why ``path`` is no sweep's results folder, in the session's language ("" if it may be).
 
-    The usual mistakes (no such folder, a file, a folder without a sweep's files) are
-    said here in the page's language; a damaged or incomplete sweep gets the command
-    line's message (``samenspel analyse``).
+    The usual mistakes (``analyse.FOLDER_PROBLEMS``: no such folder, a file, a folder
+    without a sweep's files) are said in the page's language; a damaged or incomplete
+    sweep gets the command line's message (``samenspel analyse``).
     """
-    where = Path(path).expanduser()
-    if not path.strip() or not where.exists():
-        return t("sweep_missing", path=path)
-    if not where.is_dir():
-        return t("sweep_file", path=path)
-    if not (where / "spec.toml").exists() or not (where / "design.parquet").exists():
-        return t("sweep_not_results", path=path)
-    return ""
+    from ..analyse import folder_problem as problem_of
+
+    problem = problem_of(Path(path).expanduser()) if path.strip() else "missing"
+    return t(f"sweep_{problem}", path=path) if problem else ""
 
 
 def factor_label(name: str) -> str:
