@@ -150,7 +150,7 @@ def test_language_switch_and_dutch_browser(
     expect(page.locator(".samenspel-nav-compare")).to_have_text(re.compile("vergelijken", re.I))
     expect(page).to_have_title("Vergelijken · samenspel")
     page.locator(".samenspel-nav-explore").click()
-    page.wait_for_selector(".samenspel-regime")
+    page.wait_for_selector(".samenspel-network")  # this new session's model is drawn
     page.locator(".samenspel-lang button", has_text="EN").click()
     expect(page).to_have_url(re.compile(r"[?&]lang=en"))
     expect(page.locator(".samenspel-regime")).to_contain_text("What is happening now")
