@@ -267,6 +267,7 @@ def _check_keys(data: Mapping[str, Any], where: str, has_parent: bool) -> None:
             "(or an 'extends' to inherit the context from)",
             "missing_context",
             where=where,
+            contexts=", ".join(CONTEXTS),
         )
 
 

@@ -582,12 +582,17 @@ def test_the_sweeps_page_says_what_is_wrong_with_a_folder_in_its_language(tmp_pa
     [
         ('name = "x"', "x.toml: de sleutels 'title_en', 'title_nl', 'description_en', "),
         ('name = "x"\nnaam = 1', "x.toml: onbekende sleutel 'naam'; bedoelt u 'name'?"),
+        (
+            'name = "x"\ntitle_en = "x"\ntitle_nl = "x"\ndescription_en = "x"\n'
+            'description_nl = "x"\nsource = "x"\n',
+            "x.toml: de sleutel 'context' ontbreekt; kies een van city, town",
+        ),
         ('name = "x', "x.toml: geen geldige TOML (melding van de lezer: "),
         ("LEVERS\nwijktafels_per_yaer = 4", "onbekende knop 'wijktafels_per_yaer' in [levers]; "),
         ("LEVERS\nwijktafels_per_year = -1", "x.toml: Wijktafels per jaar"),
         ('LEVERS\nwijktafels_per_year = "4"', "Wijktafels per jaar moet een getal zijn, zonder"),
     ],
-    ids=["missing", "unknown-key", "toml", "unknown-lever", "range", "quoted"],
+    ids=["missing", "unknown-key", "context", "toml", "unknown-lever", "range", "quoted"],
 )
 def test_a_scenario_files_mistakes_in_dutch_on_a_dutch_page(text, dutch):
     from samenspel.dashboard import own

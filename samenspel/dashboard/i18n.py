@@ -113,9 +113,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{where}: missing key {keys}; it must be a text (the README has a template)",
     ),
     "err_missing_context": (
-        "{where}: de sleutel 'context' ontbreekt; kies city of town (of 'extends' om de "
-        "context van een ander scenario over te nemen)",
-        "{where}: missing key 'context'; choose city or town (or 'extends' to inherit it)",
+        "{where}: de sleutel 'context' ontbreekt; kies een van {contexts} (of 'extends' om "
+        "de context van een ander scenario over te nemen)",
+        "{where}: missing key 'context'; choose one of {contexts} (or 'extends' to inherit it)",
     ),
     "err_unknown_key": (
         "{where}: onbekende sleutel '{name}'; {hint}zie de README voor de toegestane sleutels",

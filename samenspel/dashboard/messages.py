@@ -135,7 +135,7 @@ def scenario_message(exc: Exception) -> str:
             keys=keys,
         )
     if code == "missing_context":
-        return t("err_missing_context", where=where)
+        return t("err_missing_context", where=where, contexts=fields["contexts"])
     if code == "unknown_key":
         return t("err_unknown_key", where=where, name=fields["key"], hint=hint)
     if code == "unknown_lever":
