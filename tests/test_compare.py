@@ -501,3 +501,12 @@ def test_the_scenarios_curves_differ_by_dash_as_well_as_colour(comp):
     assert len(lines) == len(comp.names) >= 2
     patterns = {str(line._unscaled_dash_pattern) for line in lines}  # (offset, on-off lengths)
     assert len(patterns) == len(lines)
+
+
+def test_the_figures_dashes_are_the_dashboards():
+    from samenspel.dashboard.palette import DASHES as PAGE
+    from samenspel.figures import DASHES
+
+    assert len(DASHES) == len(PAGE)
+    for style, svg in zip(DASHES, PAGE, strict=True):
+        assert (style == "-") if not svg else style[1] == tuple(int(x) for x in svg.split())
