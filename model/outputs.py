@@ -37,6 +37,7 @@ import networkx as nx
 import numpy as np
 
 from .cases import Role
+from .counter_names import COUNTERS
 from .disagreement import felt_disagreement
 from .jit import kernel, mean, pairwise_sum
 from .state import Kind, Mode, felt_ingroup_of, felt_regard_of
@@ -45,27 +46,6 @@ from .ties import ei_index_of, familiarity_of
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
 
-COUNTERS = (
-    "late_escalations",
-    "instrumentalisations",
-    "referrals",
-    "referrals_taken_seriously",
-    "referrals_dismissed",
-    "own_way",
-    "silent_reached",
-    "discontinuities",
-    "warm_handovers",
-    "clashes",
-    "clashes_unspoken",
-    "introductions",
-    "joint_successes",
-    "wijktafel_attendance",
-    "wijktafel_attendance_formal",
-    "wijktafel_attendance_migrant",
-    "community_visits",
-    "referrals_migrant",
-    "reflection_participation",
-)
 O_GAUGES = ("familiarity", "disagreement", "felt_disagreement", "recognition", "goal_uncertainty")
 US_THEM = (
     "regard_formal",

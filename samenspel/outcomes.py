@@ -19,6 +19,8 @@ from typing import Any
 
 import numpy as np
 
+from .model.counter_names import COUNTERS
+
 GROUPS = ("_non_migrant", "_migrant")
 """Suffixes of the per-group outcomes (the longer first: it ends with the shorter); a
 group's outcome has its base's range."""
@@ -61,29 +63,11 @@ SIGNED_UNIT = frozenset({"ei_index"})
 
 NON_NEGATIVE = frozenset(
     {
+        *COUNTERS,  # counts of case events
         "weeks",
         "cases",
         "open_cases",
         "cross_strong_ties",
-        "late_escalations",
-        "instrumentalisations",
-        "referrals",
-        "referrals_taken_seriously",
-        "referrals_dismissed",
-        "own_way",
-        "silent_reached",
-        "discontinuities",
-        "warm_handovers",
-        "clashes",
-        "clashes_unspoken",
-        "introductions",
-        "joint_successes",
-        "wijktafel_attendance",
-        "wijktafel_attendance_formal",
-        "wijktafel_attendance_migrant",
-        "community_visits",
-        "referrals_migrant",
-        "reflection_participation",
         "good_contacts_formal",
         "bad_contacts_formal",
         "good_contacts_informal",
