@@ -36,7 +36,7 @@ from scipy import stats
 
 from .files import atomic_write, write_bytes, write_table
 from .model.run_args import DEFAULT_WEEKS, check_run_args
-from .outcomes import shown_high, shown_low
+from .outcomes import digits, shown_high, shown_low
 from .pool import default_workers, lent_executor, local_pool
 from .scenarios import Scenario, ScenarioError, load_scenario
 
@@ -589,18 +589,21 @@ def png_of(pixels: np.ndarray) -> bytes:
     return buffer.getvalue()
 
 
-def _num(x: float, digits: int = 3) -> str:
+def _num(x: float, places: int = 3, signed: bool = False) -> str:
     if x != x:  # NaN
         return "n/a"
-    return f"{x:.{digits}f}" if abs(x) < 1000 else f"{x:.0f}"
+    places = places if abs(x) < 1000 else 0
+    return f"{x:+.{places}f}" if signed else f"{x:.{places}f}"
 
 
-def format_ci(mean: float, low: float, high: float, signed: bool = False) -> str:
-    """``mean [low, high]`` with three decimals (``n/a`` for missing values)."""
+def format_ci(mean: float, low: float, high: float, signed: bool = False, places: int = 3) -> str:
+    """``mean [low, high]`` with ``places`` decimals (``n/a`` for missing values).
+
+    From 1000 on a number has no decimals. ``signed`` puts a sign before the mean.
+    """
     if mean != mean:
         return "n/a"
-    m = f"{mean:+.3f}" if signed and abs(mean) < 1000 else _num(mean)
-    return f"{m} [{_num(low)}, {_num(high)}]"
+    return f"{_num(mean, places, signed)} [{_num(low, places)}, {_num(high, places)}]"
 
 
 def print_outcomes(
@@ -609,8 +612,9 @@ def print_outcomes(
     """Print the outcome table: mean [95 % CI] per scenario, paired difference.
 
     Each interval is shown within what its outcome can be (``outcomes``: a count's from
-    0, a share's to 1), as on the dashboard; the tables ``write_outputs`` writes keep
-    the t-intervals as computed.
+    0, a share's to 1), with the decimals it supports (``outcomes.digits``: two
+    significant digits of its half-width), as on the dashboard; the tables
+    ``write_outputs`` writes keep the t-intervals as computed, in full.
     """
     from rich.console import Console
     from rich.table import Table
@@ -630,16 +634,26 @@ def print_outcomes(
     out.add_column(f"difference to {ref} [95 % CI]", justify="right")
     for outcome, grp in table.groupby("outcome", sort=False):
         for i, r in enumerate(grp.itertuples()):
+            name = str(outcome)
             diff = (
                 "(reference)"
                 if r.scenario == ref
-                else format_ci(r.diff, r.diff_low, r.diff_high, signed=True)
+                else format_ci(
+                    r.diff,
+                    r.diff_low,
+                    r.diff_high,
+                    signed=True,
+                    places=digits(name, r.diff, r.diff_low, r.diff_high),
+                )
             )
             out.add_row(
                 outcome if i == 0 else "",
                 str(r.scenario),
                 format_ci(
-                    r.mean, shown_low(str(outcome), r.ci_low), shown_high(str(outcome), r.ci_high)
+                    r.mean,
+                    shown_low(name, r.ci_low),
+                    shown_high(name, r.ci_high),
+                    places=digits(name, r.mean, r.ci_low, r.ci_high),
                 ),
                 diff,
                 end_section=i == len(grp) - 1,

@@ -80,8 +80,11 @@ def test_printed_table_shows_intervals_within_range():
     buffer = io.StringIO()
     print_outcomes(comp, table, console=Console(file=buffer, width=200))
     text = buffer.getvalue()
-    assert "0.500 [0.000, " in text  # ... is printed from 0
-    assert "0.990 [" in text and ", 1.000]" in text  # ... and up to 1
+    # ... is printed from 0 and up to 1, with the decimals the interval supports (a
+    # half-width of 6.4 events: one decimal; of 0.13: two), as the Compare page shows it
+    assert "0.5 [0.0, 6.9]" in text
+    assert "0.99 [0.86, 1.00]" in text
+    assert "-0.44 [-0.95, 0.07]" in text  # a difference, with its own interval's decimals
 
 
 def test_digits_are_what_the_interval_supports():
