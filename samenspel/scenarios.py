@@ -208,7 +208,13 @@ def find_scenario(name_or_path: str | os.PathLike[str], near: Path | None = None
     hint = did_you_mean(text, names, after=" ")
     listing = ", ".join(names) if names else "none found"
     shown = text if len(text) <= 80 else text[:80] + "..."
-    raise ScenarioError(f"no scenario named {shown!r}; {hint}available: {listing}")
+    raise ScenarioError(
+        f"no scenario named {shown!r}; {hint}available: {listing}",
+        "no_scenario",
+        name=shown,
+        suggestion=closest(text, names),
+        available=listing,
+    )
 
 
 def _is_file(path: Path) -> bool:
@@ -235,7 +241,13 @@ def _given(value: Any) -> str:
 def _text(data: Mapping[str, Any], key: str, where: str) -> str:
     value = data[key]
     if not isinstance(value, str) or not value.strip():
-        raise ScenarioError(f"{where}: key '{key}' must be a non-empty text, got {_given(value)}")
+        raise ScenarioError(
+            f"{where}: key '{key}' must be a non-empty text, got {_given(value)}",
+            "empty_text",
+            where=where,
+            text_key=key,
+            given=_given(value),
+        )
     return value.strip()
 
 
@@ -282,14 +294,20 @@ def check_levers(levers: Any, where: str) -> dict[str, Any]:
     if not isinstance(levers, dict):
         raise ScenarioError(
             f"{where}: key 'levers' must be a table of parameter values "
-            f"([levers] with name = value lines), got {_given(levers)}"
+            f"([levers] with name = value lines), got {_given(levers)}",
+            "levers_not_table",
+            where=where,
+            given=_given(levers),
         )
     out: dict[str, Any] = {}
     for name, value in levers.items():
         if name == "context":
             raise ScenarioError(
                 f"{where}: key 'levers.context' is not allowed; set "
-                f"context = {_given(value)} at the top level instead"
+                f"context = {_given(value)} at the top level instead",
+                "levers_context",
+                where=where,
+                given=_given(value),
             )
         if name not in PARAMS:
             hint = did_you_mean(name, PARAMS, after=" ")
@@ -332,7 +350,11 @@ def _read(path: Path) -> dict[str, Any]:
         if size > MAX_FILE_BYTES:
             raise ScenarioError(
                 f"{where}: file is {size:,} bytes, more than a scenario "
-                f"file can be ({MAX_FILE_BYTES:,}); is it the right file?"
+                f"file can be ({MAX_FILE_BYTES:,}); is it the right file?",
+                "too_big",
+                where=where,
+                size=size,
+                limit=MAX_FILE_BYTES,
             )
         raw = path.read_bytes()
     except OSError as exc:
@@ -340,12 +362,16 @@ def _read(path: Path) -> dict[str, Any]:
             f"{where}: cannot read the file ({exc.strerror or type(exc).__name__})"
         ) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ScenarioError(f"{where}: the file is UTF-16 text; save it as UTF-8")
+        raise ScenarioError(
+            f"{where}: the file is UTF-16 text; save it as UTF-8", "encoding", where=where
+        )
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark (Windows editors) is fine
     except UnicodeDecodeError as exc:
         raise ScenarioError(
-            f"{where}: not UTF-8 text (byte {exc.start}); save the file as UTF-8"
+            f"{where}: not UTF-8 text (byte {exc.start}); save the file as UTF-8",
+            "encoding",
+            where=where,
         ) from None
     try:
         return tomllib.loads(text)
@@ -364,20 +390,31 @@ def _load(path: Path, stack: tuple[Path, ...]) -> Scenario:
     parent_ref = data.get("extends")
     if parent_ref is not None and (not isinstance(parent_ref, str) or not parent_ref.strip()):
         raise ScenarioError(
-            f"{where}: key 'extends' must be the name of another scenario, got {_given(parent_ref)}"
+            f"{where}: key 'extends' must be the name of another scenario, got {_given(parent_ref)}",
+            "extends_text",
+            where=where,
+            given=_given(parent_ref),
         )
     _check_keys(data, where, has_parent=parent_ref is not None)
     name = _text(data, "name", where)
     if not NAME_PATTERN.fullmatch(name) or name != path.stem:
         raise ScenarioError(
             f"{where}: key 'name' must be the file name without .toml "
-            f"({path.stem!r}, lower case, digits, - and _), got {name!r}"
+            f"({path.stem!r}, lower case, digits, - and _), got {name!r}",
+            "name_mismatch",
+            where=where,
+            stem=path.stem,
+            given=name,
         )
     texts = {key: _text(data, key, where) for key in TEXT_KEYS}
     context = data.get("context")
     if context is not None and context not in CONTEXTS:
         raise ScenarioError(
-            f"{where}: key 'context' must be one of {', '.join(CONTEXTS)}, got {_given(context)}"
+            f"{where}: key 'context' must be one of {', '.join(CONTEXTS)}, got {_given(context)}",
+            "context_value",
+            where=where,
+            contexts=", ".join(CONTEXTS),
+            given=_given(context),
         )
     own = check_levers(data.get("levers", {}), where)
     try:
@@ -392,7 +429,11 @@ def _load(path: Path, stack: tuple[Path, ...]) -> Scenario:
             parent_path = find_scenario(parent_ref, near=path.parent)
         except ScenarioError as exc:
             raise ScenarioError(
-                f"{where}: key 'extends' must name an existing scenario; {exc}"
+                f"{where}: key 'extends' must name an existing scenario; {exc}",
+                "extends_unknown",
+                where=where,
+                name=parent_ref,
+                suggestion=exc.fields.get("suggestion"),
             ) from None
         key = parent_path.resolve()
         if len(stack) + 1 >= MAX_EXTENDS:

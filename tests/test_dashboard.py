@@ -577,6 +577,35 @@ def test_the_sweeps_page_says_what_is_wrong_with_a_folder_in_its_language(tmp_pa
     assert {f"sweep_{key}" for key in FOLDER_PROBLEMS} <= set(i18n.STRINGS)  # each said
 
 
+def test_a_files_name_and_size_are_said_in_dutch_on_a_dutch_page():
+    from samenspel.dashboard import own
+    from samenspel.dashboard.messages import scenario_message
+    from samenspel.scenarios import MAX_FILE_BYTES, ScenarioError
+
+    said = []
+    for name, data in (("plan.txt", b""), ("x.toml", b"#" * (MAX_FILE_BYTES + 1))):
+        with pytest.raises(ScenarioError) as caught:
+            own.load_upload(name, data)
+        i18n.lang.set("nl")
+        try:
+            said.append(scenario_message(caught.value))
+        finally:
+            i18n.lang.set("en")
+    assert said[0] == "plan.txt: een scenariobestand eindigt op .toml"
+    assert said[1].startswith(
+        f"x.toml: het bestand is {MAX_FILE_BYTES + 1:,} bytes".replace(",", ".")
+    )
+
+
+def _head(old: str = "", new: str = "") -> str:
+    """A valid scenario file's keys up to ``[levers]``, with ``old`` replaced by ``new``."""
+    head = (
+        'name = "x"\ntitle_en = "x"\ntitle_nl = "x"\ndescription_en = "x"\n'
+        'description_nl = "x"\nsource = "x"\nextends = "city-baseline"\n[levers]'
+    )
+    return head.replace(old, new) if old else head
+
+
 @pytest.mark.parametrize(
     "text,dutch",
     [
@@ -591,20 +620,56 @@ def test_the_sweeps_page_says_what_is_wrong_with_a_folder_in_its_language(tmp_pa
         ("LEVERS\nwijktafels_per_yaer = 4", "onbekende knop 'wijktafels_per_yaer' in [levers]; "),
         ("LEVERS\nwijktafels_per_year = -1", "x.toml: Wijktafels per jaar"),
         ('LEVERS\nwijktafels_per_year = "4"', "Wijktafels per jaar moet een getal zijn, zonder"),
+        (
+            _head('name = "x"', 'name = "mijn-plan"'),
+            "x.toml: de sleutel 'name' moet de "
+            "bestandsnaam zonder .toml zijn ('x'; kleine letters, cijfers, - en _); gegeven: "
+            "'mijn-plan'",
+        ),
+        (
+            _head('extends = "city-baseline"', 'context = "dorp"'),
+            "x.toml: de sleutel 'context' moet een van city, town zijn; gegeven: 'dorp'",
+        ),
+        (_head('source = "x"', 'source = " "'), "x.toml: de sleutel 'source' moet een tekst"),
+        ("LEVERS\ncontext = 'town'", "'context' hoort niet onder [levers]; zet context = 'town'"),
+        (
+            _head('"city-baseline"', '"city-baselin"'),
+            "x.toml: 'extends' noemt geen bestaand scenario: 'city-baselin'; bedoelt u "
+            "'city-baseline'?",
+        ),
+        (_head('"city-baseline"', "4"), "x.toml: de sleutel 'extends' moet de naam van een"),
+        (_head("[levers]", "levers = 3"), "x.toml: [levers] moet een tabel zijn"),
+        (
+            _head("", "").replace('title_nl = "x"', 'title_nl = "café"').encode("latin-1"),
+            "x.toml: de tekst is niet in UTF-8",
+        ),
     ],
-    ids=["missing", "unknown-key", "context", "toml", "unknown-lever", "range", "quoted"],
+    ids=[
+        "missing",
+        "unknown-key",
+        "context",
+        "toml",
+        "unknown-lever",
+        "range",
+        "quoted",
+        "name",
+        "context-value",
+        "empty-text",
+        "levers-context",
+        "extends-unknown",
+        "extends-text",
+        "levers-table",
+        "encoding",
+    ],
 )
 def test_a_scenario_files_mistakes_in_dutch_on_a_dutch_page(text, dutch):
     from samenspel.dashboard import own
     from samenspel.dashboard.messages import scenario_message
     from samenspel.scenarios import ScenarioError
 
-    head = (
-        'name = "x"\ntitle_en = "x"\ntitle_nl = "x"\ndescription_en = "x"\n'
-        'description_nl = "x"\nsource = "x"\nextends = "city-baseline"\n[levers]'
-    )
+    data = text if isinstance(text, bytes) else text.replace("LEVERS", _head()).encode()
     with pytest.raises(ScenarioError) as caught:
-        own.load_upload("x.toml", text.replace("LEVERS", head).encode())
+        own.load_upload("x.toml", data)
     english = str(caught.value)
     i18n.lang.set("nl")
     try:

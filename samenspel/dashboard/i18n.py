@@ -133,6 +133,53 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{where}: {label} moet een getal zijn, zonder aanhalingstekens; gegeven: {given}",
         "{where}: {label} must be a number, without quotes; given: {given}",
     ),
+    "err_empty_text": (
+        "{where}: de sleutel '{text_key}' moet een tekst zijn die niet leeg is; gegeven: {given}",
+        "{where}: key '{text_key}' must be a non-empty text; given: {given}",
+    ),
+    "err_levers_not_table": (
+        "{where}: [levers] moet een tabel zijn met regels naam = waarde; gegeven: {given}",
+        "{where}: [levers] must be a table of name = value lines; given: {given}",
+    ),
+    "err_levers_context": (
+        "{where}: 'context' hoort niet onder [levers]; zet context = {given} bovenaan het bestand",
+        "{where}: 'context' does not belong in [levers]; put context = {given} at the top",
+    ),
+    "err_too_big": (
+        "{where}: het bestand is {size} bytes, meer dan een scenariobestand kan zijn "
+        "({limit}); is het het goede bestand?",
+        "{where}: the file is {size} bytes, more than a scenario file can be ({limit}); "
+        "is it the right file?",
+    ),
+    "err_encoding": (
+        "{where}: de tekst is niet in UTF-8; sla het bestand op als UTF-8",
+        "{where}: the text is not UTF-8; save the file as UTF-8",
+    ),
+    "err_not_toml_name": (
+        "{where}: een scenariobestand eindigt op .toml",
+        "{where}: a scenario file ends in .toml",
+    ),
+    "err_name_mismatch": (
+        "{where}: de sleutel 'name' moet de bestandsnaam zonder .toml zijn ('{stem}'; kleine "
+        "letters, cijfers, - en _); gegeven: '{given}'. Geef het bestand of de naam dezelfde "
+        "naam.",
+        "{where}: key 'name' must be the file name without .toml ('{stem}'; lower case, "
+        "digits, - and _); given: '{given}'. Give the file and the name the same name.",
+    ),
+    "err_context_value": (
+        "{where}: de sleutel 'context' moet een van {contexts} zijn; gegeven: {given}",
+        "{where}: key 'context' must be one of {contexts}; given: {given}",
+    ),
+    "err_extends_text": (
+        "{where}: de sleutel 'extends' moet de naam van een ander scenario zijn; gegeven: {given}",
+        "{where}: key 'extends' must be the name of another scenario; given: {given}",
+    ),
+    "err_extends_unknown": (
+        "{where}: 'extends' noemt geen bestaand scenario: '{name}'; {hint}de lijst van "
+        "scenario's op deze pagina noemt de namen",
+        "{where}: 'extends' names no existing scenario: '{name}'; {hint}the page's list of "
+        "scenarios gives the names",
+    ),
     "msg_whole": ("een geheel getal", "a whole number"),
     "msg_number": ("een getal", "a number"),
     "msg_range": ("{kind} van {low} tot en met {high}", "{kind} from {low} to {high}"),

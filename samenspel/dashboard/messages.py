@@ -114,12 +114,26 @@ def check_lever(param: Param, value: Any) -> Any:
         ) from None
 
 
+# the mistakes whose Dutch text takes the error's own fields unchanged (``err_<code>``)
+SAID_AS_IS = (
+    "empty_text",
+    "levers_not_table",
+    "levers_context",
+    "encoding",
+    "not_toml_name",
+    "name_mismatch",
+    "context_value",
+    "extends_text",
+)
+
+
 def scenario_message(exc: Exception) -> str:
     """A scenario file's error in the session's language.
 
     ``ScenarioError`` gives one English line (the command line's); for the usual
     mistakes in a file it also says which (``code``, ``fields``), and a Dutch page says
-    those in Dutch, a lever by its label. Anything else keeps the English line.
+    those in Dutch, a lever by its label. The rarer ones keep the English line: a
+    ``[[schedule]]`` entry, an ``extends`` chain that is too long or goes round.
     """
     code, fields = getattr(exc, "code", ""), getattr(exc, "fields", {})
     if not i18n.nl() or not code:
@@ -142,6 +156,14 @@ def scenario_message(exc: Exception) -> str:
         return t("err_unknown_lever", where=where, name=fields["name"], hint=hint)
     if code == "not_toml":
         return t("err_not_toml", where=where, detail=fields["detail"])
+    if code == "too_big":
+        return t(
+            "err_too_big", where=where, size=whole(fields["size"]), limit=whole(fields["limit"])
+        )
+    if code == "extends_unknown":
+        return t("err_extends_unknown", where=where, name=fields["name"], hint=hint)
+    if code in SAID_AS_IS:  # the fields go into the Dutch text as they are
+        return t(f"err_{code}", **fields)
     param = PARAMS.get(fields.get("name", ""))
     if code == "lever_quoted" and param is not None:
         return t("err_lever_quoted", where=where, label=i18n.label(param), given=fields["given"])

@@ -158,7 +158,9 @@ def load_upload(filename: str, data: bytes) -> Scenario:
     """
     stem = Path(filename).name
     if not stem.endswith(".toml"):
-        raise ScenarioError(f"{stem}: a scenario file must end in .toml")
+        raise ScenarioError(
+            f"{stem}: a scenario file must end in .toml", "not_toml_name", where=stem
+        )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / stem
         path.write_bytes(data)
