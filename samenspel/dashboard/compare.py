@@ -120,10 +120,7 @@ def _carried(
             raise InputError(t("link_bad_own", message=f"{name!r} is a library scenario"))
         mine = known.get(name) or carried.get(name)
         if mine is not None and not own.same(mine, scenario):
-            k = 1
-            while f"mine-{k}" in known or f"mine-{k}" in carried:
-                k += 1
-            new = f"mine-{k}"
+            new = own.free_name({*known, *carried})
             scenario = replace(scenario, name=new, chain=(new, *scenario.chain[1:]))
             renamed[name] = new
         carried[scenario.name] = scenario

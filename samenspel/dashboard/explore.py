@@ -216,7 +216,7 @@ def OwnScenario() -> None:
         )
         solara.FileDownload(  # saved under its name, as the CLI requires of a file
             lambda: own.to_toml(mine()),
-            f"mine-{own.next_mine(set(own.own_scenarios.value))}.toml",
+            f"{own.free_name(own.own_scenarios.value)}.toml",
             label=t("save_mine"),
             mime_type="application/toml",
         )

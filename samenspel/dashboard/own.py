@@ -20,6 +20,7 @@ import re
 import tempfile
 import tomllib
 import zlib
+from collections.abc import Container
 from pathlib import Path
 from typing import Any
 
@@ -47,12 +48,12 @@ own_scenarios: solara.Reactive[dict[str, Scenario]] = solara.reactive({})
 """This session's own scenarios by name, in the order made."""
 
 
-def next_mine(taken: set[str]) -> int:
-    """The smallest k >= 1 for which ``mine-k`` is not in ``taken``."""
+def free_name(taken: Container[str]) -> str:
+    """``mine-k`` for the smallest k >= 1 that is not in ``taken``."""
     k = 1
     while f"mine-{k}" in taken:
         k += 1
-    return k
+    return f"mine-{k}"
 
 
 def from_levers(values: dict[str, Any], base: str, taken: set[str]) -> Scenario:
@@ -64,8 +65,8 @@ def from_levers(values: dict[str, Any], base: str, taken: set[str]) -> Scenario:
         taken: Names in use; the new one is ``mine-1``, ``mine-2``, ... not among them.
 
     """
-    k = next_mine(taken)
-    name = f"mine-{k}"
+    name = free_name(taken)
+    k = name.removeprefix("mine-")
     try:
         parent = load_scenario(base)
         base_en, base_nl = parent.title("en"), parent.title("nl")
