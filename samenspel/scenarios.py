@@ -213,7 +213,6 @@ def find_scenario(name_or_path: str | os.PathLike[str], near: Path | None = None
         "no_scenario",
         name=shown,
         suggestion=closest(text, names),
-        available=listing,
     )
 
 
