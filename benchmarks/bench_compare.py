@@ -10,6 +10,12 @@ reference, measured in the same run, one replicate of each scenario is timed in 
 process: the runs' ideal time is replicates x scenarios x their mean / workers, and the ratio of
 the runs' wall time to it says how well the pool is used.
 
+A run with every worker busy can take longer than a run alone: the cores of a machine
+share caches, memory bandwidth and a power budget. So the same replicates are also
+timed in a warm pool, every worker running one at once; that time, not the run alone,
+is what the runs in the pool can come down to on this machine (their floor), and its
+ratio to the run alone is printed as the machine's contention.
+
 What more cores cannot shorten is also measured from outside, with the Karp-Flatt
 metric: one comparison on a single worker in the same run gives the speed-up S of the
 ``--workers`` comparisons, and e = (1/S - 1/p) / (1 - 1/p) is the serial fraction that
@@ -60,7 +66,7 @@ def one_comparison(replicates: int, workers: int) -> dict[str, float]:
     return {"runs": t1 - t0, "print": printed[0], "outputs": t2 - t1, "total": t2 - t0, "cpu": cpu}
 
 
-def one_run() -> float:
+def one_run(_: int = 0) -> float:
     """Seconds of one replicate in this process: seed 0 of each scenario, the mean.
 
     The scenarios differ in cost (the meetings of the interventions take time), so
@@ -78,6 +84,28 @@ def one_run() -> float:
     return statistics.mean(seconds)
 
 
+def pool_runs(workers: int) -> tuple[float, float, float]:
+    """A replicate's seconds in a worker alone and with all ``workers`` busy; the pool's start.
+
+    A fresh pool (its start timed: in a process's first pool, the fork server's imports
+    and kernels), warmed by one round; then three times, ``one_run`` in one worker while
+    the others wait, and in every worker at once (their mean). Both are timed in the
+    pool's workers, so the two differ only by the other workers' load. Medians.
+    """
+    from samenspel.pool import local_pool
+
+    t0 = time.perf_counter()
+    with local_pool(workers) as pool:
+        list(pool.map(time.sleep, [0.0] * workers))
+        start = time.perf_counter() - t0
+        list(pool.map(one_run, range(workers)))  # warm every worker
+        alone, busy = [], []
+        for _ in range(3):
+            alone.append(pool.submit(one_run).result())
+            busy.append(statistics.mean(pool.map(one_run, range(workers))))
+    return statistics.median(alone), statistics.median(busy), start
+
+
 def main() -> None:
     """Run the benchmark and print the figures."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -86,15 +114,21 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=3)
     args = ap.parse_args()
     one_run()  # warm-up: imports
-    rounds, singles = [], []
+    rounds, singles, worker_alone, worker_busy, starts = [], [], [], [], []
     for _ in range(args.repeats):
         singles.append(statistics.median(one_run() for _ in range(3)))
+        by_itself, with_others, start = pool_runs(args.workers)  # the first pays the server
+        worker_alone.append(by_itself)
+        worker_busy.append(with_others)
+        starts.append(start)
         rounds.append(one_comparison(args.replicates, args.workers))
     alone = one_comparison(args.replicates, 1)["total"] if args.workers > 1 else None
     med = {k: statistics.median(r[k] for r in rounds) for k in rounds[0]}
     single = statistics.median(singles)
     n_runs = args.replicates * len(SCENARIOS)
     ideal = n_runs * single / args.workers
+    in_pool, all_busy = statistics.median(worker_alone), statistics.median(worker_busy)
+    floor = n_runs * all_busy / args.workers
     serial = med["outputs"]
     print(f"load average {os.getloadavg()[0]:.2f}; median of {args.repeats} comparisons")
     print(f"{len(SCENARIOS)} scenarios x {args.replicates} replicates on {args.workers} workers")
@@ -102,6 +136,16 @@ def main() -> None:
     print(
         f"  runs in the pool : {med['runs']:7.2f} s   ideal {ideal:.2f} s = {n_runs} x "
         f"{single:.3f} s / {args.workers}; ratio {med['runs'] / ideal:.2f}"
+    )
+    print(
+        f"  runs' floor here : {floor:7.2f} s   = {n_runs} x {all_busy:.3f} s (a run in a "
+        f"worker with all {args.workers} busy) / {args.workers}; ratio "
+        f"{med['runs'] / floor:.2f}; contention {all_busy / in_pool:.2f} (against "
+        f"{in_pool:.3f} s alone in a worker)"
+    )
+    print(
+        f"  a pool's start   : {starts[0]:7.2f} s first, {statistics.median(starts[1:] or starts):.2f} "
+        "s later (the first pool of a process waits for the fork server's imports and kernels)"
     )
     print(
         f"  table and files  : {med['outputs']:7.2f} s   (the table printed in "
