@@ -678,3 +678,30 @@ def test_a_scenario_files_mistakes_in_dutch_on_a_dutch_page(text, dutch):
         i18n.lang.set("en")
     assert dutch in said, said
     assert scenario_message(caught.value) == english  # English: the command line's line
+
+
+def test_a_drawn_frame_lets_play_go_on_after_one_render_pass():
+    """Play waits for the page to draw each frame (``Run.shown``): the page must say so.
+
+    It never did, so Play showed a frame only every 5 s (its wait's timeout) whatever the
+    speed: 0.4 weeks a second at the default 8. And a week is one render pass of the
+    page, not one per reactive value set.
+    """
+    import solara
+
+    from samenspel.dashboard import explore, session
+    from samenspel.scenarios import load_scenario
+
+    current = session.build(load_scenario(session.DEFAULT_SCENARIO).params(), 0)
+    session.run.set(current)
+    _, rc = solara.render(explore.View(), handle_error=False)
+    try:
+        for _ in range(3):
+            before = explore.View.render_count
+            assert session.advance(current, 1)
+            assert current.shown.is_set()  # drawn: play goes on at once
+            assert explore.View.render_count == before + 1
+    finally:
+        rc.close()
+        session.run.set(None)
+        session.frame.set(None)

@@ -243,7 +243,7 @@ def OwnScenario() -> None:
 @solara.component
 def ShareLink() -> None:
     """A link that reproduces this view (scenario, levers, seed, week, language)."""
-    _ = session.tick.value if not session.playing.value else None
+    _ = session.frame.value if not session.playing.value else None  # a new week: a new link
     href = "?" + session.query() if session.run.value is not None else "?"
     solara.HTML(
         tag="div",
@@ -304,15 +304,20 @@ def View() -> None:
     drawn = session.frame.value
     current = session.run.value
     lang = i18n.current()
-    _ = session.tick.value
     redrawn = solara.use_memo(
         lambda: (
             frame.render(current)
             if current is not None and drawn is not None and drawn.get("lang") != lang
             else None
         ),
-        [lang, session.tick.value, id(current)],
+        [lang, id(drawn), id(current)],
     )
+
+    def drawn_now() -> None:  # after the render pass that drew this frame: play may go on
+        if current is not None:
+            current.shown.set()
+
+    solara.use_effect(drawn_now, [id(drawn), id(current)])
     if session.error.value:
         solara.Error(session.error.value, classes=["samenspel-error"])
     if redrawn is not None:

@@ -6,7 +6,9 @@ False) and stops. It shows a new frame at most ``FRAMES_PER_SECOND`` times a sec
 steps as many weeks per frame as the speed asks (30 weeks/s: 6 weeks per frame): a
 redraw per week at 30 weeks a second changed Solara's state during every render pass
 and ended in ``RuntimeError: Too many renders triggered``. It waits for the page to
-draw each frame (``Run.shown``) before stepping on.
+draw each frame (``Run.shown``, set by ``explore.View`` after the render pass) and then
+leaves a gap at least as long as the frame took, so that the server is free half the
+time for the user's clicks.
 """
 
 from __future__ import annotations
@@ -44,9 +46,12 @@ def play_loop(current: session.Run, cancel: threading.Event) -> None:
         # they were drawn kept that thread rendering for good, so no further click was
         # ever handled (the old model ran on under a new scenario's name, then "Too many
         # renders triggered").
+        # The gap is at least as long as the frame took to step and draw, so that the
+        # server is idle at least half the time for the user's clicks: with frames
+        # drawn back to back, a click on Pause or another scenario was lost.
         current.shown.wait(timeout=5.0)
-        wait = weeks / speed - (time.perf_counter() - t0)
-        cancel.wait(max(wait, MIN_GAP))
+        took = time.perf_counter() - t0
+        cancel.wait(max(weeks / speed - took, MIN_GAP, took))
 
 
 @solara.component

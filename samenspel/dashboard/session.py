@@ -77,12 +77,11 @@ seed = solara.reactive(0)
 seed_text = solara.reactive("0")
 run: solara.Reactive[Run | None] = solara.reactive(None)
 frame: solara.Reactive[dict[str, Any] | None] = solara.reactive(None)
-tick = solara.reactive(0)
 playing = solara.reactive(False)
 speed = solara.reactive(8)
 error = solara.reactive("")
 at_end = solara.reactive(False)
-"""Whether the model reached ``MAX_WEEKS`` (the toolbar reads this, never ``tick``: a
+"""Whether the model reached ``MAX_WEEKS`` (the toolbar reads this, never ``frame``: a
 control redrawn at every played week could lose the user's click, so the scenario list
 and the buttons are redrawn only when what they show changes)."""
 picked = solara.reactive(-1)
@@ -136,9 +135,8 @@ def publish(current: Run) -> bool:
     # an event handler that waited for a lock of ours would deadlock. A frame that
     # still slips in after a switch names its model (``run_id``); the page drops it.
     current.shown.clear()
-    frame.set(drawn)
-    tick.set(tick.value + 1)
-    at_end.set(current.model.week >= MAX_WEEKS)
+    frame.set(drawn)  # one reactive per week: each set is a render pass of the page
+    at_end.set(current.model.week >= MAX_WEEKS)  # fires only when it changes
     return True
 
 
@@ -183,7 +181,6 @@ def reset() -> None:
     drawn = _draw(new)
     run.set(new)
     frame.set(drawn)
-    tick.set(tick.value + 1)
     at_end.set(False)
 
 

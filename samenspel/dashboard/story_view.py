@@ -88,8 +88,8 @@ def StoryPanel() -> None:
 @solara.component
 def StoryBody() -> None:
     """The story of the paused run, its week buttons and the download."""
-    tick, lang = session.tick.value, i18n.current()
-    story = solara.use_memo(current_story, [tick, lang, id(session.run.value)])
+    drawn, lang = session.frame.value, i18n.current()  # a new frame: a new week to tell
+    story = solara.use_memo(current_story, [id(drawn), lang, id(session.run.value)])
     if story is not None:
         StoryView.element(html=story_html(story, session.marked.value))
         with solara.Row(style={"flex-wrap": "wrap"}):
