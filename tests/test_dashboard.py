@@ -577,20 +577,26 @@ def test_the_sweeps_page_says_what_is_wrong_with_a_folder_in_its_language(tmp_pa
     assert {f"sweep_{key}" for key in FOLDER_PROBLEMS} <= set(i18n.STRINGS)  # each said
 
 
+def _in_dutch(exc: Exception) -> str:
+    """``exc`` as a Dutch page says it (the page's language back to English after)."""
+    from samenspel.dashboard.messages import scenario_message
+
+    i18n.lang.set("nl")
+    try:
+        return scenario_message(exc)
+    finally:
+        i18n.lang.set("en")
+
+
 def test_a_files_name_and_size_are_said_in_dutch_on_a_dutch_page():
     from samenspel.dashboard import own
-    from samenspel.dashboard.messages import scenario_message
     from samenspel.scenarios import MAX_FILE_BYTES, ScenarioError
 
     said = []
     for name, data in (("plan.txt", b""), ("x.toml", b"#" * (MAX_FILE_BYTES + 1))):
         with pytest.raises(ScenarioError) as caught:
             own.load_upload(name, data)
-        i18n.lang.set("nl")
-        try:
-            said.append(scenario_message(caught.value))
-        finally:
-            i18n.lang.set("en")
+        said.append(_in_dutch(caught.value))
     assert said[0] == "plan.txt: een scenariobestand eindigt op .toml"
     assert said[1].startswith(
         f"x.toml: het bestand is {MAX_FILE_BYTES + 1:,} bytes".replace(",", ".")
@@ -671,11 +677,7 @@ def test_a_scenario_files_mistakes_in_dutch_on_a_dutch_page(text, dutch):
     with pytest.raises(ScenarioError) as caught:
         own.load_upload("x.toml", data)
     english = str(caught.value)
-    i18n.lang.set("nl")
-    try:
-        said = scenario_message(caught.value)
-    finally:
-        i18n.lang.set("en")
+    said = _in_dutch(caught.value)
     assert dutch in said, said
     assert scenario_message(caught.value) == english  # English: the command line's line
 
