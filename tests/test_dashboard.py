@@ -332,6 +332,8 @@ def test_assets_and_command():
     assert "--no-open" in cmd and "--production" in cmd and "127.0.0.1" in cmd
     env = command.server_env("nl", base={})
     assert env["SAMENSPEL_LANG"] == "nl" and env[assets.ENV_CACHE]
+    assert env["REACTON_FAST"] == "1"  # the fast renderer, unless the user says otherwise
+    assert command.server_env(base={"REACTON_FAST": "0"})["REACTON_FAST"] == "0"
     assert cli_main(["dashboard", "--port", "70000", "--offline"]) in (2,)
 
 
@@ -703,6 +705,45 @@ def test_a_drawn_frame_lets_play_go_on_after_one_render_pass():
             assert session.advance(current, 1)
             assert current.shown.is_set()  # drawn: play goes on at once
             assert explore.View.render_count == before + 1
+    finally:
+        rc.close()
+        session.run.set(None)
+        session.frame.set(None)
+
+
+def test_a_week_redraws_the_drawing_not_the_controls_under_the_servers_renderer(monkeypatch):
+    """A Step is cheap because a week touches only what it changes (issue 5's 300 ms).
+
+    The server runs reacton's fast renderer (``command.server_env``), which skips
+    the parts of the page in which nothing changed; the default one walks and updates
+    every widget of the page (90 here) at every week. That only helps while no
+    control reads the frame: a toolbar, lever or info button redrawn by a week would
+    be updated again, and it could lose the user's click in a played week.
+    """
+    import reacton.core
+    import solara
+
+    from samenspel.dashboard import explore, session
+    from samenspel.scenarios import load_scenario
+
+    monkeypatch.setenv("REACTON_FAST", command.server_env(base={})["REACTON_FAST"])
+    updated: list[str] = []
+    update = reacton.core.Element._update_widget  # reacton's one place to update a widget
+
+    def counted(element, *args, **kwargs):
+        updated.append(element.component.widget.__name__)
+        return update(element, *args, **kwargs)
+
+    current = session.build(load_scenario(session.DEFAULT_SCENARIO).params(), 0)
+    session.run.set(current)
+    _, rc = solara.render(explore.Page(), handle_error=False)
+    try:
+        assert session.advance(current, 1)
+        monkeypatch.setattr(reacton.core.Element, "_update_widget", counted)
+        assert session.advance(current, 1)
+        assert updated, "a week redraws the drawing"
+        controls = {"Btn", "Select", "Slider", "TextField", "FileDownloadWidget", "Icon"}
+        assert not controls & set(updated), f"a week updated controls: {sorted(updated)}"
     finally:
         rc.close()
         session.run.set(None)

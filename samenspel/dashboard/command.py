@@ -19,6 +19,8 @@ import sys
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 APP = "samenspel.dashboard.app"
+FAST_RENDERER = "REACTON_FAST"
+"""reacton's switch for its fast renderer (``server_env``)."""
 
 
 def server_command(host: str, port: int) -> list[str]:
@@ -43,12 +45,21 @@ def server_command(host: str, port: int) -> list[str]:
 
 
 def server_env(lang: str = "auto", base: dict[str, str] | None = None) -> dict[str, str]:
-    """Environment for the server: local front-end files, no telemetry, the language."""
+    """Environment for the server: local front-end files, no telemetry, the language.
+
+    It also asks for reacton's fast renderer (``REACTON_FAST=1``, in reacton since
+    1.10, which Solara renders with): a render pass skips every part of the page in
+    which nothing changed, where the default renderer walks and updates all of the
+    page's widgets. A simulated week changes only the drawing, so a Step updates
+    about a quarter of the widgets it did (``benchmarks/bench_dashboard.py`` has
+    the times). ``REACTON_FAST=0`` in the environment keeps the default renderer.
+    """
     from .assets import ENV_CACHE, cache_dir
 
     env = dict(os.environ if base is None else base)
     env[ENV_CACHE] = str(cache_dir())
     env.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "False")
+    env.setdefault(FAST_RENDERER, "1")
     if lang in ("nl", "en"):
         env["SAMENSPEL_LANG"] = lang
     else:
