@@ -36,7 +36,7 @@ from scipy import stats
 
 from .files import atomic_write, write_bytes, write_table
 from .model.run_args import DEFAULT_WEEKS, check_run_args
-from .outcomes import digits, shown_high, shown_low
+from .outcomes import digits, fixed, shown_high, shown_low
 from .pool import default_workers, lent_executor, local_pool
 from .scenarios import Scenario, ScenarioError, load_scenario
 
@@ -592,8 +592,7 @@ def png_of(pixels: np.ndarray) -> bytes:
 def _num(x: float, places: int = 3, signed: bool = False) -> str:
     if x != x:  # NaN
         return "n/a"
-    places = places if abs(x) < 1000 else 0
-    return f"{x:+.{places}f}" if signed else f"{x:.{places}f}"
+    return fixed(x, places if abs(x) < 1000 else 0, signed)
 
 
 def format_ci(mean: float, low: float, high: float, signed: bool = False, places: int = 3) -> str:

@@ -139,6 +139,16 @@ def digits(name: str, mean: float, low: float, high: float) -> int:
     return min(3, max(0, 1 - math.floor(math.log10(half))))
 
 
+def fixed(x: float, places: int, signed: bool = False) -> str:
+    """``x`` with ``places`` decimals (a sign before it if ``signed``), never ``-0.0``.
+
+    A value that rounds to zero is written as zero: a difference of -0.0004 with three
+    decimals is ``0.000`` (``+0.000`` signed), not ``-0.000``.
+    """
+    x = round(x, places) + 0.0  # -0.0 + 0.0 is 0.0
+    return f"{x:+.{places}f}" if signed else f"{x:.{places}f}"
+
+
 def decimals(name: str, value: float) -> int:
     """Decimals that show a mean of ``name``: 3 for 0-1 scales, 1 for counts (0 from 1000).
 

@@ -11,7 +11,7 @@ import pandas as pd
 from rich.console import Console
 
 from samenspel import outcomes
-from samenspel.compare import Comparison, outcome_table, print_outcomes
+from samenspel.compare import Comparison, format_ci, outcome_table, print_outcomes
 from samenspel.model.outputs import GAUGES
 from samenspel.scenarios import load_scenario
 
@@ -85,6 +85,16 @@ def test_printed_table_shows_intervals_within_range():
     assert "0.5 [0.0, 6.9]" in text
     assert "0.99 [0.86, 1.00]" in text
     assert "-0.44 [-0.95, 0.07]" in text  # a difference, with its own interval's decimals
+
+
+def test_a_value_that_rounds_to_zero_is_never_printed_as_minus_zero():
+    assert outcomes.fixed(-0.0004, 3) == "0.000"
+    assert outcomes.fixed(-0.0004, 3, signed=True) == "+0.000"
+    assert outcomes.fixed(-0.0, 1) == "0.0"
+    assert outcomes.fixed(-0.0006, 3) == "-0.001"  # not zero: the sign stays
+    assert outcomes.fixed(2.675, 2) == f"{2.675:.2f}"  # rounds as formatting does
+    assert outcomes.fixed(float("nan"), 2) == "nan"
+    assert format_ci(-0.0002, -0.0009, 0.0004, signed=True) == "+0.000 [-0.001, 0.000]"
 
 
 def test_digits_are_what_the_interval_supports():

@@ -179,9 +179,7 @@ def _ci(outcome: str, mean: float, low: float, high: float, signed: bool = False
     if mean != mean:
         return "n/a"
     shown = digits(outcome, mean, low, high)
-    m = i18n.number(mean, shown)
-    if signed and mean >= 0:
-        m = "+" + m
+    m = i18n.number(mean, shown, signed)
     if low != low:
         return m
     return f"{m} [{i18n.number(low, shown)}; {i18n.number(high, shown)}]"

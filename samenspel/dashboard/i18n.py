@@ -19,6 +19,7 @@ from typing import Any
 import solara
 
 from ..model.params import Param
+from ..outcomes import fixed
 
 LANGS = ("nl", "en")
 ENV_LANG = "SAMENSPEL_LANG"
@@ -783,9 +784,9 @@ def group(name: str) -> str:
     return _from(GROUPS, name)
 
 
-def number(x: float, digits: int = 2) -> str:
-    """A number with a decimal comma in Dutch, a point in English."""
-    text = f"{x:.{digits}f}"
+def number(x: float, digits: int = 2, signed: bool = False) -> str:
+    """A number with a decimal comma in Dutch, a point in English (never ``-0.00``)."""
+    text = fixed(x, digits, signed)
     return text.replace(".", ",") if nl() else text
 
 
