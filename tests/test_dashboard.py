@@ -711,6 +711,41 @@ def test_a_drawn_frame_lets_play_go_on_after_one_render_pass():
         session.frame.set(None)
 
 
+def test_a_frame_of_the_previous_model_is_never_shown_under_the_new_one():
+    """A frame the player drew just before a switch of scenario can arrive after the new
+    model's first frame (``session.publish`` sets it without a lock); the page draws the
+    session's model instead of showing the old one's week under the new name.
+    """
+    import ipyvue
+    import solara
+
+    from samenspel.dashboard import explore, frame, session
+    from samenspel.scenarios import load_scenario
+
+    params = load_scenario(session.DEFAULT_SCENARIO).params()
+    old, new = session.build(params, 0), session.build(params, 1)
+    for _ in range(3):
+        old.model.step()
+    session.run.set(new)
+    session.frame.set(frame.render(new))
+    _, rc = solara.render(explore.View(), handle_error=False)
+    try:
+
+        def week_shown() -> str:
+            return rc.find(ipyvue.Html, class_="samenspel-week").widget.children[0]
+
+        assert "Week 0" in week_shown()
+        session.frame.set(frame.render(old))  # the old model's week 3 slips in
+        assert "Week 0" in week_shown() and "Week 3" not in week_shown()
+        new.model.step()
+        session.publish(new)
+        assert "Week 1" in week_shown()
+    finally:
+        rc.close()
+        session.run.set(None)
+        session.frame.set(None)
+
+
 def test_a_week_redraws_the_drawing_not_the_controls_under_the_servers_renderer(monkeypatch):
     """A Step is cheap because a week touches only what it changes (issue 5's 300 ms).
 

@@ -298,16 +298,27 @@ def Drawing(drawn: dict[str, Any]) -> None:
     story_view.StoryPanel()
 
 
+def drawn_for(drawn: dict[str, Any], current: session.Run, lang: str) -> bool:
+    """Whether ``drawn`` shows ``current`` in ``lang``.
+
+    A frame the player drew just before a switch of scenario can still arrive after the
+    new model's first frame (``session.publish``); it names its model (``run_id``), and
+    the page draws the session's model instead of showing the old one under the new
+    name.
+    """
+    return drawn.get("lang") == lang and drawn.get("run_id") == id(current)
+
+
 @solara.component
 def View() -> None:
     """The error message, if any, and the drawing of the current week."""
     drawn = session.frame.value
     current = session.run.value
     lang = i18n.current()
-    redrawn = solara.use_memo(
+    redrawn = solara.use_memo(  # in the page's language, of the session's model
         lambda: (
             frame.render(current)
-            if current is not None and drawn is not None and drawn.get("lang") != lang
+            if current is not None and drawn is not None and not drawn_for(drawn, current, lang)
             else None
         ),
         [lang, id(drawn), id(current)],

@@ -133,7 +133,8 @@ def publish(current: Run) -> bool:
         return False
     # No lock is held here: setting a reactive value renders, and the render lock of
     # an event handler that waited for a lock of ours would deadlock. A frame that
-    # still slips in after a switch names its model (``run_id``); the page drops it.
+    # still slips in after a switch names its model (``run_id``); the page draws the
+    # session's model instead (``explore.drawn_for``).
     current.shown.clear()
     frame.set(drawn)  # one reactive per week: each set is a render pass of the page
     at_end.set(current.model.week >= MAX_WEEKS)  # fires only when it changes
