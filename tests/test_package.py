@@ -146,6 +146,17 @@ def test_import_and_help_load_no_model_and_no_heavy_library():
     assert not (heavy - {"samenspel.model"} | {"numpy"}) & _loaded_after(params)  # the table only
 
 
+def test_a_comparisons_worker_imports_little_beyond_the_model():
+    """A comparison's runs are ``samenspel.compare``'s functions, so each worker of its pool
+    imports that module on its first run; the fork server has loaded the model already.
+    ``scipy.stats`` (for the t-quantile, 0.4 s) once made that 0.6 s a worker, for every
+    comparison; the figures' libraries are imported only by the tasks that draw.
+    """
+    preloaded = _loaded_after("import samenspel.model.preload")
+    added = _loaded_after("import samenspel.model.preload\nimport samenspel.compare") - preloaded
+    assert not {"scipy.stats", "matplotlib", "solara", "distributed", "rich"} & added, added
+
+
 def _top_level_imports(path: Path, name: str) -> set[str]:
     """Modules of samenspel that module ``name`` imports, at the top or in a function."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
