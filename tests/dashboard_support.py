@@ -69,7 +69,7 @@ if _REASON:
         raise RuntimeError(f"browser tests required but cannot run: {_REASON}")
     pytest.skip(_REASON, allow_module_level=True)
 
-from playwright.sync_api import Page, expect  # noqa: E402
+from playwright.sync_api import Locator, Page, expect  # noqa: E402
 
 # An assertion waits up to 15 s for what it expects, not Playwright's 5 s: under CI two
 # test processes, their dashboard servers and two browsers share two cores, and a lever
@@ -183,6 +183,15 @@ def _points(page: Page, chart: str) -> int:
     """Number of points in the first line of a chart (0 before the first week)."""
     lines = page.locator(f'svg[data-chart="{chart}"] polyline')
     return len(lines.first.get_attribute("points").split()) if lines.count() else 0
+
+
+def _point_at_column(chart: Locator, column: int) -> None:
+    """Move the pointer over ``column`` of a chart's hover band (``charts._hover``)."""
+    band = chart.locator(".samenspel-hover")
+    columns = len((band.get_attribute("data-tips") or "").split(";"))
+    box = band.bounding_box()
+    assert box is not None, "the chart has no hover band on screen"
+    band.hover(position={"x": (column + 0.5) * box["width"] / columns, "y": box["height"] / 2})
 
 
 def _choose(page: Page, select: str, text: str) -> None:

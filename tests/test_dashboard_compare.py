@@ -13,6 +13,7 @@ import pytest
 from dashboard_support import (  # noqa: F401  (fixtures)
     _choose,
     _open,
+    _point_at_column,
     _shot,
     browser_context_args,
     browser_type_launch_args,
@@ -98,7 +99,7 @@ def test_a_compare_link_reproduces_the_comparison_and_survives_a_reload(
         expect(pa.locator("a.samenspel-compare-link")).to_have_attribute(
             "href", "?scenarios=wijktafels,city-baseline&replicates=2&weeks=52&seed=3&lang=en"
         )
-        pa.locator('svg[data-chart^="bands-"] .samenspel-hover rect').nth(20).hover()
+        _point_at_column(pa.locator('svg[data-chart^="bands-"]').first, 20)
         expect(pa.locator(".samenspel-tip")).to_contain_text(
             re.compile(r"^week 20\n1 Wijktafels[^\n]*: [\d.]+ ?%? \([\d.]+ ?%? – ", re.M)
         )

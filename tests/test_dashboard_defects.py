@@ -15,6 +15,7 @@ import pytest
 from dashboard_support import (  # noqa: F401  (fixtures)
     _choose,
     _open,
+    _point_at_column,
     _shot,
     _wait_week,
     _week,
@@ -270,9 +271,13 @@ def test_pointing_at_a_curve_shows_week_and_values_at_once(server: str, page: Pa
     page.locator(".samenspel-year").click()
     _wait_week(page, 52)
     tip = page.locator(".samenspel-tip")
-    page.locator('svg[data-chart="modes"] .samenspel-hover rect').nth(30).hover()
+    _point_at_column(page.locator('svg[data-chart="modes"]'), 30)
     expect(tip).to_be_visible()  # the page's own box, not the browser's delayed title
     expect(tip).to_contain_text(re.compile(r"^week 30\nco-production: [\d.]+ ?%", re.M))
+    expect(page.locator('svg[data-chart="modes"] .samenspel-hover-mark')).to_have_count(1)
+    _point_at_column(page.locator('svg[data-chart="modes"]'), 31)  # the next column, the next week
+    expect(tip).to_contain_text(re.compile(r"^week 31\n", re.M))
     page.locator(".samenspel-regime").hover()
     expect(tip).to_be_hidden()
+    expect(page.locator(".samenspel-hover-mark")).to_have_count(0)
     assert outside == []

@@ -126,12 +126,16 @@ def _segments(ys: np.ndarray) -> list[np.ndarray]:
 def _hover(
     series: Sequence[Series], px: Callable, top: float, ph: float, fmt: Fmt, x_name: str
 ) -> list[str]:
-    """Invisible columns, one per x value, carrying every line's value at that x.
+    """An invisible band over the plot, carrying every line's value at each x value.
 
-    The page's tooltip (``layout.HoverTips``) shows them at once where the pointer is:
-    ``x_name`` and the x value, then each line's name and value (and its band, if it
-    has one). The names are given once (``data-names``), each column only its values
-    (``data-tip``), so a long chart stays small.
+    The page's tooltip (``layout.HoverTips``) shows the column under the pointer at
+    once: ``x_name`` and the x value, then each line's name and value (and its band, if
+    it has one). The band's columns are the x values (every ``stride``-th of a long
+    chart, at most 260), equally wide and centred on their x; ``data-tips`` holds one
+    entry per column, ``;`` between them, each the x value and the lines' values with
+    ``|`` between them; the names are given once (``data-names``). One element, not one
+    per column: a chart five years long was 260 elements, and they were a quarter of a
+    Step in the browser.
     """
     if not series:
         return []
@@ -148,11 +152,7 @@ def _hover(
         )
         for s in series
     ]
-    names = "|".join(s.label.replace("|", "/") for s in series)
-    out = [
-        f'<g class="samenspel-hover" fill="transparent" data-x="{esc(x_name)}" '
-        f'data-names="{esc(names)}">'
-    ]
+    columns = []
     for i in range(0, xs.size, stride):
         parts = [f"{xs[i]:g}"]
         for ys, lo, hi in arrays:
@@ -161,14 +161,15 @@ def _hover(
                 text = fmt(float(ys[i]))
                 if lo is not None and hi is not None and np.isfinite(lo[i] + hi[i]):
                     text += f" ({fmt(float(lo[i]))} – {fmt(float(hi[i]))})"
-            parts.append(text)
-        x = float(px(xs[i]))
-        out.append(
-            f'<rect x="{x - half:.1f}" y="{top}" width="{2 * half:.1f}" height="{ph}" '
-            f'data-tip="{esc("|".join(parts))}"/>'
-        )
-    out.append("</g>")
-    return out
+            parts.append(text.replace("|", "/").replace(";", ","))
+        columns.append("|".join(parts))
+    names = "|".join(s.label.replace("|", "/") for s in series)
+    left = float(px(xs[0])) - half
+    return [
+        f'<rect class="samenspel-hover" x="{left:.1f}" y="{top}" '
+        f'width="{2 * half * len(columns):.1f}" height="{ph}" fill="transparent" '
+        f'data-x="{esc(x_name)}" data-names="{esc(names)}" data-tips="{esc(";".join(columns))}"/>'
+    ]
 
 
 def line_chart(

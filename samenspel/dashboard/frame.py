@@ -66,16 +66,16 @@ REGIME_KEYS = {
 }
 
 
-def pct(v: float, span: float = 1.0) -> str:
+def pct(v: float, span: float = 1.0, dutch: bool = False) -> str:
     """A share as a percentage, with a decimal when the axis is narrow."""
     digits = 1 if span < 0.05 else 0
-    return i18n.number(100 * v, digits) + ("%" if i18n.nl() else " %")
+    return i18n.number(100 * v, digits, dutch=dutch) + ("%" if dutch else " %")
 
 
-def index(v: float, span: float = 1.0) -> str:
+def index(v: float, span: float = 1.0, dutch: bool = False) -> str:
     """A value on a 0-1 scale, with as many decimals as the axis needs."""
     digits = 3 if span < 0.05 else 2
-    return i18n.number(v, digits)
+    return i18n.number(v, digits, dutch=dutch)
 
 
 def curves(weekly: Any, marked: int = -1) -> dict[str, str]:
@@ -84,6 +84,7 @@ def curves(weekly: Any, marked: int = -1) -> dict[str, str]:
     ``marked`` (a week, or -1) draws a vertical line at that week: the story's link.
     """
     x = weekly.index.to_numpy(float)
+    dutch = i18n.nl()  # asked once: a chart of five years formats 4,000 numbers
     out = {}
     for key, (title, kind, lines) in CHARTS.items():
         data = [weekly[g].to_numpy(float) for g, _, _ in lines]
@@ -92,7 +93,7 @@ def curves(weekly: Any, marked: int = -1) -> dict[str, str]:
         show = pct if kind == "pct" else index
 
         def fmt(v: float, show: Any = show, span: float = span) -> str:
-            return str(show(v, span))
+            return str(show(v, span, dutch))
 
         def scale(lo: float, hi: float, kind: str = kind, fmt: Any = fmt) -> str:
             return t("scale_" + kind, lo=fmt(lo), hi=fmt(hi))

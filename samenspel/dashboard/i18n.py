@@ -784,10 +784,14 @@ def group(name: str) -> str:
     return _from(GROUPS, name)
 
 
-def number(x: float, digits: int = 2, signed: bool = False) -> str:
-    """A number with a decimal comma in Dutch, a point in English (never ``-0.00``)."""
+def number(x: float, digits: int = 2, signed: bool = False, dutch: bool | None = None) -> str:
+    """A number with a decimal comma in Dutch, a point in English (never ``-0.00``).
+
+    ``dutch`` is the language if the caller knows it: one that writes thousands of
+    numbers asks ``nl()`` once (each call reads the session's state).
+    """
     text = fixed(x, digits, signed)
-    return text.replace(".", ",") if nl() else text
+    return text.replace(".", ",") if (nl() if dutch is None else dutch) else text
 
 
 def percent(x: float) -> str:

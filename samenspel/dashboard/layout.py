@@ -72,7 +72,6 @@ html, body {{ overflow-x: hidden; }}
 *:focus-visible, .v-slider__thumb-container:focus, .v-btn:focus-visible {{
   outline: 3px solid #ff9800 !important; outline-offset: 2px; }}
 .v-slider__thumb-container:focus .v-slider__thumb {{ box-shadow: 0 0 0 4px #ff9800; }}
-.samenspel-hover rect:hover {{ fill: rgba(0, 0, 0, 0.09); }}
 .samenspel-tip {{ position: fixed; z-index: 50; pointer-events: none; white-space: pre;
   background: #fff; color: #222; border: 1px solid #888; border-radius: 3px;
   padding: 4px 7px; font: 13px/1.35 Roboto, Arial, sans-serif;
@@ -117,7 +116,9 @@ class HoverTips(ipyvue.VueTemplate):
 
     One small script for the whole page (no network): where the pointer is over an
     element with ``data-tip`` it shows a box next to it with that week and each
-    line's value (names from the chart's ``data-names``); elsewhere the box hides.
+    line's value (names from the chart's ``data-names``); over a band of columns
+    (``data-tips``, ``charts._hover``) it shows the column under the pointer; elsewhere
+    the box hides.
     """
 
     template = traitlets.Unicode(
@@ -132,12 +133,42 @@ module.exports = {
     tip.setAttribute('role', 'tooltip');
     tip.style.display = 'none';
     document.body.appendChild(tip);
-    const hide = () => { tip.style.display = 'none'; };
+    const unmark = () => {
+      document.querySelectorAll('.samenspel-hover-mark').forEach((m) => m.remove());
+    };
+    const mark = (el, k, n) => {  // shade column k of n of a band, under the pointer
+      let m = el.previousElementSibling;
+      if (!m || !m.classList.contains('samenspel-hover-mark')) {
+        unmark();
+        m = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+        m.setAttribute('class', 'samenspel-hover-mark');
+        m.setAttribute('fill', 'rgba(0, 0, 0, 0.09)');
+        m.setAttribute('pointer-events', 'none');
+        el.parentNode.insertBefore(m, el);
+      }
+      const w = parseFloat(el.getAttribute('width')) / n;
+      m.setAttribute('x', parseFloat(el.getAttribute('x')) + k * w);
+      m.setAttribute('width', w);
+      m.setAttribute('y', el.getAttribute('y'));
+      m.setAttribute('height', el.getAttribute('height'));
+    };
+    const hide = () => { tip.style.display = 'none'; unmark(); };
     const show = (e) => {
-      const el = e.target && e.target.closest ? e.target.closest('[data-tip]') : null;
+      const el = e.target && e.target.closest ? e.target.closest('[data-tip],[data-tips]') : null;
       if (!el) { hide(); return; }
+      let raw = el.getAttribute('data-tip');
+      if (raw === null) {  // a band of equal columns: the one under the pointer
+        const tips = el.getAttribute('data-tips').split(';');
+        const box = el.getBoundingClientRect();
+        const i = Math.floor((e.clientX - box.left) / box.width * tips.length);
+        const k = Math.min(tips.length - 1, Math.max(0, i));
+        raw = tips[k];
+        mark(el, k, tips.length);
+      } else {
+        unmark();
+      }
       const group = el.closest('[data-names]');
-      const parts = el.getAttribute('data-tip').split('|');
+      const parts = raw.split('|');
       let lines = parts;
       if (group) {
         const names = group.getAttribute('data-names').split('|');
