@@ -112,15 +112,21 @@ def png(kind: str, result: Result) -> bytes:
     return figure_png(*specs[PNG_STEMS[kind]], finish=words)
 
 
-def _fmt(v: float) -> str:
+def _fmt(v: float, dutch: bool | None = None) -> str:
     if abs(v) >= 1 and float(v).is_integer():
         return str(int(v))
-    return i18n.number(v, 2 if abs(v) < 10 else 0)
+    return i18n.number(v, 2 if abs(v) < 10 else 0, dutch=dutch)
+
+
+def _formatter() -> Any:
+    """``_fmt`` in the session's language, asked once (the bands format 30,000 numbers)."""
+    return functools.partial(_fmt, dutch=i18n.nl())
 
 
 def bars(result: Result) -> list[str]:
     """One small bar chart (mean and 95 % interval per scenario) per key outcome."""
     names = result.comp.names
+    fmt = _formatter()
     out = []
     for outcome in KEY_OUTCOMES:
         sub = result.table[result.table["outcome"] == outcome].set_index("scenario")
@@ -135,7 +141,7 @@ def bars(result: Result) -> list[str]:
                 low,
                 shown_high(outcome, sub["ci_high"]),
                 i18n.gauge(outcome) + (t("of_all_cases") if outcome in MODE_GAUGES else ""),
-                fmt=_fmt,
+                fmt=fmt,
                 name=f"bars-{outcome}",
             )
         )
@@ -145,6 +151,7 @@ def bars(result: Result) -> list[str]:
 def bands_charts(result: Result) -> list[str]:
     """One chart per weekly gauge: a line per scenario with its 95 % band."""
     names = result.comp.names
+    fmt = _formatter()
     charts = []
     for gauge in CURVE_GAUGES:
         sub = result.bands[result.bands["gauge"] == gauge]
@@ -167,7 +174,7 @@ def bands_charts(result: Result) -> list[str]:
                 series,
                 i18n.gauge(gauge),
                 x_label=t("week_axis"),
-                fmt=_fmt,
+                fmt=fmt,
                 name=f"bands-{gauge}",
                 current=False,
             )
