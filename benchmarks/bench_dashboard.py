@@ -36,7 +36,7 @@ import sys
 import time
 import urllib.request
 
-from samenspel.dashboard import frame, session
+from samenspel.dashboard import command, frame, session
 from samenspel.scenarios import load_scenario
 
 SCENARIO = session.DEFAULT_SCENARIO
@@ -87,7 +87,7 @@ def in_browser(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
-        env={**os.environ, "REACTON_FAST": "1" if fast else "0"},
+        env={**os.environ, command.FAST_RENDERER: "1" if fast else "0"},
     )
     url = f"http://127.0.0.1:{port}/?lang=en"
     try:

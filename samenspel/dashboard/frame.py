@@ -66,13 +66,17 @@ REGIME_KEYS = {
 }
 
 
-def pct(v: float, span: float = 1.0, dutch: bool = False) -> str:
-    """A share as a percentage, with a decimal when the axis is narrow."""
+def pct(v: float, span: float = 1.0, dutch: bool | None = None) -> str:
+    """A share as a percentage, with a decimal when the axis is narrow.
+
+    ``dutch``: the language, if the caller asked it already (``i18n.number``).
+    """
     digits = 1 if span < 0.05 else 0
+    dutch = i18n.nl() if dutch is None else dutch
     return i18n.number(100 * v, digits, dutch=dutch) + ("%" if dutch else " %")
 
 
-def index(v: float, span: float = 1.0, dutch: bool = False) -> str:
+def index(v: float, span: float = 1.0, dutch: bool | None = None) -> str:
     """A value on a 0-1 scale, with as many decimals as the axis needs."""
     digits = 3 if span < 0.05 else 2
     return i18n.number(v, digits, dutch=dutch)
