@@ -11,7 +11,6 @@ The functions take the tidy tables of ``samenspel.compare`` and return a Figure;
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -24,6 +23,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from .outcomes import bounds, shown_high, shown_low
+from .panels import panel_grid
 
 LABELS = {
     "share_formal_only": "formal only",
@@ -78,42 +78,6 @@ def dashes(n: int) -> list:
     return [DASHES[i % len(DASHES)] for i in range(n)]
 
 
-def panel_grid(
-    size: tuple[float, float],
-    rows: int,
-    columns: int,
-    top: float,
-    bottom: float,
-    left: float = 0.55,
-    right: float = 0.15,
-    gap: tuple[float, float] = (0.5, 0.5),
-) -> dict[str, float]:
-    """Gridspec keywords for a grid of panels with margins and gaps in inches.
-
-    A fixed layout for many alike panels: matplotlib's constrained layout measures
-    every tick label of every panel to find the same margins (about half the time of
-    drawing the 66-panel outcome figure). ``gap`` is (between columns, between rows):
-    room for the y tick labels of the panel to the right, and for the x tick labels
-    and the title of the panel below.
-    """
-    width, height = size
-    panel_w = (width - left - right - gap[0] * (columns - 1)) / columns
-    panel_h = (height - top - bottom - gap[1] * (rows - 1)) / rows
-    return {
-        "left": left / width,
-        "right": 1.0 - right / width,
-        "top": 1.0 - top / height,
-        "bottom": bottom / height,
-        "wspace": gap[0] / panel_w,
-        "hspace": gap[1] / panel_h,
-    }
-
-
-def outcome_rows(table: pd.DataFrame, columns: int = 4) -> int:
-    """Rows of panels of ``outcome_bars`` for ``table`` (all its outcomes)."""
-    return max(1, math.ceil(table["outcome"].nunique() / columns))
-
-
 def outcome_bars(
     table: pd.DataFrame,
     names: Sequence[str],
@@ -147,15 +111,13 @@ def outcome_bars(
     grid = panel_grid(size, n_rows, columns, top=0.02 * size[1] + 0.55, bottom=bottom)
     fig = Figure(figsize=size)
     spec = fig.add_gridspec(n_rows, columns, **grid)
-    panels = [(r * columns + c, fig.add_subplot(spec[r, c])) for r in rows for c in range(columns)]
+    cells = [(r * columns + c, spec[r, c]) for r in rows for c in range(columns)]
+    panels = [(k, fig.add_subplot(cell)) for k, cell in cells if k < len(outcomes)]  # none empty
     cols = colours(len(names))
     x = np.arange(len(names))
     stats = table.pivot(index="scenario", columns="outcome", values=["mean", "ci_low", "ci_high"])
     stats = stats.reindex(names)
     for k, ax in panels:
-        if k >= len(outcomes):
-            ax.axis("off")
-            continue
         outcome = outcomes[k]
         mean = stats["mean", outcome].to_numpy(float)
         err = np.vstack(
@@ -185,13 +147,6 @@ def outcome_bars(
     if 0 in rows:
         fig.suptitle("Outcomes per scenario: mean and 95 % confidence interval", fontsize=11)
     return fig
-
-
-def split_rows(n_rows: int, parts: int) -> list[range]:
-    """``range(n_rows)`` in at most ``parts`` runs of consecutive rows, as even as can be."""
-    parts = max(1, min(parts, n_rows))
-    edges = [round(k * n_rows / parts) for k in range(parts + 1)]
-    return [range(a, b) for a, b in itertools.pairwise(edges)]
 
 
 def band(fig: Figure, rows: range) -> tuple[float, float]:

@@ -171,7 +171,7 @@ def test_the_outcome_figure_drawn_in_bands_is_the_figure_drawn_whole(comp, parts
     from concurrent.futures import ThreadPoolExecutor
 
     from samenspel.compare import figure_png, submit_figure
-    from samenspel.figures import outcome_rows
+    from samenspel.panels import outcome_rows
 
     table = outcome_table(comp)
     assert outcome_rows(table) >= parts  # more than one band
@@ -188,7 +188,7 @@ def test_the_outcome_figure_drawn_in_bands_is_the_figure_drawn_whole(comp, parts
 
 
 def test_split_rows_covers_every_row_once_in_order():
-    from samenspel.figures import split_rows
+    from samenspel.panels import split_rows
 
     assert split_rows(17, 2) == [range(0, 8), range(8, 17)]
     for n_rows in (1, 2, 5, 17):

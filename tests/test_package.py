@@ -157,6 +157,21 @@ def test_a_comparisons_worker_imports_little_beyond_the_model():
     assert not {"scipy.stats", "matplotlib", "solara", "distributed", "rich"} & added, added
 
 
+def test_a_comparisons_command_leaves_the_drawing_to_its_workers(tmp_path):
+    """``samenspel compare`` splits its outcome figure into bands for its workers with
+    ``samenspel.panels``: importing matplotlib for that (0.7 s of CPU on a core the
+    workers need) once kept a worker idle after the runs.
+    """
+    out = tmp_path / "out"
+    code = "from samenspel.cli import main\nimport contextlib, io\n"
+    code += "with contextlib.redirect_stdout(io.StringIO()):\n"
+    code += "    main(['compare', 'city-baseline', 'wijktafels', '--replicates', '2', "
+    code += f"'--weeks', '3', '--workers', '2', '--out', {str(out)!r}])"
+    loaded = _loaded_after(code)
+    assert (out / "outcomes.png").exists() and (out / "modes.png").exists()
+    assert "samenspel.compare" in loaded and "matplotlib" not in loaded
+
+
 def _top_level_imports(path: Path, name: str) -> set[str]:
     """Modules of samenspel that module ``name`` imports, at the top or in a function."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
