@@ -163,6 +163,7 @@ def run_comparison(
     overrides: dict[str, Any] | None = None,
     executor: Executor | None = None,
     weekly: bool = True,
+    then: Callable[[], Any] | None = None,
 ) -> Comparison:
     """Run every scenario with the same ``replicates`` seeds.
 
@@ -181,6 +182,11 @@ def run_comparison(
         weekly: Keep every run's weekly gauges (``Comparison.weekly``). Without, the
             runs record summary-only and ``weekly`` is empty: the same summaries, for
             callers that read only those (``samenspel.explain``).
+        then: With ``executor``, handed to it once per worker behind the runs, for what
+            the workers can do as they run out of runs while this process collects the
+            last ones and builds the tables (``samenspel compare``: ``prepare_drawing``).
+            Not waited for; ignored without ``executor`` (a pool of this call's own
+            would wait for it before returning).
 
     Returns:
         The runs as tidy tables.
@@ -212,11 +218,16 @@ def run_comparison(
     def collect(pool: Executor) -> None:
         batches = _batches(tasks, workers)
         futures = [pool.submit(_run_batch, b) for b in batches]
+        # behind the runs, taken up by each worker as it runs out of them
+        behind = [pool.submit(then) for _ in range(workers)] if then and pool is executor else []
         try:
             for fut in as_completed(futures):
                 results.extend(fut.result())
                 if progress:
                     progress(len(results), len(tasks))
+        except BaseException:
+            futures += behind
+            raise
         finally:  # an error or interrupt: leave nothing of ours in a shared pool
             for fut in futures:
                 fut.cancel()
@@ -509,6 +520,19 @@ def figure_specs(
 def outcome_figure(table: pd.DataFrame, names: Sequence[str]) -> tuple[Any, ...]:
     """The outcome figure's ``samenspel.figures`` function and arguments (``figure_specs``)."""
     return ("outcome_bars", table, names)
+
+
+def prepare_drawing() -> None:
+    """Import what drawing a figure needs (matplotlib, about 0.4 s), for a pool's worker.
+
+    ``samenspel compare`` hands it to its pool behind the runs (``run_comparison``'s
+    ``then``): a worker that has run out of runs imports matplotlib while the command
+    collects the last runs and builds the tables, instead of after, when its band of
+    the outcome figure waits for it.
+    """
+    from matplotlib.backends import backend_agg  # noqa: F401
+
+    from . import figures  # noqa: F401
 
 
 def figure_png(function: str, *args: Any, finish: Callable[[Any], None] | None = None) -> bytes:

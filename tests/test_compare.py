@@ -198,13 +198,22 @@ def test_split_rows_covers_every_row_once_in_order():
             assert len(bands) == min(parts, n_rows) and all(len(b) for b in bands)
 
 
-def test_a_comparison_on_a_pool_is_the_same_as_in_this_process(comp):
+def test_a_comparison_on_a_pool_is_the_same_as_in_this_process(comp, tmp_path):
+    """Also with ``then`` (``samenspel compare``: the figures' imports), which the pool runs."""
+    from functools import partial
+    from pathlib import Path
+
     from samenspel.pool import local_pool
 
+    mark = tmp_path / "ran"
     with local_pool(2) as pool:
-        pooled = run_comparison(**SMALL, workers=2, executor=pool)
+        pooled = run_comparison(**SMALL, workers=2, executor=pool, then=partial(Path.touch, mark))
+    assert mark.exists()  # the pool has shut down: what it was handed has run
     pd.testing.assert_frame_equal(pooled.runs, comp.runs)
     pd.testing.assert_frame_equal(pooled.weekly, comp.weekly)
+    here = tmp_path / "here"
+    run_comparison(**{**SMALL, "weeks": 2}, workers=1, then=partial(Path.touch, here))
+    assert not here.exists()  # without a pool there is nothing to hand it to
 
 
 def test_a_comparison_without_weekly_series_has_the_same_runs(comp):

@@ -85,6 +85,7 @@ def main(args: argparse.Namespace) -> int:
     from ..compare import (
         load_scenarios,
         outcome_table,
+        prepare_drawing,
         print_outcomes,
         progress_bar,
         run_comparison,
@@ -111,6 +112,7 @@ def main(args: argparse.Namespace) -> int:
                 progress=progress,
                 overrides=sets or None,
                 executor=pool,
+                then=prepare_drawing,  # the workers' imports for the figures, behind the runs
             )
         table = outcome_table(comp)  # printed and written
         written = write_outputs(  # printed while the pool draws the figures
