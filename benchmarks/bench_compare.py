@@ -52,12 +52,20 @@ def one_comparison(replicates: int, workers: int) -> dict[str, float]:
     """Run one comparison; returns the seconds of its parts."""
     from rich.console import Console
 
-    from samenspel.compare import outcome_table, print_outcomes, run_comparison, write_outputs
+    from samenspel.compare import (
+        outcome_table,
+        prepare_drawing,
+        print_outcomes,
+        run_comparison,
+        write_outputs,
+    )
     from samenspel.pool import local_pool
 
     t0 = time.perf_counter()
     with local_pool(workers) as pool:  # as `samenspel compare`: runs, then figures, in one pool
-        comp = run_comparison(SCENARIOS, replicates, workers=workers, executor=pool)
+        comp = run_comparison(
+            SCENARIOS, replicates, workers=workers, executor=pool, then=prepare_drawing
+        )
         t1 = time.perf_counter()
         c1 = time.process_time()
         table = outcome_table(comp)  # once, as `samenspel compare` does
