@@ -23,7 +23,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from .outcomes import bounds, shown_high, shown_low
-from .panels import panel_grid
+from .panels import panel_grid, panel_rows
 
 LABELS = {
     "share_formal_only": "formal only",
@@ -102,7 +102,7 @@ def outcome_bars(
 
     """
     outcomes = list(outcomes or dict.fromkeys(table["outcome"]))
-    n_rows = max(1, math.ceil(len(outcomes) / columns))
+    n_rows = panel_rows(len(outcomes), columns)  # as the bands are split (outcome_rows)
     rows = range(n_rows) if rows is None else rows
     size = (3.2 * columns, 2.4 * n_rows + 1.0)
     # top: room for the suptitle where matplotlib puts it (y = 0.98 of the height,

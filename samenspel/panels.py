@@ -47,9 +47,14 @@ def panel_grid(
     }
 
 
+def panel_rows(panels: int, columns: int) -> int:
+    """Rows of a grid of ``panels`` panels, ``columns`` to a row (at least one)."""
+    return max(1, math.ceil(panels / columns))
+
+
 def outcome_rows(table: pd.DataFrame, columns: int = 4) -> int:
     """Rows of panels of ``outcome_bars`` for ``table`` (all its outcomes)."""
-    return max(1, math.ceil(table["outcome"].nunique() / columns))
+    return panel_rows(table["outcome"].nunique(), columns)
 
 
 def split_rows(n_rows: int, parts: int) -> list[range]:
